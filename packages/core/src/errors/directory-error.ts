@@ -1,0 +1,89 @@
+import { DEFAULT_MESSAGES, type ErrorCode, type RuleCode } from "./error-codes";
+
+/**
+ * One problem with one input field. `path` maps straight onto a form field name
+ * (`["profile", "givenName"]` → `profile.givenName`).
+ *
+ * @example
+ * { path: ["email"], code: "invalid_email", message: "Enter an email address like name@clinic.org." }
+ */
+export interface FieldIssue {
+  readonly path: readonly (string | number)[];
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The serialisable form of a {@link DirectoryError}; what crosses a wire. */
+export interface DirectoryErrorData {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly rule?: RuleCode;
+  readonly issues?: readonly FieldIssue[];
+  /** Extra facts a UI can show, such as `{ limit: 25 }` for a seat limit. Never a secret. */
+  readonly details?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/**
+ * The one error type of Staffroom (DESIGN §5). Expected failures are values of this class with a
+ * stable `code`; anything else thrown is a bug.
+ *
+ * @example
+ * try { await admin.users.disable(id); }
+ * catch (e) { if (DirectoryError.is(e, "rule") && e.rule === "last_admin") … }
+ */
+export class DirectoryError extends Error {
+  override readonly name = "DirectoryError";
+  readonly code: ErrorCode;
+  readonly rule: RuleCode | undefined;
+  readonly issues: readonly FieldIssue[];
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+
+  constructor(data: DirectoryErrorData) {
+    super(data.message || DEFAULT_MESSAGES[data.code]);
+    this.code = data.code;
+    this.rule = data.rule;
+    this.issues = data.issues ?? [];
+    this.details = data.details ?? {};
+  }
+
+  /** True when `value` is a DirectoryError, optionally with the given code. */
+  static is(value: unknown, code?: ErrorCode): value is DirectoryError {
+    return value instanceof DirectoryError && (code === undefined || value.code === code);
+  }
+
+  /** Plain data for transport (REST problem documents, postMessage, logs). */
+  toJSON(): DirectoryErrorData {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.rule ? { rule: this.rule } : {}),
+      ...(this.issues.length ? { issues: this.issues } : {}),
+      ...(Object.keys(this.details).length ? { details: this.details } : {}),
+    };
+  }
+}
+
+/** Shorthand constructors, so call sites read as the rule they enforce. */
+export const fail = {
+  validation: (issues: readonly FieldIssue[], message?: string): DirectoryError =>
+    new DirectoryError({ code: "validation", message: message ?? DEFAULT_MESSAGES.validation, issues }),
+  field: (path: readonly (string | number)[], code: string, message: string): DirectoryError =>
+    new DirectoryError({ code: "validation", message, issues: [{ path, code, message }] }),
+  forbidden: (message?: string): DirectoryError =>
+    new DirectoryError({ code: "forbidden", message: message ?? DEFAULT_MESSAGES.forbidden }),
+  notFound: (what = "Not found."): DirectoryError => new DirectoryError({ code: "not_found", message: what }),
+  conflict: (message: string, issues?: readonly FieldIssue[]): DirectoryError =>
+    new DirectoryError({ code: "conflict", message, ...(issues ? { issues } : {}) }),
+  stale: (): DirectoryError => new DirectoryError({ code: "stale", message: DEFAULT_MESSAGES.stale }),
+  preconditionRequired: (): DirectoryError =>
+    new DirectoryError({ code: "precondition_required", message: DEFAULT_MESSAGES.precondition_required }),
+  rule: (
+    rule: RuleCode,
+    message: string,
+    details?: Readonly<Record<string, string | number | boolean | null>>,
+  ): DirectoryError => new DirectoryError({ code: "rule", rule, message, ...(details ? { details } : {}) }),
+  unauthenticated: (): DirectoryError =>
+    new DirectoryError({ code: "unauthenticated", message: DEFAULT_MESSAGES.unauthenticated }),
+  rateLimited: (message?: string): DirectoryError =>
+    new DirectoryError({ code: "rate_limited", message: message ?? DEFAULT_MESSAGES.rate_limited }),
+};

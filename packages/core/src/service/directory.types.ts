@@ -1,0 +1,116 @@
+import type { Actor, StaffDirectory } from "../api/staff-directory";
+import type { Location } from "../model/location.schema";
+import type { Organization, OrganizationInput } from "../model/organization.schema";
+import type { ProfileInput, User } from "../model/user.schema";
+import type { Catalog, DefaultPermission } from "../permissions/catalog";
+import type { RoleTemplate } from "../permissions/templates";
+import type { Clock } from "../ports/clock";
+import type { IdGenerator } from "../ports/ids";
+import type { Mailer } from "../ports/mailer";
+import type { PasswordHasher } from "../ports/password-hasher";
+import type { DirectoryStore } from "../store/store.port";
+
+/**
+ * Tunable rules. Every field has a safe default.
+ *
+ * @example { invitationTtlMs: 3 * 24 * 3600_000, invitationResendIntervalMs: 30_000 }
+ */
+export interface DirectoryPolicy {
+  /** How long an invitation token lives. Default 7 days (R15). */
+  readonly invitationTtlMs: number;
+  /** Minimum time between two sends of one invitation (W2 "rate-limited"). Default 60 s. */
+  readonly invitationResendIntervalMs: number;
+  /** Most sends of one invitation. Default 10. */
+  readonly invitationMaxSends: number;
+  /** Password length bounds after NFKC normalisation (R16). Default 12–128. */
+  readonly passwordMinLength: number;
+  readonly passwordMaxLength: number;
+  /** Most ids in one bulk action. Default 500. */
+  readonly bulkMaxIds: number;
+}
+
+/** The defaults of {@link DirectoryPolicy}. */
+export const DEFAULT_POLICY: DirectoryPolicy = {
+  invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
+  invitationResendIntervalMs: 60 * 1000,
+  invitationMaxSends: 10,
+  passwordMinLength: 12,
+  passwordMaxLength: 128,
+  bulkMaxIds: 500,
+};
+
+/**
+ * Where emailed links point. Servers set these to their public URL (never the Host header).
+ *
+ * @example { acceptInvitation: (t) => `https://ehr.example/accept?token=${t}`, resetPassword: (t) => `https://ehr.example/reset?token=${t}` }
+ */
+export interface LinkBuilder {
+  acceptInvitation(token: string): string;
+  resetPassword(token: string): string;
+}
+
+/**
+ * Options of {@link createDirectory}. Only `store` is required.
+ *
+ * @example createDirectory({ store: memoryStore(), mailer: memoryMailer(), passwords: pbkdf2Hasher() })
+ */
+export interface DirectoryOptions<P extends string = DefaultPermission> {
+  /** Persistence (required). */
+  readonly store: DirectoryStore;
+  /** Password hashing. Default `pbkdf2Hasher()` (600 000 iterations). */
+  readonly passwords?: PasswordHasher;
+  /** Email. Default `memoryMailer()`. */
+  readonly mailer?: Mailer;
+  /** Time. Default `systemClock`. */
+  readonly clock?: Clock;
+  /** Ids. Default `randomIds`. */
+  readonly ids?: IdGenerator;
+  /** Permission catalog. Default `defaultCatalog`. */
+  readonly catalog?: Catalog<P>;
+  /** Role templates copied into each new organization. Default `ROLE_TEMPLATES`. */
+  readonly templates?: readonly RoleTemplate[];
+  /** Rules that can be tuned. Defaults in {@link DEFAULT_POLICY}. */
+  readonly policy?: Partial<DirectoryPolicy>;
+  /** Links in emails. Default: relative paths `/accept-invitation?token=…` and `/reset-password?token=…`. */
+  readonly links?: LinkBuilder;
+}
+
+/**
+ * Input of `bootstrap`: the organization, its first location and its owner (the first administrator
+ * and main contact). The owner needs a password.
+ *
+ * @example
+ * { organization: { name: "Harbor Urgent Care" }, location: { name: "Downtown" },
+ *   owner: { email: "owner@harbor.example", password: "a long passphrase", profile: { givenName: "Olive", familyName: "Owner" } } }
+ */
+export interface BootstrapInput {
+  readonly organization: OrganizationInput;
+  readonly location: { readonly name: string; readonly group?: string | null };
+  readonly owner: { readonly email: string; readonly password: string; readonly profile: ProfileInput };
+}
+
+/** What `bootstrap` made. */
+export interface BootstrapResult {
+  readonly organization: Organization;
+  readonly location: Location;
+  readonly user: User;
+}
+
+/**
+ * A directory: the entry point of core.
+ *
+ * @example
+ * const directory = createDirectory({ store: memoryStore() });
+ * const { organization, user } = await directory.bootstrap({ … });
+ * const admin = directory.forActor({ organizationId: organization.id, userId: user.id });
+ */
+export interface Directory<P extends string = DefaultPermission> {
+  /** Creates an organization with its first location, role templates and owner. */
+  bootstrap(input: BootstrapInput): Promise<BootstrapResult>;
+  /** The use-case API for one actor. Cheap; call per request. */
+  forActor(actor: Actor): StaffDirectory<P>;
+  /** The permission catalog in use. */
+  readonly catalog: Catalog<P>;
+  /** The store, for servers that need it (migrations, health checks). */
+  readonly store: DirectoryStore;
+}

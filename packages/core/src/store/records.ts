@@ -1,0 +1,87 @@
+import type { Account } from "../model/account.schema";
+import type { AuditEvent } from "../model/audit.schema";
+import type { Invitation } from "../model/invitation.schema";
+import type { Location } from "../model/location.schema";
+import type { Organization } from "../model/organization.schema";
+import type { User, UserStatus } from "../model/user.schema";
+
+/** An organization as a store keeps it. */
+export type OrganizationRecord = Organization;
+/** A location as a store keeps it. */
+export type LocationRecord = Location;
+/** An account as a store keeps it. */
+export type AccountRecord = Account;
+/** An invitation as a store keeps it. */
+export type InvitationRecord = Invitation;
+/** An audit event as a store keeps it. */
+export type AuditRecord = AuditEvent;
+
+/**
+ * A user (membership) as a store keeps it: the returned {@link User} without what comes from the
+ * account (`locked`, `lastSignInAt`) and what is derived (`displayName`). `lastSignInAt` is kept on
+ * the membership too so lists can sort by it.
+ */
+export type UserRecord = Omit<User, "locked" | "displayName">;
+
+/** A role as a store keeps it (screens and counts are derived on read). */
+export interface RoleRecord {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly permissions: readonly string[];
+  readonly template: string | null;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * What a store must filter, sort and page for `users.list`. Every rule is already applied by core:
+ * `scopeLocationIds` is the actor's location set (R4), `roleIds` already includes the admin filter.
+ */
+export interface StoreUserQuery {
+  readonly statuses: readonly UserStatus[];
+  /** Lower-cased terms; a user matches when every term is a substring of its name, email, initials or NPI. */
+  readonly terms: readonly string[];
+  /** Only users with access to this location (org-wide users have access to every location). */
+  readonly locationId?: string;
+  /** Only users holding one of these roles. An empty array matches nobody. */
+  readonly roleIds?: readonly string[];
+  readonly practitioner?: boolean;
+  /** Only users that are org-wide or share at least one of these locations. Absent: no restriction. */
+  readonly scopeLocationIds?: readonly string[];
+  readonly sort: "name" | "email" | "createdAt" | "lastSignInAt";
+  readonly direction: "asc" | "desc";
+  readonly limit: number;
+  /** A cursor this store returned for the same query, or null for the first page. */
+  readonly cursor: string | null;
+}
+
+/** Filter for counting users (seats, last admin, role usage). */
+export interface StoreUserCount {
+  readonly statuses: readonly UserStatus[];
+  readonly roleIds?: readonly string[];
+  readonly practitioner?: boolean;
+  readonly licence?: string;
+  readonly scopeLocationIds?: readonly string[];
+}
+
+/** A page as a store returns it. */
+export interface StorePage<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly nextCursor: string | null;
+}
+
+/** Query of the audit log, newest first. */
+export interface StoreAuditQuery {
+  readonly from?: string;
+  readonly to?: string;
+  readonly actorId?: string;
+  readonly targetId?: string;
+  readonly action?: string;
+  readonly limit: number;
+  /** A cursor this store returned for the same query, or null. */
+  readonly cursor: string | null;
+}

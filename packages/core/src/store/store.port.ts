@@ -1,0 +1,148 @@
+import type {
+  AccountRecord,
+  AuditRecord,
+  InvitationRecord,
+  LocationRecord,
+  OrganizationRecord,
+  RoleRecord,
+  StoreAuditQuery,
+  StorePage,
+  StoreUserCount,
+  StoreUserQuery,
+  UserRecord,
+} from "./records";
+
+/**
+ * Options of one unit of work.
+ *
+ * @example { lock: organizationId } // serialise with every other write to this organization
+ */
+export interface TransactionOptions {
+  /**
+   * Keys to lock for the whole transaction. Transactions naming a common key never overlap, across
+   * every process sharing the store: this is how R6 (last admin), R9 (seats) and the audit chain hold
+   * under concurrency. Core locks the organization id for every mutation and `account:<id>` for
+   * account-level changes. Default: no lock.
+   */
+  readonly lock?: readonly string[];
+  /** The work only reads. A store may then skip locking and buffering. Default false. */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * The persistence port (DESIGN §1, seam 1). Plain data in, plain data out; no rule lives in a store.
+ * Implementations: `memoryStore()` (core) and `postgresStore()` (@staffroom/postgres). Any store that
+ * passes the conformance suite of `@staffroom/core/testing` is a correct store.
+ *
+ * @example
+ * const user = await store.transaction((tx) => tx.getUser(orgId, userId), { readOnly: true });
+ */
+export interface DirectoryStore {
+  /**
+   * Runs `work` as one unit: every write it makes commits atomically when it resolves, and none is
+   * visible (to anyone) when it rejects; the rejection then propagates unchanged. Reads inside see the
+   * transaction's own writes. Writes inside a `readOnly` transaction are a bug and may throw.
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Releases connections. Optional; idempotent. */
+  close?(): Promise<void>;
+}
+
+/**
+ * What a transaction may do. Every method reads or writes plain records. Optimistic versions: each
+ * `update*` takes the version the caller read and writes only when the stored record still has it;
+ * the record passed in already carries the next version.
+ */
+export interface StoreTransaction {
+  // Organizations
+  /** Returns the organization, or null when no organization has this id. */
+  getOrganization(id: string): Promise<OrganizationRecord | null>;
+  /** Inserts a new organization. The id is new (core generates it); a duplicate id is a bug. */
+  insertOrganization(org: OrganizationRecord): Promise<void>;
+  /** Replaces the organization when its stored version equals `expectedVersion`; returns false otherwise (or when missing). */
+  updateOrganization(org: OrganizationRecord, expectedVersion: number): Promise<boolean>;
+
+  // Locations
+  /** All locations of an organization, archived ones included, ordered by name then id. Empty when none. */
+  listLocations(organizationId: string): Promise<LocationRecord[]>;
+  /** Returns the location, or null when missing or of another organization. */
+  getLocation(organizationId: string, id: string): Promise<LocationRecord | null>;
+  /** Inserts a new location. */
+  insertLocation(location: LocationRecord): Promise<void>;
+  /** Compare-and-set update, as {@link StoreTransaction.updateOrganization}. */
+  updateLocation(location: LocationRecord, expectedVersion: number): Promise<boolean>;
+
+  // Roles
+  /** All roles of an organization ordered by name then id. */
+  listRoles(organizationId: string): Promise<RoleRecord[]>;
+  /** Returns the role, or null when missing or of another organization. */
+  getRole(organizationId: string, id: string): Promise<RoleRecord | null>;
+  /** Inserts a new role. */
+  insertRole(role: RoleRecord): Promise<void>;
+  /** Compare-and-set update. */
+  updateRole(role: RoleRecord, expectedVersion: number): Promise<boolean>;
+  /** Deletes the role when its stored version equals `expectedVersion`; returns false otherwise. */
+  deleteRole(organizationId: string, id: string, expectedVersion: number): Promise<boolean>;
+
+  // Accounts
+  /** Returns the account, or null. */
+  getAccount(id: string): Promise<AccountRecord | null>;
+  /** Returns the account whose (already normalised) email equals `email`, or null. */
+  findAccountByEmail(email: string): Promise<AccountRecord | null>;
+  /** Inserts an account; returns false, writing nothing, when another account already has this email. */
+  insertAccount(account: AccountRecord): Promise<boolean>;
+  /**
+   * Compare-and-set update; returns false when stale or missing, and also when the new email is
+   * already another account's.
+   */
+  updateAccount(account: AccountRecord, expectedVersion: number): Promise<boolean>;
+  /** Deletes the account; no-op when missing. Its memberships must already be gone. */
+  deleteAccount(id: string): Promise<void>;
+
+  // Users (memberships)
+  /** Returns the user, or null when missing or of another organization. */
+  getUser(organizationId: string, id: string): Promise<UserRecord | null>;
+  /** Returns the membership of an account in an organization, or null. */
+  findUserByAccount(organizationId: string, accountId: string): Promise<UserRecord | null>;
+  /** All memberships of an account, in any organization, ordered by organization id. */
+  listUsersByAccount(accountId: string): Promise<UserRecord[]>;
+  /** Inserts a user; returns false, writing nothing, when the account already has a membership in that organization. */
+  insertUser(user: UserRecord): Promise<boolean>;
+  /** Compare-and-set update. `organizationId`, `id` and `accountId` never change. */
+  updateUser(user: UserRecord, expectedVersion: number): Promise<boolean>;
+  /** Deletes the user; no-op when missing. */
+  deleteUser(organizationId: string, id: string): Promise<void>;
+  /**
+   * Filters, sorts and pages users of one organization (see {@link StoreUserQuery}). Ties in the sort
+   * break by id, so paging is stable; users without `lastSignInAt` sort last in either direction.
+   * `total` counts every match ignoring the cursor. Must not scan all users of the store.
+   */
+  queryUsers(organizationId: string, query: StoreUserQuery): Promise<StorePage<UserRecord>>;
+  /** Counts users of one organization matching the filter. */
+  countUsers(organizationId: string, filter: StoreUserCount): Promise<number>;
+
+  // Invitations
+  /** Inserts an invitation. */
+  insertInvitation(invitation: InvitationRecord): Promise<void>;
+  /** Returns the invitation whose token hash equals `tokenHash`, or null. */
+  findInvitationByTokenHash(tokenHash: string): Promise<InvitationRecord | null>;
+  /** Returns the newest invitation of a user (live or not), or null. */
+  getInvitationForUser(organizationId: string, userId: string): Promise<InvitationRecord | null>;
+  /** Replaces an invitation by id. Returns false when it no longer exists. */
+  updateInvitation(invitation: InvitationRecord): Promise<boolean>;
+  /** Deletes every invitation of a user (delete, revoke-and-forget). */
+  deleteInvitationsForUser(organizationId: string, userId: string): Promise<void>;
+
+  // Audit (append-only)
+  /** Appends an event. The sequence is the previous event's + 1 (core computes it under the organization lock). */
+  appendAuditEvent(event: AuditRecord): Promise<void>;
+  /** The organization's newest event, or null when none. */
+  lastAuditEvent(organizationId: string): Promise<AuditRecord | null>;
+  /** Events of an organization matching the query, newest first, with a cursor. */
+  listAuditEvents(organizationId: string, query: StoreAuditQuery): Promise<StorePage<AuditRecord>>;
+  /**
+   * Events of an organization in ascending sequence, `limit` at a time after `afterSequence` (for
+   * verification). Returns an empty array past the end.
+   */
+  scanAuditEvents(organizationId: string, afterSequence: number, limit: number): Promise<AuditRecord[]>;
+}
