@@ -1,11 +1,11 @@
 import type { DirectoryErrorData } from "../errors/directory-error";
+import type { Page, StatusCounts, UserQuery } from "../list/user-query.schema";
 import type { AuditEvent, AuditQuery, RequestMetadata } from "../model/audit.schema";
 import type { InvitationSummary } from "../model/invitation.schema";
 import type { Location, LocationInput, LocationPatch } from "../model/location.schema";
 import type { Organization, OrganizationPatch } from "../model/organization.schema";
 import type { Role, RoleInput, RolePatch } from "../model/role.schema";
 import type { CreateUserInput, InviteUserInput, LocationAccess, User, UserPatch } from "../model/user.schema";
-import type { Page, StatusCounts, UserQuery } from "../list/user-query.schema";
 import type { DefaultPermission } from "../permissions/catalog";
 
 /**
@@ -96,7 +96,12 @@ export interface SeatUsage {
   readonly named: { readonly used: number; readonly limit: number | null };
   readonly practitioners: { readonly used: number; readonly limit: number | null };
   readonly concurrent: { readonly limit: number | null };
-  readonly licences: readonly { readonly key: string; readonly label: string; readonly used: number; readonly limit: number | null }[];
+  readonly licences: readonly {
+    readonly key: string;
+    readonly label: string;
+    readonly used: number;
+    readonly limit: number | null;
+  }[];
 }
 
 /** The permission catalog as a UI shows it. */
@@ -104,9 +109,18 @@ export interface CatalogView {
   readonly modules: readonly {
     readonly key: string;
     readonly label: string;
-    readonly actions: readonly { readonly permission: string; readonly label: string; readonly screens: readonly string[] }[];
+    readonly actions: readonly {
+      readonly permission: string;
+      readonly label: string;
+      readonly screens: readonly string[];
+    }[];
   }[];
-  readonly templates: readonly { readonly key: string; readonly name: string; readonly description: string; readonly permissions: readonly string[] }[];
+  readonly templates: readonly {
+    readonly key: string;
+    readonly name: string;
+    readonly description: string;
+    readonly permissions: readonly string[];
+  }[];
 }
 
 /** The result of `users.invite`. */
@@ -149,7 +163,9 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     /** A page of users in the actor's scope (W12). Default: active tab, by name, 50 per page. */
     list(query?: UserQuery): Promise<Page<User>>;
     /** Counts per tab for the same search and filters, in the actor's scope. */
-    counts(query?: Omit<UserQuery, "status" | "sort" | "direction" | "limit" | "cursor">): Promise<StatusCounts>;
+    counts(
+      query?: Omit<UserQuery, "status" | "sort" | "direction" | "limit" | "cursor">,
+    ): Promise<StatusCounts>;
     /** One user; `not_found` when missing, of another organization or outside the actor's scope (R5). */
     get(id: string): Promise<User>;
     /** W1: creates an active user with a password. */

@@ -25,7 +25,8 @@ export const IdSchema = z.string().check(z.regex(ID_PATTERN, "Not a valid id."))
 export const IsoDateSchema = z.iso.datetime({ message: "Not a UTC date-time." });
 
 /** Email syntax we accept: one @, no spaces, a dotted domain; at most 254 characters (RFC 5321). */
-export const EMAIL_PATTERN = /^[^\s@"<>()[\],;:\\]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+export const EMAIL_PATTERN =
+  /^[^\s@"<>()[\],;:\\]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 /**
  * R1: an email address, trimmed, NFKC-normalised and lower-cased, so that uniqueness ignores case.
@@ -47,17 +48,14 @@ export const PhoneSchema = z.string().check(
 
 /** A short trimmed human text (names, titles); `max` characters at most. */
 export const text = (max: number, label = "This field") =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1, `${label} is required.`),
-    z.maxLength(max, `${label} has at most ${max} characters.`),
-  );
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, `${label} is required.`),
+      z.maxLength(max, `${label} has at most ${max} characters.`),
+    );
 
 /** An optional trimmed human text: empty strings become null. */
 export const optionalText = (max: number, label = "This field") =>
-  z.nullable(
-    z.string().check(
-      z.trim(),
-      z.maxLength(max, `${label} has at most ${max} characters.`),
-    ),
-  );
+  z.nullable(z.string().check(z.trim(), z.maxLength(max, `${label} has at most ${max} characters.`)));

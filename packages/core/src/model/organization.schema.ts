@@ -38,7 +38,11 @@ export type LicenceType = z.infer<typeof LicenceTypeSchema>;
  *
  * @example { named: 50, concurrent: 20, practitioners: 10 }
  */
-export const SeatsSchema = z.strictObject({ named: seatCount, concurrent: seatCount, practitioners: seatCount });
+export const SeatsSchema = z.strictObject({
+  named: seatCount,
+  concurrent: seatCount,
+  practitioners: seatCount,
+});
 /** Seat limits of an organization. */
 export type Seats = z.infer<typeof SeatsSchema>;
 

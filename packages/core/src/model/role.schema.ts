@@ -23,7 +23,9 @@ export const RoleSchema = z.strictObject({
 /** A role as returned by the directory. */
 export type Role = z.infer<typeof RoleSchema>;
 
-const permissionName = z.string().check(z.regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, "Not a permission name."));
+const permissionName = z
+  .string()
+  .check(z.regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, "Not a permission name."));
 
 /**
  * Input for `roles.create`: a name and either a template to start from or explicit permissions.

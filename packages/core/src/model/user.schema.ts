@@ -45,16 +45,22 @@ export const LocationAccessSchema = z.union([
 export type LocationAccess = z.infer<typeof LocationAccessSchema>;
 
 /** Flags beside the role (W10, reference 001 and 003). */
-export const FlagsSchema = z.strictObject({ practitioner: z.boolean(), diary: z.boolean(), caseManager: z.boolean() });
+export const FlagsSchema = z.strictObject({
+  practitioner: z.boolean(),
+  diary: z.boolean(),
+  caseManager: z.boolean(),
+});
 /** A user's flags. @example { practitioner: true, diary: true, caseManager: false } */
 export type Flags = z.infer<typeof FlagsSchema>;
 
 /** An NPI, Luhn-checked over prefix 80840 (R11). */
-export const NpiSchema = z.string().check(
-  z.trim(),
-  z.regex(/^\d{10}$/, "An NPI has 10 digits."),
-  z.refine(isValidNpi, "This NPI's check digit is wrong."),
-);
+export const NpiSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.regex(/^\d{10}$/, "An NPI has 10 digits."),
+    z.refine(isValidNpi, "This NPI's check digit is wrong."),
+  );
 
 /** A provider type held at some locations (reference 003: several types per user, per organization). */
 export const ProviderTypeAssignmentSchema = z.strictObject({
@@ -73,12 +79,16 @@ export type ProviderTypeAssignment = z.infer<typeof ProviderTypeAssignmentSchema
 export const ProviderProfileSchema = z.strictObject({
   npi: z.nullable(NpiSchema),
   taxonomyCodes: z
-    .array(z.string().check(z.trim(), z.toUpperCase(), z.regex(TAXONOMY_PATTERN, "Not a NUCC taxonomy code.")))
+    .array(
+      z.string().check(z.trim(), z.toUpperCase(), z.regex(TAXONOMY_PATTERN, "Not a NUCC taxonomy code.")),
+    )
     .check(z.maxLength(15)),
   bio: optionalText(2000, "Bio"),
   providerTypes: z.array(ProviderTypeAssignmentSchema).check(z.maxLength(20)),
   capacity: z.int().check(z.gte(1, "Capacity is at least 1."), z.lte(100, "Capacity is at most 100.")),
-  schedulingStep: z.union(SCHEDULING_STEPS.map((s) => z.literal(s)) as [z.ZodMiniLiteral<5>, ...z.ZodMiniLiteral<number>[]]),
+  schedulingStep: z.union(
+    SCHEDULING_STEPS.map((s) => z.literal(s)) as [z.ZodMiniLiteral<5>, ...z.ZodMiniLiteral<number>[]],
+  ),
 });
 /** A provider profile. */
 export type ProviderProfile = z.infer<typeof ProviderProfileSchema>;
@@ -117,7 +127,9 @@ export type User = z.infer<typeof UserSchema>;
 export const ProfileInputSchema = z.strictObject({
   givenName: text(80, "First name"),
   familyName: text(80, "Last name"),
-  initials: z.optional(z.nullable(z.string().check(z.trim(), z.regex(/^[\p{L}\p{N}]{0,4}$/u, "Initials are 1–4 letters.")))),
+  initials: z.optional(
+    z.nullable(z.string().check(z.trim(), z.regex(/^[\p{L}\p{N}]{0,4}$/u, "Initials are 1–4 letters."))),
+  ),
   title: z.optional(optionalText(20, "Title")),
   jobTitle: z.optional(optionalText(80, "Job title")),
   primaryPhone: z.optional(z.nullable(PhoneSchema)),
@@ -203,6 +215,10 @@ export function deriveInitials(givenName: string, familyName: string): string {
  *
  * @example displayName({ givenName: "Jane", familyName: "Smith", title: "RN" }) // "Jane Smith RN"
  */
-export function displayName(profile: { givenName: string; familyName: string; title?: string | null }): string {
+export function displayName(profile: {
+  givenName: string;
+  familyName: string;
+  title?: string | null;
+}): string {
   return [profile.givenName, profile.familyName, profile.title].filter((p) => p && p.length > 0).join(" ");
 }

@@ -66,7 +66,10 @@ export const defaultModules = {
     label: "Locations",
     actions: { manage: { label: "Manage locations", screens: ["Settings › Locations"] } },
   },
-  audit: { label: "Audit", actions: { view: { label: "View the audit trail", screens: ["Settings › Audit"] } } },
+  audit: {
+    label: "Audit",
+    actions: { view: { label: "View the audit trail", screens: ["Settings › Audit"] } },
+  },
   organization: {
     label: "Organization",
     actions: { manage: { label: "Manage organization settings", screens: ["Settings › Organization"] } },
@@ -106,13 +109,21 @@ export function defineCatalog<const C extends CatalogDefinition>(modules: C): Ca
   for (const [moduleKey, module] of Object.entries(modules)) {
     if (!/^[a-z][a-z0-9_]*$/.test(moduleKey)) throw new Error(`Invalid permission module key: ${moduleKey}`);
     for (const [actionKey, action] of Object.entries(module.actions)) {
-      if (!/^[a-z][a-z0-9_]*$/.test(actionKey)) throw new Error(`Invalid action key: ${moduleKey}.${actionKey}`);
+      if (!/^[a-z][a-z0-9_]*$/.test(actionKey))
+        throw new Error(`Invalid action key: ${moduleKey}.${actionKey}`);
       const name = `${moduleKey}.${actionKey}`;
       names.push(name);
       screens.set(name, action.screens ?? []);
     }
   }
-  for (const required of ["users.view", "users.manage", "roles.manage", "locations.manage", "audit.view", "organization.manage"]) {
+  for (const required of [
+    "users.view",
+    "users.manage",
+    "roles.manage",
+    "locations.manage",
+    "audit.view",
+    "organization.manage",
+  ]) {
     if (!screens.has(required)) throw new Error(`A catalog must keep the built-in permission ${required}`);
   }
   const set = new Set(names);

@@ -29,7 +29,11 @@ const encoder = new TextEncoder();
 
 async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey("raw", encoder.encode(password), "PBKDF2", false, ["deriveBits"]);
-  const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, key, 256);
+  const bits = await crypto.subtle.deriveBits(
+    { name: "PBKDF2", hash: "SHA-256", salt, iterations },
+    key,
+    256,
+  );
   return new Uint8Array(bits);
 }
 
@@ -40,7 +44,8 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
  */
 export function pbkdf2Hasher(options: Pbkdf2Options = {}): PasswordHasher {
   const iterations = options.iterations ?? DEFAULT_PBKDF2_ITERATIONS;
-  if (!Number.isInteger(iterations) || iterations < 1) throw new Error("pbkdf2Hasher: iterations must be a positive integer");
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw new Error("pbkdf2Hasher: iterations must be a positive integer");
   return {
     async hash(password) {
       const salt = randomBytes(16);

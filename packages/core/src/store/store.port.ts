@@ -141,8 +141,9 @@ export interface StoreTransaction {
   /** Events of an organization matching the query, newest first, with a cursor. */
   listAuditEvents(organizationId: string, query: StoreAuditQuery): Promise<StorePage<AuditRecord>>;
   /**
-   * Events of an organization in ascending sequence, `limit` at a time after `afterSequence` (for
-   * verification). Returns an empty array past the end.
+   * Events of an organization as stored, in ascending sequence (insertion order for equal sequences),
+   * skipping the first `offset` and returning at most `limit` (for `audit.verify()`, which must see
+   * every stored event, even ones whose sequence is wrong). Returns an empty array past the end.
    */
-  scanAuditEvents(organizationId: string, afterSequence: number, limit: number): Promise<AuditRecord[]>;
+  scanAuditEvents(organizationId: string, offset: number, limit: number): Promise<AuditRecord[]>;
 }

@@ -1,0 +1,39 @@
+import type { AuditEvent } from "../model/audit.schema";
+import { sha256Hex } from "../ports/crypto";
+
+/** The previous hash of an organization's first event. */
+export const GENESIS_HASH = "0".repeat(64);
+
+/** JSON with object keys sorted at every depth, so a hash does not depend on key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+/** The SHA-256 of an event: every field but `hash`, previous hash included (R18). */
+export function hashEvent(event: Omit<AuditEvent, "hash">): Promise<string> {
+  const { hash: _ignored, ...rest } = event as AuditEvent;
+  return sha256Hex(canonicalJson(rest));
+}
+
+/** State carried through a verification, one event at a time. */
+export interface ChainCursor {
+  readonly sequence: number;
+  readonly hash: string;
+}
+
+/** Why an event breaks the chain, or null when it fits. */
+export async function checkLink(
+  previous: ChainCursor,
+  event: AuditEvent,
+): Promise<"edited" | "inserted" | "removed" | null> {
+  if (event.sequence > previous.sequence + 1) return "removed";
+  if (event.sequence <= previous.sequence) return "inserted";
+  if ((await hashEvent(event)) !== event.hash) return "edited";
+  if (event.previousHash !== previous.hash) return "inserted";
+  return null;
+}

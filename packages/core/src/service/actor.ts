@@ -1,0 +1,40 @@
+import type { Actor } from "../api/staff-directory";
+import { fail } from "../errors/directory-error";
+import { type AccessSubject, accessSubject } from "../permissions/access.rules";
+import type { OrganizationRecord, RoleRecord, UserRecord } from "../store/records";
+import type { StoreTransaction } from "../store/store.port";
+
+/** The actor as loaded for one operation. */
+export interface ActorContext {
+  readonly actor: Actor;
+  readonly organization: OrganizationRecord;
+  readonly user: UserRecord;
+  readonly role: RoleRecord;
+  readonly subject: AccessSubject;
+}
+
+/**
+ * Loads the actor inside a transaction. An actor that is missing, not active or whose organization is
+ * gone cannot act: `unauthenticated`, the same answer for each case.
+ */
+export async function loadActor(tx: StoreTransaction, actor: Actor): Promise<ActorContext> {
+  if (typeof actor.organizationId !== "string" || typeof actor.userId !== "string")
+    throw fail.unauthenticated();
+  const organization = await tx.getOrganization(actor.organizationId);
+  const user = organization ? await tx.getUser(actor.organizationId, actor.userId) : null;
+  if (!organization || !user || user.status !== "active") throw fail.unauthenticated();
+  const role = await tx.getRole(actor.organizationId, user.roleId);
+  if (!role) throw new Error(`Invariant broken: user ${user.id} holds a missing role ${user.roleId}`);
+  const subject = accessSubject(
+    user.id,
+    role.permissions,
+    user.locationAccess,
+    organization.mainContactUserId === user.id,
+  );
+  return { actor, organization, user, role, subject };
+}
+
+/** `forbidden` unless the actor holds the permission (R2). */
+export function requirePermission(ctx: ActorContext, permission: string): void {
+  if (!ctx.subject.permissions.has(permission)) throw fail.forbidden();
+}

@@ -1,0 +1,42 @@
+import type { Actor } from "../api/staff-directory";
+import type { Catalog } from "../permissions/catalog";
+import type { RoleTemplate } from "../permissions/templates";
+import type { Clock } from "../ports/clock";
+import type { IdGenerator } from "../ports/ids";
+import type { Mailer, MailMessage } from "../ports/mailer";
+import type { PasswordHasher } from "../ports/password-hasher";
+import type { DirectoryStore, StoreTransaction } from "../store/store.port";
+import type { DirectoryPolicy, LinkBuilder } from "./directory.types";
+
+/** Everything a use-case needs, resolved from the options once per directory. */
+export interface ServiceContext {
+  readonly store: DirectoryStore;
+  readonly passwords: PasswordHasher;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly catalog: Catalog<string>;
+  readonly templates: readonly RoleTemplate[];
+  readonly policy: DirectoryPolicy;
+  readonly links: LinkBuilder;
+}
+
+/** The state one mutation carries: its transaction, the mail to send after commit. */
+export interface Unit {
+  readonly tx: StoreTransaction;
+  readonly now: string;
+  readonly nowMs: number;
+  readonly mail: MailMessage[];
+  readonly actor: Actor;
+}
+
+/** Sends mail produced by a committed unit; a send failure never undoes the committed change. */
+export async function sendAfterCommit(ctx: ServiceContext, mail: readonly MailMessage[]): Promise<void> {
+  for (const message of mail) {
+    try {
+      await ctx.mailer.send(message);
+    } catch {
+      // The change stands; the invitation or link can be sent again. Never log the message: it holds a token.
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import type { ActorView, StaffDirectory } from "../api/staff-directory";
+import { decide } from "../permissions/access.rules";
+import type { DefaultPermission } from "../permissions/catalog";
+import { defaultCatalog } from "../permissions/catalog";
+import { ROLE_TEMPLATES } from "../permissions/templates";
+import { systemClock } from "../ports/clock";
+import { randomIds } from "../ports/ids";
+import { memoryMailer } from "../ports/mailer";
+import { pbkdf2Hasher } from "../ports/password-hasher";
+import { listAudit, verifyAudit } from "./audit.service";
+import { bootstrap } from "./bootstrap";
+import type { ServiceContext } from "./context";
+import { DEFAULT_POLICY, type Directory, type DirectoryOptions } from "./directory.types";
+import { archiveLocation, createLocation, listLocations, updateLocation } from "./locations.service";
+import { getOrganization, seatUsage, updateOrganization } from "./organization.service";
+import { createRole, deleteRole, listRoles, roleCatalog, updateRole } from "./roles.service";
+import { type ActorSession, readOp } from "./runner";
+import { adminRoleIds } from "./user-rules";
+import { userActions } from "./users.actions";
+import { bulkUsers } from "./users.bulk";
+import {
+  deleteUser,
+  disableUser,
+  resendInvitation,
+  resetUserPassword,
+  restoreUser,
+  revokeInvitation,
+  unlockUser,
+} from "./users.lifecycle";
+import { countUsersByStatus, getInvitation, getUser, listUsers } from "./users.read";
+import { userView } from "./users.target";
+import { createUser, inviteUser, updateUser } from "./users.write";
+import { toRole } from "./views";
+
+/**
+ * Creates a directory over a store. Everything but the store has a safe default.
+ *
+ * @example
+ * const directory = createDirectory({ store: memoryStore() });
+ * const { organization, user } = await directory.bootstrap({
+ *   organization: { name: "Harbor Urgent Care" }, location: { name: "Downtown" },
+ *   owner: { email: "olive@harbor.example", password: "correct-horse-battery-staple", profile: { givenName: "Olive", familyName: "Owner" } },
+ * });
+ * const admin = directory.forActor({ organizationId: organization.id, userId: user.id });
+ */
+export function createDirectory<P extends string = DefaultPermission>(
+  options: DirectoryOptions<P>,
+): Directory<P> {
+  const catalog = options.catalog ?? defaultCatalog;
+  const ctx: ServiceContext = {
+    store: options.store,
+    passwords: options.passwords ?? pbkdf2Hasher(),
+    mailer: options.mailer ?? memoryMailer(),
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? randomIds,
+    catalog,
+    templates: options.templates ?? ROLE_TEMPLATES,
+    policy: { ...DEFAULT_POLICY, ...options.policy },
+    links: options.links ?? {
+      acceptInvitation: (token) => `/accept-invitation?token=${token}`,
+      resetPassword: (token) => `/reset-password?token=${token}`,
+    },
+  };
+  return {
+    catalog: catalog as Directory<P>["catalog"],
+    store: options.store,
+    bootstrap: (input) => bootstrap(ctx, input),
+    forActor: (actor) => staffDirectory<P>({ ctx, actor, subject: null, adminRoleIds: null }),
+  };
+}
+
+function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
+  return {
+    organizationId: s.actor.organizationId,
+    me: () =>
+      readOp(s, async (tx, a) => {
+        const roles = await tx.listRoles(a.organization.id);
+        s.adminRoleIds = new Set(adminRoleIds(roles));
+        const count = await tx.countUsers(a.organization.id, {
+          statuses: ["active", "pending", "disabled"],
+          roleIds: [a.role.id],
+        });
+        const view: ActorView<P> = {
+          user: await userView(tx, a.user, s.ctx.clock.now()),
+          role: toRole(a.role, count, s.ctx.catalog),
+          permissions: a.role.permissions.filter((p) => s.ctx.catalog.has(p)) as P[],
+          isMainContact: a.subject.isMainContact,
+        };
+        return view;
+      }),
+    can: (permission, target) => (s.subject ? decide(s.subject, permission, target) : false),
+    users: {
+      list: (query) => listUsers(s, query),
+      counts: (query) => countUsersByStatus(s, query),
+      get: (id) => getUser(s, id),
+      create: (input) => createUser(s, input),
+      invite: (input) => inviteUser(s, input),
+      update: (id, patch, options) => updateUser(s, id, patch, options),
+      disable: (id, options) => disableUser(s, id, options),
+      restore: (id, options) => restoreUser(s, id, options),
+      delete: (id, options) => deleteUser(s, id, options),
+      resetPassword: (id, input) => resetUserPassword(s, id, input),
+      unlock: (id) => unlockUser(s, id),
+      resendInvitation: (id) => resendInvitation(s, id),
+      revokeInvitation: (id) => revokeInvitation(s, id),
+      invitation: (id) => getInvitation(s, id),
+      bulk: (input) => bulkUsers(s, input),
+      actions: (user) => userActions(s, user),
+    },
+    roles: {
+      list: () => listRoles(s),
+      catalog: () => roleCatalog(s),
+      create: (input) => createRole(s, input),
+      update: (id, patch, options) => updateRole(s, id, patch, options),
+      delete: (id, options) => deleteRole(s, id, options),
+    },
+    locations: {
+      list: () => listLocations(s),
+      create: (input) => createLocation(s, input),
+      update: (id, patch, options) => updateLocation(s, id, patch, options),
+      archive: (id, options) => archiveLocation(s, id, options),
+    },
+    organization: {
+      get: () => getOrganization(s),
+      update: (patch, options) => updateOrganization(s, patch, options),
+      usage: () => seatUsage(s),
+    },
+    audit: {
+      list: (query) => listAudit(s, query),
+      verify: () => verifyAudit(s),
+    },
+  };
+}

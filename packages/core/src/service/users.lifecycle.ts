@@ -1,0 +1,273 @@
+import type { DeleteResult, ResetPasswordInput } from "../api/staff-directory";
+import { fail } from "../errors/directory-error";
+import type { InvitationSummary } from "../model/invitation.schema";
+import { displayName, type User } from "../model/user.schema";
+import { normalizePassword, passwordIssues } from "../passwords/password-policy";
+import type { AccountRecord, UserRecord } from "../store/records";
+import type { ActorContext } from "./actor";
+import { diff, writeAudit } from "./audit-writer";
+import type { Unit } from "./context";
+import { newToken, queueInvitationMail } from "./invitations";
+import { type ActorSession, writeOp } from "./runner";
+import { checkNotLastAdmin, checkSeats } from "./user-rules";
+import {
+  checkExpectedVersion,
+  invitationSummary,
+  type ManagedTarget,
+  managedUser,
+  refuseSelf,
+  requireMainContactFor,
+  userView,
+} from "./users.target";
+import { optionalVersion } from "./validate";
+
+/** Writes a status change with its audit event. */
+async function transition(
+  s: ActorSession,
+  unit: Unit,
+  a: ActorContext,
+  target: ManagedTarget,
+  change: Partial<UserRecord>,
+  action: string,
+): Promise<User> {
+  const before = target.user;
+  const next: UserRecord = { ...before, ...change, version: before.version + 1, updatedAt: unit.now };
+  if (!(await unit.tx.updateUser(next, before.version))) throw fail.stale();
+  await writeAudit(s.ctx, unit, {
+    organizationId: a.organization.id,
+    action,
+    target: { type: "user", id: before.id, label: displayName(before.profile) },
+    changes: diff(before as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>, [
+      "status",
+      "mustChangePassword",
+    ]),
+    actorEmail: a.user.email,
+  });
+  return userView(unit.tx, next, unit.nowMs);
+}
+
+/** W6: active → disabled (R6, R7). Sessions of a disabled user stop resolving at once. */
+export function disableUser(s: ActorSession, id: unknown, options?: unknown): Promise<User> {
+  const expected = optionalVersion(options as { version?: unknown });
+  return writeOp(s, async (unit, a) => {
+    const target = await managedUser(unit.tx, a, id);
+    checkExpectedVersion(target.user, expected);
+    refuseSelf(target, "disable");
+    if (target.user.status !== "active") throw fail.conflict("Only active users can be disabled.");
+    requireMainContactFor(a, target);
+    await checkNotLastAdmin(unit.tx, a.organization, target.user);
+    return transition(s, unit, a, target, { status: "disabled" }, "user.disabled");
+  });
+}
+
+/** W6: disabled → active, within seats (R9). */
+export function restoreUser(s: ActorSession, id: unknown, options?: unknown): Promise<User> {
+  const expected = optionalVersion(options as { version?: unknown });
+  return writeOp(s, async (unit, a) => {
+    const target = await managedUser(unit.tx, a, id);
+    checkExpectedVersion(target.user, expected);
+    if (target.user.status !== "disabled") throw fail.conflict("Only disabled users can be restored.");
+    await checkSeats(unit.tx, a.organization, target.user, { ...target.user, status: "active" });
+    return transition(s, unit, a, target, { status: "active" }, "user.restored");
+  });
+}
+
+/** Removes a membership; the account goes too when it has no other organization. */
+async function removeMembership(unit: Unit, user: UserRecord, account: AccountRecord): Promise<boolean> {
+  await unit.tx.deleteInvitationsForUser(user.organizationId, user.id);
+  await unit.tx.deleteUser(user.organizationId, user.id);
+  const remaining = await unit.tx.listUsersByAccount(account.id);
+  if (remaining.length === 0) {
+    await unit.tx.deleteAccount(account.id);
+    return true;
+  }
+  return false;
+}
+
+/** W6: deletes a disabled (or pending) user irreversibly; only a tombstone stays in the audit. */
+export function deleteUser(s: ActorSession, id: unknown, options?: unknown): Promise<DeleteResult> {
+  const expected = optionalVersion(options as { version?: unknown });
+  return writeOp(s, async (unit, a) => {
+    const target = await managedUser(unit.tx, a, id);
+    checkExpectedVersion(target.user, expected);
+    refuseSelf(target, "delete");
+    if (target.user.status === "active") throw fail.conflict("Disable the user before deleting them.");
+    requireMainContactFor(a, target);
+    const accountDeleted = await removeMembership(unit, target.user, target.account);
+    await writeAudit(s.ctx, unit, {
+      organizationId: a.organization.id,
+      action: "user.deleted",
+      target: { type: "user", id: target.user.id, label: displayName(target.user.profile) },
+      changes: { status: { before: target.user.status, after: "deleted" } },
+      actorEmail: a.user.email,
+    });
+    return { id: target.user.id, accountDeleted };
+  });
+}
+
+/** W2: revokes a pending invitation: the token dies and the pending user is removed. */
+export function revokeInvitation(s: ActorSession, id: unknown): Promise<DeleteResult> {
+  return writeOp(s, async (unit, a) => {
+    const target = await managedUser(unit.tx, a, id);
+    if (target.user.status !== "pending") throw fail.conflict("Only pending invitations can be revoked.");
+    const accountDeleted = await removeMembership(unit, target.user, target.account);
+    await writeAudit(s.ctx, unit, {
+      organizationId: a.organization.id,
+      action: "invitation.revoked",
+      target: { type: "user", id: target.user.id, label: displayName(target.user.profile) },
+      changes: { status: { before: "pending", after: "deleted" } },
+      actorEmail: a.user.email,
+    });
+    return { id: target.user.id, accountDeleted };
+  });
+}
+
+/** W2: a new token replaces the old one (which dies), rate-limited per invitation. */
+export function resendInvitation(s: ActorSession, id: unknown): Promise<InvitationSummary> {
+  return writeOp(s, async (unit, a) => {
+    const target = await managedUser(unit.tx, a, id);
+    if (target.user.status !== "pending")
+      throw fail.conflict("Only pending users have an invitation to resend.");
+    const inv = await unit.tx.getInvitationForUser(a.organization.id, target.user.id);
+    if (!inv || inv.revokedAt || inv.acceptedAt)
+      throw fail.conflict("This invitation can no longer be resent.");
+    if (unit.nowMs - Date.parse(inv.lastSentAt) < s.ctx.policy.invitationResendIntervalMs) {
+      throw fail.rateLimited("The invitation was sent moments ago. Wait a minute before sending it again.");
+    }
+    if (inv.sentCount >= s.ctx.policy.invitationMaxSends) {
+      throw fail.rateLimited("This invitation was sent too many times. Revoke it and invite again.");
+    }
+    const { token, hash } = await newToken();
+    const next = {
+      ...inv,
+      tokenHash: hash,
+      sentCount: inv.sentCount + 1,
+      lastSentAt: unit.now,
+      expiresAt: new Date(unit.nowMs + s.ctx.policy.invitationTtlMs).toISOString(),
+    };
+    if (!(await unit.tx.updateInvitation(next))) throw fail.stale();
+    queueInvitationMail(s.ctx, unit, a.organization, target.user, token, displayName(a.user.profile));
+    await writeAudit(s.ctx, unit, {
+      organizationId: a.organization.id,
+      action: "invitation.resent",
+      target: { type: "user", id: target.user.id, label: displayName(target.user.profile) },
+      changes: { sentCount: { before: inv.sentCount, after: next.sentCount } },
+      actorEmail: a.user.email,
+    });
+    return invitationSummary(next, unit.nowMs);
+  });
+}
+
+/** W5: clears a lockout of the user's account. */
+export function unlockUser(s: ActorSession, id: unknown): Promise<User> {
+  return writeOp(s, async (unit, a) => {
+    const target = await managedUser(unit.tx, a, id);
+    const acc = target.account;
+    const locked = acc.lockedUntil !== null && Date.parse(acc.lockedUntil) > unit.nowMs;
+    if (!locked && acc.failedSignIns === 0) throw fail.conflict("This user is not locked.");
+    const next: AccountRecord = {
+      ...acc,
+      failedSignIns: 0,
+      lockedUntil: null,
+      version: acc.version + 1,
+      updatedAt: unit.now,
+    };
+    if (!(await unit.tx.updateAccount(next, acc.version))) throw fail.stale();
+    await writeAudit(s.ctx, unit, {
+      organizationId: a.organization.id,
+      action: "user.unlocked",
+      target: { type: "user", id: target.user.id, label: displayName(target.user.profile) },
+      changes: { locked: { before: locked, after: false } },
+      actorEmail: a.user.email,
+    });
+    return userView(unit.tx, target.user, unit.nowMs);
+  });
+}
+
+function parseReset(input: unknown): ResetPasswordInput {
+  const value = input as { mode?: unknown; password?: unknown; mustChangePassword?: unknown } | null;
+  const keys = value && typeof value === "object" ? Object.keys(value) : [];
+  if (value?.mode === "link" && keys.every((k) => k === "mode")) return { mode: "link" };
+  if (
+    value?.mode === "temporary" &&
+    keys.every((k) => ["mode", "password", "mustChangePassword"].includes(k))
+  ) {
+    if (typeof value.password !== "string" || value.password.length === 0) {
+      throw fail.field(["password"], "required", "Enter a temporary password.");
+    }
+    if (value.mustChangePassword !== undefined && typeof value.mustChangePassword !== "boolean") {
+      throw fail.field(["mustChangePassword"], "invalid_type", "Expected true or false.");
+    }
+    return {
+      mode: "temporary",
+      password: value.password,
+      ...(value.mustChangePassword === undefined ? {} : { mustChangePassword: value.mustChangePassword }),
+    };
+  }
+  throw fail.field(["mode"], "invalid_mode", 'Choose "temporary" or "link".');
+}
+
+/**
+ * W5: a temporary password the user must change at next sign-in, or an emailed reset link.
+ * A temporary password is refused for an account that belongs to other organizations too: one
+ * organization's admin must never hold a working password for another organization's login.
+ */
+export async function resetUserPassword(s: ActorSession, id: unknown, raw: unknown): Promise<User> {
+  const input = parseReset(raw);
+  if (input.mode === "link") return sendResetLink(s, id);
+  const hashed = s.ctx.passwords.hash(normalizePassword(input.password));
+  hashed.catch(() => undefined);
+  return writeOp(s, async (unit, a) => {
+    const target = await managedUser(unit.tx, a, id);
+    refuseSelf(target, "reset the password of");
+    if (target.user.status !== "active")
+      throw fail.conflict("Only active users can have their password reset.");
+    if ((await unit.tx.listUsersByAccount(target.account.id)).length > 1) {
+      throw fail.rule(
+        "invalid_state",
+        "This person also belongs to another organization. Send them a reset link instead.",
+      );
+    }
+    const issues = passwordIssues(
+      input.password,
+      { minLength: s.ctx.policy.passwordMinLength, maxLength: s.ctx.policy.passwordMaxLength },
+      {
+        email: target.user.email,
+        givenName: target.user.profile.givenName,
+        familyName: target.user.profile.familyName,
+        organizationName: a.organization.name,
+      },
+    );
+    if (issues.length) throw fail.validation(issues);
+    const acc = target.account;
+    const nextAccount: AccountRecord = {
+      ...acc,
+      password: await hashed,
+      passwordChangedAt: unit.now,
+      failedSignIns: 0,
+      lockedUntil: null,
+      version: acc.version + 1,
+      updatedAt: unit.now,
+    };
+    if (!(await unit.tx.updateAccount(nextAccount, acc.version))) throw fail.stale();
+    return transition(
+      s,
+      unit,
+      a,
+      target,
+      { mustChangePassword: input.mustChangePassword ?? true },
+      "user.password_reset",
+    );
+  });
+}
+
+/** Placeholder replaced when the reset-token store lands (step 2); see sendResetLink in auth. */
+async function sendResetLink(s: ActorSession, id: unknown): Promise<User> {
+  return writeOp(s, async (unit, a) => {
+    const target = await managedUser(unit.tx, a, id);
+    refuseSelf(target, "reset the password of");
+    if (target.user.status !== "active")
+      throw fail.conflict("Only active users can have their password reset.");
+    throw fail.conflict("Reset links are not available yet.");
+  });
+}

@@ -1,0 +1,99 @@
+import { fail } from "../errors/directory-error";
+import type { InvitationSummary } from "../model/invitation.schema";
+import type { User } from "../model/user.schema";
+import { canReadUsers, missingPermissions, sharesLocation, withinScope } from "../permissions/access.rules";
+import type { AccountRecord, InvitationRecord, RoleRecord, UserRecord } from "../store/records";
+import type { StoreTransaction } from "../store/store.port";
+import type { ActorContext } from "./actor";
+import { checkId } from "./validate";
+import { toUser } from "./views";
+
+/**
+ * R5: the user if it exists in the actor's organization and scope; `not_found` otherwise, with the
+ * same message whether the id is missing, foreign or out of scope.
+ */
+export async function visibleUser(tx: StoreTransaction, a: ActorContext, id: unknown): Promise<UserRecord> {
+  if (!canReadUsers(a.subject)) throw fail.forbidden();
+  const user = await tx.getUser(a.organization.id, checkId(id));
+  if (!user || !sharesLocation(a.subject, user.locationAccess)) throw fail.notFound("User not found.");
+  return user;
+}
+
+/** A user the actor may manage, with its role (R2–R4). */
+export interface ManagedTarget {
+  readonly user: UserRecord;
+  readonly role: RoleRecord;
+  readonly account: AccountRecord;
+  readonly isAdmin: boolean;
+  readonly isSelf: boolean;
+}
+
+/**
+ * R2–R4: the actor holds `users.manage`, the target lies inside its locations and holds no permission
+ * the actor lacks. Invisible targets are `not_found`; visible but unmanageable ones `forbidden`.
+ */
+export async function managedUser(
+  tx: StoreTransaction,
+  a: ActorContext,
+  id: unknown,
+): Promise<ManagedTarget> {
+  if (!a.subject.permissions.has("users.manage")) {
+    await visibleUser(tx, a, id);
+    throw fail.forbidden();
+  }
+  const user = await visibleUser(tx, a, id);
+  if (!withinScope(a.subject, user.locationAccess)) {
+    throw fail.forbidden("This user has access to locations outside yours.");
+  }
+  const role = await tx.getRole(a.organization.id, user.roleId);
+  if (!role) throw new Error(`Invariant broken: user ${user.id} holds a missing role`);
+  if (missingPermissions(a.subject, role.permissions).length > 0) {
+    throw fail.forbidden("This user holds permissions you do not have.");
+  }
+  const account = await tx.getAccount(user.accountId);
+  if (!account) throw new Error(`Invariant broken: user ${user.id} has no account`);
+  return {
+    user,
+    role,
+    account,
+    isAdmin: role.permissions.includes("users.manage"),
+    isSelf: user.id === a.user.id,
+  };
+}
+
+/** R7: only the main contact removes, disables or demotes an administrator. */
+export function requireMainContactFor(a: ActorContext, target: ManagedTarget): void {
+  if (target.isAdmin && !a.subject.isMainContact) {
+    throw fail.rule(
+      "main_contact_only",
+      "Only the organization's main contact can do this to an administrator.",
+    );
+  }
+}
+
+/** R7: nobody disables, deletes or demotes themselves. */
+export function refuseSelf(target: ManagedTarget, what: string): void {
+  if (target.isSelf) throw fail.rule("self_change", `You cannot ${what} yourself.`);
+}
+
+/** Loads the account of a stored user and returns the API view. */
+export async function userView(tx: StoreTransaction, user: UserRecord, nowMs: number): Promise<User> {
+  return toUser(user, await tx.getAccount(user.accountId), nowMs);
+}
+
+/** The admin-facing summary of an invitation. */
+export function invitationSummary(inv: InvitationRecord, nowMs: number): InvitationSummary {
+  return {
+    userId: inv.userId,
+    email: inv.email,
+    sentCount: inv.sentCount,
+    lastSentAt: inv.lastSentAt,
+    expiresAt: inv.expiresAt,
+    expired: Date.parse(inv.expiresAt) <= nowMs,
+  };
+}
+
+/** Fails with `stale` when an optional expected version is given and differs (R12). */
+export function checkExpectedVersion(current: { version: number }, expected: number | undefined): void {
+  if (expected !== undefined && current.version !== expected) throw fail.stale();
+}

@@ -1,0 +1,70 @@
+import type * as z from "zod/mini";
+import { type FieldIssue, fail } from "../errors/directory-error";
+
+interface RawIssue {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly keys?: readonly string[];
+  readonly input?: unknown;
+}
+
+const toPath = (path: readonly PropertyKey[]): (string | number)[] =>
+  path.map((p) => (typeof p === "number" ? p : String(p)));
+
+/** Turns zod issues into field issues whose paths map onto form fields; unknown keys get one issue each (R14). */
+export function fieldIssues(issues: readonly RawIssue[]): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const issue of issues) {
+    const path = toPath(issue.path);
+    if (issue.code === "unrecognized_keys" && issue.keys) {
+      for (const key of issue.keys) {
+        out.push({
+          path: [...path, key],
+          code: "unknown_field",
+          message: `"${key}" is not a field that can be set here.`,
+        });
+      }
+    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+      out.push({ path, code: "required", message: "This field is required." });
+    } else {
+      out.push({ path, code: issue.code, message: issue.message });
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses input with a schema; an invalid input becomes a `validation` DirectoryError listing every
+ * field issue, and nothing downstream runs.
+ *
+ * @example const input = parseInput(CreateUserInputSchema, raw);
+ */
+export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data as z.infer<S>;
+  throw fail.validation(fieldIssues(result.error.issues as readonly RawIssue[]));
+}
+
+/** R12: the version a write is based on; `precondition_required` when absent or not a whole number. */
+export function requireVersion(options: { version?: unknown } | undefined): number {
+  const v = options?.version;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw fail.preconditionRequired();
+  return v;
+}
+
+/** An optional version: undefined when absent; `validation` when present but malformed. */
+export function optionalVersion(options: { version?: unknown } | undefined): number | undefined {
+  const v = options?.version;
+  if (v === undefined) return undefined;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
+    throw fail.field(["version"], "invalid_version", "The version must be a whole number.");
+  }
+  return v;
+}
+
+/** Rejects an id that is not shaped like one, as `not_found` (a malformed id names nothing). */
+export function checkId(id: unknown): string {
+  if (typeof id !== "string" || !/^[a-z]{3}_[0-9a-z]{10,40}$/.test(id)) throw fail.notFound();
+  return id;
+}
