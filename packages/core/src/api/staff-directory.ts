@@ -83,12 +83,19 @@ export interface BulkResult {
   readonly failed: number;
 }
 
-/** What `audit.verify()` found. `firstBadSequence` is the first edited, inserted or removed event. */
+/**
+ * What `audit.verify()` found. `firstBadSequence` is the first edited, inserted or removed event.
+ * `head` is the newest verified link: a chain cannot show that events were cut off its end, so
+ * record the head somewhere else (a log line, a ticket, another system) and compare it later.
+ *
+ * @example { ok: true, checked: 1204, firstBadSequence: null, problem: null, head: { sequence: 1204, hash: "9f…" } }
+ */
 export interface AuditVerification {
   readonly ok: boolean;
   readonly checked: number;
   readonly firstBadSequence: number | null;
   readonly problem: "edited" | "inserted" | "removed" | null;
+  readonly head: { readonly sequence: number; readonly hash: string } | null;
 }
 
 /** Seat usage per kind (W11, R9). `limit: null` means unlimited. */

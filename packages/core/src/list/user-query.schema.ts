@@ -22,7 +22,7 @@ export const UserQuerySchema = z.strictObject({
   sort: z.optional(z.enum(USER_SORT_FIELDS)),
   direction: z.optional(z.enum(["asc", "desc"])),
   limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
-  cursor: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+  cursor: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
 });
 /** A directory query. */
 export type UserQuery = z.input<typeof UserQuerySchema>;

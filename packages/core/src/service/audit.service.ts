@@ -18,7 +18,7 @@ function requireAuditReader(a: ActorContext): void {
 }
 
 /** W14: events newest first, filtered by time, actor, target and action. */
-export function listAudit(s: ActorSession, raw: unknown): Promise<Page<AuditEvent>> {
+export async function listAudit(s: ActorSession, raw: unknown): Promise<Page<AuditEvent>> {
   const q = parseInput(AuditQuerySchema, raw ?? {});
   return readOp(s, async (tx, a) => {
     requireAuditReader(a);
@@ -36,7 +36,7 @@ export function listAudit(s: ActorSession, raw: unknown): Promise<Page<AuditEven
 }
 
 /** W14/R18: walks the chain and reports the first edited, inserted or removed event. */
-export function verifyAudit(s: ActorSession): Promise<AuditVerification> {
+export async function verifyAudit(s: ActorSession): Promise<AuditVerification> {
   return readOp(s, async (tx, a) => {
     requireAuditReader(a);
     let previous = { sequence: 0, hash: GENESIS_HASH };
@@ -48,6 +48,7 @@ export function verifyAudit(s: ActorSession): Promise<AuditVerification> {
         const problem = await checkLink(previous, event);
         if (problem)
           return {
+            head: checked ? previous : null,
             ok: false,
             checked,
             firstBadSequence: problem === "removed" ? previous.sequence + 1 : event.sequence,
@@ -57,6 +58,6 @@ export function verifyAudit(s: ActorSession): Promise<AuditVerification> {
         checked++;
       }
     }
-    return { ok: true, checked, firstBadSequence: null, problem: null };
+    return { ok: true, checked, firstBadSequence: null, problem: null, head: checked ? previous : null };
   });
 }

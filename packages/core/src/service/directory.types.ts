@@ -22,6 +22,8 @@ export interface DirectoryPolicy {
   readonly invitationResendIntervalMs: number;
   /** Most sends of one invitation. Default 10. */
   readonly invitationMaxSends: number;
+  /** How long a password-reset link lives. Default 60 minutes (R15). */
+  readonly resetTokenTtlMs: number;
   /** Password length bounds after NFKC normalisation (R16). Default 12–128. */
   readonly passwordMinLength: number;
   readonly passwordMaxLength: number;
@@ -34,6 +36,7 @@ export const DEFAULT_POLICY: DirectoryPolicy = {
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
   invitationResendIntervalMs: 60 * 1000,
   invitationMaxSends: 10,
+  resetTokenTtlMs: 60 * 60 * 1000,
   passwordMinLength: 12,
   passwordMaxLength: 128,
   bulkMaxIds: 500,

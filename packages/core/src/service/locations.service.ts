@@ -33,7 +33,7 @@ async function ensureUniqueName(
 }
 
 /** W8/W9: locations the actor may see (all for org-wide actors), archived ones last. */
-export function listLocations(s: ActorSession): Promise<Location[]> {
+export async function listLocations(s: ActorSession): Promise<Location[]> {
   return readOp(s, async (tx, a) => {
     if (!canReadUsers(a.subject) && !a.subject.permissions.has("locations.manage")) throw fail.forbidden();
     const all = await tx.listLocations(a.organization.id);
@@ -43,7 +43,7 @@ export function listLocations(s: ActorSession): Promise<Location[]> {
 }
 
 /** W8: creates a location. Only org-wide actors create locations (a new one lies outside any limited scope). */
-export function createLocation(s: ActorSession, raw: unknown): Promise<Location> {
+export async function createLocation(s: ActorSession, raw: unknown): Promise<Location> {
   const input = parseInput(LocationInputSchema, raw);
   return writeOp(s, async (unit, a) => {
     requirePermission(a, "locations.manage");
@@ -72,7 +72,7 @@ export function createLocation(s: ActorSession, raw: unknown): Promise<Location>
 }
 
 /** W8: renames or regroups a location. */
-export function updateLocation(
+export async function updateLocation(
   s: ActorSession,
   id: unknown,
   rawPatch: unknown,
@@ -111,7 +111,7 @@ export function updateLocation(
 }
 
 /** W8: archives a location no active or pending user has as primary (R8 keeps every primary live). */
-export function archiveLocation(s: ActorSession, id: unknown, options?: unknown): Promise<Location> {
+export async function archiveLocation(s: ActorSession, id: unknown, options?: unknown): Promise<Location> {
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     requirePermission(a, "locations.manage");

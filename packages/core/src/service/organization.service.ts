@@ -11,12 +11,12 @@ import { adminRoleIds } from "./user-rules";
 import { parseInput, requireVersion } from "./validate";
 
 /** The actor's organization. Any active member may read it: widgets need its features to render. */
-export function getOrganization(s: ActorSession): Promise<Organization> {
+export async function getOrganization(s: ActorSession): Promise<Organization> {
   return readOp(s, async (_tx, a) => a.organization);
 }
 
 /** R9: seats in use against the organization's limits. */
-export function seatUsage(s: ActorSession): Promise<SeatUsage> {
+export async function seatUsage(s: ActorSession): Promise<SeatUsage> {
   return readOp(s, async (tx, a) => {
     if (!canReadUsers(a.subject) && !a.subject.permissions.has("organization.manage")) throw fail.forbidden();
     const org = a.organization;
@@ -45,7 +45,7 @@ export function seatUsage(s: ActorSession): Promise<SeatUsage> {
  * W11: features, seats, licence and provider types; R7: only the main contact hands the main-contact
  * role over, and only to an active administrator.
  */
-export function updateOrganization(
+export async function updateOrganization(
   s: ActorSession,
   rawPatch: unknown,
   options: unknown,

@@ -49,7 +49,7 @@ async function ensureUniqueName(
 }
 
 /** W7: every role with its screens and user count. */
-export function listRoles(s: ActorSession): Promise<Role[]> {
+export async function listRoles(s: ActorSession): Promise<Role[]> {
   return readOp(s, async (tx, a) => {
     if (!canReadRoles(a)) throw fail.forbidden();
     const roles = await tx.listRoles(a.organization.id);
@@ -58,7 +58,7 @@ export function listRoles(s: ActorSession): Promise<Role[]> {
 }
 
 /** The catalog and templates, as the roles screen shows them. */
-export function roleCatalog(s: ActorSession): Promise<CatalogView> {
+export async function roleCatalog(s: ActorSession): Promise<CatalogView> {
   return readOp(s, async (_tx, a) => {
     if (!canReadRoles(a)) throw fail.forbidden();
     return catalogView(s.ctx);
@@ -87,7 +87,7 @@ export function catalogView(ctx: ServiceContext): CatalogView {
 }
 
 /** W7: a role from a template or explicit permissions; only permissions the actor holds (R3). */
-export function createRole(s: ActorSession, raw: unknown): Promise<Role> {
+export async function createRole(s: ActorSession, raw: unknown): Promise<Role> {
   const input = parseInput(RoleInputSchema, raw);
   return writeOp(s, async (unit, a) => {
     requirePermission(a, "roles.manage");
@@ -127,7 +127,12 @@ export function createRole(s: ActorSession, raw: unknown): Promise<Role> {
  * W7: renames a role or toggles permissions. Every toggled permission must be the actor's own (R3);
  * the actor's own role cannot be edited (R3); taking `users.manage` away is a demotion (R6, R7).
  */
-export function updateRole(s: ActorSession, id: unknown, rawPatch: unknown, options: unknown): Promise<Role> {
+export async function updateRole(
+  s: ActorSession,
+  id: unknown,
+  rawPatch: unknown,
+  options: unknown,
+): Promise<Role> {
   const version = requireVersion(options as { version?: unknown });
   const patch = parseInput(RolePatchSchema, rawPatch);
   return writeOp(s, async (unit, a) => {
@@ -190,7 +195,7 @@ export function updateRole(s: ActorSession, id: unknown, rawPatch: unknown, opti
 }
 
 /** W7: deletes a role nobody holds. */
-export function deleteRole(s: ActorSession, id: unknown, options?: unknown): Promise<void> {
+export async function deleteRole(s: ActorSession, id: unknown, options?: unknown): Promise<void> {
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     requirePermission(a, "roles.manage");

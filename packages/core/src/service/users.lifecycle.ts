@@ -47,7 +47,7 @@ async function transition(
 }
 
 /** W6: active → disabled (R6, R7). Sessions of a disabled user stop resolving at once. */
-export function disableUser(s: ActorSession, id: unknown, options?: unknown): Promise<User> {
+export async function disableUser(s: ActorSession, id: unknown, options?: unknown): Promise<User> {
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
@@ -61,7 +61,7 @@ export function disableUser(s: ActorSession, id: unknown, options?: unknown): Pr
 }
 
 /** W6: disabled → active, within seats (R9). */
-export function restoreUser(s: ActorSession, id: unknown, options?: unknown): Promise<User> {
+export async function restoreUser(s: ActorSession, id: unknown, options?: unknown): Promise<User> {
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
@@ -78,6 +78,7 @@ async function removeMembership(unit: Unit, user: UserRecord, account: AccountRe
   await unit.tx.deleteUser(user.organizationId, user.id);
   const remaining = await unit.tx.listUsersByAccount(account.id);
   if (remaining.length === 0) {
+    await unit.tx.deleteSecretTokens(account.id, "password_reset");
     await unit.tx.deleteAccount(account.id);
     return true;
   }
@@ -85,7 +86,7 @@ async function removeMembership(unit: Unit, user: UserRecord, account: AccountRe
 }
 
 /** W6: deletes a disabled (or pending) user irreversibly; only a tombstone stays in the audit. */
-export function deleteUser(s: ActorSession, id: unknown, options?: unknown): Promise<DeleteResult> {
+export async function deleteUser(s: ActorSession, id: unknown, options?: unknown): Promise<DeleteResult> {
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
@@ -106,7 +107,7 @@ export function deleteUser(s: ActorSession, id: unknown, options?: unknown): Pro
 }
 
 /** W2: revokes a pending invitation: the token dies and the pending user is removed. */
-export function revokeInvitation(s: ActorSession, id: unknown): Promise<DeleteResult> {
+export async function revokeInvitation(s: ActorSession, id: unknown): Promise<DeleteResult> {
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     if (target.user.status !== "pending") throw fail.conflict("Only pending invitations can be revoked.");
@@ -123,7 +124,7 @@ export function revokeInvitation(s: ActorSession, id: unknown): Promise<DeleteRe
 }
 
 /** W2: a new token replaces the old one (which dies), rate-limited per invitation. */
-export function resendInvitation(s: ActorSession, id: unknown): Promise<InvitationSummary> {
+export async function resendInvitation(s: ActorSession, id: unknown): Promise<InvitationSummary> {
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     if (target.user.status !== "pending")
@@ -159,7 +160,7 @@ export function resendInvitation(s: ActorSession, id: unknown): Promise<Invitati
 }
 
 /** W5: clears a lockout of the user's account. */
-export function unlockUser(s: ActorSession, id: unknown): Promise<User> {
+export async function unlockUser(s: ActorSession, id: unknown): Promise<User> {
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     const acc = target.account;
@@ -261,13 +262,49 @@ export async function resetUserPassword(s: ActorSession, id: unknown, raw: unkno
   });
 }
 
-/** Placeholder replaced when the reset-token store lands (step 2); see sendResetLink in auth. */
+/**
+ * W5: emails a single-use reset link (60 minutes by default). Older links of the account die; the
+ * password itself changes only when the person completes the reset.
+ */
 async function sendResetLink(s: ActorSession, id: unknown): Promise<User> {
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     refuseSelf(target, "reset the password of");
     if (target.user.status !== "active")
       throw fail.conflict("Only active users can have their password reset.");
-    throw fail.conflict("Reset links are not available yet.");
+    const { token, hash } = await newToken();
+    await unit.tx.deleteSecretTokens(target.account.id, "password_reset");
+    await unit.tx.insertSecretToken({
+      tokenHash: hash,
+      kind: "password_reset",
+      accountId: target.account.id,
+      organizationId: a.organization.id,
+      createdAt: unit.now,
+      expiresAt: new Date(unit.nowMs + s.ctx.policy.resetTokenTtlMs).toISOString(),
+      usedAt: null,
+    });
+    const link = s.ctx.links.resetPassword(token);
+    unit.mail.push({
+      kind: "password_reset",
+      to: target.user.email,
+      subject: `Reset your ${a.organization.name} password`,
+      text: [
+        `Hello ${displayName(target.user.profile)},`,
+        "",
+        `An administrator of ${a.organization.name} asked for your password to be reset.`,
+        `Choose a new password: ${link}`,
+        "",
+        `This link works once and expires in ${Math.round(s.ctx.policy.resetTokenTtlMs / 60_000)} minutes.`,
+      ].join("\n"),
+      link,
+      organizationId: a.organization.id,
+    });
+    await writeAudit(s.ctx, unit, {
+      organizationId: a.organization.id,
+      action: "user.password_reset_link_sent",
+      target: { type: "user", id: target.user.id, label: displayName(target.user.profile) },
+      actorEmail: a.user.email,
+    });
+    return userView(unit.tx, target.user, unit.nowMs);
   });
 }

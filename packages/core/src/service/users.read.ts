@@ -51,7 +51,7 @@ async function storeQuery(tx: StoreTransaction, a: ActorContext, q: Query): Prom
 }
 
 /** W12: a page of users in the actor's scope. */
-export function listUsers(s: ActorSession, raw: unknown): Promise<Page<User>> {
+export async function listUsers(s: ActorSession, raw: unknown): Promise<Page<User>> {
   const q = parseInput(UserQuerySchema, raw ?? {});
   return readOp(s, async (tx, a) => {
     if (!canReadUsers(a.subject)) throw fail.forbidden();
@@ -65,7 +65,7 @@ export function listUsers(s: ActorSession, raw: unknown): Promise<Page<User>> {
 }
 
 /** W12: counts per tab, for the same search and filters. */
-export function countUsersByStatus(s: ActorSession, raw: unknown): Promise<StatusCounts> {
+export async function countUsersByStatus(s: ActorSession, raw: unknown): Promise<StatusCounts> {
   const q = parseInput(UserQuerySchema, raw ?? {});
   return readOp(s, async (tx, a) => {
     if (!canReadUsers(a.subject)) throw fail.forbidden();
@@ -81,12 +81,12 @@ export function countUsersByStatus(s: ActorSession, raw: unknown): Promise<Statu
 }
 
 /** One user in scope (R5). */
-export function getUser(s: ActorSession, id: unknown): Promise<User> {
+export async function getUser(s: ActorSession, id: unknown): Promise<User> {
   return readOp(s, async (tx, a) => userView(tx, await visibleUser(tx, a, id), s.ctx.clock.now()));
 }
 
 /** The live invitation of a pending user, or null. */
-export function getInvitation(s: ActorSession, id: unknown): Promise<InvitationSummary | null> {
+export async function getInvitation(s: ActorSession, id: unknown): Promise<InvitationSummary | null> {
   return readOp(s, async (tx, a) => {
     const user = await visibleUser(tx, a, id);
     if (user.status !== "pending") return null;

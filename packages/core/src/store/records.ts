@@ -23,6 +23,23 @@ export type AuditRecord = AuditEvent;
  */
 export type UserRecord = Omit<User, "locked" | "displayName">;
 
+/**
+ * A single-use secret token (R15): only its SHA-256 is stored; it expires and dies on use.
+ *
+ * @example { tokenHash: "9f…", kind: "password_reset", accountId: "acc_…", organizationId: "org_…",
+ *   createdAt: "…", expiresAt: "…", usedAt: null }
+ */
+export interface SecretTokenRecord {
+  readonly tokenHash: string;
+  readonly kind: "password_reset";
+  readonly accountId: string;
+  /** The organization whose admin or login page asked for it, or null. */
+  readonly organizationId: string | null;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly usedAt: string | null;
+}
+
 /** A role as a store keeps it (screens and counts are derived on read). */
 export interface RoleRecord {
   readonly id: string;

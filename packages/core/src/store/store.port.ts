@@ -5,6 +5,7 @@ import type {
   LocationRecord,
   OrganizationRecord,
   RoleRecord,
+  SecretTokenRecord,
   StoreAuditQuery,
   StorePage,
   StoreUserCount,
@@ -132,6 +133,19 @@ export interface StoreTransaction {
   updateInvitation(invitation: InvitationRecord): Promise<boolean>;
   /** Deletes every invitation of a user (delete, revoke-and-forget). */
   deleteInvitationsForUser(organizationId: string, userId: string): Promise<void>;
+
+  // Single-use secret tokens (password resets)
+  /** Inserts a token. Its hash is new (256 random bits); a duplicate is a bug. */
+  insertSecretToken(token: SecretTokenRecord): Promise<void>;
+  /** Returns the token whose hash equals `tokenHash` (used or not, expired or not), or null. */
+  findSecretToken(tokenHash: string): Promise<SecretTokenRecord | null>;
+  /**
+   * Marks the token used at `usedAt` when it exists and is unused; returns false, writing nothing,
+   * otherwise. Of two concurrent consumers exactly one gets true.
+   */
+  consumeSecretToken(tokenHash: string, usedAt: string): Promise<boolean>;
+  /** Deletes every token of an account of a kind (a new link kills older ones); no-op when none. */
+  deleteSecretTokens(accountId: string, kind: SecretTokenRecord["kind"]): Promise<void>;
 
   // Audit (append-only)
   /** Appends an event. The sequence is the previous event's + 1 (core computes it under the organization lock). */

@@ -1,0 +1,145 @@
+import { DirectoryError } from "../errors/directory-error";
+import type { StoreAuditQuery, StoreUserQuery } from "../store/records";
+import type { Anchor } from "./user-entry";
+
+const CURSOR_VERSION = 1;
+/** Longer input is not a cursor this store made (keeps decoding cheap on garbage). */
+const MAX_CURSOR_LENGTH = 4096;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * The error for a cursor this store did not make, or made for another query.
+ *
+ * @example throw invalidCursor();
+ */
+export function invalidCursor(): DirectoryError {
+  const message = "The page cursor is not valid.";
+  return new DirectoryError({
+    code: "validation",
+    message,
+    issues: [{ path: ["cursor"], code: "invalid_cursor", message }],
+  });
+}
+
+/** FNV-1a (32 bit) of the JSON of `parts`, base 36: ties a cursor to the query that made it. */
+function fingerprint(parts: unknown): string {
+  const text = JSON.stringify(parts);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+function encode(payload: readonly unknown[]): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(payload));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function decode(cursor: string): unknown[] {
+  if (typeof cursor !== "string" || cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH)
+    throw invalidCursor();
+  if (!BASE64URL.test(cursor)) throw invalidCursor();
+  let value: unknown;
+  try {
+    const base64 = cursor.replace(/-/g, "+").replace(/_/g, "/");
+    const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
+    let escaped = "";
+    for (let i = 0; i < binary.length; i++)
+      escaped += `%${binary.charCodeAt(i).toString(16).padStart(2, "0")}`;
+    value = JSON.parse(decodeURIComponent(escaped));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!Array.isArray(value) || value[0] !== CURSOR_VERSION) throw invalidCursor();
+  return value;
+}
+
+const sortedUnique = (values: readonly string[] | undefined): string[] | null =>
+  values === undefined ? null : [...new Set(values)].sort();
+
+/**
+ * Fingerprint of everything that decides a user query's result order and membership (not its
+ * limit or cursor): a cursor is valid only for the query, and organization, that produced it.
+ *
+ * @example userQueryFingerprint(orgId, query) // "1k3x9a"
+ */
+export function userQueryFingerprint(organizationId: string, query: StoreUserQuery): string {
+  return fingerprint([
+    organizationId,
+    sortedUnique(query.statuses),
+    sortedUnique(query.terms),
+    query.locationId ?? null,
+    sortedUnique(query.roleIds),
+    query.practitioner ?? null,
+    sortedUnique(query.scopeLocationIds),
+    query.sort,
+    query.direction,
+  ]);
+}
+
+/**
+ * The opaque cursor after `anchor`: base64url of `[version, fingerprint, key, id]`.
+ *
+ * @example encodeUserCursor(fp, { key: "smith jane", id: "usr_0000000001" })
+ */
+export function encodeUserCursor(fp: string, anchor: Anchor): string {
+  return encode([CURSOR_VERSION, fp, anchor.key, anchor.id]);
+}
+
+/**
+ * Decodes a user cursor made for the query with fingerprint `fp`; throws {@link invalidCursor}
+ * otherwise. `nullableKey`: whether the sort key may be null (`lastSignInAt`).
+ *
+ * @example const anchor = decodeUserCursor(query.cursor, fp, query.sort === "lastSignInAt");
+ */
+export function decodeUserCursor(cursor: string, fp: string, nullableKey: boolean): Anchor {
+  const value = decode(cursor);
+  const [, cursorFp, key, id] = value;
+  if (value.length !== 4 || cursorFp !== fp || typeof id !== "string") throw invalidCursor();
+  if (typeof key === "string" || (key === null && nullableKey)) return { key, id };
+  throw invalidCursor();
+}
+
+/**
+ * Fingerprint of an audit query's filters.
+ *
+ * @example auditQueryFingerprint(orgId, { action: "user.disabled", limit: 50, cursor: null })
+ */
+export function auditQueryFingerprint(organizationId: string, query: StoreAuditQuery): string {
+  return fingerprint([
+    organizationId,
+    query.from ?? null,
+    query.to ?? null,
+    query.actorId ?? null,
+    query.targetId ?? null,
+    query.action ?? null,
+  ]);
+}
+
+/**
+ * The opaque audit cursor: base64url of `[version, fingerprint, sequence of the last row]`.
+ *
+ * @example encodeAuditCursor(fp, 120)
+ */
+export function encodeAuditCursor(fp: string, sequence: number): string {
+  return encode([CURSOR_VERSION, fp, sequence]);
+}
+
+/**
+ * Decodes an audit cursor made for the query with fingerprint `fp`; throws {@link invalidCursor}
+ * otherwise.
+ *
+ * @example const before = decodeAuditCursor(query.cursor, fp);
+ */
+export function decodeAuditCursor(cursor: string, fp: string): number {
+  const value = decode(cursor);
+  const [, cursorFp, sequence] = value;
+  if (value.length !== 3 || cursorFp !== fp || typeof sequence !== "number" || !Number.isFinite(sequence)) {
+    throw invalidCursor();
+  }
+  return sequence;
+}

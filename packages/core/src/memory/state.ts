@@ -1,0 +1,148 @@
+import type {
+  AccountRecord,
+  InvitationRecord,
+  LocationRecord,
+  OrganizationRecord,
+  RoleRecord,
+  SecretTokenRecord,
+} from "../store/records";
+import { AuditLog } from "./audit-log";
+import { UserIndex } from "./user-index";
+import { inner, userKey, type WriteBuffer } from "./write-buffer";
+
+/**
+ * The committed state of a memory store and its indexes. Changes only through {@link
+ * CommittedState.apply}, which runs synchronously, so no reader ever sees part of a transaction.
+ *
+ * @example
+ * const state = new CommittedState(512);
+ * state.apply(buffer);
+ */
+export class CommittedState {
+  readonly organizations = new Map<string, OrganizationRecord>();
+  /** organizationId → location id → location. */
+  readonly locations = new Map<string, Map<string, LocationRecord>>();
+  /** organizationId → role id → role. */
+  readonly roles = new Map<string, Map<string, RoleRecord>>();
+  readonly accounts = new Map<string, AccountRecord>();
+  readonly accountByEmail = new Map<string, string>();
+  /** organizationId → its users and their indexes. */
+  readonly users = new Map<string, UserIndex>();
+  /** accountId → organizationId → user id. */
+  readonly membershipsByAccount = new Map<string, Map<string, string>>();
+  readonly invitations = new Map<string, InvitationRecord>();
+  readonly invitationByToken = new Map<string, string>();
+  /** {@link userKey} → invitation ids. */
+  readonly invitationsByUser = new Map<string, Set<string>>();
+  /** token hash → secret token. */
+  readonly secretTokens = new Map<string, SecretTokenRecord>();
+  /** organizationId → audit log. */
+  readonly audit = new Map<string, AuditLog>();
+
+  /** @param chunkSize chunk size of the presorted user indexes. */
+  constructor(private readonly chunkSize: number) {}
+
+  /** The audit log of an organization, created on first use. */
+  auditLog(organizationId: string): AuditLog {
+    let log = this.audit.get(organizationId);
+    if (!log) {
+      log = new AuditLog();
+      this.audit.set(organizationId, log);
+    }
+    return log;
+  }
+
+  /**
+   * Applies a transaction's buffer to the records and every index in one synchronous step. The
+   * transaction already checked every write (versions, uniqueness, sequences), so nothing here
+   * can fail halfway.
+   */
+  apply(buffer: WriteBuffer): void {
+    for (const [id, org] of buffer.organizations) this.organizations.set(id, org);
+    for (const [orgId, changes] of buffer.locations) {
+      const locations = inner(this.locations, orgId);
+      for (const [id, location] of changes) locations.set(id, location);
+    }
+    for (const [orgId, changes] of buffer.roles) {
+      const roles = inner(this.roles, orgId);
+      for (const [id, role] of changes) {
+        if (role) roles.set(id, role);
+        else roles.delete(id);
+      }
+    }
+    this.applyAccounts(buffer);
+    this.applyUsers(buffer);
+    this.applyInvitations(buffer);
+    for (const [hash, token] of buffer.secretTokens) {
+      if (token) this.secretTokens.set(hash, token);
+      else this.secretTokens.delete(hash);
+    }
+    for (const [orgId, events] of buffer.audit) {
+      const log = this.auditLog(orgId);
+      for (const event of events) log.append(event);
+    }
+  }
+
+  /** Two phases, so emails swapped between accounts in one transaction index correctly. */
+  private applyAccounts(buffer: WriteBuffer): void {
+    for (const id of buffer.accounts.keys()) {
+      const old = this.accounts.get(id);
+      if (old && this.accountByEmail.get(old.email) === id) this.accountByEmail.delete(old.email);
+    }
+    for (const [id, account] of buffer.accounts) {
+      if (account) {
+        this.accounts.set(id, account);
+        this.accountByEmail.set(account.email, id);
+      } else this.accounts.delete(id);
+    }
+  }
+
+  private applyUsers(buffer: WriteBuffer): void {
+    for (const [orgId, changes] of buffer.users) {
+      let index = this.users.get(orgId);
+      if (!index) {
+        index = new UserIndex(this.chunkSize);
+        this.users.set(orgId, index);
+      }
+      for (const [id, user] of changes) {
+        const old = index.entries.get(id)?.record;
+        if (old) {
+          const orgs = this.membershipsByAccount.get(old.accountId);
+          if (orgs?.get(orgId) === id) orgs.delete(orgId);
+          if (orgs?.size === 0) this.membershipsByAccount.delete(old.accountId);
+        }
+        if (user) {
+          index.put(user);
+          inner(this.membershipsByAccount, user.accountId).set(orgId, id);
+        } else index.delete(id);
+      }
+    }
+  }
+
+  /** Two phases, as accounts: token hashes and users move between invitations. */
+  private applyInvitations(buffer: WriteBuffer): void {
+    for (const id of buffer.invitations.keys()) {
+      const old = this.invitations.get(id);
+      if (!old) continue;
+      if (this.invitationByToken.get(old.tokenHash) === id) this.invitationByToken.delete(old.tokenHash);
+      const key = userKey(old.organizationId, old.userId);
+      const ids = this.invitationsByUser.get(key);
+      if (ids?.delete(id) && ids.size === 0) this.invitationsByUser.delete(key);
+    }
+    for (const [id, invitation] of buffer.invitations) {
+      if (!invitation) {
+        this.invitations.delete(id);
+        continue;
+      }
+      this.invitations.set(id, invitation);
+      this.invitationByToken.set(invitation.tokenHash, id);
+      const key = userKey(invitation.organizationId, invitation.userId);
+      let ids = this.invitationsByUser.get(key);
+      if (!ids) {
+        ids = new Set();
+        this.invitationsByUser.set(key, ids);
+      }
+      ids.add(id);
+    }
+  }
+}

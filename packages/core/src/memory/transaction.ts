@@ -1,0 +1,348 @@
+import type {
+  AccountRecord,
+  AuditRecord,
+  InvitationRecord,
+  LocationRecord,
+  OrganizationRecord,
+  RoleRecord,
+  SecretTokenRecord,
+  StoreAuditQuery,
+  StorePage,
+  StoreUserCount,
+  StoreUserQuery,
+  UserRecord,
+} from "../store/records";
+import type { StoreTransaction } from "../store/store.port";
+import { listAudit, scanAudit } from "./audit-log";
+import { decodeUserCursor, encodeUserCursor, userQueryFingerprint } from "./cursor";
+import { snapshot } from "./freeze";
+import type { CommittedState } from "./state";
+import { userOrder } from "./user-entry";
+import { countUserMatches, runUserQuery, type UserQueryStats } from "./user-query";
+import { StoreView } from "./view";
+import { inner, type WriteBuffer } from "./write-buffer";
+
+/**
+ * What a transaction reports back to its store.
+ *
+ * @example { smallCandidateLimit: 2000, onUserQuery: (s) => (last = s), onUserCount: () => {} }
+ */
+export interface TransactionHooks {
+  /** Largest match set sorted directly (see `MemoryStoreOptions.smallCandidateLimit`). */
+  readonly smallCandidateLimit: number;
+  onUserQuery(stats: UserQueryStats): void;
+  onUserCount(stats: UserQueryStats): void;
+}
+
+/**
+ * One transaction of a memory store: reads through a {@link StoreView}, writes frozen copies into
+ * the {@link WriteBuffer} (none in read-only transactions, where writes throw). Every method
+ * throws once the transaction has finished.
+ *
+ * @example
+ * const tx = new MemoryTransaction(state, new WriteBuffer(), hooks);
+ * await tx.insertOrganization(org);
+ */
+export class MemoryTransaction implements StoreTransaction {
+  private readonly view: StoreView;
+  private open = true;
+
+  constructor(
+    state: CommittedState,
+    private readonly buffer: WriteBuffer | null,
+    private readonly hooks: TransactionHooks,
+  ) {
+    this.view = new StoreView(state, buffer);
+  }
+
+  /** Ends the transaction: later calls (a stray un-awaited call) throw. */
+  finish(): void {
+    this.open = false;
+  }
+
+  private read(): StoreView {
+    if (!this.open) throw new Error("This transaction has already finished.");
+    return this.view;
+  }
+
+  private write(what: string): WriteBuffer {
+    this.read();
+    if (!this.buffer) throw new Error(`${what} inside a read-only transaction.`);
+    return this.buffer;
+  }
+
+  // Organizations
+
+  async getOrganization(id: string): Promise<OrganizationRecord | null> {
+    return this.read().organization(id);
+  }
+
+  async insertOrganization(org: OrganizationRecord): Promise<void> {
+    const buffer = this.write("insertOrganization");
+    if (this.view.organization(org.id)) throw new Error(`Duplicate organization id ${org.id}.`);
+    buffer.organizations.set(org.id, snapshot(org));
+  }
+
+  async updateOrganization(org: OrganizationRecord, expectedVersion: number): Promise<boolean> {
+    const buffer = this.write("updateOrganization");
+    if (this.view.organization(org.id)?.version !== expectedVersion) return false;
+    buffer.organizations.set(org.id, snapshot(org));
+    return true;
+  }
+
+  // Locations
+
+  async listLocations(organizationId: string): Promise<LocationRecord[]> {
+    return this.read().locations(organizationId);
+  }
+
+  async getLocation(organizationId: string, id: string): Promise<LocationRecord | null> {
+    return this.read().location(organizationId, id);
+  }
+
+  async insertLocation(location: LocationRecord): Promise<void> {
+    const buffer = this.write("insertLocation");
+    if (this.view.location(location.organizationId, location.id)) {
+      throw new Error(`Duplicate location id ${location.id}.`);
+    }
+    inner(buffer.locations, location.organizationId).set(location.id, snapshot(location));
+  }
+
+  async updateLocation(location: LocationRecord, expectedVersion: number): Promise<boolean> {
+    const buffer = this.write("updateLocation");
+    if (this.view.location(location.organizationId, location.id)?.version !== expectedVersion) return false;
+    inner(buffer.locations, location.organizationId).set(location.id, snapshot(location));
+    return true;
+  }
+
+  // Roles
+
+  async listRoles(organizationId: string): Promise<RoleRecord[]> {
+    return this.read().roles(organizationId);
+  }
+
+  async getRole(organizationId: string, id: string): Promise<RoleRecord | null> {
+    return this.read().role(organizationId, id);
+  }
+
+  async insertRole(role: RoleRecord): Promise<void> {
+    const buffer = this.write("insertRole");
+    if (this.view.role(role.organizationId, role.id)) throw new Error(`Duplicate role id ${role.id}.`);
+    inner(buffer.roles, role.organizationId).set(role.id, snapshot(role));
+  }
+
+  async updateRole(role: RoleRecord, expectedVersion: number): Promise<boolean> {
+    const buffer = this.write("updateRole");
+    if (this.view.role(role.organizationId, role.id)?.version !== expectedVersion) return false;
+    inner(buffer.roles, role.organizationId).set(role.id, snapshot(role));
+    return true;
+  }
+
+  async deleteRole(organizationId: string, id: string, expectedVersion: number): Promise<boolean> {
+    const buffer = this.write("deleteRole");
+    if (this.view.role(organizationId, id)?.version !== expectedVersion) return false;
+    inner(buffer.roles, organizationId).set(id, null);
+    return true;
+  }
+
+  // Accounts
+
+  async getAccount(id: string): Promise<AccountRecord | null> {
+    return this.read().account(id);
+  }
+
+  async findAccountByEmail(email: string): Promise<AccountRecord | null> {
+    return this.read().accountByEmail(email);
+  }
+
+  async insertAccount(account: AccountRecord): Promise<boolean> {
+    const buffer = this.write("insertAccount");
+    if (this.view.account(account.id)) throw new Error(`Duplicate account id ${account.id}.`);
+    if (this.view.accountByEmail(account.email)) return false;
+    buffer.setAccount(account.id, snapshot(account), null);
+    return true;
+  }
+
+  async updateAccount(account: AccountRecord, expectedVersion: number): Promise<boolean> {
+    const buffer = this.write("updateAccount");
+    const current = this.view.account(account.id);
+    if (!current || current.version !== expectedVersion) return false;
+    const owner = this.view.accountByEmail(account.email);
+    if (owner && owner.id !== account.id) return false;
+    buffer.setAccount(account.id, snapshot(account), current);
+    return true;
+  }
+
+  async deleteAccount(id: string): Promise<void> {
+    const buffer = this.write("deleteAccount");
+    const current = this.view.account(id);
+    if (current) buffer.setAccount(id, null, current);
+  }
+
+  // Users
+
+  async getUser(organizationId: string, id: string): Promise<UserRecord | null> {
+    return this.read().user(organizationId, id);
+  }
+
+  async findUserByAccount(organizationId: string, accountId: string): Promise<UserRecord | null> {
+    return this.read().userByAccount(organizationId, accountId);
+  }
+
+  async listUsersByAccount(accountId: string): Promise<UserRecord[]> {
+    return this.read().usersByAccount(accountId);
+  }
+
+  async insertUser(user: UserRecord): Promise<boolean> {
+    const buffer = this.write("insertUser");
+    if (this.view.user(user.organizationId, user.id)) throw new Error(`Duplicate user id ${user.id}.`);
+    if (this.view.userByAccount(user.organizationId, user.accountId)) return false;
+    buffer.setUser(user.organizationId, user.id, snapshot(user), null);
+    return true;
+  }
+
+  async updateUser(user: UserRecord, expectedVersion: number): Promise<boolean> {
+    const buffer = this.write("updateUser");
+    const current = this.view.user(user.organizationId, user.id);
+    if (!current || current.version !== expectedVersion) return false;
+    if (current.accountId !== user.accountId)
+      throw new Error(`A user's accountId never changes (${user.id}).`);
+    buffer.setUser(user.organizationId, user.id, snapshot(user), current);
+    return true;
+  }
+
+  async deleteUser(organizationId: string, id: string): Promise<void> {
+    const buffer = this.write("deleteUser");
+    const current = this.view.user(organizationId, id);
+    if (current) buffer.setUser(organizationId, id, null, current);
+  }
+
+  async queryUsers(organizationId: string, query: StoreUserQuery): Promise<StorePage<UserRecord>> {
+    const view = this.read();
+    const fp = userQueryFingerprint(organizationId, query);
+    const cursor = query.cursor;
+    const anchor =
+      cursor === null || cursor === undefined
+        ? null
+        : decodeUserCursor(cursor, fp, query.sort === "lastSignInAt");
+    const index = view.state.users.get(organizationId);
+    const result = runUserQuery(
+      index,
+      query,
+      anchor,
+      view.userOverlay(organizationId),
+      this.hooks.smallCandidateLimit,
+    );
+    this.hooks.onUserQuery(result.stats);
+    const last = result.items[result.items.length - 1];
+    const order = userOrder(query.sort, query.direction);
+    return {
+      items: result.items.map((entry) => entry.record),
+      total: result.total,
+      nextCursor:
+        result.hasMore && last ? encodeUserCursor(fp, { key: order.keyOf(last), id: last.id }) : null,
+    };
+  }
+
+  async countUsers(organizationId: string, filter: StoreUserCount): Promise<number> {
+    const view = this.read();
+    const { count, stats } = countUserMatches(
+      view.state.users.get(organizationId),
+      filter,
+      view.userOverlay(organizationId),
+    );
+    this.hooks.onUserCount(stats);
+    return count;
+  }
+
+  // Secret tokens
+
+  async insertSecretToken(token: SecretTokenRecord): Promise<void> {
+    const buffer = this.write("insertSecretToken");
+    if (this.view.secretToken(token.tokenHash)) throw new Error("Duplicate secret token hash.");
+    buffer.secretTokens.set(token.tokenHash, snapshot(token));
+  }
+
+  async findSecretToken(tokenHash: string): Promise<SecretTokenRecord | null> {
+    return this.read().secretToken(tokenHash);
+  }
+
+  async consumeSecretToken(tokenHash: string, usedAt: string): Promise<boolean> {
+    const buffer = this.write("consumeSecretToken");
+    const token = this.view.secretToken(tokenHash);
+    if (!token || token.usedAt !== null) return false;
+    buffer.secretTokens.set(tokenHash, snapshot({ ...token, usedAt }));
+    return true;
+  }
+
+  async deleteSecretTokens(accountId: string, kind: SecretTokenRecord["kind"]): Promise<void> {
+    const buffer = this.write("deleteSecretTokens");
+    for (const token of this.view.secretTokensOf(accountId, kind))
+      buffer.secretTokens.set(token.tokenHash, null);
+  }
+
+  // Invitations
+
+  async insertInvitation(invitation: InvitationRecord): Promise<void> {
+    const buffer = this.write("insertInvitation");
+    if (this.view.invitation(invitation.id)) throw new Error(`Duplicate invitation id ${invitation.id}.`);
+    buffer.setInvitation(invitation.id, snapshot(invitation), null);
+  }
+
+  async findInvitationByTokenHash(tokenHash: string): Promise<InvitationRecord | null> {
+    return this.read().invitationByToken(tokenHash);
+  }
+
+  async getInvitationForUser(organizationId: string, userId: string): Promise<InvitationRecord | null> {
+    return this.read().newestInvitation(organizationId, userId);
+  }
+
+  async updateInvitation(invitation: InvitationRecord): Promise<boolean> {
+    const buffer = this.write("updateInvitation");
+    const current = this.view.invitation(invitation.id);
+    if (!current) return false;
+    buffer.setInvitation(invitation.id, snapshot(invitation), current);
+    return true;
+  }
+
+  async deleteInvitationsForUser(organizationId: string, userId: string): Promise<void> {
+    const buffer = this.write("deleteInvitationsForUser");
+    for (const invitation of this.view.invitationsOfUser(organizationId, userId)) {
+      buffer.setInvitation(invitation.id, null, invitation);
+    }
+  }
+
+  // Audit
+
+  async appendAuditEvent(event: AuditRecord): Promise<void> {
+    const buffer = this.write("appendAuditEvent");
+    const last = this.view.lastAuditEvent(event.organizationId);
+    if (last && !(event.sequence > last.sequence)) {
+      throw new Error(
+        `Audit sequence ${event.sequence} does not follow ${last.sequence} (${event.organizationId}).`,
+      );
+    }
+    let appended = buffer.audit.get(event.organizationId);
+    if (!appended) {
+      appended = [];
+      buffer.audit.set(event.organizationId, appended);
+    }
+    appended.push(snapshot(event));
+  }
+
+  async lastAuditEvent(organizationId: string): Promise<AuditRecord | null> {
+    return this.read().lastAuditEvent(organizationId);
+  }
+
+  async listAuditEvents(organizationId: string, query: StoreAuditQuery): Promise<StorePage<AuditRecord>> {
+    return listAudit(this.read().auditEvents(organizationId), organizationId, query);
+  }
+
+  async scanAuditEvents(
+    organizationId: string,
+    afterSequence: number,
+    limit: number,
+  ): Promise<AuditRecord[]> {
+    return scanAudit(this.read().auditEvents(organizationId), afterSequence, limit);
+  }
+}

@@ -1,0 +1,53 @@
+import { describe } from "vitest";
+import { registerAdminTests } from "./conformance/admins";
+import { registerAffordanceTests } from "./conformance/affordances";
+import { registerAuditTests } from "./conformance/audit";
+import { registerDirectoryTests } from "./conformance/directory";
+import { registerErrorTests } from "./conformance/errors";
+import { registerFeatureTests } from "./conformance/features";
+import { registerInvitationTests } from "./conformance/invitations";
+import { registerLifecycleTests } from "./conformance/lifecycle";
+import { registerLocationTests } from "./conformance/locations";
+import { registerOrganizationTests } from "./conformance/organization";
+import { registerProviderTests } from "./conformance/provider";
+import { registerRoleTests } from "./conformance/roles";
+import { registerScopeTests } from "./conformance/scope";
+import { registerSeatTests } from "./conformance/seats";
+import { registerUserCreateTests } from "./conformance/users";
+import { registerUserEditTests } from "./conformance/users-edit";
+import type { ConformanceWorld, WorldFactory } from "./conformance/world";
+
+export type { ConformanceWorld, WorldFactory } from "./conformance/world";
+
+/**
+ * Registers the Staffroom conformance suite with Vitest: every workflow (W1, W2, W4–W12, W14) and
+ * rule (R1–R14, R18) of DESIGN.md, asserted through the public `StaffDirectory` API only, so the same
+ * suite runs against local + memory, local + PostgreSQL and REST. `factory` is called once per test
+ * and must return a fresh, independently bootstrapped world.
+ *
+ * @example
+ * // memory.conformance.test.ts
+ * import { memoryWorld, runConformanceSuite } from "@staffroom/core/testing";
+ * runConformanceSuite("memory", memoryWorld);
+ */
+export function runConformanceSuite(name: string, factory: () => Promise<ConformanceWorld>): void {
+  const make: WorldFactory = factory;
+  describe(`Staffroom conformance: ${name}`, () => {
+    registerUserCreateTests(make);
+    registerUserEditTests(make);
+    registerLifecycleTests(make);
+    registerInvitationTests(make);
+    registerRoleTests(make);
+    registerLocationTests(make);
+    registerOrganizationTests(make);
+    registerSeatTests(make);
+    registerFeatureTests(make);
+    registerProviderTests(make);
+    registerScopeTests(make);
+    registerAdminTests(make);
+    registerAffordanceTests(make);
+    registerDirectoryTests(make);
+    registerAuditTests(make);
+    registerErrorTests(make);
+  });
+}

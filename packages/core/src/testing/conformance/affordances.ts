@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { expectError } from "./errors-expect";
+import { actAs, createStaff, inviteStaff, setup } from "./helpers";
+import { scopedWorld } from "./scope";
+import type { WorldFactory } from "./world";
+
+/**
+ * `can()` and `users.actions()`: the UI affordances agree with what the service does.
+ *
+ * @example describe("memory", () => registerAffordanceTests(() => memoryWorld()));
+ */
+export function registerAffordanceTests(factory: WorldFactory): void {
+  describe("can() and actions()", () => {
+    it("can() is false before me() and then matches the service's decisions", async () => {
+      const ctx = await setup(factory);
+      const reader = await createStaff(ctx, { role: "read_only" });
+      const desk = await createStaff(ctx, { role: "front_desk" });
+      const fresh = await ctx.world.as(reader.id);
+      expect(fresh.can("users.view")).toBe(false);
+      const readerDir = await actAs(ctx, reader.id);
+      const deskDir = await actAs(ctx, desk.id);
+      expect(ctx.owner.can("users.manage")).toBe(true);
+      expect(ctx.owner.can("organization.manage")).toBe(true);
+      expect(readerDir.can("users.view")).toBe(true);
+      expect(readerDir.can("users.manage")).toBe(false);
+      expect(deskDir.can("users.view")).toBe(false);
+      expect(deskDir.can("calendar.create")).toBe(true);
+      expect((await readerDir.users.list()).total).toBeGreaterThan(0);
+      await expectError(deskDir.users.list(), { code: "forbidden" });
+      await expectError(readerDir.users.disable(desk.id), { code: "forbidden" });
+    });
+
+    it("can() with a target answers false outside the actor's locations", async () => {
+      const ctx = await setup(factory);
+      const s = await scopedWorld(ctx);
+      const dir = s.manager.dir;
+      expect(dir.can("users.manage")).toBe(true);
+      expect(dir.can("users.manage", s.atA)).toBe(true);
+      expect(dir.can("users.manage", s.atB)).toBe(false);
+      expect(dir.can("users.manage", s.atAB)).toBe(false);
+      expect(dir.can("users.manage", s.orgWide)).toBe(false);
+      expect(ctx.owner.can("users.manage", s.atB)).toBe(true);
+    });
+
+    it("actions() fit the status: active, disabled, pending, and never self-removal", async () => {
+      const ctx = await setup(factory);
+      const active = await createStaff(ctx);
+      const disabled = await ctx.owner.users.disable((await createStaff(ctx)).id);
+      const { user: pending } = await inviteStaff(ctx);
+      const self = await ctx.owner.users.get(ctx.world.owner.id);
+      const onActive = ctx.owner.users.actions(active);
+      expect(onActive).toEqual(expect.arrayContaining(["edit", "disable", "resetPassword"]));
+      expect(onActive).not.toContain("restore");
+      expect(onActive).not.toContain("delete");
+      const onDisabled = ctx.owner.users.actions(disabled);
+      expect(onDisabled).toEqual(expect.arrayContaining(["restore", "delete"]));
+      expect(onDisabled).not.toContain("disable");
+      expect(ctx.owner.users.actions(pending)).toEqual(
+        expect.arrayContaining(["edit", "resendInvitation", "revokeInvitation"]),
+      );
+      const onSelf = ctx.owner.users.actions(self);
+      expect(onSelf).not.toContain("disable");
+      expect(onSelf).not.toContain("delete");
+      expect((await ctx.owner.users.delete(disabled.id)).id).toBe(disabled.id);
+      expect((await ctx.owner.users.disable(active.id)).status).toBe("disabled");
+    });
+
+    it("actions() are empty for a reader and honour scope and the main contact rule", async () => {
+      const ctx = await setup(factory);
+      const s = await scopedWorld(ctx);
+      const readerUser = await createStaff(ctx, { role: "read_only" });
+      const reader = await actAs(ctx, readerUser.id);
+      expect(reader.users.actions(s.atA)).toEqual([]);
+      expect(s.manager.dir.users.actions(s.atA)).toEqual(expect.arrayContaining(["edit", "disable"]));
+      expect(s.manager.dir.users.actions(s.atAB)).not.toContain("edit");
+      expect(s.manager.dir.users.actions(s.atAB)).not.toContain("disable");
+      const admin = await createStaff(ctx, { role: "administrator", locations: "organization" });
+      const adminDir = await actAs(ctx, admin.id);
+      const owner = await ctx.owner.users.get(ctx.world.owner.id);
+      expect(adminDir.users.actions(owner)).not.toContain("disable");
+      expect(ctx.owner.users.actions(admin)).toContain("disable");
+    });
+  });
+}

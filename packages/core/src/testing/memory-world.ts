@@ -1,0 +1,81 @@
+import { type MemoryStore, memoryStore } from "../memory/index";
+import { type ManualClock, manualClock } from "../ports/clock";
+import { type MemoryMailer, memoryMailer } from "../ports/mailer";
+import { pbkdf2Hasher } from "../ports/password-hasher";
+import { createDirectory } from "../service/create-directory";
+import type { BootstrapInput, Directory, DirectoryPolicy } from "../service/directory.types";
+import type { ConformanceWorld } from "./conformance/world";
+import { standardBootstrap } from "./fixtures";
+
+/** Options of {@link memoryWorld}. @example { policy: { invitationResendIntervalMs: 0 }, start: "2026-11-23T08:00:00Z" } */
+export interface MemoryWorldOptions {
+  /** Policy overrides (invitation TTL, resend interval …). */
+  readonly policy?: Partial<DirectoryPolicy>;
+  /** Overrides of the first organization's bootstrap input. */
+  readonly bootstrap?: Partial<BootstrapInput>;
+  /** The clock's start. Default 2026-01-05T09:00:00.000Z. */
+  readonly start?: string;
+}
+
+/**
+ * A {@link ConformanceWorld} over the memory store, with its directory, store and mailer exposed.
+ *
+ * @example const world = await memoryWorld(); world.store.unsafe.removeAuditEvent(world.organization.id, 2);
+ */
+export interface MemoryWorld extends ConformanceWorld {
+  readonly directory: Directory;
+  /** The store, including its test-only `unsafe` escape hatches (tamper evidence tests). */
+  readonly store: MemoryStore;
+  readonly mailer: MemoryMailer;
+  readonly clock: ManualClock;
+}
+
+let another = 0;
+
+/**
+ * A fresh world on `createDirectory` + `memoryStore` + `memoryMailer` + `manualClock` and a cheap
+ * `pbkdf2Hasher({ iterations: 1000 })` (tests only), with one bootstrapped organization.
+ *
+ * @example
+ * runConformanceSuite("memory", memoryWorld);
+ * const world = await memoryWorld({ policy: { invitationResendIntervalMs: 0 } });
+ */
+export async function memoryWorld(options: MemoryWorldOptions = {}): Promise<MemoryWorld> {
+  const store = memoryStore();
+  const mailer = memoryMailer();
+  const clock = manualClock(options.start);
+  const directory = createDirectory({
+    store,
+    mailer,
+    clock,
+    passwords: pbkdf2Hasher({ iterations: 1000 }),
+    ...(options.policy ? { policy: options.policy } : {}),
+  });
+  const first = await directory.bootstrap(standardBootstrap(options.bootstrap));
+  return {
+    directory,
+    store,
+    mailer,
+    clock,
+    organization: first.organization,
+    location: first.location,
+    owner: first.user,
+    as: (userId, organizationId = first.organization.id) => directory.forActor({ organizationId, userId }),
+    async bootstrapAnother(input = {}) {
+      another += 1;
+      const made = await directory.bootstrap(
+        standardBootstrap({
+          organization: { name: `Cedar Ridge Pediatrics ${another}`, ...input.organization },
+          location: { name: "Main Street Clinic", ...input.location },
+          owner: {
+            email: `owner.${another}@cedar-ridge-pediatrics.example`,
+            password: "maple-harbor-violet-lantern-7",
+            profile: { givenName: "Kwame", familyName: "Mensah", title: "MD" },
+            ...input.owner,
+          },
+        }),
+      );
+      return { organization: made.organization, location: made.location, owner: made.user };
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { runConformanceSuite } from "./conformance";
+import { memoryWorld } from "./memory-world";
+
+runConformanceSuite("memory", memoryWorld);
