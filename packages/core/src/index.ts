@@ -6,6 +6,7 @@
  * import { memoryStore } from "@staffroom/core/memory";
  * const directory = createDirectory({ store: memoryStore() });
  */
+export * from "./api/auth";
 export * from "./api/staff-directory";
 export { canonicalJson, GENESIS_HASH, hashEvent } from "./audit/chain";
 export * from "./errors/directory-error";

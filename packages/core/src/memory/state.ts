@@ -5,6 +5,7 @@ import type {
   OrganizationRecord,
   RoleRecord,
   SecretTokenRecord,
+  SessionRecord,
 } from "../store/records";
 import { AuditLog } from "./audit-log";
 import { UserIndex } from "./user-index";
@@ -34,6 +35,14 @@ export class CommittedState {
   readonly invitationByToken = new Map<string, string>();
   /** {@link userKey} → invitation ids. */
   readonly invitationsByUser = new Map<string, Set<string>>();
+  /** token hash → session. */
+  readonly sessions = new Map<string, SessionRecord>();
+  /** organizationId → token hashes of its sessions. */
+  readonly sessionsByOrganization = new Map<string, Set<string>>();
+  /** accountId → token hashes of its sessions. */
+  readonly sessionsByAccount = new Map<string, Set<string>>();
+  /** counter key → window start and count. */
+  readonly counters = new Map<string, { readonly windowStart: string; readonly count: number }>();
   /** token hash → secret token. */
   readonly secretTokens = new Map<string, SecretTokenRecord>();
   /** organizationId → audit log. */
@@ -73,6 +82,8 @@ export class CommittedState {
     this.applyAccounts(buffer);
     this.applyUsers(buffer);
     this.applyInvitations(buffer);
+    this.applySessions(buffer);
+    for (const [key, counter] of buffer.counters) this.counters.set(key, counter);
     for (const [hash, token] of buffer.secretTokens) {
       if (token) this.secretTokens.set(hash, token);
       else this.secretTokens.delete(hash);
@@ -80,6 +91,32 @@ export class CommittedState {
     for (const [orgId, events] of buffer.audit) {
       const log = this.auditLog(orgId);
       for (const event of events) log.append(event);
+    }
+  }
+
+  private applySessions(buffer: WriteBuffer): void {
+    const link = (index: Map<string, Set<string>>, key: string, hash: string, add: boolean) => {
+      let set = index.get(key);
+      if (add) {
+        if (!set) {
+          set = new Set();
+          index.set(key, set);
+        }
+        set.add(hash);
+      } else if (set?.delete(hash) && set.size === 0) index.delete(key);
+    };
+    for (const [hash, session] of buffer.sessions) {
+      const old = this.sessions.get(hash);
+      if (old) {
+        link(this.sessionsByOrganization, old.organizationId, hash, false);
+        link(this.sessionsByAccount, old.accountId, hash, false);
+        this.sessions.delete(hash);
+      }
+      if (session) {
+        this.sessions.set(hash, session);
+        link(this.sessionsByOrganization, session.organizationId, hash, true);
+        link(this.sessionsByAccount, session.accountId, hash, true);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import type {
   OrganizationRecord,
   RoleRecord,
   SecretTokenRecord,
+  SessionRecord,
   StoreAuditQuery,
   StorePage,
   StoreUserCount,
@@ -252,6 +253,124 @@ export class MemoryTransaction implements StoreTransaction {
       view.userOverlay(organizationId),
     );
     this.hooks.onUserCount(stats);
+    return count;
+  }
+
+  // Sign-in state
+
+  private accountFor(
+    method: string,
+    accountId: string,
+  ): { buffer: WriteBuffer; account: AccountRecord } | null {
+    const buffer = this.write(method);
+    const account = this.view.account(accountId);
+    return account ? { buffer, account } : null;
+  }
+
+  async reserveSignInAttempt(accountId: string, limit: number): Promise<number | null> {
+    const found = this.accountFor("reserveSignInAttempt", accountId);
+    if (!found || found.account.failedSignIns >= limit) return null;
+    const failedSignIns = found.account.failedSignIns + 1;
+    found.buffer.setAccount(accountId, snapshot({ ...found.account, failedSignIns }), found.account);
+    return failedSignIns;
+  }
+
+  async lockAccount(accountId: string, until: string): Promise<void> {
+    const found = this.accountFor("lockAccount", accountId);
+    if (!found) return;
+    const next = { ...found.account, lockedUntil: until, lockouts: found.account.lockouts + 1 };
+    found.buffer.setAccount(accountId, snapshot(next), found.account);
+  }
+
+  async clearSignInFailures(accountId: string, forgetLockouts: boolean): Promise<void> {
+    const found = this.accountFor("clearSignInFailures", accountId);
+    if (!found) return;
+    const a = found.account;
+    const next = { ...a, failedSignIns: 0, lockedUntil: null, lockouts: forgetLockouts ? 0 : a.lockouts };
+    found.buffer.setAccount(accountId, snapshot(next), a);
+  }
+
+  async recordSignIn(accountId: string, organizationId: string, userId: string, at: string): Promise<void> {
+    const found = this.accountFor("recordSignIn", accountId);
+    if (found) {
+      const next = { ...found.account, failedSignIns: 0, lockedUntil: null, lockouts: 0, lastSignInAt: at };
+      found.buffer.setAccount(accountId, snapshot(next), found.account);
+    }
+    const user = this.view.user(organizationId, userId);
+    if (user)
+      this.write("recordSignIn").setUser(
+        organizationId,
+        userId,
+        snapshot({ ...user, lastSignInAt: at }),
+        user,
+      );
+  }
+
+  // Sessions
+
+  async insertSession(session: SessionRecord): Promise<void> {
+    const buffer = this.write("insertSession");
+    if (this.view.session(session.tokenHash)) throw new Error("Duplicate session token hash.");
+    buffer.sessions.set(session.tokenHash, snapshot(session));
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRecord | null> {
+    return this.read().session(tokenHash);
+  }
+
+  async touchSession(tokenHash: string, lastSeenAt: string): Promise<boolean> {
+    const buffer = this.write("touchSession");
+    const current = this.view.session(tokenHash);
+    if (!current) return false;
+    buffer.sessions.set(tokenHash, snapshot({ ...current, lastSeenAt }));
+    return true;
+  }
+
+  async deleteSession(tokenHash: string): Promise<boolean> {
+    const buffer = this.write("deleteSession");
+    if (!this.view.session(tokenHash)) return false;
+    buffer.sessions.set(tokenHash, null);
+    return true;
+  }
+
+  async deleteSessions(filter: {
+    readonly accountId: string;
+    readonly organizationId?: string;
+    readonly keepTokenHash?: string;
+  }): Promise<number> {
+    const buffer = this.write("deleteSessions");
+    const doomed = this.view.sessionsWhere(
+      this.view.state.sessionsByAccount,
+      filter.accountId,
+      (s) =>
+        s.accountId === filter.accountId &&
+        (filter.organizationId === undefined || s.organizationId === filter.organizationId) &&
+        s.tokenHash !== filter.keepTokenHash,
+    );
+    for (const s of doomed) buffer.sessions.set(s.tokenHash, null);
+    return doomed.length;
+  }
+
+  async countLiveSessions(organizationId: string, now: string, idleSince: string): Promise<number> {
+    const nowMs = Date.parse(now);
+    const idleMs = Date.parse(idleSince);
+    return this.read().sessionsWhere(
+      this.view.state.sessionsByOrganization,
+      organizationId,
+      (s) =>
+        s.organizationId === organizationId &&
+        Date.parse(s.expiresAt) > nowMs &&
+        Date.parse(s.lastSeenAt) > idleMs,
+    ).length;
+  }
+
+  // Rate limits
+
+  async incrementCounter(key: string, windowStart: string): Promise<number> {
+    const buffer = this.write("incrementCounter");
+    const current = this.view.counter(key);
+    const count = current && current.windowStart === windowStart ? current.count + 1 : 1;
+    buffer.counters.set(key, { windowStart, count });
     return count;
   }
 

@@ -6,6 +6,7 @@ import type {
   OrganizationRecord,
   RoleRecord,
   SecretTokenRecord,
+  SessionRecord,
   UserRecord,
 } from "../store/records";
 import { byNameThenId, canonicalInstant, compareStrings } from "./ordering";
@@ -112,6 +113,32 @@ export class StoreView {
     const buffer = this.buffer;
     if (buffer?.invitations.has(id)) return buffer.invitations.get(id) ?? null;
     return this.state.invitations.get(id) ?? null;
+  }
+
+  session(tokenHash: string): SessionRecord | null {
+    const buffered = this.buffer?.sessions;
+    if (buffered?.has(tokenHash)) return buffered.get(tokenHash) ?? null;
+    return this.state.sessions.get(tokenHash) ?? null;
+  }
+
+  /** Sessions whose hash is indexed under `key` (committed) or buffered, still matching `test`. */
+  sessionsWhere(
+    index: Map<string, Set<string>>,
+    key: string,
+    test: (s: SessionRecord) => boolean,
+  ): SessionRecord[] {
+    const hashes = new Set(index.get(key));
+    for (const [hash, s] of this.buffer?.sessions ?? []) if (s && test(s)) hashes.add(hash);
+    const out: SessionRecord[] = [];
+    for (const hash of hashes) {
+      const s = this.session(hash);
+      if (s && test(s)) out.push(s);
+    }
+    return out;
+  }
+
+  counter(key: string): { readonly windowStart: string; readonly count: number } | null {
+    return this.buffer?.counters.get(key) ?? this.state.counters.get(key) ?? null;
   }
 
   secretToken(tokenHash: string): SecretTokenRecord | null {

@@ -6,6 +6,7 @@ import type {
   OrganizationRecord,
   RoleRecord,
   SecretTokenRecord,
+  SessionRecord,
   UserRecord,
 } from "../store/records";
 
@@ -48,6 +49,10 @@ export class WriteBuffer {
   readonly invitationByToken = new Map<string, string>();
   /** {@link userKey} → ids of buffered live invitations. */
   readonly invitationsByUser = new Map<string, Set<string>>();
+  /** token hash → session, or null when deleted. */
+  readonly sessions = new Map<string, SessionRecord | null>();
+  /** counter key → window start and count. */
+  readonly counters = new Map<string, { readonly windowStart: string; readonly count: number }>();
   /** token hash → token, or null when deleted. */
   readonly secretTokens = new Map<string, SecretTokenRecord | null>();
   /** organizationId → appended events, ascending. */

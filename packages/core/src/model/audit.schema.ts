@@ -27,6 +27,8 @@ export interface AuditEvent {
   readonly action: string;
   readonly target: { readonly type: string; readonly id: string; readonly label: string };
   readonly outcome: "success" | "failure";
+  /** Why a failure failed (for example `locked`), when that helps a reviewer. Never a secret. */
+  readonly reason?: string;
   readonly changes: Readonly<Record<string, FieldChange>>;
   readonly metadata: RequestMetadata;
   readonly previousHash: string;

@@ -9,6 +9,7 @@ export interface AuditEntry {
   readonly target: { readonly type: string; readonly id: string; readonly label: string };
   readonly changes?: Readonly<Record<string, FieldChange>>;
   readonly outcome?: "success" | "failure";
+  readonly reason?: string;
   /** The actor's email when known; the actor's user id comes from the unit. */
   readonly actorEmail?: string | null;
   readonly actorUserId?: string | null;
@@ -32,6 +33,7 @@ export async function writeAudit(ctx: ServiceContext, unit: Unit, entry: AuditEn
     action: entry.action,
     target: entry.target,
     outcome: entry.outcome ?? "success",
+    ...(entry.reason ? { reason: entry.reason } : {}),
     changes: entry.changes ?? {},
     metadata: { ...(unit.actor.metadata ?? {}) },
     previousHash: last?.hash ?? GENESIS_HASH,

@@ -9,12 +9,13 @@ import {
   type Seats,
 } from "../model/organization.schema";
 import { ProfileInputSchema } from "../model/user.schema";
-import { normalizePassword, passwordIssues } from "../passwords/password-policy";
+import { normalizePassword } from "../passwords/password-policy";
 import type { AccountRecord, LocationRecord, RoleRecord, UserRecord } from "../store/records";
 import { writeAudit } from "./audit-writer";
 import type { ServiceContext, Unit } from "./context";
 import type { BootstrapInput, BootstrapResult } from "./directory.types";
 import { mergeDefined } from "./merge";
+import { checkNewPassword } from "./new-password";
 import { newUserRecord } from "./user-record";
 import { parseInput } from "./validate";
 import { toUser } from "./views";
@@ -38,9 +39,9 @@ export const DEFAULT_PROVIDER_TYPES = ["MD", "DO", "NP", "PA", "RN", "LPN", "PT"
  */
 export async function bootstrap(ctx: ServiceContext, raw: BootstrapInput): Promise<BootstrapResult> {
   const input = parseInput(BootstrapSchema, raw);
-  const issues = passwordIssues(
+  await checkNewPassword(
+    ctx,
     input.owner.password,
-    { minLength: ctx.policy.passwordMinLength, maxLength: ctx.policy.passwordMaxLength },
     {
       email: input.owner.email,
       givenName: input.owner.profile.givenName,
@@ -49,7 +50,6 @@ export async function bootstrap(ctx: ServiceContext, raw: BootstrapInput): Promi
     },
     ["owner", "password"],
   );
-  if (issues.length) throw fail.validation(issues);
   const passwordHash = await ctx.passwords.hash(normalizePassword(input.owner.password));
   const orgId = ctx.ids("organization");
   const userId = ctx.ids("user");

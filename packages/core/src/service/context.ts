@@ -19,6 +19,8 @@ export interface ServiceContext {
   readonly templates: readonly RoleTemplate[];
   readonly policy: DirectoryPolicy;
   readonly links: LinkBuilder;
+  readonly isCommonPassword: ((password: string) => boolean) | undefined;
+  readonly breachedPasswordCheck: ((password: string) => Promise<boolean>) | undefined;
 }
 
 /** The state one mutation carries: its transaction, the mail to send after commit. */

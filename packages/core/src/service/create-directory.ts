@@ -8,6 +8,7 @@ import { randomIds } from "../ports/ids";
 import { memoryMailer } from "../ports/mailer";
 import { pbkdf2Hasher } from "../ports/password-hasher";
 import { listAudit, verifyAudit } from "./audit.service";
+import { createAuth } from "./auth";
 import { bootstrap } from "./bootstrap";
 import type { ServiceContext } from "./context";
 import { DEFAULT_POLICY, type Directory, type DirectoryOptions } from "./directory.types";
@@ -56,6 +57,8 @@ export function createDirectory<P extends string = DefaultPermission>(
     catalog,
     templates: options.templates ?? ROLE_TEMPLATES,
     policy: { ...DEFAULT_POLICY, ...options.policy },
+    isCommonPassword: options.isCommonPassword,
+    breachedPasswordCheck: options.breachedPasswordCheck,
     links: options.links ?? {
       acceptInvitation: (token) => `/accept-invitation?token=${token}`,
       resetPassword: (token) => `/reset-password?token=${token}`,
@@ -65,6 +68,7 @@ export function createDirectory<P extends string = DefaultPermission>(
     catalog: catalog as Directory<P>["catalog"],
     store: options.store,
     bootstrap: (input) => bootstrap(ctx, input),
+    auth: createAuth(ctx),
     forActor: (actor) => staffDirectory<P>({ ctx, actor, subject: null, adminRoleIds: null }),
   };
 }

@@ -1,3 +1,4 @@
+import type { DirectoryAuth } from "../api/auth";
 import type { Actor, StaffDirectory } from "../api/staff-directory";
 import type { Location } from "../model/location.schema";
 import type { Organization, OrganizationInput } from "../model/organization.schema";
@@ -27,6 +28,22 @@ export interface DirectoryPolicy {
   /** Password length bounds after NFKC normalisation (R16). Default 12–128. */
   readonly passwordMinLength: number;
   readonly passwordMaxLength: number;
+  /** Idle timeout of a session. Default 15 minutes (the HIPAA automatic-logoff habit). */
+  readonly sessionIdleMs: number;
+  /** Absolute lifetime of a session. Default 12 hours. */
+  readonly sessionLifetimeMs: number;
+  /** A session's idle timer is written at most this often. Default 30 s. */
+  readonly sessionTouchIntervalMs: number;
+  /** Failed sign-ins before a lockout (R17). Default 10. */
+  readonly lockoutThreshold: number;
+  /** First lockout length; each repeat doubles it up to `lockoutMaxMs`. Default 15 minutes. */
+  readonly lockoutBaseMs: number;
+  /** Longest lockout. Default 24 hours. */
+  readonly lockoutMaxMs: number;
+  /** Reset emails per account per window (more are dropped silently). Default 3. */
+  readonly resetRequestsPerWindow: number;
+  /** The window of `resetRequestsPerWindow`. Default 15 minutes. */
+  readonly resetWindowMs: number;
   /** Most ids in one bulk action. Default 500. */
   readonly bulkMaxIds: number;
 }
@@ -40,6 +57,14 @@ export const DEFAULT_POLICY: DirectoryPolicy = {
   passwordMinLength: 12,
   passwordMaxLength: 128,
   bulkMaxIds: 500,
+  sessionIdleMs: 15 * 60 * 1000,
+  sessionLifetimeMs: 12 * 60 * 60 * 1000,
+  sessionTouchIntervalMs: 30 * 1000,
+  lockoutThreshold: 10,
+  lockoutBaseMs: 15 * 60 * 1000,
+  lockoutMaxMs: 24 * 60 * 60 * 1000,
+  resetRequestsPerWindow: 3,
+  resetWindowMs: 15 * 60 * 1000,
 };
 
 /**
@@ -74,6 +99,16 @@ export interface DirectoryOptions<P extends string = DefaultPermission> {
   readonly templates?: readonly RoleTemplate[];
   /** Rules that can be tuned. Defaults in {@link DEFAULT_POLICY}. */
   readonly policy?: Partial<DirectoryPolicy>;
+  /**
+   * Refuses common passwords (R16). Default: none in this entry, to keep word lists out of browser
+   * bundles; servers pass `isCommonPassword` from `@staffroom/core/passwords`.
+   */
+  readonly isCommonPassword?: (normalizedLowercasePassword: string) => boolean;
+  /**
+   * A remote breach check (for example k-anonymity against a breached-password corpus): resolves true
+   * when the password is known to be breached. Failures of the check itself let the password through.
+   */
+  readonly breachedPasswordCheck?: (password: string) => Promise<boolean>;
   /** Links in emails. Default: relative paths `/accept-invitation?token=…` and `/reset-password?token=…`. */
   readonly links?: LinkBuilder;
 }
@@ -112,6 +147,8 @@ export interface Directory<P extends string = DefaultPermission> {
   bootstrap(input: BootstrapInput): Promise<BootstrapResult>;
   /** The use-case API for one actor. Cheap; call per request. */
   forActor(actor: Actor): StaffDirectory<P>;
+  /** Sign-in, sessions, passwords and invitations (W3, W13). */
+  readonly auth: DirectoryAuth;
   /** The permission catalog in use. */
   readonly catalog: Catalog<P>;
   /** The store, for servers that need it (migrations, health checks). */

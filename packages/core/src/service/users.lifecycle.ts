@@ -2,12 +2,13 @@ import type { DeleteResult, ResetPasswordInput } from "../api/staff-directory";
 import { fail } from "../errors/directory-error";
 import type { InvitationSummary } from "../model/invitation.schema";
 import { displayName, type User } from "../model/user.schema";
-import { normalizePassword, passwordIssues } from "../passwords/password-policy";
+import { normalizePassword } from "../passwords/password-policy";
 import type { AccountRecord, UserRecord } from "../store/records";
 import type { ActorContext } from "./actor";
 import { diff, writeAudit } from "./audit-writer";
 import type { Unit } from "./context";
 import { newToken, queueInvitationMail } from "./invitations";
+import { checkNewPassword } from "./new-password";
 import { type ActorSession, writeOp } from "./runner";
 import { checkNotLastAdmin, checkSeats } from "./user-rules";
 import {
@@ -56,6 +57,7 @@ export async function disableUser(s: ActorSession, id: unknown, options?: unknow
     if (target.user.status !== "active") throw fail.conflict("Only active users can be disabled.");
     requireMainContactFor(a, target);
     await checkNotLastAdmin(unit.tx, a.organization, target.user);
+    await unit.tx.deleteSessions({ accountId: target.account.id, organizationId: a.organization.id });
     return transition(s, unit, a, target, { status: "disabled" }, "user.disabled");
   });
 }
@@ -75,6 +77,7 @@ export async function restoreUser(s: ActorSession, id: unknown, options?: unknow
 /** Removes a membership; the account goes too when it has no other organization. */
 async function removeMembership(unit: Unit, user: UserRecord, account: AccountRecord): Promise<boolean> {
   await unit.tx.deleteInvitationsForUser(user.organizationId, user.id);
+  await unit.tx.deleteSessions({ accountId: account.id, organizationId: user.organizationId });
   await unit.tx.deleteUser(user.organizationId, user.id);
   const remaining = await unit.tx.listUsersByAccount(account.id);
   if (remaining.length === 0) {
@@ -166,14 +169,7 @@ export async function unlockUser(s: ActorSession, id: unknown): Promise<User> {
     const acc = target.account;
     const locked = acc.lockedUntil !== null && Date.parse(acc.lockedUntil) > unit.nowMs;
     if (!locked && acc.failedSignIns === 0) throw fail.conflict("This user is not locked.");
-    const next: AccountRecord = {
-      ...acc,
-      failedSignIns: 0,
-      lockedUntil: null,
-      version: acc.version + 1,
-      updatedAt: unit.now,
-    };
-    if (!(await unit.tx.updateAccount(next, acc.version))) throw fail.stale();
+    await unit.tx.clearSignInFailures(acc.id, true);
     await writeAudit(s.ctx, unit, {
       organizationId: a.organization.id,
       action: "user.unlocked",
@@ -229,17 +225,12 @@ export async function resetUserPassword(s: ActorSession, id: unknown, raw: unkno
         "This person also belongs to another organization. Send them a reset link instead.",
       );
     }
-    const issues = passwordIssues(
-      input.password,
-      { minLength: s.ctx.policy.passwordMinLength, maxLength: s.ctx.policy.passwordMaxLength },
-      {
-        email: target.user.email,
-        givenName: target.user.profile.givenName,
-        familyName: target.user.profile.familyName,
-        organizationName: a.organization.name,
-      },
-    );
-    if (issues.length) throw fail.validation(issues);
+    await checkNewPassword(s.ctx, input.password, {
+      email: target.user.email,
+      givenName: target.user.profile.givenName,
+      familyName: target.user.profile.familyName,
+      organizationName: a.organization.name,
+    });
     const acc = target.account;
     const nextAccount: AccountRecord = {
       ...acc,
@@ -251,6 +242,7 @@ export async function resetUserPassword(s: ActorSession, id: unknown, raw: unkno
       updatedAt: unit.now,
     };
     if (!(await unit.tx.updateAccount(nextAccount, acc.version))) throw fail.stale();
+    await unit.tx.deleteSessions({ accountId: acc.id });
     return transition(
       s,
       unit,

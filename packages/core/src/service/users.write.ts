@@ -7,7 +7,7 @@ import {
   type User,
   UserPatchSchema,
 } from "../model/user.schema";
-import { normalizePassword, passwordIssues } from "../passwords/password-policy";
+import { normalizePassword } from "../passwords/password-policy";
 import type { AccountRecord, RoleRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import type { ActorContext } from "./actor";
@@ -15,6 +15,7 @@ import { requirePermission } from "./actor";
 import { diff, writeAudit } from "./audit-writer";
 import type { Unit } from "./context";
 import { newToken, queueInvitationMail } from "./invitations";
+import { checkNewPassword } from "./new-password";
 import { type ActorSession, writeOp } from "./runner";
 import { AUDITED_USER_FIELDS, applyUserPatch, newUserRecord } from "./user-record";
 import { checkGrant, checkNotLastAdmin, checkSeats, checkUserRelations } from "./user-rules";
@@ -81,17 +82,12 @@ export async function createUser(s: ActorSession, raw: unknown): Promise<User> {
               ],
             );
       }
-      const issues = passwordIssues(
-        input.password,
-        { minLength: s.ctx.policy.passwordMinLength, maxLength: s.ctx.policy.passwordMaxLength },
-        {
-          email: input.email,
-          givenName: record.profile.givenName,
-          familyName: record.profile.familyName,
-          organizationName: a.organization.name,
-        },
-      );
-      if (issues.length) throw fail.validation(issues);
+      await checkNewPassword(s.ctx, input.password, {
+        email: input.email,
+        givenName: record.profile.givenName,
+        familyName: record.profile.familyName,
+        organizationName: a.organization.name,
+      });
       const account: AccountRecord = {
         id: accountId,
         email: input.email,

@@ -1,5 +1,5 @@
 import type { Account } from "../model/account.schema";
-import type { AuditEvent } from "../model/audit.schema";
+import type { AuditEvent, RequestMetadata } from "../model/audit.schema";
 import type { Invitation } from "../model/invitation.schema";
 import type { Location } from "../model/location.schema";
 import type { Organization } from "../model/organization.schema";
@@ -38,6 +38,26 @@ export interface SecretTokenRecord {
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly usedAt: string | null;
+}
+
+/**
+ * A signed-in session (W13): only the SHA-256 of its token is stored (R15). Counts against the
+ * organization's concurrent seats while live (R9).
+ *
+ * @example { tokenHash: "…", accountId: "acc_…", organizationId: "org_…", userId: "usr_…",
+ *   createdAt: "…", lastSeenAt: "…", expiresAt: "…", metadata: { ip: "203.0.113.4" } }
+ */
+export interface SessionRecord {
+  readonly tokenHash: string;
+  readonly accountId: string;
+  readonly organizationId: string;
+  readonly userId: string;
+  readonly createdAt: string;
+  /** Last use; the idle timeout runs from here. */
+  readonly lastSeenAt: string;
+  /** The absolute end of the session. */
+  readonly expiresAt: string;
+  readonly metadata: RequestMetadata;
 }
 
 /** A role as a store keeps it (screens and counts are derived on read). */

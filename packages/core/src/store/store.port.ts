@@ -6,6 +6,7 @@ import type {
   OrganizationRecord,
   RoleRecord,
   SecretTokenRecord,
+  SessionRecord,
   StoreAuditQuery,
   StorePage,
   StoreUserCount,
@@ -133,6 +134,51 @@ export interface StoreTransaction {
   updateInvitation(invitation: InvitationRecord): Promise<boolean>;
   /** Deletes every invitation of a user (delete, revoke-and-forget). */
   deleteInvitationsForUser(organizationId: string, userId: string): Promise<void>;
+
+  // Sign-in state (R17): atomic, never through compare-and-set, so a sign-in never makes an admin's edit stale
+  /**
+   * Atomically adds one to the account's `failedSignIns` when it is below `limit`, and returns the new
+   * count; returns null, writing nothing, when the count already reached `limit` or the account is
+   * missing. Of N concurrent callers at most `limit - count` get a number.
+   */
+  reserveSignInAttempt(accountId: string, limit: number): Promise<number | null>;
+  /** Sets `lockedUntil` and adds one to `lockouts`. No-op when missing. */
+  lockAccount(accountId: string, until: string): Promise<void>;
+  /** Clears `failedSignIns` and `lockedUntil` (lock expiry, admin unlock); `lockouts` too when `forgetLockouts`. No-op when missing. */
+  clearSignInFailures(accountId: string, forgetLockouts: boolean): Promise<void>;
+  /** Records a successful sign-in: failures and lockouts cleared, `lastSignInAt` on the account and the membership. */
+  recordSignIn(accountId: string, organizationId: string, userId: string, at: string): Promise<void>;
+
+  // Sessions
+  /** Inserts a session. Its hash is new; a duplicate is a bug. */
+  insertSession(session: SessionRecord): Promise<void>;
+  /** Returns the session with this token hash, or null. Expired sessions may still be returned; core checks times. */
+  findSession(tokenHash: string): Promise<SessionRecord | null>;
+  /** Sets `lastSeenAt`; returns false when the session no longer exists. */
+  touchSession(tokenHash: string, lastSeenAt: string): Promise<boolean>;
+  /** Deletes one session; returns false when it did not exist. */
+  deleteSession(tokenHash: string): Promise<boolean>;
+  /**
+   * Deletes the sessions of an account (optionally only in one organization), except `keepTokenHash`.
+   * Returns how many went.
+   */
+  deleteSessions(filter: {
+    readonly accountId: string;
+    readonly organizationId?: string;
+    readonly keepTokenHash?: string;
+  }): Promise<number>;
+  /**
+   * Counts an organization's live sessions: `expiresAt` after `now` and `lastSeenAt` after
+   * `idleSince`. A store may delete the dead ones it meets.
+   */
+  countLiveSessions(organizationId: string, now: string, idleSince: string): Promise<number>;
+
+  // Rate limits
+  /**
+   * Adds one to the counter `key` for the window starting at `windowStart` and returns its new value
+   * (1 for a new window). Counters of older windows may be discarded.
+   */
+  incrementCounter(key: string, windowStart: string): Promise<number>;
 
   // Single-use secret tokens (password resets)
   /** Inserts a token. Its hash is new (256 random bits); a duplicate is a bug. */

@@ -1,0 +1,154 @@
+import type { OrganizationChoice, SessionView, SignInResult } from "../../api/auth";
+import type { Actor } from "../../api/staff-directory";
+import { fail } from "../../errors/directory-error";
+import type { RequestMetadata } from "../../model/audit.schema";
+import { sha256Hex } from "../../ports/crypto";
+import { writeAudit } from "../audit-writer";
+import type { ServiceContext, Unit } from "../context";
+import {
+  activeMemberships,
+  choices,
+  findLiveSession,
+  type LiveSession,
+  openSession,
+  sessionView,
+  tokenText,
+} from "./session-core";
+
+/**
+ * Resolves a session; refreshes its idle timer at most every `sessionTouchIntervalMs`, so the hot
+ * path is one read-only transaction. A dead session is deleted on sight.
+ */
+export async function resolveSession(
+  ctx: ServiceContext,
+  token: unknown,
+): Promise<{ live: LiveSession; view: SessionView; hash: string }> {
+  const hash = await sha256Hex(tokenText(token));
+  const nowMs = ctx.clock.now();
+  const live = await ctx.store.transaction((tx) => findLiveSession(ctx, tx, hash, nowMs), { readOnly: true });
+  if (live === "dead") await ctx.store.transaction((tx) => tx.deleteSession(hash));
+  if (live === null || live === "dead") throw fail.unauthenticated();
+  let record = live.record;
+  if (nowMs - Date.parse(record.lastSeenAt) >= ctx.policy.sessionTouchIntervalMs) {
+    const at = new Date(nowMs).toISOString();
+    if (!(await ctx.store.transaction((tx) => tx.touchSession(hash, at)))) throw fail.unauthenticated();
+    record = { ...record, lastSeenAt: at };
+  }
+  return {
+    live: { ...live, record },
+    view: sessionView(ctx, record, live.org, live.user, live.account, nowMs),
+    hash,
+  };
+}
+
+/** `auth.session(token)`. */
+export async function session(ctx: ServiceContext, token: unknown): Promise<SessionView> {
+  return (await resolveSession(ctx, token)).view;
+}
+
+/** `auth.authorize(token)`: the actor, unless the password must change first. */
+export async function authorize(
+  ctx: ServiceContext,
+  token: unknown,
+  metadata?: RequestMetadata,
+): Promise<Actor> {
+  const { view } = await resolveSession(ctx, token);
+  if (view.mustChangePassword) {
+    throw fail.rule("must_change_password", "Change your password before doing anything else.");
+  }
+  return { organizationId: view.organizationId, userId: view.userId, ...(metadata ? { metadata } : {}) };
+}
+
+/** `auth.signOut(token)`: idempotent. */
+export async function signOut(ctx: ServiceContext, token: unknown): Promise<void> {
+  if (typeof token !== "string" || token.length < 16 || token.length > 256) return;
+  const hash = await sha256Hex(token);
+  const record = await ctx.store.transaction((tx) => tx.findSession(hash), { readOnly: true });
+  if (!record) return;
+  await ctx.store.transaction(
+    async (tx) => {
+      if (!(await tx.deleteSession(hash))) return;
+      const nowMs = ctx.clock.now();
+      const unit: Unit = {
+        tx,
+        now: new Date(nowMs).toISOString(),
+        nowMs,
+        mail: [],
+        actor: { organizationId: record.organizationId, userId: record.userId },
+      };
+      const user = await tx.getUser(record.organizationId, record.userId);
+      await writeAudit(ctx, unit, {
+        organizationId: record.organizationId,
+        action: "auth.sign_out",
+        target: { type: "account", id: record.userId, label: user?.email ?? "" },
+        actorEmail: user?.email ?? null,
+      });
+    },
+    { lock: [record.organizationId] },
+  );
+}
+
+/** `auth.organizations(token)`. */
+export async function organizations(ctx: ServiceContext, token: unknown): Promise<OrganizationChoice[]> {
+  const { live } = await resolveSession(ctx, token);
+  const memberships = await ctx.store.transaction((tx) => activeMemberships(tx, live.account.id), {
+    readOnly: true,
+  });
+  return choices(memberships, live.org.id);
+}
+
+/** `auth.switchOrganization`: a new session in the other organization, then the old one ends. */
+export async function switchOrganization(
+  ctx: ServiceContext,
+  input: { token?: unknown; organizationId?: unknown; metadata?: RequestMetadata },
+): Promise<SignInResult> {
+  const { live, hash } = await resolveSession(ctx, input.token);
+  const target = input.organizationId;
+  const memberships = await ctx.store.transaction((tx) => activeMemberships(tx, live.account.id), {
+    readOnly: true,
+  });
+  const chosen = memberships.find((m) => m.org.id === target);
+  if (!chosen) throw fail.notFound("Organization not found.");
+  return ctx.store.transaction(
+    async (tx) => {
+      const nowMs = ctx.clock.now();
+      const user = await tx.getUser(chosen.org.id, chosen.user.id);
+      const org = await tx.getOrganization(chosen.org.id);
+      if (!org || user?.status !== "active") throw fail.notFound("Organization not found.");
+      const opened = await openSession(ctx, tx, org, user, nowMs, input.metadata);
+      await tx.deleteSession(hash);
+      const at = new Date(nowMs).toISOString();
+      await tx.recordSignIn(live.account.id, org.id, user.id, at);
+      const unit: Unit = {
+        tx,
+        now: at,
+        nowMs,
+        mail: [],
+        actor: {
+          organizationId: org.id,
+          userId: user.id,
+          ...(input.metadata ? { metadata: input.metadata } : {}),
+        },
+      };
+      await writeAudit(ctx, unit, {
+        organizationId: org.id,
+        action: "auth.switch_organization",
+        target: { type: "account", id: user.id, label: user.email },
+        actorEmail: user.email,
+      });
+      return {
+        token: opened.token,
+        session: sessionView(
+          ctx,
+          opened.record,
+          org,
+          { ...user, lastSignInAt: at },
+          await tx.getAccount(live.account.id),
+          nowMs,
+        ),
+        organizations: choices(memberships, org.id),
+      };
+    },
+    { lock: [chosen.org.id, `account:${live.account.id}`].sort() },
+  );
+}

@@ -1,0 +1,217 @@
+import type { SignInResult } from "../../api/auth";
+import { fail } from "../../errors/directory-error";
+import type { PasswordHash } from "../../model/account.schema";
+import type { RequestMetadata } from "../../model/audit.schema";
+import { EmailSchema } from "../../model/common.schema";
+import { normalizePassword } from "../../passwords/password-policy";
+import type { AccountRecord } from "../../store/records";
+import { writeAudit } from "../audit-writer";
+import type { ServiceContext, Unit } from "../context";
+import { activeMemberships, choices, openSession, sessionView } from "./session-core";
+
+/** A hash of nothing, verified when there is no real one, so every failure costs the same time. */
+const dummyHashes = new WeakMap<ServiceContext, Promise<PasswordHash>>();
+function dummyHash(ctx: ServiceContext): Promise<PasswordHash> {
+  let hash = dummyHashes.get(ctx);
+  if (!hash) {
+    hash = ctx.passwords.hash("staffroom-timing-equaliser");
+    dummyHashes.set(ctx, hash);
+  }
+  return hash;
+}
+
+/** Writes a sign-in audit event in its own transaction (a failure has no other transaction to join). */
+export async function auditAuth(
+  ctx: ServiceContext,
+  organizationId: string,
+  userId: string | null,
+  email: string,
+  action: string,
+  outcome: "success" | "failure",
+  reason: string | undefined,
+  metadata: RequestMetadata | undefined,
+): Promise<void> {
+  await ctx.store.transaction(
+    async (tx) => {
+      if (!(await tx.getOrganization(organizationId))) return;
+      const nowMs = ctx.clock.now();
+      const unit: Unit = {
+        tx,
+        now: new Date(nowMs).toISOString(),
+        nowMs,
+        mail: [],
+        actor: { organizationId, userId: userId ?? "", ...(metadata ? { metadata } : {}) },
+      };
+      await writeAudit(ctx, unit, {
+        organizationId,
+        action,
+        target: { type: "account", id: userId ?? "unknown", label: email },
+        outcome,
+        ...(reason ? { reason } : {}),
+        actorEmail: email,
+        actorUserId: userId,
+      });
+    },
+    { lock: [organizationId] },
+  );
+}
+
+function lockLength(ctx: ServiceContext, lockouts: number): number {
+  return Math.min(ctx.policy.lockoutBaseMs * 2 ** Math.min(lockouts, 20), ctx.policy.lockoutMaxMs);
+}
+
+/** Audits a failed attempt in the organizations it concerns, then answers `unauthenticated`. */
+async function refuse(
+  ctx: ServiceContext,
+  email: string,
+  account: AccountRecord | null,
+  organizationId: string | undefined,
+  reason: string,
+  metadata: RequestMetadata | undefined,
+): Promise<never> {
+  const orgs = new Map<string, string | null>();
+  if (organizationId) orgs.set(organizationId, null);
+  if (account) {
+    const memberships = await ctx.store.transaction((tx) => tx.listUsersByAccount(account.id), {
+      readOnly: true,
+    });
+    for (const m of memberships)
+      if (!organizationId || m.organizationId === organizationId) orgs.set(m.organizationId, m.id);
+  }
+  for (const [orgId, userId] of orgs)
+    await auditAuth(ctx, orgId, userId, email, "auth.sign_in", "failure", reason, metadata);
+  throw fail.unauthenticated();
+}
+
+/**
+ * W13/R17: sign-in. Each attempt first reserves a slot in the account's failure counter (atomic in
+ * the store), so parallel guesses can never exceed the threshold; a success clears it.
+ */
+export async function signIn(
+  ctx: ServiceContext,
+  input: { email?: unknown; password?: unknown; organizationId?: unknown; metadata?: RequestMetadata },
+): Promise<SignInResult> {
+  const password =
+    typeof input.password === "string" && input.password.length <= 1024 ? input.password : null;
+  const parsed = EmailSchema.safeParse(input.email);
+  const orgId = typeof input.organizationId === "string" ? input.organizationId : undefined;
+  const metadata = input.metadata;
+  if (!parsed.success || password === null) {
+    await ctx.passwords.verify(password ?? "", await dummyHash(ctx));
+    throw fail.unauthenticated();
+  }
+  const email = parsed.data;
+  const nowMs = ctx.clock.now();
+  let account = await ctx.store.transaction((tx) => tx.findAccountByEmail(email), { readOnly: true });
+  if (!account?.password) {
+    await ctx.passwords.verify(password, await dummyHash(ctx));
+    return refuse(ctx, email, account, orgId, account ? "no_password" : "unknown_account", metadata);
+  }
+  if (account.lockedUntil && Date.parse(account.lockedUntil) > nowMs) {
+    await ctx.passwords.verify(password, await dummyHash(ctx));
+    return refuse(ctx, email, account, orgId, "locked", metadata);
+  }
+  const accountId = account.id;
+  const reserved = await ctx.store.transaction(
+    async (tx) => {
+      const current = await tx.getAccount(accountId);
+      if (current?.lockedUntil && Date.parse(current.lockedUntil) <= nowMs)
+        await tx.clearSignInFailures(accountId, false);
+      return tx.reserveSignInAttempt(accountId, ctx.policy.lockoutThreshold);
+    },
+    { lock: [`account:${accountId}`] },
+  );
+  if (reserved === null) {
+    await ctx.passwords.verify(password, await dummyHash(ctx));
+    return refuse(ctx, email, account, orgId, "locked", metadata);
+  }
+  const hash = account.password;
+  const ok = await ctx.passwords.verify(normalizePassword(password), hash);
+  if (!ok) {
+    if (reserved >= ctx.policy.lockoutThreshold) {
+      await ctx.store.transaction(
+        async (tx) => {
+          const current = await tx.getAccount(accountId);
+          if (current)
+            await tx.lockAccount(
+              accountId,
+              new Date(nowMs + lockLength(ctx, current.lockouts)).toISOString(),
+            );
+        },
+        { lock: [`account:${accountId}`] },
+      );
+    }
+    return refuse(ctx, email, account, orgId, "wrong_password", metadata);
+  }
+  const memberships = await ctx.store.transaction((tx) => activeMemberships(tx, accountId), {
+    readOnly: true,
+  });
+  const chosen = orgId ? memberships.find((m) => m.org.id === orgId) : memberships[0];
+  if (!chosen)
+    return refuse(ctx, email, account, orgId, orgId ? "not_a_member" : "no_active_membership", metadata);
+  try {
+    const result = await ctx.store.transaction(
+      async (tx) => {
+        const now = ctx.clock.now();
+        const org = await tx.getOrganization(chosen.org.id);
+        const user = await tx.getUser(chosen.org.id, chosen.user.id);
+        if (!org || user?.status !== "active") throw fail.unauthenticated();
+        const opened = await openSession(ctx, tx, org, user, now, metadata);
+        const at = new Date(now).toISOString();
+        await tx.recordSignIn(accountId, org.id, user.id, at);
+        if (ctx.passwords.needsRehash(hash)) {
+          const fresh = await tx.getAccount(accountId);
+          if (fresh) {
+            const rehashed: AccountRecord = {
+              ...fresh,
+              password: await ctx.passwords.hash(normalizePassword(password)),
+              version: fresh.version + 1,
+              updatedAt: at,
+            };
+            await tx.updateAccount(rehashed, fresh.version);
+          }
+        }
+        const unit: Unit = {
+          tx,
+          now: at,
+          nowMs: now,
+          mail: [],
+          actor: { organizationId: org.id, userId: user.id, ...(metadata ? { metadata } : {}) },
+        };
+        await writeAudit(ctx, unit, {
+          organizationId: org.id,
+          action: "auth.sign_in",
+          target: { type: "account", id: user.id, label: email },
+          actorEmail: email,
+        });
+        const signedIn = { ...user, lastSignInAt: at };
+        account = await tx.getAccount(accountId);
+        return {
+          token: opened.token,
+          session: sessionView(ctx, opened.record, org, signedIn, account, now),
+          organizations: choices(memberships, org.id),
+        };
+      },
+      { lock: [chosen.org.id, `account:${accountId}`].sort() },
+    );
+    return result;
+  } catch (error) {
+    if (error instanceof Error && "code" in error && (error as { code: string }).code === "rule") {
+      // The password was right: the attempt must not count against the person.
+      await ctx.store.transaction((tx) => tx.clearSignInFailures(accountId, false), {
+        lock: [`account:${accountId}`],
+      });
+      await auditAuth(
+        ctx,
+        chosen.org.id,
+        chosen.user.id,
+        email,
+        "auth.sign_in",
+        "failure",
+        "concurrent_seat_limit",
+        metadata,
+      );
+    }
+    throw error;
+  }
+}
