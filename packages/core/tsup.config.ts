@@ -1,7 +1,14 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", memory: "src/memory/index.ts", testing: "src/testing/index.ts" },
+  entry: {
+    index: "src/index.ts",
+    memory: "src/memory/index.ts",
+    testing: "src/testing/index.ts",
+    passwords: "src/passwords/index.ts",
+  },
+  // The word list is bundled into the passwords entry so core keeps zod and immer as its only runtime dependencies.
+  noExternal: ["@zxcvbn-ts/language-common", "@zxcvbn-ts/dictionary-compression"],
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

@@ -1,4 +1,4 @@
-const encoder = new TextEncoder();
+import { sha256HexSync } from "./sha256";
 
 /** Bytes as lowercase hex. */
 export function toHex(bytes: Uint8Array): string {
@@ -29,9 +29,14 @@ export function fromBase64(text: string): Uint8Array {
   return out;
 }
 
-/** SHA-256 of a UTF-8 string, as lowercase hex. @example await sha256Hex("abc") */
+/**
+ * SHA-256 of a UTF-8 string, as lowercase hex. Asynchronous in its signature so a platform digest can
+ * replace it; computed synchronously (see sha256.ts for why).
+ *
+ * @example await sha256Hex("abc") // "ba7816bf…"
+ */
 export async function sha256Hex(text: string): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))));
+  return sha256HexSync(text);
 }
 
 /** `n` cryptographically random bytes. */
