@@ -15,7 +15,8 @@ export async function authBench() {
   const signIns = 12;
   let t = performance.now();
   const tokens = [];
-  for (let i = 0; i < signIns; i++) tokens.push((await directory.auth.signIn({ email, password: FIXTURE_PASSWORD })).token);
+  for (let i = 0; i < signIns; i++)
+    tokens.push((await directory.auth.signIn({ email, password: FIXTURE_PASSWORD })).token);
   const signInMs = (performance.now() - t) / signIns;
 
   const token = tokens[0];
@@ -26,7 +27,11 @@ export async function authBench() {
   const sessionMs = performance.now() - t;
 
   return [
-    { measure: "signIn (default hasher, sequential)", "per second": (1000 / signInMs).toFixed(1), "ms each": signInMs.toFixed(1) },
+    {
+      measure: "signIn (default hasher, sequential)",
+      "per second": (1000 / signInMs).toFixed(1),
+      "ms each": signInMs.toFixed(1),
+    },
     {
       measure: "session() resolutions",
       "per second": Math.round((resolutions / sessionMs) * 1000).toLocaleString("en-US"),
