@@ -24,6 +24,7 @@ export * from "./passwords/password-policy";
 export * from "./permissions/access.rules";
 export * from "./permissions/catalog";
 export * from "./permissions/templates";
+export * from "./permissions/user-actions.rules";
 export * from "./ports/clock";
 export { randomToken, sha256Hex } from "./ports/crypto";
 export * from "./ports/ids";

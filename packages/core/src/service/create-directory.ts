@@ -3,6 +3,7 @@ import { decide } from "../permissions/access.rules";
 import type { DefaultPermission } from "../permissions/catalog";
 import { defaultCatalog } from "../permissions/catalog";
 import { ROLE_TEMPLATES } from "../permissions/templates";
+import { allowedUserActions } from "../permissions/user-actions.rules";
 import { systemClock } from "../ports/clock";
 import { randomIds } from "../ports/ids";
 import { memoryMailer } from "../ports/mailer";
@@ -17,7 +18,6 @@ import { getOrganization, seatUsage, updateOrganization } from "./organization.s
 import { createRole, deleteRole, listRoles, roleCatalog, updateRole } from "./roles.service";
 import { type ActorSession, readOp } from "./runner";
 import { adminRoleIds } from "./user-rules";
-import { userActions } from "./users.actions";
 import { bulkUsers } from "./users.bulk";
 import {
   deleteUser,
@@ -109,7 +109,7 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
       revokeInvitation: (id) => revokeInvitation(s, id),
       invitation: (id) => getInvitation(s, id),
       bulk: (input) => bulkUsers(s, input),
-      actions: (user) => userActions(s, user),
+      actions: (user) => allowedUserActions(s.subject, s.adminRoleIds, user),
     },
     roles: {
       list: () => listRoles(s),

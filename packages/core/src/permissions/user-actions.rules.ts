@@ -1,19 +1,24 @@
 import type { UserAction } from "../api/staff-directory";
 import type { User } from "../model/user.schema";
-import { sharesLocation, withinScope } from "../permissions/access.rules";
-import type { ActorSession } from "./runner";
+import { type AccessSubject, sharesLocation, withinScope } from "./access.rules";
 
 /**
- * Row actions the actor may take on a user, from the last loaded actor (call `me()` first). The same
- * rules the service enforces, minus those that need fresh counts (last admin, seats): the service
- * still refuses those.
+ * Row actions an actor may take on a user now (status, permission, R3–R7 aware). The same rules the
+ * service enforces, minus those that need fresh counts (last admin, seats), which the service still
+ * refuses. `adminRoleIds` are the roles holding `users.manage`; null (not loaded) treats every
+ * target as an administrator, which only ever hides actions.
+ *
+ * @example allowedUserActions(subject, new Set(["rol_…"]), user) // ["edit", "disable", "resetPassword"]
  */
-export function userActions(s: ActorSession, user: User): UserAction[] {
-  const subject = s.subject;
+export function allowedUserActions(
+  subject: AccessSubject | null,
+  adminRoleIds: ReadonlySet<string> | null,
+  user: Pick<User, "id" | "status" | "roleId" | "locationAccess" | "locked">,
+): UserAction[] {
   if (!subject?.permissions.has("users.manage")) return [];
   if (!sharesLocation(subject, user.locationAccess) || !withinScope(subject, user.locationAccess)) return [];
   const self = user.id === subject.userId;
-  const targetIsAdmin = s.adminRoleIds?.has(user.roleId) ?? true;
+  const targetIsAdmin = adminRoleIds?.has(user.roleId) ?? true;
   const mayRemove = !self && (!targetIsAdmin || subject.isMainContact);
   const out: UserAction[] = [];
   if (user.status === "active") {
