@@ -28,6 +28,19 @@ function checkPermissionNames(ctx: ServiceContext, permissions: readonly string[
   if (issues.length) throw fail.validation(issues);
 }
 
+/**
+ * Roles are organization-wide: a role's holders may work anywhere, so a location-limited actor editing
+ * one would change the privileges of users outside its scope (R4). Only org-wide actors manage roles.
+ */
+function requireRoleManager(a: ActorContext): void {
+  requirePermission(a, "roles.manage");
+  if (a.subject.locations !== null) {
+    throw fail.forbidden(
+      "Roles apply across the organization: only organization-wide administrators manage them.",
+    );
+  }
+}
+
 function canReadRoles(a: ActorContext): boolean {
   return canReadUsers(a.subject) || a.subject.permissions.has("roles.manage");
 }
@@ -90,7 +103,7 @@ export function catalogView(ctx: ServiceContext): CatalogView {
 export async function createRole(s: ActorSession, raw: unknown): Promise<Role> {
   const input = parseInput(RoleInputSchema, raw);
   return writeOp(s, async (unit, a) => {
-    requirePermission(a, "roles.manage");
+    requireRoleManager(a);
     const template = input.template ? s.ctx.templates.find((t) => t.key === input.template) : undefined;
     if (input.template && !template) throw fail.field(["template"], "unknown_template", "Unknown template.");
     const permissions = input.permissions
@@ -136,7 +149,7 @@ export async function updateRole(
   const version = requireVersion(options as { version?: unknown });
   const patch = parseInput(RolePatchSchema, rawPatch);
   return writeOp(s, async (unit, a) => {
-    requirePermission(a, "roles.manage");
+    requireRoleManager(a);
     const role = await unit.tx.getRole(a.organization.id, checkId(id));
     if (!role) throw fail.notFound("Role not found.");
     if (role.version !== version) throw fail.stale();
@@ -150,17 +163,21 @@ export async function updateRole(
       throw fail.forbidden("You cannot change permissions you do not hold.");
     if (role.id === a.role.id && toggled.length)
       throw fail.rule("self_change", "You cannot change the permissions of your own role.");
-    if (role.permissions.includes("users.manage") && !permissions.includes("users.manage")) {
+    const removed = role.permissions.filter((p) => !permissions.includes(p));
+    if (role.permissions.includes("users.manage") && removed.length > 0 && !a.subject.isMainContact) {
+      // Taking anything from an administrators' role demotes them: only the main contact may (R7).
       const holders = await unit.tx.countUsers(a.organization.id, {
         statuses: ["active", "pending", "disabled"],
         roleIds: [role.id],
       });
-      if (holders > 0 && !a.subject.isMainContact) {
+      if (holders > 0) {
         throw fail.rule(
           "main_contact_only",
-          "Only the main contact can take administration away from administrators.",
+          "Only the main contact can take permissions away from administrators.",
         );
       }
+    }
+    if (role.permissions.includes("users.manage") && !permissions.includes("users.manage")) {
       const others = adminRoleIds(await unit.tx.listRoles(a.organization.id)).filter((r) => r !== role.id);
       const remaining = others.length
         ? await unit.tx.countUsers(a.organization.id, { statuses: ["active"], roleIds: others })
@@ -198,7 +215,7 @@ export async function updateRole(
 export async function deleteRole(s: ActorSession, id: unknown, options?: unknown): Promise<void> {
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
-    requirePermission(a, "roles.manage");
+    requireRoleManager(a);
     const role = await unit.tx.getRole(a.organization.id, checkId(id));
     if (!role) throw fail.notFound("Role not found.");
     if (expected !== undefined && role.version !== expected) throw fail.stale();

@@ -234,6 +234,10 @@ export async function updateUser(
       if (Object.keys(changes).length === 0) return userView(unit.tx, before, unit.nowMs);
       const newRole = roleChanged ? await roleFor(unit.tx, a.organization.id, after.roleId) : target.role;
       if (roleChanged || accessChanged) checkGrant(a.subject, newRole, after);
+      if (target.isAdmin && (roleChanged || accessChanged)) {
+        // Narrowing an administrator's role or clinics is a demotion (R7): the main contact's call.
+        requireMainContactFor(a, target);
+      }
       if (roleChanged && target.isAdmin && !newRole.permissions.includes("users.manage")) {
         requireMainContactFor(a, target);
         if (a.organization.mainContactUserId === before.id) {

@@ -2,6 +2,13 @@ import { describe } from "vitest";
 import { registerAdminTests } from "./conformance/admins";
 import { registerAffordanceTests } from "./conformance/affordances";
 import { registerAuditTests } from "./conformance/audit";
+import { registerAuthAcceptTests } from "./conformance/auth-accept";
+import { registerAuthChangeTests } from "./conformance/auth-change";
+import { registerAuthLockoutTests } from "./conformance/auth-lockout";
+import { registerAuthPasswordPolicyTests } from "./conformance/auth-policy";
+import { registerAuthResetTests } from "./conformance/auth-reset";
+import { registerAuthSessionTests } from "./conformance/auth-sessions";
+import { registerAuthSignInTests } from "./conformance/auth-sign-in";
 import { registerDirectoryTests } from "./conformance/directory";
 import { registerErrorTests } from "./conformance/errors";
 import { registerFeatureTests } from "./conformance/features";
@@ -20,9 +27,9 @@ import type { ConformanceWorld, WorldFactory } from "./conformance/world";
 export type { ConformanceWorld, WorldFactory } from "./conformance/world";
 
 /**
- * Registers the Staffroom conformance suite with Vitest: every workflow (W1, W2, W4–W12, W14) and
- * rule (R1–R14, R18) of DESIGN.md, asserted through the public `StaffDirectory` API only, so the same
- * suite runs against local + memory, local + PostgreSQL and REST. `factory` is called once per test
+ * Registers the Staffroom conformance suite with Vitest: every workflow (W1–W14) and rule (R1–R18)
+ * of DESIGN.md, asserted through the public `StaffDirectory` and `DirectoryAuth` APIs only, so the
+ * same suite runs against local + memory, local + PostgreSQL and REST. `factory` is called once per test
  * and must return a fresh, independently bootstrapped world.
  *
  * @example
@@ -49,5 +56,12 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerDirectoryTests(make);
     registerAuditTests(make);
     registerErrorTests(make);
+    registerAuthSignInTests(make);
+    registerAuthLockoutTests(make);
+    registerAuthSessionTests(make);
+    registerAuthChangeTests(make);
+    registerAuthResetTests(make);
+    registerAuthAcceptTests(make);
+    registerAuthPasswordPolicyTests(make);
   });
 }

@@ -40,5 +40,6 @@ export {
   standardBootstrap,
 } from "./fixtures";
 export { type MemoryWorld, type MemoryWorldOptions, memoryWorld } from "./memory-world";
+export { type PropertySuiteOptions, runPropertySuite } from "./properties";
 export { mulberry32, type SeededRandom, seededRandom } from "./random";
 export { type SeedStoreOptions, seedUsersIntoStore } from "./seed-store";

@@ -3,14 +3,23 @@ import { type ManualClock, manualClock } from "../ports/clock";
 import { type MemoryMailer, memoryMailer } from "../ports/mailer";
 import { pbkdf2Hasher } from "../ports/password-hasher";
 import { createDirectory } from "../service/create-directory";
-import type { BootstrapInput, Directory, DirectoryPolicy } from "../service/directory.types";
+import type {
+  BootstrapInput,
+  Directory,
+  DirectoryOptions,
+  DirectoryPolicy,
+} from "../service/directory.types";
 import type { ConformanceWorld } from "./conformance/world";
 import { standardBootstrap } from "./fixtures";
 
 /** Options of {@link memoryWorld}. @example { policy: { invitationResendIntervalMs: 0 }, start: "2026-11-23T08:00:00Z" } */
 export interface MemoryWorldOptions {
-  /** Policy overrides (invitation TTL, resend interval …). */
+  /** Policy overrides (invitation TTL, resend interval, lockout threshold, session limits …). */
   readonly policy?: Partial<DirectoryPolicy>;
+  /** The directory's common-password check (R16). Default: none. */
+  readonly isCommonPassword?: DirectoryOptions["isCommonPassword"];
+  /** The directory's remote breach check (R16). Default: none. */
+  readonly breachedPasswordCheck?: DirectoryOptions["breachedPasswordCheck"];
   /** Overrides of the first organization's bootstrap input. */
   readonly bootstrap?: Partial<BootstrapInput>;
   /** The clock's start. Default 2026-01-05T09:00:00.000Z. */
@@ -39,6 +48,7 @@ let another = 0;
  * @example
  * runConformanceSuite("memory", memoryWorld);
  * const world = await memoryWorld({ policy: { invitationResendIntervalMs: 0 } });
+ * const strict = await memoryWorld({ isCommonPassword: (p) => p === "password1234" });
  */
 export async function memoryWorld(options: MemoryWorldOptions = {}): Promise<MemoryWorld> {
   const store = memoryStore();
@@ -50,6 +60,8 @@ export async function memoryWorld(options: MemoryWorldOptions = {}): Promise<Mem
     clock,
     passwords: pbkdf2Hasher({ iterations: 1000 }),
     ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.isCommonPassword ? { isCommonPassword: options.isCommonPassword } : {}),
+    ...(options.breachedPasswordCheck ? { breachedPasswordCheck: options.breachedPasswordCheck } : {}),
   });
   const first = await directory.bootstrap(standardBootstrap(options.bootstrap));
   return {
@@ -57,6 +69,7 @@ export async function memoryWorld(options: MemoryWorldOptions = {}): Promise<Mem
     store,
     mailer,
     clock,
+    auth: directory.auth,
     organization: first.organization,
     location: first.location,
     owner: first.user,

@@ -13,6 +13,7 @@ import { newToken } from "../invitations";
 import { checkNewPassword } from "../new-password";
 import { sessionView } from "./session-core";
 import { resolveSession } from "./sessions";
+import { forgiveAttempts, lockIfFull, reserveAttempt } from "./sign-in";
 
 function passwordText(value: unknown, field: string): string {
   if (typeof value !== "string" || value.length === 0)
@@ -85,14 +86,18 @@ export async function changePassword(
   const current = passwordText(input.currentPassword, "currentPassword");
   const wanted = passwordText(input.newPassword, "newPassword");
   const accountId = live.account.id;
-  const reserved = await ctx.store.transaction(
-    (tx) => tx.reserveSignInAttempt(accountId, ctx.policy.lockoutThreshold),
-    { lock: [`account:${accountId}`] },
-  );
+  // A stolen session must not brute-force the current password: wrong guesses spend the same
+  // failure budget as sign-in and lock the same way; a right one gives its attempt back.
+  const nowMs = ctx.clock.now();
+  const reserved = await reserveAttempt(ctx, accountId, nowMs);
   const stored = live.account.password;
-  if (reserved === null || !stored || !(await ctx.passwords.verify(normalizePassword(current), stored))) {
+  const verified =
+    reserved !== null && stored !== null && (await ctx.passwords.verify(normalizePassword(current), stored));
+  if (!verified) {
+    if (reserved !== null && reserved >= ctx.policy.lockoutThreshold) await lockIfFull(ctx, accountId, nowMs);
     throw fail.field(["currentPassword"], "incorrect", "Your current password is not correct.");
   }
+  await forgiveAttempts(ctx, accountId);
   if (normalizePassword(current) === normalizePassword(wanted)) {
     throw fail.field(["newPassword"], "unchanged", "Choose a password different from the current one.");
   }
@@ -136,7 +141,7 @@ export async function changePassword(
       );
       const user = await tx.getUser(live.org.id, live.user.id);
       if (!user) throw fail.unauthenticated();
-      return sessionView(ctx, live.record, live.org, user, await tx.getAccount(accountId), nowMs);
+      return sessionView(ctx, live.record, live.org, user, await tx.getAccount(accountId), nowMs, false);
     },
     { lock: [live.org.id, `account:${accountId}`].sort() },
   );

@@ -26,6 +26,7 @@ export function sessionView(
   user: UserRecord,
   account: AccountRecord | null,
   nowMs: number,
+  mustChangePassword: boolean,
 ): SessionView {
   const idleEnd = Math.min(Date.parse(s.lastSeenAt) + ctx.policy.sessionIdleMs, Date.parse(s.expiresAt));
   return {
@@ -33,7 +34,7 @@ export function sessionView(
     organizationName: org.name,
     userId: user.id,
     user: toUser(user, account, nowMs),
-    mustChangePassword: user.mustChangePassword,
+    mustChangePassword,
     createdAt: s.createdAt,
     idleExpiresAt: new Date(idleEnd).toISOString(),
     expiresAt: s.expiresAt,
@@ -46,6 +47,14 @@ export interface LiveSession {
   readonly org: OrganizationRecord;
   readonly user: UserRecord;
   readonly account: AccountRecord;
+  /** The password is the account's, so a forced change holds in every organization of the person. */
+  readonly mustChangePassword: boolean;
+}
+
+/** True when any membership of the account must change the (shared) password. */
+export async function accountMustChange(tx: StoreTransaction, user: UserRecord): Promise<boolean> {
+  if (user.mustChangePassword) return true;
+  return (await tx.listUsersByAccount(user.accountId)).some((m) => m.mustChangePassword);
 }
 
 /**
@@ -66,7 +75,7 @@ export async function findLiveSession(
   const account = user ? await tx.getAccount(user.accountId) : null;
   if (!org || !user || !account || user.status !== "active" || user.accountId !== record.accountId)
     return "dead";
-  return { record, org, user, account };
+  return { record, org, user, account, mustChangePassword: await accountMustChange(tx, user) };
 }
 
 /**

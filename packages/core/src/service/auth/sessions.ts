@@ -36,7 +36,7 @@ export async function resolveSession(
   }
   return {
     live: { ...live, record },
-    view: sessionView(ctx, record, live.org, live.user, live.account, nowMs),
+    view: sessionView(ctx, record, live.org, live.user, live.account, nowMs, live.mustChangePassword),
     hash,
   };
 }
@@ -103,6 +103,9 @@ export async function switchOrganization(
   input: { token?: unknown; organizationId?: unknown; metadata?: RequestMetadata },
 ): Promise<SignInResult> {
   const { live, hash } = await resolveSession(ctx, input.token);
+  if (live.mustChangePassword) {
+    throw fail.rule("must_change_password", "Change your password before doing anything else.");
+  }
   const target = input.organizationId;
   const memberships = await ctx.store.transaction((tx) => activeMemberships(tx, live.account.id), {
     readOnly: true,
@@ -145,6 +148,7 @@ export async function switchOrganization(
           { ...user, lastSignInAt: at },
           await tx.getAccount(live.account.id),
           nowMs,
+          false,
         ),
         organizations: choices(memberships, org.id),
       };

@@ -7,7 +7,7 @@ import { normalizePassword } from "../../passwords/password-policy";
 import type { AccountRecord } from "../../store/records";
 import { writeAudit } from "../audit-writer";
 import type { ServiceContext, Unit } from "../context";
-import { activeMemberships, choices, openSession, sessionView } from "./session-core";
+import { accountMustChange, activeMemberships, choices, openSession, sessionView } from "./session-core";
 
 /** A hash of nothing, verified when there is no real one, so every failure costs the same time. */
 const dummyHashes = new WeakMap<ServiceContext, Promise<PasswordHash>>();
@@ -58,6 +58,51 @@ export async function auditAuth(
 
 function lockLength(ctx: ServiceContext, lockouts: number): number {
   return Math.min(ctx.policy.lockoutBaseMs * 2 ** Math.min(lockouts, 20), ctx.policy.lockoutMaxMs);
+}
+
+/**
+ * Locks an account whose failure count reached the threshold. Every path that fills the counter
+ * ends here, so a full counter always carries a lock that expires (and that admins see).
+ */
+export async function lockIfFull(ctx: ServiceContext, accountId: string, nowMs: number): Promise<void> {
+  await ctx.store.transaction(
+    async (tx) => {
+      const current = await tx.getAccount(accountId);
+      if (!current || current.failedSignIns < ctx.policy.lockoutThreshold) return;
+      if (current.lockedUntil && Date.parse(current.lockedUntil) > nowMs) return;
+      await tx.lockAccount(accountId, new Date(nowMs + lockLength(ctx, current.lockouts)).toISOString());
+    },
+    { lock: [`account:${accountId}`] },
+  );
+}
+
+/**
+ * Takes one attempt from the account's failure budget, atomically; null when none is left (the
+ * account is then locked, if it was not yet). An expired lock is cleared first.
+ */
+export async function reserveAttempt(
+  ctx: ServiceContext,
+  accountId: string,
+  nowMs: number,
+): Promise<number | null> {
+  const reserved = await ctx.store.transaction(
+    async (tx) => {
+      const current = await tx.getAccount(accountId);
+      if (current?.lockedUntil && Date.parse(current.lockedUntil) <= nowMs)
+        await tx.clearSignInFailures(accountId, false);
+      return tx.reserveSignInAttempt(accountId, ctx.policy.lockoutThreshold);
+    },
+    { lock: [`account:${accountId}`] },
+  );
+  if (reserved === null) await lockIfFull(ctx, accountId, nowMs);
+  return reserved;
+}
+
+/** A verified password is no guess: the attempt it reserved is given back. */
+export async function forgiveAttempts(ctx: ServiceContext, accountId: string): Promise<void> {
+  await ctx.store.transaction((tx) => tx.clearSignInFailures(accountId, false), {
+    lock: [`account:${accountId}`],
+  });
 }
 
 /** Audits a failed attempt in the organizations it concerns, then answers `unauthenticated`. */
@@ -112,15 +157,7 @@ export async function signIn(
     return refuse(ctx, email, account, orgId, "locked", metadata);
   }
   const accountId = account.id;
-  const reserved = await ctx.store.transaction(
-    async (tx) => {
-      const current = await tx.getAccount(accountId);
-      if (current?.lockedUntil && Date.parse(current.lockedUntil) <= nowMs)
-        await tx.clearSignInFailures(accountId, false);
-      return tx.reserveSignInAttempt(accountId, ctx.policy.lockoutThreshold);
-    },
-    { lock: [`account:${accountId}`] },
-  );
+  const reserved = await reserveAttempt(ctx, accountId, nowMs);
   if (reserved === null) {
     await ctx.passwords.verify(password, await dummyHash(ctx));
     return refuse(ctx, email, account, orgId, "locked", metadata);
@@ -128,21 +165,10 @@ export async function signIn(
   const hash = account.password;
   const ok = await ctx.passwords.verify(normalizePassword(password), hash);
   if (!ok) {
-    if (reserved >= ctx.policy.lockoutThreshold) {
-      await ctx.store.transaction(
-        async (tx) => {
-          const current = await tx.getAccount(accountId);
-          if (current)
-            await tx.lockAccount(
-              accountId,
-              new Date(nowMs + lockLength(ctx, current.lockouts)).toISOString(),
-            );
-        },
-        { lock: [`account:${accountId}`] },
-      );
-    }
+    if (reserved >= ctx.policy.lockoutThreshold) await lockIfFull(ctx, accountId, nowMs);
     return refuse(ctx, email, account, orgId, "wrong_password", metadata);
   }
+  await forgiveAttempts(ctx, accountId);
   const memberships = await ctx.store.transaction((tx) => activeMemberships(tx, accountId), {
     readOnly: true,
   });
@@ -188,7 +214,15 @@ export async function signIn(
         account = await tx.getAccount(accountId);
         return {
           token: opened.token,
-          session: sessionView(ctx, opened.record, org, signedIn, account, now),
+          session: sessionView(
+            ctx,
+            opened.record,
+            org,
+            signedIn,
+            account,
+            now,
+            await accountMustChange(tx, user),
+          ),
           organizations: choices(memberships, org.id),
         };
       },
@@ -197,10 +231,6 @@ export async function signIn(
     return result;
   } catch (error) {
     if (error instanceof Error && "code" in error && (error as { code: string }).code === "rule") {
-      // The password was right: the attempt must not count against the person.
-      await ctx.store.transaction((tx) => tx.clearSignInFailures(accountId, false), {
-        lock: [`account:${accountId}`],
-      });
       await auditAuth(
         ctx,
         chosen.org.id,

@@ -1,3 +1,4 @@
+import type { DirectoryAuth } from "../../api/auth";
 import type { StaffDirectory } from "../../api/staff-directory";
 import type { Location } from "../../model/location.schema";
 import type { Organization } from "../../model/organization.schema";
@@ -10,14 +11,15 @@ import type { BootstrapInput } from "../../service/directory.types";
  * What the conformance suite needs of a backend: a freshly bootstrapped organization, a way to act as
  * any of its users, a second organization on demand, the sent mail and the clock. Implement it for
  * any wiring (local + memory, local + PostgreSQL, REST → server) and pass a factory to
- * `runConformanceSuite`.
+ * `runConformanceSuite`. `auth` is the account side (sign-in, sessions, passwords, accepting
+ * invitations) of the same backend.
  *
  * @example
  * const factory = async (): Promise<ConformanceWorld> => {
  *   const clock = manualClock(); const mailer = memoryMailer();
  *   const directory = createDirectory({ store: memoryStore(), clock, mailer });
  *   const { organization, location, user } = await directory.bootstrap(standardBootstrap());
- *   return { organization, location, owner: user, clock, mailer,
+ *   return { organization, location, owner: user, clock, mailer, auth: directory.auth,
  *     as: (userId, organizationId = organization.id) => directory.forActor({ organizationId, userId }),
  *     bootstrapAnother: async (input) => { … } };
  * };
@@ -33,6 +35,8 @@ export interface ConformanceWorld {
   bootstrapAnother(
     input?: Partial<BootstrapInput>,
   ): Promise<{ organization: Organization; location: Location; owner: User }>;
+  /** The account side of the same backend (W3, W13): `directory.auth` locally, its REST client remotely. */
+  readonly auth: DirectoryAuth;
   /** Outbox of sent mail. */
   readonly mailer: {
     latest(to: string, kind?: MailMessage["kind"]): { link: string | null } | undefined;

@@ -1,0 +1,74 @@
+import fc from "fast-check";
+import { describe, it } from "vitest";
+import type { WorldFactory } from "../conformance/world";
+import { operationArbitrary } from "./arbitraries";
+import { RACE_OP_NAMES, runRace } from "./race";
+import { runOperations } from "./sequential";
+
+/**
+ * Options of {@link runPropertySuite}.
+ *
+ * @example runPropertySuite("postgres", pgWorld, { numRuns: 10, maxCommands: 20 });
+ */
+export interface PropertySuiteOptions {
+  /** Runs of each property. Default 25. */
+  readonly numRuns?: number;
+  /** Most operations in one generated sequence. Default 30. */
+  readonly maxCommands?: number;
+  /** A fast-check seed, to replay a reported counterexample. */
+  readonly seed?: number;
+}
+
+/**
+ * Registers the property-based tests (Vitest + fast-check) for a backend:
+ *
+ * 1. random sequences of operations by random actors (administrators, the main contact, delegated
+ *    clinic managers, Front Desk and Read-only staff) across two organizations of the same backend,
+ *    with every invariant checked after every step (R2–R9, R12, R13, R18);
+ * 2. random subsets of conflicting operations fired at once, then R6, R9, R13 and R18.
+ *
+ * Counterexamples are shrunk and reported with the resolved operations that led to them.
+ *
+ * @example
+ * import { runPropertySuite } from "@staffroom/core/testing";
+ * runPropertySuite("memory", () => memoryWorld(), { numRuns: 25, maxCommands: 30 });
+ */
+export function runPropertySuite(
+  name: string,
+  factory: WorldFactory,
+  options: PropertySuiteOptions = {},
+): void {
+  const numRuns = options.numRuns ?? 25;
+  const maxCommands = options.maxCommands ?? 30;
+  const seed = options.seed === undefined ? {} : { seed: options.seed };
+  const timeout = Math.max(120_000, numRuns * 8_000);
+  describe(`${name}: properties`, () => {
+    it(
+      "random operations by random actors across two organizations keep every rule",
+      async () => {
+        const operations = fc.array(operationArbitrary, { minLength: 1, maxLength: maxCommands });
+        await fc.assert(
+          fc.asyncProperty(operations, async (ops) => {
+            await runOperations(factory, ops);
+          }),
+          { numRuns, ...seed },
+        );
+      },
+      timeout,
+    );
+    it(
+      "conflicting operations fired at once keep an administrator and the seat limit",
+      async () => {
+        const names = fc.shuffledSubarray([...RACE_OP_NAMES], { minLength: 2, maxLength: 8 });
+        const delays = fc.array(fc.nat(4), { minLength: 8, maxLength: 8 });
+        await fc.assert(
+          fc.asyncProperty(names, fc.nat(2), delays, (picked, slack, wait) =>
+            runRace(factory, picked, slack, wait),
+          ),
+          { numRuns: numRuns * 2, ...seed },
+        );
+      },
+      timeout,
+    );
+  });
+}
