@@ -1,5 +1,6 @@
 import { GENESIS_HASH, hashEvent } from "../audit/chain";
-import type { AuditEvent, FieldChange } from "../model/audit.schema";
+import type { AuditEvent, FieldChange, RequestMetadata } from "../model/audit.schema";
+import type { StoreTransaction } from "../store/store.port";
 import type { ServiceContext, Unit } from "./context";
 
 /** What a use-case says about its mutation; the writer adds time, actor, chain. */
@@ -56,4 +57,51 @@ export function diff(
     if (JSON.stringify(b) !== JSON.stringify(a)) out[field] = { before: b, after: a };
   }
   return out;
+}
+
+/** An event a person causes about their own account or membership (sign-in, password, acceptance). */
+export interface SelfAuditEntry {
+  readonly organizationId: string;
+  /** The person's user id in that organization, or null when unknown (a sign-in to a stranger's email). */
+  readonly userId: string | null;
+  readonly email: string;
+  readonly action: string;
+  readonly target?: AuditEntry["target"];
+  readonly outcome?: "success" | "failure";
+  readonly reason?: string;
+  readonly changes?: AuditEntry["changes"];
+  readonly metadata?: RequestMetadata | undefined;
+}
+
+/**
+ * Writes a self-caused event inside `tx` (which must hold the organization lock): the person is the
+ * actor, their account the default target.
+ */
+export async function auditSelf(
+  ctx: ServiceContext,
+  tx: StoreTransaction,
+  nowMs: number,
+  e: SelfAuditEntry,
+): Promise<void> {
+  const unit: Unit = {
+    tx,
+    now: new Date(nowMs).toISOString(),
+    nowMs,
+    mail: [],
+    actor: {
+      organizationId: e.organizationId,
+      userId: e.userId ?? "",
+      ...(e.metadata ? { metadata: e.metadata } : {}),
+    },
+  };
+  await writeAudit(ctx, unit, {
+    organizationId: e.organizationId,
+    action: e.action,
+    target: e.target ?? { type: "account", id: e.userId ?? "unknown", label: e.email },
+    ...(e.outcome ? { outcome: e.outcome } : {}),
+    ...(e.reason ? { reason: e.reason } : {}),
+    ...(e.changes ? { changes: e.changes } : {}),
+    actorEmail: e.email,
+    actorUserId: e.userId,
+  });
 }

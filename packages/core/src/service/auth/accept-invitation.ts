@@ -6,8 +6,8 @@ import { normalizePassword } from "../../passwords/password-policy";
 import { sha256Hex } from "../../ports/crypto";
 import type { AccountRecord, InvitationRecord, OrganizationRecord, UserRecord } from "../../store/records";
 import type { StoreTransaction } from "../../store/store.port";
-import { writeAudit } from "../audit-writer";
-import type { ServiceContext, Unit } from "../context";
+import { auditSelf } from "../audit-writer";
+import type { ServiceContext } from "../context";
 import { checkNewPassword } from "../new-password";
 
 const INVALID = "This invitation is no longer valid. Ask your administrator for a new one.";
@@ -104,23 +104,14 @@ export async function acceptInvitation(
       }
       const activated: UserRecord = { ...user, status: "active", version: user.version + 1, updatedAt: at };
       if (!(await tx.updateUser(activated, user.version))) throw fail.stale();
-      const unit: Unit = {
-        tx,
-        now: at,
-        nowMs,
-        mail: [],
-        actor: {
-          organizationId: org.id,
-          userId: user.id,
-          ...(input.metadata ? { metadata: input.metadata } : {}),
-        },
-      };
-      await writeAudit(ctx, unit, {
+      await auditSelf(ctx, tx, nowMs, {
         organizationId: org.id,
+        userId: user.id,
+        email: user.email,
         action: "invitation.accepted",
         target: { type: "user", id: user.id, label: displayName(user.profile) },
         changes: { status: { before: "pending", after: "active" } },
-        actorEmail: user.email,
+        metadata: input.metadata,
       });
       return {
         outcome: needsPassword ? "activated" : "joined",

@@ -7,8 +7,8 @@ import { normalizePassword } from "../../passwords/password-policy";
 import { sha256Hex } from "../../ports/crypto";
 import type { AccountRecord, UserRecord } from "../../store/records";
 import type { StoreTransaction } from "../../store/store.port";
-import { writeAudit } from "../audit-writer";
-import { type ServiceContext, sendAfterCommit, type Unit } from "../context";
+import { auditSelf } from "../audit-writer";
+import { type ServiceContext, sendAfterCommit } from "../context";
 import { newToken } from "../invitations";
 import { checkNewPassword } from "../new-password";
 import { sessionView } from "./session-core";
@@ -32,18 +32,12 @@ async function auditEverywhere(
 ): Promise<void> {
   const nowMs = ctx.clock.now();
   for (const m of memberships) {
-    const unit: Unit = {
-      tx,
-      now: new Date(nowMs).toISOString(),
-      nowMs,
-      mail: [],
-      actor: { organizationId: m.organizationId, userId: m.id, ...(metadata ? { metadata } : {}) },
-    };
-    await writeAudit(ctx, unit, {
+    await auditSelf(ctx, tx, nowMs, {
       organizationId: m.organizationId,
+      userId: m.id,
+      email: m.email,
       action,
-      target: { type: "account", id: m.id, label: m.email },
-      actorEmail: m.email,
+      metadata,
     });
   }
 }

@@ -3,8 +3,8 @@ import type { Actor } from "../../api/staff-directory";
 import { fail } from "../../errors/directory-error";
 import type { RequestMetadata } from "../../model/audit.schema";
 import { sha256Hex } from "../../ports/crypto";
-import { writeAudit } from "../audit-writer";
-import type { ServiceContext, Unit } from "../context";
+import { auditSelf } from "../audit-writer";
+import type { ServiceContext } from "../context";
 import {
   activeMemberships,
   choices,
@@ -69,19 +69,12 @@ export async function signOut(ctx: ServiceContext, token: unknown): Promise<void
     async (tx) => {
       if (!(await tx.deleteSession(hash))) return;
       const nowMs = ctx.clock.now();
-      const unit: Unit = {
-        tx,
-        now: new Date(nowMs).toISOString(),
-        nowMs,
-        mail: [],
-        actor: { organizationId: record.organizationId, userId: record.userId },
-      };
       const user = await tx.getUser(record.organizationId, record.userId);
-      await writeAudit(ctx, unit, {
+      await auditSelf(ctx, tx, nowMs, {
         organizationId: record.organizationId,
+        userId: record.userId,
+        email: user?.email ?? "",
         action: "auth.sign_out",
-        target: { type: "account", id: record.userId, label: user?.email ?? "" },
-        actorEmail: user?.email ?? null,
       });
     },
     { lock: [record.organizationId] },
@@ -122,22 +115,12 @@ export async function switchOrganization(
       await tx.deleteSession(hash);
       const at = new Date(nowMs).toISOString();
       await tx.recordSignIn(live.account.id, org.id, user.id, at);
-      const unit: Unit = {
-        tx,
-        now: at,
-        nowMs,
-        mail: [],
-        actor: {
-          organizationId: org.id,
-          userId: user.id,
-          ...(input.metadata ? { metadata: input.metadata } : {}),
-        },
-      };
-      await writeAudit(ctx, unit, {
+      await auditSelf(ctx, tx, nowMs, {
         organizationId: org.id,
+        userId: user.id,
+        email: user.email,
         action: "auth.switch_organization",
-        target: { type: "account", id: user.id, label: user.email },
-        actorEmail: user.email,
+        metadata: input.metadata,
       });
       return {
         token: opened.token,

@@ -5,8 +5,8 @@ import type { RequestMetadata } from "../../model/audit.schema";
 import { EmailSchema } from "../../model/common.schema";
 import { normalizePassword } from "../../passwords/password-policy";
 import type { AccountRecord } from "../../store/records";
-import { writeAudit } from "../audit-writer";
-import type { ServiceContext, Unit } from "../context";
+import { auditSelf } from "../audit-writer";
+import type { ServiceContext } from "../context";
 import { accountMustChange, activeMemberships, choices, openSession, sessionView } from "./session-core";
 
 /** A hash of nothing, verified when there is no real one, so every failure costs the same time. */
@@ -34,22 +34,14 @@ export async function auditAuth(
   await ctx.store.transaction(
     async (tx) => {
       if (!(await tx.getOrganization(organizationId))) return;
-      const nowMs = ctx.clock.now();
-      const unit: Unit = {
-        tx,
-        now: new Date(nowMs).toISOString(),
-        nowMs,
-        mail: [],
-        actor: { organizationId, userId: userId ?? "", ...(metadata ? { metadata } : {}) },
-      };
-      await writeAudit(ctx, unit, {
+      await auditSelf(ctx, tx, ctx.clock.now(), {
         organizationId,
+        userId,
+        email,
         action,
-        target: { type: "account", id: userId ?? "unknown", label: email },
         outcome,
         ...(reason ? { reason } : {}),
-        actorEmail: email,
-        actorUserId: userId,
+        metadata,
       });
     },
     { lock: [organizationId] },
@@ -197,18 +189,12 @@ export async function signIn(
             await tx.updateAccount(rehashed, fresh.version);
           }
         }
-        const unit: Unit = {
-          tx,
-          now: at,
-          nowMs: now,
-          mail: [],
-          actor: { organizationId: org.id, userId: user.id, ...(metadata ? { metadata } : {}) },
-        };
-        await writeAudit(ctx, unit, {
+        await auditSelf(ctx, tx, now, {
           organizationId: org.id,
+          userId: user.id,
+          email,
           action: "auth.sign_in",
-          target: { type: "account", id: user.id, label: email },
-          actorEmail: email,
+          metadata,
         });
         const signedIn = { ...user, lastSignInAt: at };
         account = await tx.getAccount(accountId);
