@@ -151,8 +151,12 @@ export async function signIn(
   const accountId = account.id;
   const reserved = await reserveAttempt(ctx, accountId, nowMs);
   if (reserved === null) {
+    // Either locked, or attempts still in flight hold the rest of the budget: the guarantee that
+    // parallel guesses never exceed the threshold wins over this attempt (it may retry at once).
     await ctx.passwords.verify(password, await dummyHash(ctx));
-    return refuse(ctx, email, account, orgId, "locked", metadata);
+    const now = await ctx.store.transaction((tx) => tx.getAccount(accountId), { readOnly: true });
+    const locked = now?.lockedUntil != null && Date.parse(now.lockedUntil) > nowMs;
+    return refuse(ctx, email, account, orgId, locked ? "locked" : "attempts_in_flight", metadata);
   }
   const hash = account.password;
   const ok = await ctx.passwords.verify(normalizePassword(password), hash);

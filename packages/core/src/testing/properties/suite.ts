@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, it } from "vitest";
 import type { WorldFactory } from "../conformance/world";
 import { operationArbitrary } from "./arbitraries";
+import { authOperationArbitrary, runAuthOperations } from "./auth";
 import { RACE_OP_NAMES, runRace } from "./race";
 import { runOperations } from "./sequential";
 
@@ -11,7 +12,7 @@ import { runOperations } from "./sequential";
  * @example runPropertySuite("postgres", pgWorld, { numRuns: 10, maxCommands: 20 });
  */
 export interface PropertySuiteOptions {
-  /** Runs of each property. Default 25. */
+  /** Runs of each property (the sign-in property makes half as many). Default 25. */
   readonly numRuns?: number;
   /** Most operations in one generated sequence. Default 30. */
   readonly maxCommands?: number;
@@ -25,7 +26,11 @@ export interface PropertySuiteOptions {
  * 1. random sequences of operations by random actors (administrators, the main contact, delegated
  *    clinic managers, Front Desk and Read-only staff) across two organizations of the same backend,
  *    with every invariant checked after every step (R2–R9, R12, R13, R18);
- * 2. random subsets of conflicting operations fired at once, then R6, R9, R13 and R18.
+ * 2. random subsets of conflicting operations fired at once, then R6, R9, R13 and R18;
+ * 3. random sign-ins (right, wrong, NFKC, near misses; with and without `organizationId`), parallel
+ *    bursts of wrong passwords and rushes of right ones, clock moves past every lock and session
+ *    limit, unlocks, disable and restore, sign-outs, session probes, password changes, reset requests
+ *    and concurrent-seat changes, checked after every step against a lockout model (W13, R9, R15–R18).
  *
  * Counterexamples are shrunk and reported with the resolved operations that led to them.
  *
@@ -42,6 +47,8 @@ export function runPropertySuite(
   const maxCommands = options.maxCommands ?? 30;
   const seed = options.seed === undefined ? {} : { seed: options.seed };
   const timeout = Math.max(120_000, numRuns * 8_000);
+  // The sign-in property runs a longer story per run (bursts, a 12-hour ride): fewer runs.
+  const authRuns = Math.max(1, Math.ceil(numRuns / 2));
   describe(`${name}: properties`, () => {
     it(
       "random operations by random actors across two organizations keep every rule",
@@ -66,6 +73,23 @@ export function runPropertySuite(
             runRace(factory, picked, slack, wait),
           ),
           { numRuns: numRuns * 2, ...seed },
+        );
+      },
+      timeout,
+    );
+    it(
+      "random sign-ins, lockouts, sessions and seat changes match the lockout model (W13, R9, R15–R18)",
+      async () => {
+        const operations = fc.array(authOperationArbitrary, {
+          minLength: 1,
+          maxLength: maxCommands,
+          size: "max",
+        });
+        await fc.assert(
+          fc.asyncProperty(operations, async (ops) => {
+            await runAuthOperations(factory, ops);
+          }),
+          { numRuns: authRuns, ...seed },
         );
       },
       timeout,
