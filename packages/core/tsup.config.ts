@@ -5,6 +5,7 @@ export default defineConfig({
     index: "src/index.ts",
     memory: "src/memory/index.ts",
     testing: "src/testing/index.ts",
+    fixtures: "src/fixtures/index.ts",
     passwords: "src/passwords/index.ts",
   },
   // The word list is bundled into the passwords entry so core keeps zod and immer as its only runtime dependencies.

@@ -81,7 +81,16 @@ export const fail = {
     rule: RuleCode,
     message: string,
     details?: Readonly<Record<string, string | number | boolean | null>>,
-  ): DirectoryError => new DirectoryError({ code: "rule", rule, message, ...(details ? { details } : {}) }),
+    field?: readonly (string | number)[],
+  ): DirectoryError =>
+    new DirectoryError({
+      code: "rule",
+      rule,
+      message,
+      ...(details ? { details } : {}),
+      // A rule about one field also names it, so forms can show the message on that field.
+      ...(field ? { issues: [{ path: field, code: rule, message }] } : {}),
+    }),
   unauthenticated: (): DirectoryError =>
     new DirectoryError({ code: "unauthenticated", message: DEFAULT_MESSAGES.unauthenticated }),
   rateLimited: (message?: string): DirectoryError =>

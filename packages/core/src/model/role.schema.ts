@@ -2,8 +2,9 @@ import * as z from "zod/mini";
 import { IdSchema, IsoDateSchema, optionalText, text } from "./common.schema";
 
 /**
- * A role: a named set of permissions in an organization. `screens` is derived from the permissions
- * through the catalog; `userCount` is how many users hold it (both filled on read).
+ * A role: a named set of permissions in an organization. Filled on read: `screens` (derived from the
+ * permissions through the catalog), `userCount` (how many users hold it), `administrator` (it grants
+ * `users.manage`, R6) and `grantable` (the reading actor holds every permission of it, so may give it, R3).
  *
  * @example { id: "rol_…", name: "Front Desk", permissions: ["calendar.view"], screens: ["Calendar"], userCount: 4, … }
  */
@@ -16,6 +17,8 @@ export const RoleSchema = z.strictObject({
   template: z.nullable(z.string()),
   screens: z.array(z.string()),
   userCount: z.int(),
+  administrator: z.boolean(),
+  grantable: z.boolean(),
   version: z.int(),
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,

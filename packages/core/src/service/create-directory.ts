@@ -86,7 +86,7 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
         });
         const view: ActorView<P> = {
           user: await userView(tx, a.user, s.ctx.clock.now()),
-          role: toRole(a.role, count, s.ctx.catalog),
+          role: toRole(a.role, count, s.ctx.catalog, a.subject),
           permissions: a.role.permissions.filter((p) => s.ctx.catalog.has(p)) as P[],
           isMainContact: a.subject.isMainContact,
         };

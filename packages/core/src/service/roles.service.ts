@@ -14,9 +14,14 @@ import { toRole } from "./views";
 
 const ALL_STATUSES = ["active", "pending", "disabled"] as const;
 
-async function roleView(ctx: ServiceContext, tx: StoreTransaction, role: RoleRecord): Promise<Role> {
+async function roleView(
+  ctx: ServiceContext,
+  tx: StoreTransaction,
+  role: RoleRecord,
+  a: ActorContext,
+): Promise<Role> {
   const count = await tx.countUsers(role.organizationId, { statuses: ALL_STATUSES, roleIds: [role.id] });
-  return toRole(role, count, ctx.catalog);
+  return toRole(role, count, ctx.catalog, a.subject);
 }
 
 function checkPermissionNames(ctx: ServiceContext, permissions: readonly string[]): void {
@@ -66,7 +71,7 @@ export async function listRoles(s: ActorSession): Promise<Role[]> {
   return readOp(s, async (tx, a) => {
     if (!canReadRoles(a)) throw fail.forbidden();
     const roles = await tx.listRoles(a.organization.id);
-    return Promise.all(roles.map((r) => roleView(s.ctx, tx, r)));
+    return Promise.all(roles.map((r) => roleView(s.ctx, tx, r, a)));
   });
 }
 
@@ -132,7 +137,7 @@ export async function createRole(s: ActorSession, raw: unknown): Promise<Role> {
       changes: { permissions: { before: null, after: permissions } },
       actorEmail: a.user.email,
     });
-    return roleView(s.ctx, unit.tx, role);
+    return roleView(s.ctx, unit.tx, role, a);
   });
 }
 
@@ -198,7 +203,7 @@ export async function updateRole(
       next as unknown as Record<string, unknown>,
       ["name", "description", "permissions"],
     );
-    if (Object.keys(changes).length === 0) return roleView(s.ctx, unit.tx, role);
+    if (Object.keys(changes).length === 0) return roleView(s.ctx, unit.tx, role, a);
     if (!(await unit.tx.updateRole(next, role.version))) throw fail.stale();
     await writeAudit(s.ctx, unit, {
       organizationId: a.organization.id,
@@ -207,7 +212,7 @@ export async function updateRole(
       changes,
       actorEmail: a.user.email,
     });
-    return roleView(s.ctx, unit.tx, next);
+    return roleView(s.ctx, unit.tx, next, a);
   });
 }
 

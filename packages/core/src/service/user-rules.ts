@@ -98,6 +98,8 @@ export function checkUserRelations(
     throw fail.rule(
       "primary_location_outside_access",
       "The primary location must be one of the user's locations.",
+      undefined,
+      ["primaryLocationId"],
     );
   }
   checkFeatures(org, user);
@@ -106,15 +108,25 @@ export function checkUserRelations(
 /** R10: features the organization lacks cannot be set; mobile login needs a primary phone. */
 export function checkFeatures(org: OrganizationRecord, user: UserRecord): void {
   const f = org.features;
-  const off = (feature: string) =>
-    fail.rule("feature_disabled", `The organization does not have the ${feature} feature.`, { feature });
-  if (user.loginChannels.mobile && !f.mobileApp) throw off("mobile app");
+  const off = (feature: string, field: readonly string[]) =>
+    fail.rule(
+      "feature_disabled",
+      `The organization does not have the ${feature} feature.`,
+      { feature },
+      field,
+    );
+  if (user.loginChannels.mobile && !f.mobileApp) throw off("mobile app", ["loginChannels", "mobile"]);
   if (user.loginChannels.mobile && !user.profile.primaryPhone) {
-    throw fail.rule("mobile_needs_phone", "A user who signs in to the mobile app needs a primary phone.");
+    throw fail.rule(
+      "mobile_needs_phone",
+      "A user who signs in to the mobile app needs a primary phone.",
+      undefined,
+      ["profile", "primaryPhone"],
+    );
   }
-  if (user.flags.diary && !f.diary) throw off("diary");
-  if (user.flags.caseManager && !f.caseManagement) throw off("case management");
-  if (user.provider && !f.providerDirectory) throw off("provider directory");
+  if (user.flags.diary && !f.diary) throw off("diary", ["flags", "diary"]);
+  if (user.flags.caseManager && !f.caseManagement) throw off("case management", ["flags", "caseManager"]);
+  if (user.provider && !f.providerDirectory) throw off("provider directory", ["provider"]);
 }
 
 /**
