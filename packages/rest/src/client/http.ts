@@ -1,0 +1,155 @@
+import { DirectoryError, type RequestMetadata } from "@staffroom/core";
+import { formatEtag } from "../shared/etag";
+import { errorFromProblem } from "../shared/problem";
+import { REQUEST_ID_HEADER } from "../shared/wire";
+import type { HeadersOption, RestClientOptions, TokenOption } from "./options";
+
+/**
+ * An unexpected answer (a 5xx, a proxy's HTML error page, an unreadable body). Expected failures
+ * are always `DirectoryError`s; this is the "bug" side of DESIGN §5.
+ *
+ * @example if (error instanceof RestError && error.status >= 500) retryLater();
+ */
+export class RestError extends Error {
+  override readonly name = "RestError";
+  readonly status: number;
+  readonly requestId: string | null;
+
+  constructor(status: number, message: string, requestId: string | null) {
+    super(message);
+    this.status = status;
+    this.requestId = requestId;
+  }
+}
+
+/** One request. @example { method: "PATCH", path: "/organizations/org_…/users/usr_…", body: { profile: { title: "RN" } }, ifMatch: 3 } */
+export interface HttpRequest {
+  readonly method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Path relative to the base URL, already encoded. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, unknown>> | undefined;
+  readonly body?: unknown;
+  /** The version to send as `If-Match`, or a raw value a caller gave (the server judges it). */
+  readonly ifMatch?: unknown;
+  /** A session token for this request (auth calls); "" means the cookie. */
+  readonly token?: string | undefined;
+  /** Request metadata a server-side caller relays (user agent, forwarded ip, request id). */
+  readonly metadata?: RequestMetadata | undefined;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** A successful response. @example { status: 200, body: { id: "usr_…", … }, etag: "\"3\"" } */
+export interface HttpResponse {
+  readonly status: number;
+  readonly body: unknown;
+  readonly etag: string | null;
+}
+
+/** Sends requests to one handler. @example const { body } = await http.send({ method: "GET", path: "/me" }) */
+export interface Http {
+  send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/** Header-safe token text: visible ASCII without separators. */
+const TOKEN_TEXT = /^[\x21-\x7e]{1,1024}$/;
+
+function queryString(query: Readonly<Record<string, unknown>> | undefined): string {
+  if (!query) return "";
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    params.append(key, typeof value === "object" ? JSON.stringify(value) : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+function ifMatchHeader(value: unknown): string {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0
+    ? formatEtag(value)
+    : `"${String(value).replace(/["\\\r\n]/g, "")}"`;
+}
+
+async function resolveHeaders(option: HeadersOption | undefined): Promise<Headers> {
+  const headers = new Headers();
+  if (!option) return headers;
+  const values = typeof option === "function" ? await option() : option;
+  if (values instanceof Headers) {
+    values.forEach((value, name) => {
+      headers.append(name, value);
+    });
+  } else if (Array.isArray(values)) {
+    for (const [name, value] of values as readonly (readonly [string, string])[]) headers.append(name, value);
+  } else {
+    for (const [name, value] of Object.entries(values)) headers.append(name, value);
+  }
+  return headers;
+}
+
+async function resolveToken(option: TokenOption | undefined): Promise<string | null> {
+  if (option === undefined) return null;
+  const value = typeof option === "function" ? await option() : option;
+  return value || null;
+}
+
+function metadataHeaders(headers: Headers, metadata: RequestMetadata | undefined): void {
+  if (!metadata) return;
+  if (metadata.userAgent) headers.set("User-Agent", metadata.userAgent);
+  if (metadata.ip) headers.set("X-Forwarded-For", metadata.ip);
+  if (metadata.requestId) headers.set(REQUEST_ID_HEADER, metadata.requestId);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === "") return undefined;
+  return JSON.parse(text) as unknown;
+}
+
+/**
+ * The transport of the client: builds URLs and headers, sends JSON, and turns problem documents back
+ * into the `DirectoryError` the server threw (same code, rule, issues, message, details).
+ *
+ * @example const http = createHttp({ baseUrl: "/api/staffroom" }); await http.send({ method: "GET", path: "/me" });
+ */
+export function createHttp(options: RestClientOptions): Http {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  return {
+    async send(request) {
+      const headers = await resolveHeaders(options.headers);
+      headers.set("Accept", "application/json");
+      for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
+      metadataHeaders(headers, request.metadata);
+      const token = request.token !== undefined ? request.token || null : await resolveToken(options.token);
+      if (token !== null) {
+        if (!TOKEN_TEXT.test(token)) throw new DirectoryError({ code: "unauthenticated", message: "" });
+        headers.set("Authorization", `Bearer ${token}`);
+      }
+      if (request.ifMatch !== undefined) headers.set("If-Match", ifMatchHeader(request.ifMatch));
+      let body: string | undefined;
+      if (request.body !== undefined) {
+        headers.set("Content-Type", "application/json");
+        body = JSON.stringify(request.body);
+      }
+      const response = await doFetch(`${base}${request.path}${queryString(request.query)}`, {
+        method: request.method,
+        headers,
+        credentials: options.credentials ?? "same-origin",
+        ...(body !== undefined ? { body } : {}),
+      });
+      const requestId = response.headers.get(REQUEST_ID_HEADER);
+      let parsed: unknown;
+      try {
+        parsed = await readJson(response);
+      } catch {
+        throw new RestError(response.status, `Unreadable response (HTTP ${response.status}).`, requestId);
+      }
+      if (!response.ok) {
+        const error = errorFromProblem(parsed);
+        if (error && response.status < 500) throw error;
+        throw new RestError(response.status, `The server answered HTTP ${response.status}.`, requestId);
+      }
+      return { status: response.status, body: parsed, etag: response.headers.get("etag") };
+    },
+  };
+}

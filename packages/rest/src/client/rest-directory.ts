@@ -1,0 +1,98 @@
+import type {
+  AuditEvent,
+  AuditVerification,
+  DefaultPermission,
+  DirectoryAuth,
+  Organization,
+  Page,
+  SeatUsage,
+  StaffDirectory,
+} from "@staffroom/core";
+import { actorState, type MeResponse } from "./actor-state";
+import { restAuth } from "./auth-client";
+import { locationsApi } from "./locations-api";
+import type { RestClientOptions } from "./options";
+import { rolesApi } from "./roles-api";
+import { usersApi } from "./users-api";
+import { as, isWholeNumber, wire } from "./wire";
+
+/**
+ * A `StaffDirectory` over HTTP, with the same types and errors as a local one, plus the account side.
+ *
+ * @example const dir = restDirectory({ baseUrl: "/api/staffroom" }); await dir.me(); dir.can("users.manage")
+ */
+export interface RestDirectory<P extends string = DefaultPermission> extends StaffDirectory<P> {
+  /** `directory.auth` over the same handler. */
+  readonly auth: DirectoryAuth;
+}
+
+/**
+ * A drop-in `StaffDirectory` over HTTP (`@staffroom/rest/server` on the other side): the same types,
+ * and failures come back as the same `DirectoryError` (code, rule sub-code, issues, message) a local
+ * call gives. Versions travel as `If-Match` by themselves: the one the caller names, else the last
+ * one this client saw of the resource, else one read just before the write. `can()` and
+ * `users.actions()` answer synchronously from the actor the last `me()` loaded, with core's own rules.
+ *
+ * @example
+ * const dir = restDirectory({ baseUrl: "/api/staffroom" });          // browser, session cookie
+ * await dir.auth.signIn({ email, password });
+ * await dir.me();
+ * const page = await dir.users.list({ search: "smith" });
+ * await dir.users.disable(page.items[0].id);                         // If-Match from the list
+ */
+export function restDirectory<P extends string = DefaultPermission>(
+  options: RestClientOptions,
+): RestDirectory<P> {
+  const state = actorState<string>();
+  const w = wire(options, state);
+  const remote = restAuth(options);
+  /** Who is acting changed: forget the learnt organization and the loaded actor. */
+  const changed = <T>(result: T): T => {
+    w.unlearn();
+    state.reset();
+    return result;
+  };
+  const auth: DirectoryAuth = {
+    ...remote,
+    signIn: async (input) => changed(await remote.signIn(input)),
+    signOut: async (token) => changed(await remote.signOut(token)),
+    switchOrganization: async (input) => changed(await remote.switchOrganization(input)),
+  };
+  const directory: RestDirectory<string> = {
+    get organizationId() {
+      return w.organizationId();
+    },
+    auth,
+    async me() {
+      const path = w.organizationId() ? await w.orgPath("/me") : "/me";
+      const me = as<MeResponse<string>>(await w.send({ method: "GET", path }));
+      w.learn(me);
+      w.versions.see("user", me.user);
+      return state.load(me);
+    },
+    can: (permission, target) => state.can(permission, target),
+    users: usersApi(w, state),
+    roles: rolesApi(w),
+    locations: locationsApi(w),
+    organization: {
+      get: async () => w.sendSeen<Organization>("organization", { method: "GET", path: await w.orgPath() }),
+      update: async (patch, options) =>
+        w.sendSeen<Organization>("organization", {
+          method: "PATCH",
+          path: await w.orgPath(),
+          body: patch,
+          ifMatch: isWholeNumber(options?.version) ? options.version : undefined,
+        }),
+      usage: async () => as<SeatUsage>(await w.send({ method: "GET", path: await w.orgPath("/usage") })),
+    },
+    audit: {
+      list: async (query) =>
+        as<Page<AuditEvent>>(await w.send({ method: "GET", path: await w.orgPath("/audit-events"), query })),
+      verify: async () =>
+        as<AuditVerification>(
+          await w.send({ method: "GET", path: await w.orgPath("/audit-events/verification") }),
+        ),
+    },
+  };
+  return directory as unknown as RestDirectory<P>;
+}

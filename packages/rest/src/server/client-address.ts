@@ -1,0 +1,15 @@
+/**
+ * The socket address of each request the Node adapter made, kept beside the request (never in a
+ * header a caller could forge) and gone with it.
+ */
+const addresses = new WeakMap<Request, string>();
+
+/** Records the peer address of a request (the Node adapter calls this). @example rememberAddress(request, "127.0.0.1") */
+export function rememberAddress(request: Request, address: string | undefined): void {
+  if (address) addresses.set(request, address);
+}
+
+/** The peer address the adapter recorded, if any. @example recordedAddress(request) // "203.0.113.4" */
+export function recordedAddress(request: Request): string | undefined {
+  return addresses.get(request);
+}

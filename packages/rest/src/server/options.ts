@@ -1,0 +1,191 @@
+import type { Actor, Directory, RequestMetadata } from "@staffroom/core";
+import { SESSION_COOKIE } from "../shared/wire";
+
+/**
+ * What `authenticate` is given besides the request: the request's metadata (ip, user agent, request
+ * id; put it into the actor for the audit trail), the Staffroom session token the request carries
+ * (bearer header or cookie) and the directory.
+ *
+ * @example { metadata: { ip: "203.0.113.4", requestId: "…" }, sessionToken: "…", directory }
+ */
+export interface AuthenticateContext {
+  readonly metadata: RequestMetadata;
+  /** The Staffroom session token from `Authorization: Bearer …` or the session cookie, if any. */
+  readonly sessionToken: string | null;
+  readonly directory: Directory<string>;
+}
+
+/**
+ * Maps a request to the actor it acts as, or null for "not signed in" (401). Reject with a
+ * `DirectoryError` to answer with that error (for example `rule`/`must_change_password`).
+ *
+ * @example
+ * // A vendor's own session: look the user up, answer with the Staffroom ids.
+ * const authenticate: Authenticate = async (request, { metadata }) => {
+ *   const me = await vendorSession(request);
+ *   return me ? { organizationId: me.staffroomOrgId, userId: me.staffroomUserId, metadata } : null;
+ * };
+ */
+export type Authenticate = (request: Request, context: AuthenticateContext) => Promise<Actor | null>;
+
+/** CORS allow-list. @example { origins: ["https://app.ehr.example"], maxAgeSeconds: 600 } */
+export interface CorsOptions {
+  /** Exact origins (scheme://host[:port]) allowed to call cross-origin, with credentials. */
+  readonly origins: readonly string[];
+  /** How long a browser may cache a preflight. Default 600 s. */
+  readonly maxAgeSeconds?: number;
+}
+
+/** The session cookie. @example { secure: false } // only for http://localhost demos */
+export interface SessionCookieOptions {
+  /** Default `staffroom_session`. */
+  readonly name?: string;
+  /** Default true. `false` is honoured only on a loopback host (plain-http demos on localhost). */
+  readonly secure?: boolean;
+  /** Default: host-only (no Domain attribute). */
+  readonly domain?: string;
+}
+
+/** Strict-Transport-Security. @example { maxAgeSeconds: 31536000, includeSubDomains: true } */
+export interface HstsOptions {
+  readonly maxAgeSeconds?: number;
+  readonly includeSubDomains?: boolean;
+  readonly preload?: boolean;
+}
+
+/**
+ * What `onError` hears: a request that failed with an unexpected error (a bug, a store outage),
+ * answered 500. The request is described without its query, body, cookies or headers, so no secret
+ * can reach a log through it; `message` is redacted of anything token-shaped.
+ *
+ * @example { requestId: "…", method: "POST", route: "/organizations/{orgId}/users", message: "…", error }
+ */
+export interface RestErrorEvent {
+  readonly requestId: string;
+  readonly method: string;
+  /** The matched route template (never the raw path), or null. */
+  readonly route: string | null;
+  readonly message: string;
+  readonly error: unknown;
+}
+
+/**
+ * Options of `createRestHandler`. Everything has a safe default.
+ *
+ * @example
+ * createRestHandler(directory, {
+ *   basePath: "/api/staffroom",
+ *   publicBaseUrl: "https://ehr.example",
+ *   cors: { origins: ["https://app.ehr.example"] },
+ *   hsts: true,
+ * });
+ */
+export interface RestHandlerOptions {
+  /** Where the API is mounted, e.g. `/api/staffroom`. Default "" (the root). */
+  readonly basePath?: string;
+  /** Maps a request to an actor. Default: a Staffroom session from the bearer token or cookie. */
+  readonly authenticate?: Authenticate;
+  /**
+   * The public origin of the vendor's app (`https://ehr.example`): the handler's own origin for the
+   * CSRF check and the OpenAPI `servers` entry; never derived from the Host header when set. Emailed
+   * links come from `createDirectory({ links: directoryLinks(publicBaseUrl) })`.
+   */
+  readonly publicBaseUrl?: string;
+  /** Cross-origin callers. Default: none (same-origin only). */
+  readonly cors?: CorsOptions;
+  /** Largest request body in bytes. Default 102 400 (100 KiB). */
+  readonly maxBodyBytes?: number;
+  /** The session cookie set by sign-in. */
+  readonly cookie?: SessionCookieOptions;
+  /** Send Strict-Transport-Security. Default off (the app's TLS front usually sets it). */
+  readonly hsts?: boolean | HstsOptions;
+  /**
+   * Trust `X-Forwarded-For` (the address a trusted proxy appended, the last one) for the client ip.
+   * Default false: the ip is the socket's.
+   */
+  readonly trustProxy?: boolean;
+  /** The client's address where the runtime knows it (Bun, Deno); the Node adapter provides it itself. */
+  readonly clientAddress?: (request: Request) => string | undefined;
+  /** Mount the `/auth/*` routes (sign-in, sessions, passwords, invitations). Default true. */
+  readonly authRoutes?: boolean;
+  /** Hears unexpected errors (answered 500). Default: one redacted line on `console.error`. */
+  readonly onError?: (event: RestErrorEvent) => void;
+}
+
+/** Options with defaults applied. @example resolveOptions({ basePath: "/api/staffroom" }).maxBodyBytes // 102400 */
+export interface ResolvedOptions {
+  readonly basePath: string;
+  readonly authenticate: Authenticate | null;
+  readonly publicOrigin: string | null;
+  readonly publicBaseUrl: string | null;
+  readonly corsOrigins: ReadonlySet<string>;
+  readonly corsMaxAge: number;
+  readonly maxBodyBytes: number;
+  readonly cookieName: string;
+  readonly cookieSecure: boolean;
+  readonly cookieDomain: string | null;
+  readonly hsts: string | null;
+  readonly trustProxy: boolean;
+  readonly clientAddress: ((request: Request) => string | undefined) | null;
+  readonly authRoutes: boolean;
+  readonly onError: (event: RestErrorEvent) => void;
+}
+
+function normaliseBasePath(path: string | undefined): string {
+  if (!path || path === "/") return "";
+  const trimmed = path.replace(/\/+$/, "");
+  if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(trimmed)) {
+    throw new TypeError(`basePath must be a path like "/api/staffroom", got ${JSON.stringify(path)}`);
+  }
+  return trimmed;
+}
+
+function originOf(url: string | undefined, what: string): string | null {
+  if (!url) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    throw new TypeError(`${what} must be an http(s) URL, got ${JSON.stringify(url)}`);
+  }
+  return parsed.origin;
+}
+
+function hstsHeader(hsts: RestHandlerOptions["hsts"]): string | null {
+  if (!hsts) return null;
+  const o: HstsOptions = hsts === true ? {} : hsts;
+  return [
+    `max-age=${o.maxAgeSeconds ?? 31_536_000}`,
+    ...(o.includeSubDomains ? ["includeSubDomains"] : []),
+    ...(o.preload ? ["preload"] : []),
+  ].join("; ");
+}
+
+const defaultOnError = (event: RestErrorEvent): void => {
+  console.error(
+    `[staffroom/rest] ${event.requestId} ${event.method} ${event.route ?? "(no route)"} failed: ${event.message}`,
+  );
+};
+
+/** Applies defaults and checks the options once, when the handler is created. @example const settings = resolveOptions({ basePath: "/api/staffroom/" }); settings.basePath // "/api/staffroom" */
+export function resolveOptions(options: RestHandlerOptions): ResolvedOptions {
+  const maxBodyBytes = options.maxBodyBytes ?? 100 * 1024;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new TypeError("maxBodyBytes must be ≥ 1");
+  const cookieName = options.cookie?.name ?? SESSION_COOKIE;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cookieName)) throw new TypeError("cookie.name must be a simple token");
+  return {
+    basePath: normaliseBasePath(options.basePath),
+    authenticate: options.authenticate ?? null,
+    publicOrigin: originOf(options.publicBaseUrl, "publicBaseUrl"),
+    publicBaseUrl: options.publicBaseUrl ? options.publicBaseUrl.replace(/\/+$/, "") : null,
+    corsOrigins: new Set((options.cors?.origins ?? []).map((o) => originOf(o, "cors.origins") ?? o)),
+    corsMaxAge: options.cors?.maxAgeSeconds ?? 600,
+    maxBodyBytes,
+    cookieName,
+    cookieSecure: options.cookie?.secure ?? true,
+    cookieDomain: options.cookie?.domain ?? null,
+    hsts: hstsHeader(options.hsts),
+    trustProxy: options.trustProxy ?? false,
+    clientAddress: options.clientAddress ?? null,
+    authRoutes: options.authRoutes ?? true,
+    onError: options.onError ?? defaultOnError,
+  };
+}

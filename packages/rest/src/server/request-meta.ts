@@ -1,0 +1,59 @@
+import type { RequestMetadata } from "@staffroom/core";
+import { REQUEST_ID_HEADER, REQUEST_ID_PATTERN } from "../shared/wire";
+import { recordedAddress } from "./client-address";
+import type { ResolvedOptions } from "./options";
+
+const ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/;
+
+function forwardedFor(request: Request): string | undefined {
+  const header = request.headers.get("x-forwarded-for");
+  if (!header) return undefined;
+  const last = header.split(",").pop()?.trim();
+  return last && ADDRESS.test(last) ? last : undefined;
+}
+
+function peerAddress(request: Request, settings: ResolvedOptions): string | undefined {
+  if (settings.trustProxy) {
+    const forwarded = forwardedFor(request);
+    if (forwarded) return forwarded;
+  }
+  const address = recordedAddress(request) ?? settings.clientAddress?.(request);
+  return address?.startsWith("::ffff:") ? address.slice(7) : address;
+}
+
+/** A random prefix per handler process: ids stay unique across instances without a UUID per request. */
+const PREFIX = crypto.randomUUID().slice(0, 13);
+let counter = 0;
+
+/**
+ * A request id: the caller's `X-Request-Id` when it is a plain token, else a fresh one (a random
+ * per-process prefix and a counter).
+ *
+ * @example requestIdOf(request) // "6f1c09ab-32d4-1a"
+ */
+export function requestIdOf(request: Request): string {
+  const given = request.headers.get(REQUEST_ID_HEADER);
+  if (given && REQUEST_ID_PATTERN.test(given)) return given;
+  counter = (counter + 1) % Number.MAX_SAFE_INTEGER;
+  return `${PREFIX}-${counter.toString(36)}`;
+}
+
+/**
+ * The metadata that goes into the actor and every audit event of the request (R18): the client ip
+ * (the socket's, or the last `X-Forwarded-For` hop with `trustProxy`), the user agent, the request id.
+ *
+ * @example requestMetadata(request, settings, requestId) // { ip: "203.0.113.4", userAgent: "…", requestId: "…" }
+ */
+export function requestMetadata(
+  request: Request,
+  settings: ResolvedOptions,
+  requestId: string,
+): RequestMetadata {
+  const ip = peerAddress(request, settings);
+  const userAgent = request.headers.get("user-agent");
+  return {
+    ...(ip ? { ip: ip.slice(0, 64) } : {}),
+    ...(userAgent ? { userAgent: userAgent.slice(0, 512) } : {}),
+    requestId,
+  };
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    server: "src/server/index.ts",
+    client: "src/client/index.ts",
+    testing: "src/testing/index.ts",
+  },
+  format: ["esm", "cjs"],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: "es2022",
+  treeshake: true,
+  external: ["@staffroom/core", "zod", "vitest"],
+});
