@@ -118,6 +118,7 @@ describe("bodies, media types and sizes", () => {
     expect((await problem(signIn)).issues?.[0]).toMatchObject({ path: ["metadata"], code: "unknown_field" });
     const noBody = await call(world, org(world, `/users/${world.owner.id}/unlock`), {
       method: "POST",
+      headers: { "if-match": `"${world.owner.version}"` },
       json: { force: true },
     });
     expect(noBody.status).toBe(400);

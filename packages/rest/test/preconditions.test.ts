@@ -100,12 +100,13 @@ describe("versions over HTTP (R12)", () => {
       expect(res.status, value).toBe(400);
       expect(await problem(res)).toMatchObject({ code: "validation" });
     }
-    const unlock = await call(world, org(world, `/users/${user.id}/unlock`), {
+    const bulk = await call(world, org(world, "/users/bulk"), {
       method: "POST",
       headers: { "if-match": `"${user.version}"` },
+      json: { action: "disable", ids: [user.id] },
     });
-    expect(unlock.status).toBe(400);
-    expect((await problem(unlock)).issues?.[0]).toMatchObject({ code: "not_conditional" });
+    expect(bulk.status).toBe(400);
+    expect((await problem(bulk)).issues?.[0]).toMatchObject({ code: "not_conditional" });
     expect(commits(world)).toBe(before);
   });
 

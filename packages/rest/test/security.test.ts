@@ -186,12 +186,19 @@ describe("mailed tokens", () => {
       }),
     );
     expect(invited.status).toBe(201);
-    const userId = (JSON.parse(texts[1] ?? "{}") as { user: { id: string } }).user.id;
-    await keep(await call(world, org(world, `/users/${userId}/invitation/resend`), { method: "POST" }));
+    const invitee = (JSON.parse(texts[1] ?? "{}") as { user: { id: string; version: number } }).user;
+    const userId = invitee.id;
+    await keep(
+      await call(world, org(world, `/users/${userId}/invitation/resend`), {
+        method: "POST",
+        headers: { "if-match": `"${invitee.version}"` },
+      }),
+    );
     await keep(await call(world, org(world, `/users/${userId}/invitation`)));
     await keep(
       await call(world, org(world, `/users/${world.owner.id}/password-reset`), {
         method: "POST",
+        headers: { "if-match": `"${world.owner.version}"` },
         json: { mode: "link" },
       }),
     );

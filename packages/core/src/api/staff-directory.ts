@@ -188,13 +188,13 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     /** W6: deletes a disabled or pending user irreversibly; the account goes too when it has no other organization. */
     delete(id: string, options?: Partial<VersionOption>): Promise<DeleteResult>;
     /** W5: temporary password (force change) or a reset link. */
-    resetPassword(id: string, input: ResetPasswordInput): Promise<User>;
+    resetPassword(id: string, input: ResetPasswordInput, options?: Partial<VersionOption>): Promise<User>;
     /** W5: clears a lockout. */
-    unlock(id: string): Promise<User>;
+    unlock(id: string, options?: Partial<VersionOption>): Promise<User>;
     /** W2: issues a new token (the old one dies) and sends it again; rate-limited. */
-    resendInvitation(id: string): Promise<InvitationSummary>;
+    resendInvitation(id: string, options?: Partial<VersionOption>): Promise<InvitationSummary>;
     /** W2: revokes a pending invitation; the pending user is removed and the seat freed. */
-    revokeInvitation(id: string): Promise<DeleteResult>;
+    revokeInvitation(id: string, options?: Partial<VersionOption>): Promise<DeleteResult>;
     /** The live invitation of a pending user, or null. */
     invitation(id: string): Promise<InvitationSummary | null>;
     /** W12: one action over many users, with a result per row. */

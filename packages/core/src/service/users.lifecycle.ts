@@ -110,9 +110,15 @@ export async function deleteUser(s: ActorSession, id: unknown, options?: unknown
 }
 
 /** W2: revokes a pending invitation: the token dies and the pending user is removed. */
-export async function revokeInvitation(s: ActorSession, id: unknown): Promise<DeleteResult> {
+export async function revokeInvitation(
+  s: ActorSession,
+  id: unknown,
+  options?: unknown,
+): Promise<DeleteResult> {
+  const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
+    checkExpectedVersion(target.user, expected);
     if (target.user.status !== "pending") throw fail.conflict("Only pending invitations can be revoked.");
     const accountDeleted = await removeMembership(unit, target.user, target.account);
     await writeAudit(s.ctx, unit, {
@@ -127,9 +133,15 @@ export async function revokeInvitation(s: ActorSession, id: unknown): Promise<De
 }
 
 /** W2: a new token replaces the old one (which dies), rate-limited per invitation. */
-export async function resendInvitation(s: ActorSession, id: unknown): Promise<InvitationSummary> {
+export async function resendInvitation(
+  s: ActorSession,
+  id: unknown,
+  options?: unknown,
+): Promise<InvitationSummary> {
+  const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
+    checkExpectedVersion(target.user, expected);
     if (target.user.status !== "pending")
       throw fail.conflict("Only pending users have an invitation to resend.");
     const inv = await unit.tx.getInvitationForUser(a.organization.id, target.user.id);
@@ -163,9 +175,11 @@ export async function resendInvitation(s: ActorSession, id: unknown): Promise<In
 }
 
 /** W5: clears a lockout of the user's account. */
-export async function unlockUser(s: ActorSession, id: unknown): Promise<User> {
+export async function unlockUser(s: ActorSession, id: unknown, options?: unknown): Promise<User> {
+  const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
+    checkExpectedVersion(target.user, expected);
     const acc = target.account;
     const locked = acc.lockedUntil !== null && Date.parse(acc.lockedUntil) > unit.nowMs;
     if (!locked && acc.failedSignIns === 0) throw fail.conflict("This user is not locked.");
@@ -209,13 +223,20 @@ function parseReset(input: unknown): ResetPasswordInput {
  * A temporary password is refused for an account that belongs to other organizations too: one
  * organization's admin must never hold a working password for another organization's login.
  */
-export async function resetUserPassword(s: ActorSession, id: unknown, raw: unknown): Promise<User> {
+export async function resetUserPassword(
+  s: ActorSession,
+  id: unknown,
+  raw: unknown,
+  options?: unknown,
+): Promise<User> {
   const input = parseReset(raw);
-  if (input.mode === "link") return sendResetLink(s, id);
+  const expected = optionalVersion(options as { version?: unknown });
+  if (input.mode === "link") return sendResetLink(s, id, expected);
   const hashed = s.ctx.passwords.hash(normalizePassword(input.password));
   hashed.catch(() => undefined);
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
+    checkExpectedVersion(target.user, expected);
     refuseSelf(target, "reset the password of");
     if (target.user.status !== "active")
       throw fail.conflict("Only active users can have their password reset.");
@@ -258,9 +279,10 @@ export async function resetUserPassword(s: ActorSession, id: unknown, raw: unkno
  * W5: emails a single-use reset link (60 minutes by default). Older links of the account die; the
  * password itself changes only when the person completes the reset.
  */
-async function sendResetLink(s: ActorSession, id: unknown): Promise<User> {
+async function sendResetLink(s: ActorSession, id: unknown, expected: number | undefined): Promise<User> {
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
+    checkExpectedVersion(target.user, expected);
     refuseSelf(target, "reset the password of");
     if (target.user.status !== "active")
       throw fail.conflict("Only active users can have their password reset.");

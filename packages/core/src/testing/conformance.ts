@@ -22,6 +22,7 @@ import { registerScopeTests } from "./conformance/scope";
 import { registerSeatTests } from "./conformance/seats";
 import { registerUserCreateTests } from "./conformance/users";
 import { registerUserEditTests } from "./conformance/users-edit";
+import { registerVersionTests } from "./conformance/versions";
 import type { ConformanceWorld, WorldFactory } from "./conformance/world";
 
 export type { ConformanceWorld, WorldFactory } from "./conformance/world";
@@ -54,6 +55,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAdminTests(make);
     registerAffordanceTests(make);
     registerDirectoryTests(make);
+    registerVersionTests(make);
     registerAuditTests(make);
     registerErrorTests(make);
     registerAuthSignInTests(make);

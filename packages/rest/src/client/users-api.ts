@@ -87,18 +87,58 @@ export function usersApi(w: Wire, state: ActorState<string>): StaffDirectory["us
           return result;
         },
       ),
-    resetPassword: async (id, input) =>
-      w.sendSeen<User>("user", { method: "POST", path: await userPath(id, "/password-reset"), body: input }),
-    unlock: async (id) => w.sendSeen<User>("user", { method: "POST", path: await userPath(id, "/unlock") }),
-    resendInvitation: async (id) =>
-      as<InvitationSummary>(await w.send({ method: "POST", path: await userPath(id, "/invitation/resend") })),
-    async revokeInvitation(id) {
-      const result = as<DeleteResult>(
-        await w.send({ method: "DELETE", path: await userPath(id, "/invitation") }),
-      );
-      w.versions.forget("user", id);
-      return result;
-    },
+    resetPassword: async (id, input, options) =>
+      w.conditional(
+        "user",
+        idSegment(id),
+        options,
+        () => read(id),
+        async (version) =>
+          w.sendSeen<User>("user", {
+            method: "POST",
+            path: await userPath(id, "/password-reset"),
+            body: input,
+            ifMatch: version,
+          }),
+      ),
+    unlock: async (id, options) =>
+      w.conditional(
+        "user",
+        idSegment(id),
+        options,
+        () => read(id),
+        async (version) =>
+          w.sendSeen<User>("user", { method: "POST", path: await userPath(id, "/unlock"), ifMatch: version }),
+      ),
+    resendInvitation: async (id, options) =>
+      w.conditional(
+        "user",
+        idSegment(id),
+        options,
+        () => read(id),
+        async (version) =>
+          as<InvitationSummary>(
+            await w.send({
+              method: "POST",
+              path: await userPath(id, "/invitation/resend"),
+              ifMatch: version,
+            }),
+          ),
+      ),
+    revokeInvitation: async (id, options) =>
+      w.conditional(
+        "user",
+        idSegment(id),
+        options,
+        () => read(id),
+        async (version) => {
+          const result = as<DeleteResult>(
+            await w.send({ method: "DELETE", path: await userPath(id, "/invitation"), ifMatch: version }),
+          );
+          w.versions.forget("user", id);
+          return result;
+        },
+      ),
     invitation: async (id) =>
       as<InvitationSummary | null>(await w.send({ method: "GET", path: await userPath(id, "/invitation") })),
     async bulk(input) {

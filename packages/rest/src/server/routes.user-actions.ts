@@ -64,7 +64,7 @@ export const userActionRoutes: readonly Route[] = [
     path: `${USER}/password-reset`,
     auth: "actor",
     body: "json",
-    ifMatch: false,
+    ifMatch: true,
     doc: {
       operationId: "users.resetPassword",
       summary: "Set a temporary password or email a reset link (W5)",
@@ -76,7 +76,9 @@ export const userActionRoutes: readonly Route[] = [
       errors: ["validation", "forbidden", "rule", "rate_limited"],
     },
     handle: async (c) => {
-      const user = await c.staff.users.resetPassword(param(c, "userId"), input<ResetPasswordInput>(c.body));
+      const user = await c.staff.users.resetPassword(param(c, "userId"), input<ResetPasswordInput>(c.body), {
+        version: version(c),
+      });
       return ok(user, { etag: user.version });
     },
   },
@@ -85,7 +87,7 @@ export const userActionRoutes: readonly Route[] = [
     path: `${USER}/unlock`,
     auth: "actor",
     body: "none",
-    ifMatch: false,
+    ifMatch: true,
     doc: {
       operationId: "users.unlock",
       summary: "Clear a sign-in lockout (W5)",
@@ -96,7 +98,7 @@ export const userActionRoutes: readonly Route[] = [
       errors: ["forbidden"],
     },
     handle: async (c) => {
-      const user = await c.staff.users.unlock(param(c, "userId"));
+      const user = await c.staff.users.unlock(param(c, "userId"), { version: version(c) });
       return ok(user, { etag: user.version });
     },
   },
@@ -121,7 +123,7 @@ export const userActionRoutes: readonly Route[] = [
     path: `${USER}/invitation/resend`,
     auth: "actor",
     body: "none",
-    ifMatch: false,
+    ifMatch: true,
     doc: {
       operationId: "users.resendInvitation",
       summary: "Send the invitation again with a new token; the old one dies (W2, rate-limited)",
@@ -130,14 +132,15 @@ export const userActionRoutes: readonly Route[] = [
       response: InvitationSummarySchema,
       errors: ["forbidden", "conflict", "rate_limited"],
     },
-    handle: async (c) => ok(await c.staff.users.resendInvitation(param(c, "userId"))),
+    handle: async (c) =>
+      ok(await c.staff.users.resendInvitation(param(c, "userId"), { version: version(c) })),
   },
   {
     method: "DELETE",
     path: `${USER}/invitation`,
     auth: "actor",
     body: "none",
-    ifMatch: false,
+    ifMatch: true,
     doc: {
       operationId: "users.revokeInvitation",
       summary: "Revoke a pending invitation; the pending user goes and the seat is freed (W2)",
@@ -146,6 +149,7 @@ export const userActionRoutes: readonly Route[] = [
       response: DeleteResultSchema,
       errors: ["forbidden", "conflict"],
     },
-    handle: async (c) => ok(await c.staff.users.revokeInvitation(param(c, "userId"))),
+    handle: async (c) =>
+      ok(await c.staff.users.revokeInvitation(param(c, "userId"), { version: version(c) })),
   },
 ];
