@@ -34,5 +34,6 @@ export * from "./provider/provider.rules";
 export { DEFAULT_PROVIDER_TYPES } from "./service/bootstrap";
 export { createDirectory } from "./service/create-directory";
 export * from "./service/directory.types";
+export { fieldIssues, parseInput, type RawIssue, unknownFieldIssue } from "./service/validate";
 export * from "./store/records";
 export * from "./store/store.port";

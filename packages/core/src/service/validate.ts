@@ -1,7 +1,8 @@
 import type * as z from "zod/mini";
 import { type FieldIssue, fail } from "../errors/directory-error";
 
-interface RawIssue {
+/** A zod issue, as much of it as the mapping reads. */
+export interface RawIssue {
   readonly code: string;
   readonly path: readonly PropertyKey[];
   readonly message: string;
@@ -12,19 +13,29 @@ interface RawIssue {
 const toPath = (path: readonly PropertyKey[]): (string | number)[] =>
   path.map((p) => (typeof p === "number" ? p : String(p)));
 
-/** Turns zod issues into field issues whose paths map onto form fields; unknown keys get one issue each (R14). */
+/**
+ * The one issue of an unknown field (R14).
+ *
+ * @example unknownFieldIssue(["profile"], "nickname") // { path: ["profile", "nickname"], code: "unknown_field", … }
+ */
+export const unknownFieldIssue = (path: readonly (string | number)[], key: string): FieldIssue => ({
+  path: [...path, key],
+  code: "unknown_field",
+  message: `"${key}" is not a field that can be set here.`,
+});
+
+/**
+ * Turns zod issues into field issues whose paths map onto form fields; unknown keys get one issue
+ * each (R14), missing fields `required`.
+ *
+ * @example fieldIssues(schema.safeParse(input, { reportInput: true }).error?.issues ?? [])
+ */
 export function fieldIssues(issues: readonly RawIssue[]): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const issue of issues) {
     const path = toPath(issue.path);
     if (issue.code === "unrecognized_keys" && issue.keys) {
-      for (const key of issue.keys) {
-        out.push({
-          path: [...path, key],
-          code: "unknown_field",
-          message: `"${key}" is not a field that can be set here.`,
-        });
-      }
+      for (const key of issue.keys) out.push(unknownFieldIssue(path, key));
     } else if (issue.code === "invalid_type" && issue.input === undefined) {
       out.push({ path, code: "required", message: "This field is required." });
     } else {
