@@ -102,7 +102,8 @@ export interface AuditVerification {
 export interface SeatUsage {
   readonly named: { readonly used: number; readonly limit: number | null };
   readonly practitioners: { readonly used: number; readonly limit: number | null };
-  readonly concurrent: { readonly limit: number | null };
+  /** Live sessions (within idle and absolute limits) against the concurrent seats. */
+  readonly concurrent: { readonly used: number; readonly limit: number | null };
   readonly licences: readonly {
     readonly key: string;
     readonly label: string;

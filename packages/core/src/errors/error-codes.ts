@@ -40,6 +40,7 @@ export const RULE_CODES = [
   "mobile_needs_phone",
   "role_in_use",
   "location_in_use",
+  "licence_in_use",
   "invalid_state",
   "password_policy",
   "must_change_password",

@@ -15,16 +15,34 @@ export interface AccessSubject {
   readonly isMainContact: boolean;
 }
 
-/** Builds an {@link AccessSubject}. @example accessSubject("usr_…", ["users.view"], "organization", false) */
+/**
+ * Permissions whose objects span the whole organization (every role, the organization's settings,
+ * the whole audit trail). A location-limited actor cannot use them without reaching past its scope
+ * (R4, R5), so they are not in its effective set, whatever its role says.
+ */
+export const ORGANIZATION_WIDE_PERMISSIONS: ReadonlySet<string> = new Set([
+  "roles.manage",
+  "organization.manage",
+  "audit.view",
+]);
+
+/**
+ * Builds an {@link AccessSubject}: the effective permissions of a user with this role and access.
+ *
+ * @example accessSubject("usr_…", ["users.view"], "organization", false)
+ */
 export function accessSubject(
   userId: string,
   permissions: Iterable<string>,
   access: LocationAccess,
   isMainContact: boolean,
 ): AccessSubject {
+  const effective = [...permissions].filter(
+    (p) => access === "organization" || !ORGANIZATION_WIDE_PERMISSIONS.has(p),
+  );
   return {
     userId,
-    permissions: new Set(permissions),
+    permissions: new Set(effective),
     locations: access === "organization" ? null : new Set(access),
     isMainContact,
   };

@@ -35,7 +35,14 @@ export async function seatUsage(s: ActorSession): Promise<SeatUsage> {
         used: await tx.countUsers(org.id, { statuses, practitioner: true }),
         limit: org.seats.practitioners,
       },
-      concurrent: { limit: org.seats.concurrent },
+      concurrent: {
+        used: await tx.countLiveSessions(
+          org.id,
+          new Date(s.ctx.clock.now()).toISOString(),
+          new Date(s.ctx.clock.now() - s.ctx.policy.sessionIdleMs).toISOString(),
+        ),
+        limit: org.seats.concurrent,
+      },
       licences,
     };
   });
@@ -69,6 +76,25 @@ export async function updateOrganization(
           "not_admin",
           "The main contact must be an active administrator.",
         );
+      }
+    }
+    if (patch.licenceTypes) {
+      // Users hold licences by key: a type they hold cannot go away or change its key under them.
+      const kept = new Set(patch.licenceTypes.map((l) => l.key));
+      for (const old of org.licenceTypes) {
+        if (kept.has(old.key)) continue;
+        const holders = await unit.tx.countUsers(org.id, {
+          statuses: ["active", "pending", "disabled"],
+          licence: old.key,
+        });
+        if (holders > 0) {
+          throw fail.rule(
+            "licence_in_use",
+            `${holders} user(s) hold the ${old.label} licence. Take it from them first.`,
+            { licence: old.key, users: holders },
+            ["licenceTypes"],
+          );
+        }
       }
     }
     if (

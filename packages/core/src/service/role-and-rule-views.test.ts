@@ -73,3 +73,62 @@ describe("what forms need from core", () => {
     expect(phone.issues.map((i) => i.path)).toEqual([["profile", "primaryPhone"]]);
   });
 });
+
+describe("organization-wide permissions, licences in use, live sessions", () => {
+  it("a location-limited actor does not hold organization-wide permissions, so can() and the service agree", async () => {
+    const world = await memoryWorld();
+    const owner = await world.as(world.owner.id);
+    const lead = await owner.roles.create({
+      name: "Site Lead",
+      permissions: ["users.view", "users.manage", "roles.manage", "organization.manage", "audit.view"],
+    });
+    const manager = await owner.users.create({
+      email: "lead@harbor.example",
+      profile: { givenName: "Lee", familyName: "Lead" },
+      roleId: lead.id,
+      locationAccess: [world.location.id],
+      primaryLocationId: world.location.id,
+      password: "quiet-lantern-meadow-cobalt",
+    });
+    const asLead = await world.as(manager.id);
+    const me = await asLead.me();
+    expect(me.permissions).toContain("roles.manage");
+    for (const p of ["roles.manage", "organization.manage", "audit.view"] as const)
+      expect(asLead.can(p)).toBe(false);
+    expect(asLead.can("users.manage")).toBe(true);
+    await expect(asLead.roles.create({ name: "Mine", permissions: ["users.view"] })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(asLead.audit.list()).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("a licence type users hold cannot be removed; usage counts live sessions", async () => {
+    const world = await memoryWorld();
+    const owner = await world.as(world.owner.id);
+    let org = await owner.organization.get();
+    org = await owner.organization.update(
+      { licenceTypes: [{ key: "mobile", label: "Mobile app", seats: 5 }] },
+      { version: org.version },
+    );
+    const roles = await owner.roles.list();
+    await owner.users.invite({
+      email: "lic@harbor.example",
+      profile: { givenName: "Li", familyName: "Cense" },
+      roleId: roles.find((r) => r.template === "front_desk")?.id ?? "",
+      locationAccess: [world.location.id],
+      primaryLocationId: world.location.id,
+      licences: ["mobile"],
+    });
+    const refused = await owner.organization
+      .update({ licenceTypes: [] }, { version: org.version })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "rule", rule: "licence_in_use", details: { users: 1 } });
+    expect((await owner.organization.get()).licenceTypes).toHaveLength(1);
+
+    expect((await owner.organization.usage()).concurrent.used).toBe(0);
+    await world.auth.signIn({ email: world.owner.email, password: "correct-horse-battery-staple-42" });
+    expect((await owner.organization.usage()).concurrent.used).toBe(1);
+    world.clock.advance(16 * 60 * 1000);
+    expect((await owner.organization.usage()).concurrent.used).toBe(0);
+  });
+});

@@ -161,7 +161,7 @@ const limit = z.nullable(z.int());
 export const SeatUsageSchema = z.object({
   named: z.object({ used: z.int(), limit }),
   practitioners: z.object({ used: z.int(), limit }),
-  concurrent: z.object({ limit }),
+  concurrent: z.object({ used: z.int(), limit }),
   licences: z.array(z.object({ key: z.string(), label: z.string(), used: z.int(), limit })),
 });
 describes<typeof SeatUsageSchema, SeatUsage>(true);

@@ -127,7 +127,7 @@ export function registerOrganizationTests(factory: WorldFactory): void {
       expect(usage).toEqual({
         named: { used: 3, limit: 10 },
         practitioners: { used: 2, limit: 4 },
-        concurrent: { limit: 3 },
+        concurrent: { used: 0, limit: 3 },
         licences: [{ key: "cxm", label: "CXM", used: 1, limit: 2 }],
       });
     });
