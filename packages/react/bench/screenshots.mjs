@@ -1,0 +1,60 @@
+// Screenshots for the README, taken from the built Storybook in headless Chromium:
+//   pnpm build-storybook (at the repository root), then node bench/screenshots.mjs
+// Writes PNGs under docs/. CHROMIUM_PATH overrides /usr/bin/chromium; nothing downloads a browser.
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(import.meta.dirname, "../../../storybook-static");
+if (!existsSync(root)) throw new Error(`Build Storybook first: ${root} is missing`);
+const types = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+};
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  let file = path.join(root, decodeURIComponent(url.pathname));
+  if (!file.startsWith(root)) return res.writeHead(403).end();
+  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
+  if (!existsSync(file)) return res.writeHead(404).end();
+  res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+  createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const port = server.address().port;
+
+const shots = [
+  ["widgets-userdirectory--default", "user-directory.png"],
+  ["widgets-userdirectory--dark", "user-directory-dark.png"],
+  ["widgets-userdirectory--ten-thousand-users", "user-directory-10k.png"],
+  ["dialogs-userformdialog--edit-provider", "user-form-dialog.png"],
+  ["dialogs-resetpassworddialog--policy-error", "reset-password.png"],
+];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+  for (const [id, file] of shots) {
+    await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story`);
+    await page.waitForSelector(".sr-table, .sr-dialog", { timeout: 60_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(import.meta.dirname, "../docs", file) });
+    console.log(`docs/${file}`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,29 @@
+import type { AccessTarget, DefaultPermission, User, UserAction } from "@staffroom/core";
+import { useCallback } from "react";
+import { useDirectory } from "../provider/context";
+import { useMe } from "./reads";
+
+/**
+ * The directory's own decision (`directory.can`), re-evaluated once the actor has loaded. False
+ * while loading, so controls appear rather than vanish.
+ *
+ * @example const canManage = useCan("users.manage"); {canManage && <InviteUserDialog … />}
+ */
+export function useCan(permission: DefaultPermission, target?: AccessTarget): boolean {
+  const directory = useDirectory();
+  const me = useMe();
+  return me.data ? directory.can(permission, target) : false;
+}
+
+/**
+ * A function answering `directory.users.actions(user)`: the row actions the actor may take now
+ * (core's `allowedUserActions`). Empty while the actor loads.
+ *
+ * @example const actionsOf = useUserActions(); actionsOf(user).includes("disable")
+ */
+export function useUserActions(): (user: User) => UserAction[] {
+  const directory = useDirectory();
+  const me = useMe();
+  const loaded = me.data;
+  return useCallback((user: User) => (loaded ? directory.users.actions(user) : []), [directory, loaded]);
+}

@@ -1,0 +1,188 @@
+import type {
+  BulkInput,
+  BulkResult,
+  CreateUserInput,
+  DeleteResult,
+  InvitationSummary,
+  InviteResult,
+  InviteUserInput,
+  ResetPasswordInput,
+  User,
+  UserPatch,
+} from "@staffroom/core";
+import { useDirectory } from "../provider/context";
+import { type MutationResult, useMutation } from "../query/use-mutation";
+import { queryKeys, USER_WRITE_INVALIDATES } from "./keys";
+import { applyUserPatch, moveUsers, patchUserEverywhere } from "./optimistic";
+
+/**
+ * W1: creates an active user. Lists, counts, role counts and usage refresh afterwards.
+ *
+ * @example const create = useCreateUser(); await create.mutate(input);
+ */
+export function useCreateUser(): MutationResult<CreateUserInput, User> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: (input) => directory.users.create(input),
+    onSuccess: (cache, user) => cache.set(queryKeys.users.detail(user.id), user),
+    invalidates: USER_WRITE_INVALIDATES,
+  });
+}
+
+/**
+ * W2: invites a user by email.
+ *
+ * @example const invite = useInviteUser(); const { user } = await invite.mutate(input);
+ */
+export function useInviteUser(): MutationResult<InviteUserInput, InviteResult> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: (input) => directory.users.invite(input),
+    invalidates: USER_WRITE_INVALIDATES,
+  });
+}
+
+/** Variables of {@link useUpdateUser}. */
+export interface UpdateUserVariables {
+  readonly id: string;
+  readonly patch: UserPatch;
+  readonly version: number;
+}
+
+/**
+ * W4: edits a user, applying the patch optimistically everywhere it shows; a `stale` failure rolls
+ * it back and rejects so the form can offer a reload.
+ *
+ * @example const update = useUpdateUser(); await update.mutate({ id, patch: { roleId }, version: user.version });
+ */
+export function useUpdateUser(): MutationResult<UpdateUserVariables, User> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: ({ id, patch, version }) => directory.users.update(id, patch, { version }),
+    optimistic: (cache, { id, patch }) =>
+      patchUserEverywhere(cache, id, (draft) => applyUserPatch(draft, patch)),
+    onSuccess: (cache, user) => cache.set(queryKeys.users.detail(user.id), user),
+    invalidates: [...USER_WRITE_INVALIDATES, queryKeys.me],
+  });
+}
+
+/** A user as lifecycle hooks need it. */
+export type UserRef = Pick<User, "id" | "status" | "version">;
+
+/**
+ * W6: disables a user; it leaves the Active tab at once.
+ *
+ * @example const disable = useDisableUser(); await disable.mutate(user);
+ */
+export function useDisableUser(): MutationResult<UserRef, User> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: (user) => directory.users.disable(user.id, { version: user.version }),
+    optimistic: (cache, user) => moveUsers(cache, [user], "disabled"),
+    invalidates: USER_WRITE_INVALIDATES,
+  });
+}
+
+/**
+ * W6: restores a disabled user.
+ *
+ * @example const restore = useRestoreUser(); await restore.mutate(user);
+ */
+export function useRestoreUser(): MutationResult<UserRef, User> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: (user) => directory.users.restore(user.id, { version: user.version }),
+    optimistic: (cache, user) => moveUsers(cache, [user], "active"),
+    invalidates: USER_WRITE_INVALIDATES,
+  });
+}
+
+/**
+ * W6: deletes a disabled (or pending) user irreversibly.
+ *
+ * @example const remove = useDeleteUser(); await remove.mutate(user);
+ */
+export function useDeleteUser(): MutationResult<UserRef, DeleteResult> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: (user) => directory.users.delete(user.id, { version: user.version }),
+    optimistic: (cache, user) => moveUsers(cache, [user], null),
+    invalidates: USER_WRITE_INVALIDATES,
+  });
+}
+
+/**
+ * W2: revokes a pending invitation (the pending user goes).
+ *
+ * @example const revoke = useRevokeInvitation(); await revoke.mutate(user);
+ */
+export function useRevokeInvitation(): MutationResult<UserRef, DeleteResult> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: (user) => directory.users.revokeInvitation(user.id),
+    optimistic: (cache, user) => moveUsers(cache, [user], null),
+    invalidates: USER_WRITE_INVALIDATES,
+  });
+}
+
+/**
+ * W2: sends a new invitation (the old link dies; rate-limited).
+ *
+ * @example const resend = useResendInvitation(); await resend.mutate(user);
+ */
+export function useResendInvitation(): MutationResult<UserRef, InvitationSummary> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: (user) => directory.users.resendInvitation(user.id),
+    invalidates: USER_WRITE_INVALIDATES,
+  });
+}
+
+/**
+ * W5: clears a lockout.
+ *
+ * @example const unlock = useUnlockUser(); await unlock.mutate(user);
+ */
+export function useUnlockUser(): MutationResult<UserRef, User> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: (user) => directory.users.unlock(user.id),
+    optimistic: (cache, user) =>
+      patchUserEverywhere(cache, user.id, (draft) => {
+        draft.locked = false;
+      }),
+    invalidates: USER_WRITE_INVALIDATES,
+  });
+}
+
+/** Variables of {@link useResetPassword}. */
+export interface ResetPasswordVariables {
+  readonly id: string;
+  readonly input: ResetPasswordInput;
+}
+
+/**
+ * W5: sets a temporary password or emails a reset link.
+ *
+ * @example const reset = useResetPassword(); await reset.mutate({ id, input: { mode: "link" } });
+ */
+export function useResetPassword(): MutationResult<ResetPasswordVariables, User> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: ({ id, input }) => directory.users.resetPassword(id, input),
+    invalidates: USER_WRITE_INVALIDATES,
+  });
+}
+
+/**
+ * W12: one action over many users, with a result per row. Users that succeed leave their tab at once.
+ *
+ * @example const bulk = useBulkUsers(); const { results } = await bulk.mutate({ action: "disable", ids });
+ */
+export function useBulkUsers(): MutationResult<BulkInput, BulkResult> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: (input) => directory.users.bulk(input),
+    invalidates: [...USER_WRITE_INVALIDATES, queryKeys.me],
+  });
+}

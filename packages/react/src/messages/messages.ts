@@ -1,0 +1,473 @@
+import type { ErrorCode, FieldIssue, RuleCode, UserAction, UserStatus } from "@staffroom/core";
+import { type AccountMessages, accountMessages } from "../widgets/account/messages";
+import { type AuditMessages, auditMessages } from "../widgets/audit-trail/messages";
+import { type LocationsMessages, locationsMessages } from "../widgets/locations-manager/messages";
+import {
+  type OrganizationSettingsMessages,
+  organizationSettingsMessages,
+} from "../widgets/organization-settings/messages";
+import { type SwitcherMessages, switcherMessages } from "../widgets/organization-switcher/messages";
+import { type RolesMessages, rolesMessages } from "../widgets/roles-manager/messages";
+
+/**
+ * Every string the widgets show, in English. Hosts override any part through
+ * `<StaffroomProvider messages={…}>`; strings that depend on a value are functions.
+ *
+ * @example
+ * <StaffroomProvider directory={directory} messages={{ directory: { title: "Team" } }}>
+ */
+export interface Messages {
+  readonly common: {
+    readonly cancel: string;
+    readonly close: string;
+    readonly save: string;
+    readonly saving: string;
+    readonly retry: string;
+    readonly reload: string;
+    readonly loading: string;
+    readonly required: string;
+    readonly fieldRequired: string;
+    readonly optional: string;
+    readonly yes: string;
+    readonly no: string;
+    readonly never: string;
+    readonly allLocations: string;
+    readonly unexpectedError: string;
+    readonly moreLocations: (count: number) => string;
+  };
+  readonly status: Readonly<Record<UserStatus, string>>;
+  readonly badges: {
+    readonly provider: string;
+    readonly locked: string;
+    readonly mustChangePassword: string;
+    readonly caseManager: string;
+    readonly invitationExpired: string;
+    readonly npi: (npi: string) => string;
+  };
+  readonly errors: {
+    /** Overrides of core's message per error code; unset codes show core's own (precise) message. */
+    readonly code: Partial<Readonly<Record<ErrorCode, string>>>;
+    /** Overrides of core's message per rule sub-code. */
+    readonly rule: Partial<Readonly<Record<RuleCode, string>>>;
+    /** Overrides of a field issue's message; return undefined to keep core's. */
+    readonly issue: (issue: FieldIssue) => string | undefined;
+    readonly unexpected: string;
+    readonly staleTitle: string;
+    readonly staleBody: string;
+  };
+  readonly directory: {
+    readonly title: string;
+    readonly description: string;
+    readonly tabsLabel: string;
+    readonly tab: Readonly<Record<UserStatus, string>>;
+    readonly searchLabel: string;
+    readonly searchPlaceholder: string;
+    readonly locationFilter: string;
+    readonly anyLocation: string;
+    readonly roleFilter: string;
+    readonly anyRole: string;
+    readonly adminsOnly: string;
+    readonly practitionersOnly: string;
+    readonly clearFilters: string;
+    readonly createUser: string;
+    readonly inviteUser: string;
+    readonly tableLabel: string;
+    readonly selectAll: string;
+    readonly selectRow: (name: string) => string;
+    readonly columns: {
+      readonly name: string;
+      readonly email: string;
+      readonly role: string;
+      readonly locations: string;
+      readonly lastSignIn: string;
+      readonly createdAt: string;
+      readonly actions: string;
+    };
+    readonly sortAscending: string;
+    readonly sortDescending: string;
+    readonly rowActions: (name: string) => string;
+    readonly noActions: string;
+    readonly action: Readonly<Record<UserAction, string>>;
+    readonly empty: Readonly<Record<UserStatus, string>>;
+    readonly emptyFiltered: string;
+    readonly emptyHint: string;
+    readonly loadError: string;
+    readonly range: (from: number, to: number, total: number) => string;
+    readonly previousPage: string;
+    readonly nextPage: string;
+    readonly pagination: string;
+    readonly selected: (count: number) => string;
+    readonly clearSelection: string;
+    readonly bulkLabel: string;
+    readonly bulk: { readonly disable: string; readonly restore: string; readonly delete: string };
+    readonly bulkSetRole: string;
+    readonly bulkSetRoleApply: string;
+    readonly bulkResult: (succeeded: number, failed: number) => string;
+    readonly bulkConfirmDelete: (count: number) => string;
+    readonly bulkConfirmDeleteBody: string;
+    readonly actionDone: Readonly<Record<UserAction, (name: string) => string>>;
+    readonly invitationSent: (email: string) => string;
+    readonly userCreated: (name: string) => string;
+    readonly userUpdated: (name: string) => string;
+    readonly dismiss: string;
+  };
+  readonly confirm: {
+    readonly disableTitle: (name: string) => string;
+    readonly disableBody: string;
+    readonly disableConfirm: string;
+    readonly deleteTitle: (name: string) => string;
+    readonly deleteBody: string;
+    readonly deleteConfirm: string;
+    readonly typeToConfirm: (text: string) => string;
+    readonly revokeTitle: (name: string) => string;
+    readonly revokeBody: string;
+    readonly revokeConfirm: string;
+  };
+  readonly resetPassword: {
+    readonly title: (name: string) => string;
+    readonly description: string;
+    readonly modeLabel: string;
+    readonly modeTemporary: string;
+    readonly modeTemporaryHint: string;
+    readonly modeLink: string;
+    readonly modeLinkHint: (email: string) => string;
+    readonly password: string;
+    readonly confirmPassword: string;
+    readonly mismatch: string;
+    readonly mustChange: string;
+    readonly submitTemporary: string;
+    readonly submitLink: string;
+    readonly doneTemporary: (name: string) => string;
+    readonly doneLink: (email: string) => string;
+  };
+  readonly userForm: {
+    readonly createTitle: string;
+    readonly editTitle: (name: string) => string;
+    readonly createDescription: string;
+    readonly editDescription: string;
+    readonly sections: {
+      readonly profile: string;
+      readonly access: string;
+      readonly sign: string;
+      readonly provider: string;
+      readonly options: string;
+    };
+    readonly email: string;
+    readonly emailHint: string;
+    readonly givenName: string;
+    readonly familyName: string;
+    readonly initials: string;
+    readonly initialsHint: string;
+    readonly title: string;
+    readonly titleHint: string;
+    readonly jobTitle: string;
+    readonly primaryPhone: string;
+    readonly phoneHint: string;
+    readonly alternatePhone: string;
+    readonly role: string;
+    readonly chooseRole: string;
+    readonly roleScreens: (screens: string) => string;
+    readonly access: string;
+    readonly accessOrganization: string;
+    readonly accessLocations: string;
+    readonly locations: string;
+    readonly primaryLocation: string;
+    readonly chooseLocation: string;
+    readonly password: string;
+    readonly confirmPassword: string;
+    readonly passwordMismatch: string;
+    readonly mustChangePassword: string;
+    readonly practitioner: string;
+    readonly diary: string;
+    readonly caseManager: string;
+    readonly webLogin: string;
+    readonly mobileLogin: string;
+    readonly licences: string;
+    readonly npi: string;
+    readonly taxonomyCodes: string;
+    readonly taxonomyHint: string;
+    readonly bio: string;
+    readonly capacity: string;
+    readonly schedulingStep: string;
+    readonly minutes: (n: number) => string;
+    readonly providerTypes: string;
+    readonly submitCreate: string;
+    readonly submitEdit: string;
+  };
+  readonly invite: {
+    readonly title: string;
+    readonly description: string;
+    readonly submit: string;
+  };
+  readonly roles: RolesMessages;
+  readonly locations: LocationsMessages;
+  readonly organizationSettings: OrganizationSettingsMessages;
+  readonly audit: AuditMessages;
+  readonly switcher: SwitcherMessages;
+  readonly account: AccountMessages;
+}
+
+/** A deep partial of {@link Messages}: what a host passes to override strings. */
+export type MessageOverrides = {
+  readonly [K in keyof Messages]?: Messages[K] extends (...args: never[]) => unknown
+    ? Messages[K]
+    : {
+        readonly [L in keyof Messages[K]]?: Messages[K][L] extends (...args: never[]) => unknown
+          ? Messages[K][L]
+          : Messages[K][L] extends object
+            ? Partial<Messages[K][L]>
+            : Messages[K][L];
+      };
+};
+
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/**
+ * The English defaults.
+ *
+ * @example englishMessages.directory.range(1, 50, 10000) // "1–50 of 10,000"
+ */
+export const englishMessages: Messages = {
+  common: {
+    cancel: "Cancel",
+    close: "Close",
+    save: "Save",
+    saving: "Saving…",
+    retry: "Try again",
+    reload: "Reload",
+    loading: "Loading…",
+    required: "required",
+    fieldRequired: "This field is required.",
+    optional: "optional",
+    yes: "Yes",
+    no: "No",
+    never: "Never",
+    allLocations: "All locations",
+    unexpectedError: "Something went wrong. Try again.",
+    moreLocations: (count) => `+${count}`,
+  },
+  status: { active: "Active", pending: "Pending", disabled: "Disabled" },
+  badges: {
+    provider: "Provider",
+    locked: "Locked",
+    mustChangePassword: "Must change password",
+    caseManager: "Case manager",
+    invitationExpired: "Invitation expired",
+    npi: (npi) => `NPI ${npi}`,
+  },
+  errors: {
+    code: {},
+    rule: {},
+    issue: () => undefined,
+    unexpected: "Something went wrong. Try again.",
+    staleTitle: "Someone else changed this user",
+    staleBody: "Your changes were not saved. Reload to see the latest version, then make your changes again.",
+  },
+  directory: {
+    title: "Users",
+    description: "Staff who can sign in to this organization, their roles and the clinics they may see.",
+    tabsLabel: "User status",
+    tab: { active: "Active", pending: "Pending", disabled: "Disabled" },
+    searchLabel: "Search users",
+    searchPlaceholder: "Search by name, email or NPI",
+    locationFilter: "Location",
+    anyLocation: "All locations",
+    roleFilter: "Role",
+    anyRole: "All roles",
+    adminsOnly: "Administrators only",
+    practitionersOnly: "Providers only",
+    clearFilters: "Clear filters",
+    createUser: "New user",
+    inviteUser: "Invite user",
+    tableLabel: "Users",
+    selectAll: "Select all users on this page",
+    selectRow: (name) => `Select ${name}`,
+    columns: {
+      name: "Name",
+      email: "Email",
+      role: "Role",
+      locations: "Locations",
+      lastSignIn: "Last sign-in",
+      createdAt: "Added",
+      actions: "Actions",
+    },
+    sortAscending: "sorted ascending",
+    sortDescending: "sorted descending",
+    rowActions: (name) => `Actions for ${name}`,
+    noActions: "No actions available",
+    action: {
+      edit: "Edit",
+      disable: "Disable",
+      restore: "Restore",
+      delete: "Delete permanently",
+      resendInvitation: "Resend invitation",
+      revokeInvitation: "Revoke invitation",
+      resetPassword: "Reset password",
+      unlock: "Unlock",
+    },
+    empty: {
+      active: "No active users yet",
+      pending: "No pending invitations",
+      disabled: "No disabled users",
+    },
+    emptyFiltered: "No users match your search",
+    emptyHint: "Try another name or email, or clear the filters.",
+    loadError: "The users could not be loaded.",
+    range: (from, to, total) =>
+      total === 0
+        ? "0 users"
+        : `${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`,
+    previousPage: "Previous page",
+    nextPage: "Next page",
+    pagination: "Pages",
+    selected: (count) => `${plural(count, "user", "users")} selected`,
+    clearSelection: "Clear selection",
+    bulkLabel: "Bulk actions",
+    bulk: { disable: "Disable", restore: "Restore", delete: "Delete permanently" },
+    bulkSetRole: "Change role to",
+    bulkSetRoleApply: "Apply role",
+    bulkResult: (succeeded, failed) =>
+      failed === 0
+        ? `Done: ${plural(succeeded, "user", "users")} updated.`
+        : `${succeeded} done, ${failed} failed.`,
+    bulkConfirmDelete: (count) => `Delete ${plural(count, "user", "users")} permanently?`,
+    bulkConfirmDeleteBody:
+      "Their profiles and access in this organization are erased. This cannot be undone. Type DELETE to confirm.",
+    actionDone: {
+      edit: (name) => `${name} was updated.`,
+      disable: (name) => `${name} was disabled.`,
+      restore: (name) => `${name} was restored.`,
+      delete: (name) => `${name} was deleted.`,
+      resendInvitation: (name) => `A new invitation was sent to ${name}.`,
+      revokeInvitation: (name) => `The invitation for ${name} was revoked.`,
+      resetPassword: (name) => `The password of ${name} was reset.`,
+      unlock: (name) => `${name} was unlocked.`,
+    },
+    invitationSent: (email) => `Invitation sent to ${email}.`,
+    userCreated: (name) => `${name} was added.`,
+    userUpdated: (name) => `${name} was updated.`,
+    dismiss: "Dismiss",
+  },
+  confirm: {
+    disableTitle: (name) => `Disable ${name}?`,
+    disableBody:
+      "They are signed out and can no longer sign in. Their history stays, and you can restore them from the Disabled tab.",
+    disableConfirm: "Disable user",
+    deleteTitle: (name) => `Delete ${name} permanently?`,
+    deleteBody:
+      "Their profile, role and location access in this organization are erased, and their name no longer shows in this organization. This cannot be undone.",
+    deleteConfirm: "Delete permanently",
+    typeToConfirm: (text) => `Type ${text} to confirm`,
+    revokeTitle: (name) => `Revoke the invitation for ${name}?`,
+    revokeBody: "The invitation link stops working and the seat is freed.",
+    revokeConfirm: "Revoke invitation",
+  },
+  resetPassword: {
+    title: (name) => `Reset the password of ${name}`,
+    description: "Set a temporary password to hand over, or email a link so they choose one themselves.",
+    modeLabel: "How to reset",
+    modeTemporary: "Set a temporary password",
+    modeTemporaryHint: "Give it to them in person or by phone; they choose their own at next sign-in.",
+    modeLink: "Email a reset link",
+    modeLinkHint: (email) => `A single-use link valid for 60 minutes goes to ${email}.`,
+    password: "Temporary password",
+    confirmPassword: "Confirm the password",
+    mismatch: "The passwords do not match.",
+    mustChange: "Require a new password at next sign-in",
+    submitTemporary: "Set password",
+    submitLink: "Send link",
+    doneTemporary: (name) => `The temporary password of ${name} is set.`,
+    doneLink: (email) => `A reset link was sent to ${email}.`,
+  },
+  userForm: {
+    createTitle: "New user",
+    editTitle: (name) => `Edit ${name}`,
+    createDescription: "Create a user who can sign in right away with the password you set.",
+    editDescription: "Changes apply the next time they open a page.",
+    sections: {
+      profile: "Profile",
+      access: "Role and locations",
+      sign: "Sign-in",
+      provider: "Provider credentials",
+      options: "Options",
+    },
+    email: "Email",
+    emailHint: "Their work email; it is also their user name.",
+    givenName: "First name",
+    familyName: "Last name",
+    initials: "Initials",
+    initialsHint: "From the name when left empty.",
+    title: "Title",
+    titleHint: "Shown after the name, as in Jane Smith RN.",
+    jobTitle: "Job title",
+    primaryPhone: "Primary phone",
+    phoneHint: "International form, like +14155550123. Needed for the mobile app.",
+    alternatePhone: "Alternate phone",
+    role: "Role",
+    chooseRole: "Choose a role",
+    roleScreens: (screens) => `Opens: ${screens}`,
+    access: "Location access",
+    accessOrganization: "All locations of the organization",
+    accessLocations: "Only these locations",
+    locations: "Locations",
+    primaryLocation: "Primary location",
+    chooseLocation: "Choose a location",
+    password: "Password",
+    confirmPassword: "Confirm the password",
+    passwordMismatch: "The passwords do not match.",
+    mustChangePassword: "Require a new password at first sign-in",
+    practitioner: "Practitioner (sees patients)",
+    diary: "Has a diary column",
+    caseManager: "Case manager",
+    webLogin: "May sign in on the web",
+    mobileLogin: "May sign in to the mobile app",
+    licences: "Licences",
+    npi: "NPI",
+    taxonomyCodes: "Taxonomy codes",
+    taxonomyHint: "NUCC codes separated by commas, like 207Q00000X.",
+    bio: "Bio",
+    capacity: "Capacity",
+    schedulingStep: "Scheduling step",
+    minutes: (n) => `${n} minutes`,
+    providerTypes: "Provider types",
+    submitCreate: "Create user",
+    submitEdit: "Save changes",
+  },
+  invite: {
+    title: "Invite a user",
+    description: "They get an email with a link to set their password and join. The link works for 7 days.",
+    submit: "Send invitation",
+  },
+  roles: rolesMessages,
+  locations: locationsMessages,
+  organizationSettings: organizationSettingsMessages,
+  audit: auditMessages,
+  switcher: switcherMessages,
+  account: accountMessages,
+};
+
+/**
+ * Merges overrides into the defaults, one level below each group (functions replace functions).
+ *
+ * @example mergeMessages(englishMessages, { common: { cancel: "Annuler" } }).common.cancel // "Annuler"
+ */
+export function mergeMessages(base: Messages, overrides: MessageOverrides | undefined): Messages {
+  if (!overrides) return base;
+  const out: Record<string, unknown> = { ...base };
+  for (const [group, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const current = (base as unknown as Record<string, Record<string, unknown>>)[group] ?? {};
+    const merged: Record<string, unknown> = { ...current };
+    for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+      if (v === undefined) continue;
+      const cur = current[name];
+      merged[name] =
+        v && typeof v === "object" && cur && typeof cur === "object" && !Array.isArray(v)
+          ? { ...(cur as object), ...(v as object) }
+          : v;
+    }
+    out[group] = merged;
+  }
+  return out as unknown as Messages;
+}

@@ -1,0 +1,81 @@
+import * as RadixDialog from "@radix-ui/react-dialog";
+import type { ReactNode } from "react";
+import { useStaffroom } from "../provider/context";
+
+/**
+ * Renders portalled content inside the provider's theme scope (`sr-root` with the same theme and
+ * density), in the provider's portal container.
+ *
+ * @example <PortalScope><div className="sr-menu">…</div></PortalScope>
+ */
+export function ThemeScope({ children }: { readonly children: ReactNode }): ReactNode {
+  const { theme, density } = useStaffroom();
+  return (
+    <div className="sr-root" data-theme={theme} data-density={density} style={{ display: "contents" }}>
+      {children}
+    </div>
+  );
+}
+
+/** Props of {@link DialogContent}. */
+export interface DialogContentProps {
+  readonly title: ReactNode;
+  readonly description?: ReactNode;
+  readonly size?: "md" | "lg";
+  readonly children?: ReactNode;
+  /** Buttons along the bottom. */
+  readonly footer?: ReactNode;
+  /** Keeps the dialog open on outside clicks (forms with unsaved input). */
+  readonly preventOutsideClose?: boolean;
+}
+
+/**
+ * The kit's dialog surface over Radix Dialog: portal into the provider's container, overlay, focus
+ * trap, Escape to close, focus returned to the trigger, labelled by its title and description.
+ *
+ * @example
+ * <Dialog.Root open={open} onOpenChange={setOpen}>
+ *   <DialogContent title="Disable Jane Smith RN?" footer={…}>…</DialogContent>
+ * </Dialog.Root>
+ */
+export function DialogContent({
+  title,
+  description,
+  size = "md",
+  children,
+  footer,
+  preventOutsideClose,
+}: DialogContentProps): ReactNode {
+  const { portalContainer } = useStaffroom();
+  return (
+    <RadixDialog.Portal container={portalContainer ?? undefined}>
+      <ThemeScope>
+        <RadixDialog.Overlay className="sr-overlay" />
+        <RadixDialog.Content
+          className="sr-dialog"
+          data-size={size}
+          {...(description ? {} : { "aria-describedby": undefined })}
+          onPointerDownOutside={preventOutsideClose ? (e) => e.preventDefault() : undefined}
+        >
+          <div className="sr-dialog-header">
+            <RadixDialog.Title className="sr-dialog-title">{title}</RadixDialog.Title>
+            {description ? (
+              <RadixDialog.Description className="sr-dialog-description">
+                {description}
+              </RadixDialog.Description>
+            ) : null}
+          </div>
+          {children}
+          {footer ? <div className="sr-dialog-footer">{footer}</div> : null}
+        </RadixDialog.Content>
+      </ThemeScope>
+    </RadixDialog.Portal>
+  );
+}
+
+/** Radix Dialog's Root, Trigger and Close, re-exported for compound use. */
+export const Dialog = {
+  Root: RadixDialog.Root,
+  Trigger: RadixDialog.Trigger,
+  Close: RadixDialog.Close,
+};

@@ -1,0 +1,55 @@
+import type { DirectoryAuth } from "@staffroom/core";
+import type { ReactNode } from "react";
+import { StaffroomProvider, type StaffroomProviderProps } from "../../provider/StaffroomProvider";
+
+/**
+ * A story frame for the account screens: the provider over a DirectoryAuth, centred on a page.
+ *
+ * @example <AuthFrame auth={world.auth}><SignInForm onSignedIn={fn()} /></AuthFrame>
+ */
+export function AuthFrame({
+  auth,
+  children,
+  ...props
+}: Omit<StaffroomProviderProps, "children" | "auth"> & {
+  readonly auth: DirectoryAuth;
+  readonly children: ReactNode;
+}): ReactNode {
+  return (
+    <StaffroomProvider auth={auth} {...props}>
+      <main
+        style={{
+          padding: 24,
+          minHeight: "100vh",
+          display: "grid",
+          justifyItems: "center",
+          alignContent: "start",
+        }}
+      >
+        {children}
+      </main>
+    </StaffroomProvider>
+  );
+}
+
+/**
+ * The real DirectoryAuth with every call delayed by `ms` (Infinity: never answers), to show loading
+ * states against the real core.
+ *
+ * @example authWithLatency(world.auth, Number.POSITIVE_INFINITY)
+ */
+export function authWithLatency(auth: DirectoryAuth, ms: number): DirectoryAuth {
+  return new Proxy(auth, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) =>
+        new Promise((resolve, reject) => {
+          if (ms === Number.POSITIVE_INFINITY) return;
+          setTimeout(() => {
+            (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).then(resolve, reject);
+          }, ms);
+        });
+    },
+  });
+}

@@ -1,0 +1,181 @@
+import type { StaffDirectory } from "@staffroom/core";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { StoryFrame, withLatency } from "../../testing/story-helpers";
+import { AuditTrail } from "./AuditTrail";
+import { type AuditWorld, auditWorld } from "./audit-world";
+
+type Loaded = { audit?: AuditWorld; directory: StaffDirectory };
+
+const meta = {
+  title: "Widgets/AuditTrail",
+  component: AuditTrail,
+  args: { pageSize: 50, timeZone: "America/New_York", onExported: fn() },
+  loaders: [
+    async (): Promise<Loaded> => {
+      const audit = await auditWorld();
+      return { audit, directory: audit.owner };
+    },
+  ],
+  render: (args, { loaded, globals }) => (
+    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+      <AuditTrail {...args} />
+    </StoryFrame>
+  ),
+} satisfies Meta<typeof AuditTrail>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const rowsOf = async (canvasElement: HTMLElement) =>
+  within(await within(canvasElement).findByRole("table", { name: "Audit events" }))
+    .getAllByRole("row")
+    .slice(1);
+
+/** A morning at Harbor Urgent Care: users created, a role change, a failed sign-in, a disable. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const rows = await rowsOf(canvasElement);
+    await expect(rows[0]).toHaveTextContent("Disabled a user");
+    await expect(rows.some((r) => /Role from Front Desk\s*→\s*to Provider/.test(r.textContent ?? ""))).toBe(
+      true,
+    );
+    await expect(within(canvasElement).getByText("wrong password")).toBeInTheDocument();
+  },
+};
+
+/** W14: filter by action, keyboard only; the server answers the filtered page. */
+export const FilterByAction: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await rowsOf(canvasElement);
+    canvas.getByLabelText("Action").focus();
+    await userEvent.selectOptions(canvas.getByLabelText("Action"), "Changed a user's role");
+    await waitFor(async () => expect(await rowsOf(canvasElement)).toHaveLength(1));
+    await expect(canvas.getByText("1 of 1 event")).toBeInTheDocument();
+  },
+};
+
+/** Cursor paging: "Load more" appends the next page and focuses its first event. */
+export const LoadMore: Story = {
+  args: { pageSize: 6 },
+  loaders: [
+    async (): Promise<Loaded> => {
+      const audit = await auditWorld({ extraEvents: 8 });
+      return { audit, directory: audit.owner };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(async () => expect(await rowsOf(canvasElement)).toHaveLength(6));
+    await userEvent.click(canvas.getByRole("button", { name: "Load more" }));
+    await waitFor(async () => expect(await rowsOf(canvasElement)).toHaveLength(12));
+    await expect((await rowsOf(canvasElement))[6]).toHaveFocus();
+  },
+};
+
+/** Export the filtered events (every page) as CSV: a Blob download named after the org and the date. */
+export const ExportCsv: Story = {
+  play: async ({ canvasElement, args, loaded }) => {
+    const canvas = within(canvasElement);
+    await rowsOf(canvasElement);
+    await userEvent.selectOptions(canvas.getByLabelText("Action"), "Created a user");
+    await waitFor(async () => expect(await rowsOf(canvasElement)).toHaveLength(3));
+    await userEvent.click(canvas.getByRole("button", { name: "Export CSV" }));
+    await expect(
+      await canvas.findByText(/^3 events exported to audit-harbor-urgent-care-\d{4}-\d\d-\d\d\.csv\.$/),
+    ).toBeInTheDocument();
+    const { audit } = loaded as Loaded;
+    await expect(args.onExported).toHaveBeenCalledWith(
+      expect.objectContaining({
+        count: 3,
+        csv: expect.stringContaining(`,${audit?.nurse.displayName},success,`),
+      }),
+    );
+  },
+};
+
+/** R18: "Verify integrity" walks the hash chain and shows the head to keep elsewhere. */
+export const VerifyIntact: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await rowsOf(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Verify integrity" }));
+    await expect(await canvas.findByText("The audit trail is intact")).toBeInTheDocument();
+  },
+};
+
+/** R18: an event edited in the store behind the service's back is found. */
+export const Tampered: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const audit = await auditWorld();
+      audit.world.store.unsafe.tamperAuditEvent(audit.world.organization.id, 5, (event) => {
+        event.outcome = "failure";
+      });
+      return { audit, directory: audit.owner };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await rowsOf(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Verify integrity" }));
+    const alert = await canvas.findByRole("alert");
+    await expect(alert).toHaveTextContent("Event #5 was changed after it was written.");
+  },
+};
+
+/** First paint while the directory answers slowly. */
+export const Loading: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const audit = await auditWorld();
+      return { directory: withLatency(audit.owner, Number.POSITIVE_INFINITY) };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent("Loading…");
+  },
+};
+
+/** Filters that match nothing. */
+export const EmptyFiltered: Story = {
+  args: { initialFilters: { from: "2027-01-01" } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("No events match these filters")).toBeInTheDocument();
+    await expect(canvas.getByRole("button", { name: "Export CSV" })).toBeDisabled();
+  },
+};
+
+/** A provider without `audit.view`: core refuses and the widget says so, with a retry. */
+export const Forbidden: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const audit = await auditWorld();
+      return { audit, directory: audit.provider };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole("alert");
+    await expect(alert).toHaveTextContent("The audit trail could not be loaded.");
+  },
+};
+
+/** The dark theme, with a verification result showing. */
+export const Dark: Story = {
+  globals: { theme: "dark" },
+  render: (args, { loaded }) => (
+    <div style={{ background: "#0b1020" }}>
+      <StoryFrame directory={(loaded as Loaded).directory} theme="dark">
+        <AuditTrail {...args} />
+      </StoryFrame>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await rowsOf(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Verify integrity" }));
+    await expect(await canvas.findByText("The audit trail is intact")).toBeInTheDocument();
+  },
+};

@@ -1,0 +1,56 @@
+import type { StaffDirectory } from "@staffroom/core";
+import { memoryWorld } from "@staffroom/core/fixtures";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, fn, userEvent, within } from "storybook/test";
+import { StoryFrame } from "../../testing/story-helpers";
+import { Button } from "../../ui/Button";
+import { ConfirmDialog } from "./ConfirmDialog";
+
+const meta = {
+  title: "Dialogs/ConfirmDialog",
+  component: ConfirmDialog.Content,
+  args: {
+    title: "Delete Jane Smith RN permanently?",
+    description: "Their profile and access in this organization are erased. This cannot be undone.",
+    confirmLabel: "Delete permanently",
+    confirmText: "jane.smith@harbor-urgent-care.example",
+    onConfirm: fn(async () => undefined),
+  },
+  loaders: [
+    async () => {
+      const world = await memoryWorld();
+      return { directory: world.as(world.owner.id) as StaffDirectory };
+    },
+  ],
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as { directory: StaffDirectory }).directory}>
+      <ConfirmDialog.Root>
+        <ConfirmDialog.Trigger asChild>
+          <Button variant="danger">Delete user</Button>
+        </ConfirmDialog.Trigger>
+        <ConfirmDialog.Content {...args} />
+      </ConfirmDialog.Root>
+    </StoryFrame>
+  ),
+} satisfies Meta<typeof ConfirmDialog.Content>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Delete asks to type the email; focus returns to the trigger when the dialog closes. */
+export const TypeEmailToDelete: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const trigger = canvas.getByRole("button", { name: "Delete user" });
+    trigger.focus();
+    await userEvent.keyboard("{Enter}");
+    const dialog = within(await within(canvasElement.ownerDocument.body).findByRole("dialog"));
+    const confirm = dialog.getByRole("button", { name: "Delete permanently" });
+    await expect(confirm).toBeDisabled();
+    await userEvent.type(dialog.getByLabelText(/^Type /), "jane.smith@harbor-urgent-care.example");
+    await expect(confirm).toBeEnabled();
+    await userEvent.click(confirm);
+    await expect(args.onConfirm).toHaveBeenCalled();
+    await expect(trigger).toHaveFocus();
+  },
+};

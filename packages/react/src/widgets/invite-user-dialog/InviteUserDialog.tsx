@@ -1,0 +1,116 @@
+import { InviteUserInputSchema, type User } from "@staffroom/core";
+import { type ReactNode, useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { coreResolver } from "../../forms/resolver";
+import { useLocations, useOrganization, useRoles } from "../../hooks/reads";
+import { useInviteUser } from "../../hooks/user-mutations";
+import { useMessages } from "../../provider/context";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { Dialog, DialogContent } from "../../ui/Dialog";
+import { placeError } from "../user-form-dialog/UserFormDialog";
+import { AccessFields, ProfileFields } from "../user-form-dialog/UserFormFields";
+import {
+  emptyUserForm,
+  fieldOfUserPath,
+  toInviteInput,
+  type UserFormValues,
+} from "../user-form-dialog/user-form-values";
+
+/** Props of {@link InviteUserDialog}. */
+export interface InviteUserDialogProps {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  /** Called with the pending user after the invitation is sent. */
+  readonly onInvited?: (user: User) => void;
+}
+
+/**
+ * W2: invite a user by email with a name (as on clinical notes), title, role, primary location and
+ * location access. They show in the Pending tab until they accept.
+ *
+ * @example <InviteUserDialog open={open} onOpenChange={setOpen} onInvited={(u) => toast(`Invited ${u.email}`)} />
+ */
+export function InviteUserDialog({ open, onOpenChange, onInvited }: InviteUserDialogProps): ReactNode {
+  const m = useMessages();
+  const roles = useRoles();
+  const locations = useLocations();
+  const organization = useOrganization();
+  const ready = roles.data && locations.data && organization.data;
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <DialogContent title={m.invite.title} description={m.invite.description} size="lg" preventOutsideClose>
+        {ready ? (
+          <InviteForm
+            roles={roles.data ?? []}
+            locations={locations.data ?? []}
+            organization={organization.data}
+            onDone={(user) => {
+              onInvited?.(user);
+              onOpenChange(false);
+            }}
+          />
+        ) : (
+          <div className="sr-dialog-body" role="status">
+            {m.common.loading}
+          </div>
+        )}
+      </DialogContent>
+    </Dialog.Root>
+  );
+}
+
+function InviteForm({
+  roles,
+  locations,
+  organization,
+  onDone,
+}: {
+  readonly roles: Parameters<typeof AccessFields>[0]["roles"];
+  readonly locations: Parameters<typeof AccessFields>[0]["locations"];
+  readonly organization: Parameters<typeof toInviteInput>[1];
+  readonly onDone: (user: User) => void;
+}): ReactNode {
+  const m = useMessages();
+  const invite = useInviteUser();
+  const [failure, setFailure] = useState<string | null>(null);
+  const resolver = useMemo(
+    () =>
+      coreResolver(
+        InviteUserInputSchema,
+        (v: UserFormValues) => toInviteInput(v, organization),
+        fieldOfUserPath,
+      ),
+    [organization],
+  );
+  const form = useForm<UserFormValues>({
+    defaultValues: emptyUserForm({ locationId: locations.find((l) => !l.archived)?.id }),
+    resolver,
+  });
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const { user } = await invite.mutate(toInviteInput(values, organization));
+      onDone(user);
+    } catch (error) {
+      setFailure(placeError(error, form.setError, m));
+    }
+  });
+  return (
+    <form className="sr-dialog-form" onSubmit={submit} noValidate>
+      <div className="sr-dialog-body">
+        <ProfileFields form={form} compact />
+        <AccessFields form={form} roles={roles} locations={locations} />
+        {failure ? <Alert tone="danger">{failure}</Alert> : null}
+      </div>
+      <div className="sr-dialog-footer">
+        <Dialog.Close asChild>
+          <Button>{m.common.cancel}</Button>
+        </Dialog.Close>
+        <Button variant="primary" type="submit" busy={form.formState.isSubmitting}>
+          {m.invite.submit}
+        </Button>
+      </div>
+    </form>
+  );
+}

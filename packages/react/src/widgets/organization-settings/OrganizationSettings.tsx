@@ -1,0 +1,89 @@
+import { type ReactNode, useId, useState } from "react";
+import { useCan } from "../../hooks/permissions";
+import { useMe, useOrganization, useSeatUsage } from "../../hooks/reads";
+import { errorMessage } from "../../messages/error-message";
+import { useMessages } from "../../provider/context";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { MainContactSection } from "./MainContactSection";
+import { OrganizationForm } from "./OrganizationForm";
+
+/** Props of {@link OrganizationSettings}. */
+export interface OrganizationSettingsProps {
+  readonly className?: string;
+}
+
+/**
+ * W11 "Settings › Organization": the name, feature switches, seats with their usage
+ * (`organization.usage()`: named users, practitioners and each licence; the concurrent-session
+ * limit), licence types, provider types, and the main-contact hand-over (R7). Controls follow
+ * `can("organization.manage")` and core's `isMainContact`; a stale version offers a reload.
+ *
+ * @example
+ * <StaffroomProvider directory={directory}>
+ *   <OrganizationSettings />
+ * </StaffroomProvider>
+ */
+export function OrganizationSettings({ className }: OrganizationSettingsProps): ReactNode {
+  const m = useMessages();
+  const t = m.organizationSettings;
+  const id = useId();
+  const me = useMe();
+  const organization = useOrganization();
+  const usage = useSeatUsage();
+  const canManage = useCan("organization.manage");
+  const [notice, setNotice] = useState<string | null>(null);
+  const titleId = `${id}-title`;
+  const org = organization.data;
+
+  return (
+    <section className={className ? `sr-card ${className}` : "sr-card"} aria-labelledby={titleId}>
+      <header className="sr-header">
+        <div>
+          <h2 className="sr-title" id={titleId}>
+            {t.title}
+          </h2>
+          <p className="sr-subtitle">{t.description}</p>
+        </div>
+      </header>
+      {notice ? (
+        <div className="sr-notice">
+          <Alert
+            tone="success"
+            title={notice}
+            action={
+              <Button size="sm" variant="ghost" onClick={() => setNotice(null)}>
+                {t.dismiss}
+              </Button>
+            }
+          />
+        </div>
+      ) : null}
+      {organization.isError ? (
+        <div className="sr-notice">
+          <Alert
+            tone="danger"
+            title={t.loadError}
+            action={
+              <Button size="sm" onClick={() => void organization.refetch()}>
+                {m.common.retry}
+              </Button>
+            }
+          >
+            {errorMessage(m, organization.error)}
+          </Alert>
+        </div>
+      ) : !org || !me.data ? (
+        <p className="sr-empty sr-muted" role="status">
+          {t.loading}
+        </p>
+      ) : (
+        <div className="sr-settings">
+          {canManage ? null : <p className="sr-matrix-note">{t.readOnly}</p>}
+          <OrganizationForm organization={org} usage={usage.data} editable={canManage} onSaved={setNotice} />
+          <MainContactSection organization={org} onDone={setNotice} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { renderWith } from "../../../test/render";
+import { seededWorld } from "../../testing/seeded-world";
+import { ResetPasswordDialog } from "./ResetPasswordDialog";
+
+describe("ResetPasswordDialog", () => {
+  it("sets a temporary password; core's password policy errors land on the field", async () => {
+    const { owner, users } = await seededWorld({ users: 6 });
+    const target = users[4]; // users 0–1 are disabled, 3 is locked
+    if (!target) throw new Error("fixture");
+    const onDone = vi.fn();
+    const onOpenChange = vi.fn();
+    const { user } = renderWith(
+      owner,
+      <ResetPasswordDialog user={target} open onOpenChange={onOpenChange} onDone={onDone} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: `Reset the password of ${target.displayName}` });
+    await user.type(within(dialog).getByLabelText(/^Temporary password/), "short");
+    await user.type(within(dialog).getByLabelText(/^Confirm the password/), "short");
+    await user.click(within(dialog).getByRole("button", { name: "Set password" }));
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText(/^Temporary password/)).toHaveAttribute("aria-invalid", "true"),
+    );
+    expect(within(dialog).getByText(/at least/)).toBeInTheDocument();
+    await user.clear(within(dialog).getByLabelText(/^Temporary password/));
+    await user.clear(within(dialog).getByLabelText(/^Confirm the password/));
+    await user.type(within(dialog).getByLabelText(/^Temporary password/), "maple-violet-harbor-77");
+    await user.type(within(dialog).getByLabelText(/^Confirm the password/), "maple-violet-harbor-77");
+    await user.click(within(dialog).getByRole("button", { name: "Set password" }));
+    await waitFor(() =>
+      expect(onDone).toHaveBeenCalledWith(`The temporary password of ${target.displayName} is set.`),
+    );
+    expect((await owner.users.get(target.id)).mustChangePassword).toBe(true);
+  });
+
+  it("emails a reset link", async () => {
+    const { owner, users, world } = await seededWorld({ users: 6 });
+    const target = users[4]; // users 0–1 are disabled, 3 is locked
+    if (!target) throw new Error("fixture");
+    const onDone = vi.fn();
+    const { user } = renderWith(
+      owner,
+      <ResetPasswordDialog user={target} open onOpenChange={() => undefined} onDone={onDone} />,
+    );
+    const dialog = await screen.findByRole("dialog");
+    await user.click(within(dialog).getByRole("radio", { name: /Email a reset link/ }));
+    expect(within(dialog).getByRole("radio", { name: /Email a reset link/ })).toBeChecked();
+    await user.click(within(dialog).getByRole("button", { name: "Send link" }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith(`A reset link was sent to ${target.email}.`));
+    expect(world.mailer.latest(target.email, "password_reset")).toBeDefined();
+  });
+});

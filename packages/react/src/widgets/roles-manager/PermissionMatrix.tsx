@@ -1,0 +1,220 @@
+import { type CatalogView, DirectoryError, type Role } from "@staffroom/core";
+import { type ReactNode, useId, useRef, useState } from "react";
+import { useUpdateRole } from "../../hooks/admin-mutations";
+import { useCan } from "../../hooks/permissions";
+import { useMe, useRoleCatalog, useRoles } from "../../hooks/reads";
+import { usePermissionCheck } from "../../hooks/settings-hooks";
+import { errorMessage } from "../../messages/error-message";
+import { useMessages } from "../../provider/context";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+
+/** Props of {@link PermissionMatrix}. */
+export interface PermissionMatrixProps {
+  /** The role whose permissions it shows and toggles. */
+  readonly roleId: string;
+  readonly className?: string;
+}
+
+type Action = CatalogView["modules"][number]["actions"][number];
+
+/**
+ * W7: a role's permissions grouped by module (`roles.catalog()`), one switch each with the screens it
+ * opens. A toggle saves at once (optimistically, rolled back when core refuses, with core's reason
+ * shown). Switches for permissions the actor does not hold (`can()`, R3), or every switch when the
+ * actor may not manage roles, stay focusable but locked, with the reason beside them. A stale version
+ * offers a reload.
+ *
+ * @example <PermissionMatrix roleId={role.id} />
+ */
+export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): ReactNode {
+  const m = useMessages();
+  const t = m.roles.matrix;
+  const id = useId();
+  const me = useMe();
+  const roles = useRoles();
+  const catalog = useRoleCatalog();
+  const canManage = useCan("roles.manage");
+  const holds = usePermissionCheck();
+  const update = useUpdateRole();
+  const busy = useRef(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [stale, setStale] = useState(false);
+  const [said, setSaid] = useState("");
+  const role = roles.data?.find((r) => r.id === roleId);
+
+  if (roles.isError || catalog.isError) {
+    const retry = () => void Promise.all([roles.refetch(), catalog.refetch()]);
+    return (
+      <Alert
+        tone="danger"
+        title={m.roles.loadError}
+        action={
+          <Button size="sm" onClick={retry}>
+            {m.common.retry}
+          </Button>
+        }
+      >
+        {errorMessage(m, roles.error ?? catalog.error)}
+      </Alert>
+    );
+  }
+  if (!role || !catalog.data || !me.data) {
+    return (
+      <p className="sr-muted" role="status">
+        {m.roles.loading}
+      </p>
+    );
+  }
+
+  const toggle = async (current: Role, action: Action, allow: boolean) => {
+    if (busy.current) return;
+    busy.current = true;
+    setProblem(null);
+    setStale(false);
+    setSaid("");
+    const permissions = allow
+      ? [...current.permissions, action.permission]
+      : current.permissions.filter((p) => p !== action.permission);
+    try {
+      await update.mutate({ id: current.id, patch: { permissions }, version: current.version });
+      setSaid(t.saved(action.label, allow));
+    } catch (error) {
+      if (DirectoryError.is(error, "stale")) setStale(true);
+      else setProblem(error);
+    } finally {
+      busy.current = false;
+    }
+  };
+  const reload = async () => {
+    await roles.refetch();
+    setStale(false);
+  };
+  const readOnlyId = `${id}-read-only`;
+  const allowed = new Set(role.permissions);
+
+  return (
+    <fieldset
+      className={className ? `sr-matrix ${className}` : "sr-matrix"}
+      aria-busy={update.isPending || undefined}
+    >
+      <legend className="sr-visually-hidden">{t.label(role.name)}</legend>
+      {canManage ? null : (
+        <p className="sr-matrix-note" id={readOnlyId}>
+          {m.roles.readOnly}
+        </p>
+      )}
+      {stale ? (
+        <Alert
+          tone="warning"
+          role="alert"
+          title={t.staleTitle}
+          action={
+            <Button size="sm" onClick={() => void reload()}>
+              {m.common.reload}
+            </Button>
+          }
+        >
+          {t.staleBody}
+        </Alert>
+      ) : null}
+      {problem ? (
+        <Alert
+          tone="danger"
+          title={t.refusedTitle}
+          action={
+            <Button size="sm" variant="ghost" onClick={() => setProblem(null)}>
+              {m.roles.dismiss}
+            </Button>
+          }
+        >
+          {errorMessage(m, problem)}
+        </Alert>
+      ) : null}
+      <span className="sr-visually-hidden" role="status">
+        {said}
+      </span>
+      {catalog.data.modules.map((module) => (
+        <fieldset key={module.key} className="sr-matrix-module">
+          <legend className="sr-matrix-legend">
+            {module.label}
+            <span className="sr-matrix-count">
+              {t.moduleCount(
+                module.actions.filter((a) => allowed.has(a.permission)).length,
+                module.actions.length,
+              )}
+            </span>
+          </legend>
+          <ul className="sr-matrix-actions">
+            {module.actions.map((action) => (
+              <MatrixSwitch
+                key={action.permission}
+                action={action}
+                on={allowed.has(action.permission)}
+                locked={!canManage || !holds(action.permission)}
+                reasonId={canManage ? `${id}-${action.permission}-reason` : readOnlyId}
+                showReason={canManage && !holds(action.permission)}
+                onToggle={(allow) => void toggle(role, action, allow)}
+              />
+            ))}
+          </ul>
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}
+
+interface MatrixSwitchProps {
+  readonly action: Action;
+  readonly on: boolean;
+  readonly locked: boolean;
+  /** The element explaining why the switch is locked. */
+  readonly reasonId: string;
+  readonly showReason: boolean;
+  readonly onToggle: (allow: boolean) => void;
+}
+
+/** One permission as a switch; locked switches stay focusable so keyboard users hear why. */
+function MatrixSwitch({ action, on, locked, reasonId, showReason, onToggle }: MatrixSwitchProps): ReactNode {
+  const t = useMessages().roles.matrix;
+  return (
+    <li className="sr-matrix-action" data-locked={locked || undefined}>
+      <label className="sr-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          className="sr-switch-input"
+          checked={on}
+          aria-checked={on}
+          aria-disabled={locked || undefined}
+          aria-describedby={locked ? reasonId : undefined}
+          onChange={() => {
+            if (!locked) onToggle(!on);
+          }}
+        />
+        <span className="sr-switch-track" aria-hidden="true" />
+        <span className="sr-switch-text">
+          <span className="sr-switch-label">{action.label}</span>
+          {action.screens.length ? <span className="sr-hint">{t.screens(action.screens)}</span> : null}
+        </span>
+      </label>
+      {showReason ? (
+        <span className="sr-matrix-reason" id={reasonId}>
+          <LockIcon />
+          {t.notHeld}
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+function LockIcon(): ReactNode {
+  return (
+    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M5 7V5a3 3 0 1 1 6 0v2h.5A1.5 1.5 0 0 1 13 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 3 13.5v-5A1.5 1.5 0 0 1 4.5 7H5Zm1.5 0h3V5a1.5 1.5 0 1 0-3 0v2Z"
+      />
+    </svg>
+  );
+}

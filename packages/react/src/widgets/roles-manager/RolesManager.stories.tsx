@@ -1,0 +1,210 @@
+import type { StaffDirectory } from "@staffroom/core";
+import { memoryWorld } from "@staffroom/core/fixtures";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { type SettingsWorld, settingsWorld } from "../../testing/settings-world";
+import { StoryFrame, withLatency } from "../../testing/story-helpers";
+import { RolesManager } from "./RolesManager";
+
+type Loaded = { seeded?: SettingsWorld; directory: StaffDirectory; roleId?: string };
+
+const roleId = async (directory: StaffDirectory, name: string): Promise<string> => {
+  const role = (await directory.roles.list()).find((r) => r.name === name);
+  if (!role) throw new Error(`no role ${name}`);
+  return role.id;
+};
+
+/** A loader: the settings world seen by one of its actors, opened on a role. */
+const as =
+  (actor: "owner" | "secondAdmin" | "siteLead" | "clinicManager" | "readOnly", role?: string) =>
+  async (): Promise<Loaded> => {
+    const seeded = await settingsWorld();
+    const directory = seeded[actor];
+    return { seeded, directory, ...(role ? { roleId: await roleId(seeded.owner, role) } : {}) };
+  };
+
+const meta = {
+  title: "Widgets/RolesManager",
+  component: RolesManager,
+  loaders: [as("owner", "Front Desk")],
+  render: (args, { loaded, globals }) => {
+    const { directory, roleId: initial } = loaded as Loaded;
+    return (
+      <StoryFrame directory={directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+        <RolesManager {...args} {...(initial ? { initialRoleId: initial } : {})} />
+      </StoryFrame>
+    );
+  },
+} satisfies Meta<typeof RolesManager>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const matrixOf = (canvasElement: HTMLElement, role: string) =>
+  within(canvasElement).findByRole("group", { name: `Permissions of ${role}` });
+
+/** The owner: roles with holders and screens; a permission toggled with the keyboard is saved by core. */
+export const Default: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { seeded } = loaded as Loaded;
+    const matrix = await matrixOf(canvasElement, "Front Desk");
+    const revenue = within(matrix).getByRole("switch", { name: /View revenue reports/ });
+    revenue.focus();
+    await userEvent.keyboard(" ");
+    await expect(await within(canvasElement).findByText("Billing › Reports")).toBeInTheDocument();
+    const saved = (await seeded?.owner.roles.list())?.find((r) => r.name === "Front Desk");
+    await expect(saved?.permissions).toContain("billing.view_revenue");
+  },
+};
+
+/** W7: a new role from the Provider template, selected once created. */
+export const CreateFromTemplate: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await matrixOf(canvasElement, "Front Desk");
+    await userEvent.click(canvas.getByRole("button", { name: "New role" }));
+    const dialog = await body.findByRole("dialog", { name: "New role" });
+    await userEvent.type(within(dialog).getByLabelText(/^Name/), "Night Nurse");
+    await userEvent.click(within(dialog).getByRole("radio", { name: /^Provider/ }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Create role" }));
+    const matrix = await matrixOf(canvasElement, "Night Nurse");
+    await expect(within(matrix).getByRole("switch", { name: /Write notes/ })).toBeChecked();
+  },
+};
+
+/** Core refuses to delete a role people hold; the dialog says how many and what to do. */
+export const DeleteRoleInUse: Story = {
+  play: async ({ canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    await matrixOf(canvasElement, "Front Desk");
+    await userEvent.click(within(canvasElement).getByRole("button", { name: "Delete role" }));
+    const dialog = await body.findByRole("dialog", { name: "Delete the role Front Desk?" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Delete role" }));
+    await expect(await within(dialog).findByRole("alert")).toHaveTextContent(/people hold Front Desk/);
+  },
+};
+
+/** Another administrator (not the main contact) may not take permissions from an admin role: rolled back. */
+export const RefusedByMainContactRule: Story = {
+  loaders: [as("secondAdmin", "Clinic Manager")],
+  play: async ({ canvasElement }) => {
+    const matrix = await matrixOf(canvasElement, "Clinic Manager");
+    const create = within(matrix).getByRole("switch", { name: /Create appointments/ });
+    await userEvent.click(create);
+    await expect(await within(matrix).findByRole("alert")).toHaveTextContent(/Only the main contact/);
+    await waitFor(() => expect(create).toBeChecked());
+  },
+};
+
+/** Someone else changed the role meanwhile: the toggle is refused as stale and a reload is offered. */
+export const Conflict: Story = {
+  loaders: [as("owner", "Provider")],
+  play: async ({ canvasElement, loaded }) => {
+    const { seeded } = loaded as Loaded;
+    const matrix = await matrixOf(canvasElement, "Provider");
+    const role = (await seeded?.owner.roles.list())?.find((r) => r.name === "Provider");
+    if (!seeded || !role) throw new Error("fixture");
+    await seeded.secondAdmin.roles.update(
+      role.id,
+      { name: "Provider (clinical)" },
+      { version: role.version },
+    );
+    await userEvent.click(within(matrix).getByRole("switch", { name: /View appointments/ }));
+    const alert = await within(matrix).findByRole("alert");
+    await expect(alert).toHaveTextContent("This role changed since you opened it");
+    await userEvent.click(within(alert).getByRole("button", { name: "Reload" }));
+    await matrixOf(canvasElement, "Provider (clinical)");
+  },
+};
+
+/** Read-only staff see every role and permission, and nothing that would change them. */
+export const ReadOnlyActor: Story = {
+  loaders: [as("readOnly", "Front Desk")],
+  play: async ({ canvasElement }) => {
+    const matrix = await matrixOf(canvasElement, "Front Desk");
+    await expect(within(canvasElement).queryByRole("button", { name: "New role" })).not.toBeInTheDocument();
+    await expect(within(matrix).getByRole("switch", { name: /View appointments/ })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+  },
+};
+
+/**
+ * A site lead limited to two clinics: its role lists roles.manage, but roles span the organization,
+ * so core does not count that permission for it (R4) and every switch is read-only.
+ */
+export const DelegatedSiteLead: Story = {
+  loaders: [as("siteLead", "Front Desk")],
+  play: async ({ canvasElement }) => {
+    const matrix = await matrixOf(canvasElement, "Front Desk");
+    const view = within(matrix).getByRole("switch", { name: /View appointments/ });
+    await expect(view).toHaveAttribute("aria-disabled", "true");
+    await expect(view).toHaveAccessibleDescription(/can see the roles but not change them/);
+    await userEvent.click(view);
+    await waitFor(() => expect(view).toBeChecked());
+  },
+};
+
+/** A role without permissions opens no screen yet. */
+export const EmptyRole: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const world = await memoryWorld();
+      const directory = world.as(world.owner.id) as StaffDirectory;
+      await directory.me();
+      const blank = await directory.roles.create({ name: "New hires", permissions: [] });
+      return { directory, roleId: blank.id };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    await matrixOf(canvasElement, "New hires");
+    await expect(
+      within(canvasElement).getByText("No screens yet: turn on a permission below."),
+    ).toBeInTheDocument();
+  },
+};
+
+/** First paint while the directory answers slowly. */
+export const Loading: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await settingsWorld();
+      return { directory: withLatency(seeded.owner, Number.POSITIVE_INFINITY) };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent("Loading…");
+  },
+};
+
+/** The session's user no longer exists: core answers an error and the widget offers a retry. */
+export const ErrorState: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const world = await memoryWorld();
+      return { directory: world.as("usr_0000000000deleted") as StaffDirectory };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("The roles could not be loaded.")).toBeInTheDocument();
+    await expect(canvas.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+  },
+};
+
+/** The dark theme. */
+export const Dark: Story = {
+  globals: { theme: "dark" },
+  render: (args, { loaded }) => (
+    <div style={{ background: "#0b1020" }}>
+      <StoryFrame directory={(loaded as Loaded).directory} theme="dark">
+        <RolesManager {...args} />
+      </StoryFrame>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    await matrixOf(canvasElement, "Administrator");
+  },
+};

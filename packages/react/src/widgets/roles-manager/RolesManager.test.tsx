@@ -1,0 +1,233 @@
+import type { Role, StaffDirectory } from "@staffroom/core";
+import { renderHook, screen, waitFor, within } from "@testing-library/react";
+import axe from "axe-core";
+import { describe, expect, it } from "vitest";
+import { renderWith } from "../../../test/render";
+import { useUpdateRole } from "../../hooks/admin-mutations";
+import { queryKeys } from "../../hooks/keys";
+import { useRoles } from "../../hooks/reads";
+import { StaffroomProvider } from "../../provider/StaffroomProvider";
+import { createQueryCache } from "../../query/query-cache";
+import { settingsWorld } from "../../testing/settings-world";
+import { RolesManager } from "./RolesManager";
+
+const roleNamed = async (directory: StaffDirectory, name: string): Promise<Role> => {
+  const role = (await directory.roles.list()).find((r) => r.name === name);
+  if (!role) throw new Error(`no role ${name}`);
+  return role;
+};
+
+/** Renders the manager on one role and waits for its permissions. */
+const open = async (directory: StaffDirectory, name: string) => {
+  const role = await roleNamed(directory, name);
+  const view = renderWith(directory, <RolesManager initialRoleId={role.id} />);
+  const matrix = await screen.findByRole("group", { name: `Permissions of ${name}` });
+  return { ...view, role, matrix };
+};
+
+describe("RolesManager", () => {
+  it("lists roles with user counts and screens, and is axe-clean", async () => {
+    const w = await settingsWorld();
+    const { container } = renderWith(w.owner, <RolesManager />);
+    const list = await screen.findByRole("navigation", { name: "Roles" });
+    for (const role of await w.owner.roles.list()) {
+      const item = within(list).getByRole("button", { name: new RegExp(`^${role.name}`) });
+      expect(item).toHaveTextContent(role.userCount === 1 ? "1 user" : `${role.userCount} users`);
+    }
+    const admin = within(list).getByRole("button", { name: /^Administrator/ });
+    expect(admin).toHaveAttribute("aria-current", "true");
+    expect(admin).toHaveTextContent("Your role");
+    await screen.findByRole("group", { name: "Permissions of Administrator" });
+    const result = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`)).toEqual([]);
+  });
+
+  it("toggles a permission with the keyboard; core saves it and the screens follow", async () => {
+    const w = await settingsWorld();
+    const { user, role, matrix } = await open(w.owner, "Front Desk");
+    const revenue = within(matrix).getByRole("switch", { name: /View revenue reports/ });
+    expect(revenue).not.toBeChecked();
+    expect(screen.queryByText("Billing › Reports")).not.toBeInTheDocument();
+    revenue.focus();
+    await user.keyboard(" ");
+    expect(revenue).toBeChecked();
+    expect(await screen.findByText("View revenue reports allowed.")).toBeInTheDocument();
+    expect((await roleNamed(w.owner, "Front Desk")).permissions).toContain("billing.view_revenue");
+    // The role's screens come from core's answer: the new screen shows beside the role.
+    expect(await screen.findByText("Billing › Reports")).toBeInTheDocument();
+    expect(revenue).toHaveFocus();
+    // A second toggle right after names the version the first one produced (no stale error).
+    await user.keyboard(" ");
+    await waitFor(() => expect(screen.queryByText("Billing › Reports")).not.toBeInTheDocument());
+    expect((await roleNamed(w.owner, "Front Desk")).permissions).not.toContain("billing.view_revenue");
+    expect((await roleNamed(w.owner, "Front Desk")).version).toBe(role.version + 2);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("is read-only for a location-limited site lead: roles span the organization (R4), and core refuses a direct edit", async () => {
+    const w = await settingsWorld();
+    // The site lead's role includes roles.manage, but it is limited to two clinics: core does not
+    // count organization-wide permissions for it, so can() is false and every switch is locked.
+    const { user, matrix } = await open(w.siteLead, "Front Desk");
+    const view = within(matrix).getByRole("switch", { name: /View appointments/ });
+    expect(view).toHaveAttribute("aria-disabled", "true");
+    expect(view).toHaveAccessibleDescription("You can see the roles but not change them.");
+    await user.click(view);
+    expect(view).toBeChecked();
+    const frontDesk = await roleNamed(w.owner, "Front Desk");
+    await expect(
+      w.siteLead.roles.update(
+        frontDesk.id,
+        { permissions: frontDesk.permissions.filter((p) => p !== "calendar.view") },
+        { version: frontDesk.version },
+      ),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect((await roleNamed(w.owner, "Front Desk")).permissions).toContain("calendar.view");
+  });
+
+  it("core refuses a permission the actor does not hold even when asked directly, and the change rolls back", async () => {
+    const w = await settingsWorld();
+    // An org-wide role steward who manages roles but holds no billing permission.
+    const steward = await w.owner.roles.create({
+      name: "Role Steward",
+      permissions: ["users.view", "roles.manage", "calendar.view"],
+    });
+    const first = w.locations[0];
+    if (!first) throw new Error("fixture");
+    const person = await w.owner.users.create({
+      email: "sam.steward@harbor-urgent-care.example",
+      profile: { givenName: "Sam", familyName: "Steward" },
+      roleId: steward.id,
+      locationAccess: "organization",
+      primaryLocationId: first.id,
+      password: "violet-harbor-lantern-92",
+    });
+    const directory = w.world.as(person.id) as StaffDirectory;
+    const { matrix } = await open(directory, "Front Desk");
+    expect(within(matrix).getByRole("switch", { name: /Issue refunds/ })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    expect(within(matrix).getByRole("switch", { name: /View appointments/ })).not.toHaveAttribute(
+      "aria-disabled",
+    );
+
+    const cache = createQueryCache();
+    const { result } = renderHook(() => ({ roles: useRoles(), update: useUpdateRole() }), {
+      wrapper: ({ children }) => (
+        <StaffroomProvider directory={directory} cache={cache}>
+          {children}
+        </StaffroomProvider>
+      ),
+    });
+    await waitFor(() => expect(result.current.roles.data).toBeDefined());
+    const frontDesk = result.current.roles.data?.find((r) => r.name === "Front Desk");
+    if (!frontDesk) throw new Error("fixture");
+    const cached = () => cache.get<Role[]>(queryKeys.roles.list).data?.find((r) => r.id === frontDesk.id);
+    const pending = result.current.update.mutate({
+      id: frontDesk.id,
+      patch: { permissions: [...frontDesk.permissions, "billing.issue_refunds"] },
+      version: frontDesk.version,
+    });
+    // Applied at once (optimistic) …
+    expect(cached()?.permissions).toContain("billing.issue_refunds");
+    // … refused by core (R3), and rolled back.
+    await expect(pending).rejects.toMatchObject({ code: "forbidden" });
+    expect(cached()?.permissions).toEqual(frontDesk.permissions);
+  });
+
+  it("shows the main-contact rule when another admin takes a permission from an admin role", async () => {
+    const w = await settingsWorld();
+    const { user, matrix } = await open(w.secondAdmin, "Clinic Manager");
+    const create = within(matrix).getByRole("switch", { name: /Create appointments/ });
+    await user.click(create);
+    expect(await within(matrix).findByRole("alert")).toHaveTextContent(
+      "Only the main contact can take permissions away from administrators.",
+    );
+    expect(create).toBeChecked();
+  });
+
+  it("offers a reload when the role changed elsewhere (stale version)", async () => {
+    const w = await settingsWorld();
+    const { user, role, matrix } = await open(w.owner, "Provider");
+    await w.secondAdmin.roles.update(
+      role.id,
+      { permissions: [...role.permissions, "billing.view_revenue"] },
+      { version: role.version },
+    );
+    await user.click(within(matrix).getByRole("switch", { name: /View appointments/ }));
+    const alert = await within(matrix).findByRole("alert");
+    expect(alert).toHaveTextContent("This role changed since you opened it");
+    expect(within(matrix).getByRole("switch", { name: /View appointments/ })).toBeChecked();
+    await user.click(within(alert).getByRole("button", { name: "Reload" }));
+    await waitFor(() =>
+      expect(within(matrix).getByRole("switch", { name: /View revenue reports/ })).toBeChecked(),
+    );
+    expect(within(matrix).queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("creates a role from a template, refuses a duplicate name on its field, and renames", async () => {
+    const w = await settingsWorld();
+    const { user } = renderWith(w.owner, <RolesManager />);
+    await user.click(await screen.findByRole("button", { name: "New role" }));
+    const dialog = await screen.findByRole("dialog", { name: "New role" });
+    await user.type(within(dialog).getByLabelText(/^Name/), "Front Desk");
+    await user.click(within(dialog).getByRole("radio", { name: /^Provider/ }));
+    await user.click(within(dialog).getByRole("button", { name: "Create role" }));
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText(/^Name/)).toHaveAccessibleDescription(
+        "A role with this name exists.",
+      ),
+    );
+    await user.clear(within(dialog).getByLabelText(/^Name/));
+    await user.type(within(dialog).getByLabelText(/^Name/), "Night Nurse");
+    await user.click(within(dialog).getByRole("button", { name: "Create role" }));
+    expect(await screen.findByText("The role Night Nurse was created.")).toBeInTheDocument();
+    const matrix = await screen.findByRole("group", { name: "Permissions of Night Nurse" });
+    expect(within(matrix).getByRole("switch", { name: /Write notes/ })).toBeChecked();
+    expect((await roleNamed(w.owner, "Night Nurse")).template).toBe("provider");
+
+    await user.click(screen.getByRole("button", { name: "Rename" }));
+    const rename = await screen.findByRole("dialog", { name: "Rename Night Nurse" });
+    await user.clear(within(rename).getByLabelText(/^Name/));
+    await user.type(within(rename).getByLabelText(/^Name/), "Night Charge Nurse{Enter}");
+    expect(await screen.findByText("The role Night Charge Nurse was saved.")).toBeInTheDocument();
+    await roleNamed(w.owner, "Night Charge Nurse");
+  });
+
+  it("explains role_in_use on delete and keeps the role; deletes an unused one", async () => {
+    const w = await settingsWorld();
+    await w.owner.roles.create({ name: "Temp", permissions: [] });
+    const { user } = await open(w.owner, "Front Desk");
+    const holders = (await roleNamed(w.owner, "Front Desk")).userCount;
+    await user.click(screen.getByRole("button", { name: "Delete role" }));
+    let dialog = await screen.findByRole("dialog", { name: "Delete the role Front Desk?" });
+    await user.click(within(dialog).getByRole("button", { name: "Delete role" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      `${holders} people hold Front Desk. Give them another role in Users, then delete it.`,
+    );
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    const list = screen.getByRole("navigation", { name: "Roles" });
+    expect(within(list).getByRole("button", { name: /^Front Desk/ })).toBeInTheDocument();
+
+    await user.click(within(list).getByRole("button", { name: /^Temp/ }));
+    await user.click(await screen.findByRole("button", { name: "Delete role" }));
+    dialog = await screen.findByRole("dialog", { name: "Delete the role Temp?" });
+    await user.click(within(dialog).getByRole("button", { name: "Delete role" }));
+    expect(await screen.findByText("The role Temp was deleted.")).toBeInTheDocument();
+    expect(within(list).queryByRole("button", { name: /^Temp/ })).not.toBeInTheDocument();
+    // The dialog's trigger is gone: focus lands on the role now selected.
+    await waitFor(() => expect(within(list).getByRole("button", { name: /^Administrator/ })).toHaveFocus());
+  });
+
+  it("shows read-only staff the roles without any control that would change them", async () => {
+    const w = await settingsWorld();
+    const { matrix } = await open(w.readOnly, "Front Desk");
+    expect(screen.queryByRole("button", { name: "New role" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Rename" })).not.toBeInTheDocument();
+    const view = within(matrix).getByRole("switch", { name: /View appointments/ });
+    expect(view).toHaveAttribute("aria-disabled", "true");
+    expect(view).toHaveAccessibleDescription("You can see the roles but not change them.");
+  });
+});

@@ -1,0 +1,176 @@
+import { DirectoryError, type Role } from "@staffroom/core";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useDeleteRole } from "../../hooks/admin-mutations";
+import { useCan } from "../../hooks/permissions";
+import { useMe, useRoles } from "../../hooks/reads";
+import { errorMessage } from "../../messages/error-message";
+import type { Messages } from "../../messages/messages";
+import { useMessages } from "../../provider/context";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
+import { RoleDetail } from "./RoleDetail";
+import { RoleFormDialog } from "./RoleFormDialog";
+import { RoleList } from "./RoleList";
+
+/** Props of {@link RolesManager}. */
+export interface RolesManagerProps {
+  /** The role shown first. Default: the first role. */
+  readonly initialRoleId?: string;
+  readonly className?: string;
+}
+
+type Editing = { readonly mode: "create" } | { readonly mode: "edit"; readonly role: Role } | null;
+
+/**
+ * Core's `role_in_use` refusal in the widget's words (how many people hold the role and what to do);
+ * every other failure unchanged. Host overrides of the rule still win in `errorMessage`.
+ */
+function explainDelete(m: Messages, role: Role, error: unknown): unknown {
+  if (!DirectoryError.is(error, "rule") || error.rule !== "role_in_use") return error;
+  const users = Number(error.details.users ?? role.userCount);
+  return new DirectoryError({ ...error.toJSON(), message: m.roles.confirmDelete.inUse(role.name, users) });
+}
+
+/**
+ * W7 "Settings › Roles": every role with how many users hold it and the screens it opens; create one
+ * from a template, rename it, delete it (core refuses while anyone holds it, and the widget says who
+ * to move), and toggle its permissions by module in the {@link PermissionMatrix}. Controls follow
+ * `can("roles.manage")`; everything else is core's decision.
+ *
+ * @example
+ * <StaffroomProvider directory={directory}>
+ *   <RolesManager />
+ * </StaffroomProvider>
+ */
+export function RolesManager({ initialRoleId, className }: RolesManagerProps): ReactNode {
+  const m = useMessages();
+  const t = m.roles;
+  const id = useId();
+  const me = useMe();
+  const roles = useRoles();
+  const canManage = useCan("roles.manage");
+  const remove = useDeleteRole();
+  const [selectedId, setSelectedId] = useState<string | null>(initialRoleId ?? null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<Role | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [refocus, setRefocus] = useState(false);
+  const layout = useRef<HTMLDivElement>(null);
+  const list = roles.data ?? [];
+  const selected = list.find((r) => r.id === selectedId) ?? list[0];
+  const titleId = `${id}-title`;
+
+  // After a delete the dialog's trigger is gone: put focus on the role now selected in the list (after
+  // the dialog has returned focus, hence the timeout).
+  useEffect(() => {
+    if (!refocus || deleting) return;
+    const timer = setTimeout(() => {
+      layout.current?.querySelector<HTMLElement>('[aria-current="true"]')?.focus();
+      setRefocus(false);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [refocus, deleting]);
+
+  return (
+    <section className={className ? `sr-card ${className}` : "sr-card"} aria-labelledby={titleId}>
+      <header className="sr-header">
+        <div>
+          <h2 className="sr-title" id={titleId}>
+            {t.title}
+          </h2>
+          <p className="sr-subtitle">{t.description}</p>
+        </div>
+        {canManage ? (
+          <Button variant="primary" onClick={() => setEditing({ mode: "create" })}>
+            {t.createRole}
+          </Button>
+        ) : null}
+      </header>
+      {notice ? (
+        <div className="sr-notice">
+          <Alert
+            tone="success"
+            title={notice}
+            action={
+              <Button size="sm" variant="ghost" onClick={() => setNotice(null)}>
+                {t.dismiss}
+              </Button>
+            }
+          />
+        </div>
+      ) : null}
+      {roles.isError ? (
+        <div className="sr-notice">
+          <Alert
+            tone="danger"
+            title={t.loadError}
+            action={
+              <Button size="sm" onClick={() => void roles.refetch()}>
+                {m.common.retry}
+              </Button>
+            }
+          >
+            {errorMessage(m, roles.error)}
+          </Alert>
+        </div>
+      ) : roles.isLoading ? (
+        <p className="sr-empty sr-muted" role="status">
+          {t.loading}
+        </p>
+      ) : !selected ? (
+        <p className="sr-empty" role="status">
+          {t.empty}
+        </p>
+      ) : (
+        <div className="sr-roles-layout" ref={layout}>
+          <RoleList
+            roles={list}
+            selectedId={selected.id}
+            ownRoleId={me.data?.role.id}
+            onSelect={setSelectedId}
+            labelledBy={titleId}
+          />
+          <RoleDetail
+            key={selected.id}
+            role={selected}
+            own={selected.id === me.data?.role.id}
+            manage={canManage}
+            onRename={() => setEditing({ mode: "edit", role: selected })}
+            onDelete={() => setDeleting(selected)}
+          />
+        </div>
+      )}
+      {editing ? (
+        <RoleFormDialog
+          {...editing}
+          open
+          onOpenChange={(open) => !open && setEditing(null)}
+          onSaved={(role) => {
+            setSelectedId(role.id);
+            setNotice(editing.mode === "create" ? t.created(role.name) : t.renamed(role.name));
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog.Root open onOpenChange={(open) => !open && setDeleting(null)}>
+          <ConfirmDialog.Content
+            title={t.confirmDelete.title(deleting.name)}
+            description={t.confirmDelete.body}
+            confirmLabel={t.confirmDelete.confirm}
+            onConfirm={async () => {
+              try {
+                await remove.mutate(deleting);
+              } catch (error) {
+                throw explainDelete(m, deleting, error);
+              }
+              setSelectedId(null);
+              setRefocus(true);
+              setNotice(t.deleted(deleting.name));
+            }}
+          />
+        </ConfirmDialog.Root>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Strings of RolesManager and PermissionMatrix, English defaults; hosts override them through `messages.roles`.
+ *
+ * @example <StaffroomProvider directory={directory} messages={{ roles: { title: "Access levels" } }}>
+ */
+export interface RolesMessages {
+  /** Shown while the widget loads. */
+  readonly loading: string;
+  readonly title: string;
+  readonly description: string;
+  readonly loadError: string;
+  readonly listLabel: string;
+  readonly createRole: string;
+  readonly users: (count: number) => string;
+  readonly administrator: string;
+  readonly yourRole: string;
+  readonly opens: string;
+  readonly opensNothing: string;
+  readonly screensSummary: (screens: readonly string[]) => string;
+  readonly rename: string;
+  readonly delete: string;
+  readonly readOnly: string;
+  readonly empty: string;
+  readonly created: (name: string) => string;
+  readonly renamed: (name: string) => string;
+  readonly deleted: (name: string) => string;
+  readonly dismiss: string;
+  readonly form: {
+    readonly createTitle: string;
+    readonly createDescription: string;
+    readonly editTitle: (name: string) => string;
+    readonly editDescription: string;
+    readonly name: string;
+    readonly description: string;
+    readonly template: string;
+    readonly blank: string;
+    readonly blankHint: string;
+    readonly templateNeedsMore: string;
+    readonly submitCreate: string;
+    readonly submitEdit: string;
+    readonly staleTitle: string;
+    readonly staleBody: string;
+  };
+  readonly confirmDelete: {
+    readonly title: (name: string) => string;
+    readonly body: string;
+    readonly confirm: string;
+    readonly inUse: (name: string, users: number) => string;
+  };
+  readonly matrix: {
+    readonly label: (role: string) => string;
+    readonly moduleCount: (allowed: number, total: number) => string;
+    readonly screens: (screens: readonly string[]) => string;
+    readonly notHeld: string;
+    readonly readOnly: string;
+    readonly saved: (permission: string, allowed: boolean) => string;
+    readonly refusedTitle: string;
+    readonly staleTitle: string;
+    readonly staleBody: string;
+  };
+}
+
+const count = (n: number, one: string, many: string): string =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/**
+ * English defaults of {@link RolesMessages}.
+ *
+ * @example rolesMessages.users(4) // "4 users"
+ */
+export const rolesMessages: RolesMessages = {
+  loading: "Loading…",
+  title: "Roles",
+  description:
+    "What each role may do and which screens it opens. A change applies at once to everyone who holds the role.",
+  loadError: "The roles could not be loaded.",
+  listLabel: "Roles",
+  createRole: "New role",
+  users: (n) => (n === 0 ? "No users" : count(n, "user", "users")),
+  administrator: "Administrator",
+  yourRole: "Your role",
+  opens: "Opens",
+  opensNothing: "No screens yet: turn on a permission below.",
+  screensSummary: (screens) =>
+    screens.length === 0
+      ? "No screens"
+      : screens.length <= 2
+        ? screens.join(", ")
+        : `${screens.slice(0, 2).join(", ")} +${screens.length - 2}`,
+  rename: "Rename",
+  delete: "Delete role",
+  readOnly: "You can see the roles but not change them.",
+  empty: "No roles yet. Create one from a template to get started.",
+  created: (name) => `The role ${name} was created.`,
+  renamed: (name) => `The role ${name} was saved.`,
+  deleted: (name) => `The role ${name} was deleted.`,
+  dismiss: "Dismiss",
+  form: {
+    createTitle: "New role",
+    createDescription:
+      "Start from a template and adjust its permissions afterwards. You can give only permissions you hold yourself.",
+    editTitle: (name) => `Rename ${name}`,
+    editDescription: "The new name shows wherever the role is picked.",
+    name: "Name",
+    description: "Description",
+    template: "Start from",
+    blank: "No permissions",
+    blankHint: "An empty role; turn permissions on one by one.",
+    templateNeedsMore: "Includes permissions you do not hold.",
+    submitCreate: "Create role",
+    submitEdit: "Save",
+    staleTitle: "Someone else changed this role",
+    staleBody: "Your changes were not saved. Reload to see the latest version, then try again.",
+  },
+  confirmDelete: {
+    title: (name) => `Delete the role ${name}?`,
+    body: "The role and its permissions are removed. This cannot be undone.",
+    confirm: "Delete role",
+    inUse: (name, users) =>
+      `${count(users, "person holds", "people hold")} ${name}. Give them another role in Users, then delete it.`,
+  },
+  matrix: {
+    label: (role) => `Permissions of ${role}`,
+    moduleCount: (allowed, total) => `${allowed} of ${total}`,
+    screens: (screens) => `Opens ${screens.join(", ")}`,
+    notHeld: "You do not hold this permission, so you cannot give or take it.",
+    readOnly: "Read only",
+    saved: (permission, allowed) => `${permission} ${allowed ? "allowed" : "removed"}.`,
+    refusedTitle: "The change was not saved",
+    staleTitle: "This role changed since you opened it",
+    staleBody: "Your change was not saved. Reload to see its current permissions.",
+  },
+};

@@ -1,0 +1,105 @@
+import type { Location, Role } from "@staffroom/core";
+import type { ReactNode } from "react";
+import { useMessages } from "../../provider/context";
+import { Button } from "../../ui/Button";
+import type { DirectoryState } from "./use-directory-state";
+
+/** Props of {@link DirectoryToolbar}. */
+export interface DirectoryToolbarProps {
+  readonly state: DirectoryState;
+  readonly locations: readonly Location[];
+  readonly roles: readonly Role[];
+  readonly idPrefix: string;
+}
+
+/**
+ * Search (server-side, debounced) and filters: location, role, administrators, providers.
+ *
+ * @example <DirectoryToolbar state={state} locations={locations} roles={roles} idPrefix="dir" />
+ */
+export function DirectoryToolbar({ state, locations, roles, idPrefix }: DirectoryToolbarProps): ReactNode {
+  const m = useMessages().directory;
+  const { filters } = state;
+  return (
+    <search className="sr-toolbar" aria-label={m.searchLabel}>
+      <div className="sr-search">
+        <label htmlFor={`${idPrefix}-search`} className="sr-visually-hidden">
+          {m.searchLabel}
+        </label>
+        <svg
+          className="sr-search-icon"
+          width="16"
+          height="16"
+          viewBox="0 0 16 16"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <circle cx="7" cy="7" r="5" stroke="currentColor" strokeWidth="1.6" fill="none" />
+          <path d="M11 11l3.5 3.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
+        <input
+          id={`${idPrefix}-search`}
+          className="sr-input"
+          type="search"
+          placeholder={m.searchPlaceholder}
+          value={state.searchInput}
+          onChange={(e) => state.setSearchInput(e.target.value)}
+          autoComplete="off"
+        />
+      </div>
+      <label htmlFor={`${idPrefix}-location`} className="sr-visually-hidden">
+        {m.locationFilter}
+      </label>
+      <select
+        id={`${idPrefix}-location`}
+        className="sr-select"
+        value={filters.locationId ?? ""}
+        onChange={(e) => state.setFilters({ locationId: e.target.value || null })}
+      >
+        <option value="">{m.anyLocation}</option>
+        {locations.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.group ? `${l.name} · ${l.group}` : l.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${idPrefix}-role`} className="sr-visually-hidden">
+        {m.roleFilter}
+      </label>
+      <select
+        id={`${idPrefix}-role`}
+        className="sr-select"
+        value={filters.roleId ?? ""}
+        onChange={(e) => state.setFilters({ roleId: e.target.value || null })}
+      >
+        <option value="">{m.anyRole}</option>
+        {roles.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.name}
+          </option>
+        ))}
+      </select>
+      <label className="sr-check">
+        <input
+          type="checkbox"
+          checked={filters.admin}
+          onChange={(e) => state.setFilters({ admin: e.target.checked })}
+        />
+        {m.adminsOnly}
+      </label>
+      <label className="sr-check">
+        <input
+          type="checkbox"
+          checked={filters.practitioner}
+          onChange={(e) => state.setFilters({ practitioner: e.target.checked })}
+        />
+        {m.practitionersOnly}
+      </label>
+      {state.filtered ? (
+        <Button variant="ghost" size="sm" onClick={state.clearFilters}>
+          {m.clearFilters}
+        </Button>
+      ) : null}
+    </search>
+  );
+}

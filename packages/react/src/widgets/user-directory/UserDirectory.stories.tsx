@@ -1,0 +1,193 @@
+import type { StaffDirectory } from "@staffroom/core";
+import { memoryWorld } from "@staffroom/core/fixtures";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
+import { StoryFrame, withLatency } from "../../testing/story-helpers";
+import { UserDirectory } from "./UserDirectory";
+
+type Loaded = { seeded?: SeededWorld; directory: StaffDirectory };
+
+const meta = {
+  title: "Widgets/UserDirectory",
+  component: UserDirectory,
+  args: { pageSize: 50, searchDebounceMs: 250 },
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await seededWorld({ users: 36 });
+      return { seeded, directory: seeded.owner };
+    },
+  ],
+  render: (args, { loaded, globals }) => (
+    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+      <UserDirectory {...args} />
+    </StoryFrame>
+  ),
+} satisfies Meta<typeof UserDirectory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The owner's view: every tab, filter, action and bulk action. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const table = await canvas.findByRole("table", { name: "Users" });
+    await expect(canvas.getByRole("tab", { name: /Active/ })).toHaveAttribute("aria-selected", "true");
+    await expect(within(table).getAllByRole("row").length).toBeGreaterThan(10);
+  },
+};
+
+/** Keyboard only: tab to the search, type, arrow through the tabs. */
+export const KeyboardSearch: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table", { name: "Users" });
+    const search = canvas.getByRole("searchbox", { name: "Search users" });
+    search.focus();
+    await userEvent.keyboard("nurse-that-does-not-exist");
+    await expect(await canvas.findByText("No users match your search")).toBeInTheDocument();
+    await userEvent.clear(search);
+    await userEvent.keyboard("Smith");
+    await waitFor(() => expect(canvas.getByRole("table", { name: "Users" })).toBeInTheDocument());
+    canvas.getByRole("tab", { name: /Active/ }).focus();
+    await userEvent.keyboard("{ArrowRight}");
+    await expect(canvas.getByRole("tab", { name: /Pending/ })).toHaveAttribute("aria-selected", "true");
+  },
+};
+
+/** A row action from the menu, confirmed in a dialog, keyboard only. */
+export const DisableFromMenu: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await canvas.findByRole("table", { name: "Users" });
+    const { seeded } = loaded as Loaded;
+    const target = seeded?.users[5]; // 0–1 are disabled and 3 is locked by the seed
+    if (!target) throw new Error("fixture");
+    canvas.getByRole("button", { name: `Actions for ${target.displayName}` }).focus();
+    await userEvent.keyboard("{Enter}");
+    const disable = await body.findByRole("menuitem", { name: "Disable" });
+    disable.focus();
+    await userEvent.keyboard("{Enter}");
+    const dialog = await body.findByRole("dialog", { name: `Disable ${target.displayName}?` });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Disable user" }));
+    await expect(await canvas.findByText(`${target.displayName} was disabled.`)).toBeInTheDocument();
+  },
+};
+
+/** First paint while the directory answers slowly. */
+export const Loading: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await seededWorld({ users: 4 });
+      return { seeded, directory: withLatency(seeded.owner, Number.POSITIVE_INFINITY) };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent("Loading…");
+  },
+};
+
+/** A new organization: only the owner, nobody pending. */
+export const Empty: Story = {
+  args: { initialStatus: "pending" },
+  loaders: [
+    async (): Promise<Loaded> => {
+      const world = await memoryWorld();
+      return { directory: world.as(world.owner.id) as StaffDirectory };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText("No pending invitations")).toBeInTheDocument();
+  },
+};
+
+/** The session's user no longer exists: core answers an error and the widget offers a retry. */
+export const ErrorState: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const world = await memoryWorld();
+      return { directory: world.as("usr_0000000000deleted") as StaffDirectory };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("The users could not be loaded.")).toBeInTheDocument();
+    await expect(canvas.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+  },
+};
+
+/** 10 000 users: server-side search and cursor paging keep it fast. */
+export const TenThousandUsers: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await seededWorld({ users: 12, bulkUsers: 10_000 });
+      return { seeded, directory: seeded.owner };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table", { name: "Users" });
+    await expect(canvas.getByText(/^1–50 of \d{1,2},\d{3}$/)).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole("button", { name: "Next page" }));
+    await expect(await canvas.findByText(/^51–100 of/)).toBeInTheDocument();
+  },
+};
+
+/** Read-only staff: the list, no management controls (core's can() and users.actions()). */
+export const ReadOnlyActor: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await seededWorld({ users: 12 });
+      return { seeded, directory: seeded.readOnly };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table", { name: "Users" });
+    await expect(canvas.queryByRole("button", { name: "Invite user" })).not.toBeInTheDocument();
+  },
+};
+
+/** A clinic manager limited to two clinics sees and manages only their staff (R4). */
+export const DelegatedClinicManager: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await seededWorld({ users: 30 });
+      return { seeded, directory: seeded.clinicManager };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table", { name: "Users" });
+    await expect(canvas.getByRole("button", { name: "Invite user" })).toBeInTheDocument();
+  },
+};
+
+/** The dark theme. */
+export const Dark: Story = {
+  globals: { theme: "dark" },
+  render: (args, { loaded }) => (
+    <div style={{ background: "#0b1020" }}>
+      <StoryFrame directory={(loaded as Loaded).directory} theme="dark">
+        <UserDirectory {...args} />
+      </StoryFrame>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("table", { name: "Users" });
+  },
+};
+
+/** Compact density for dense settings screens. */
+export const Compact: Story = {
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory} density="compact">
+      <UserDirectory {...args} />
+    </StoryFrame>
+  ),
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("table", { name: "Users" });
+  },
+};

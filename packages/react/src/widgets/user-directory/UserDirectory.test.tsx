@@ -1,0 +1,149 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import axe from "axe-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderWith } from "../../../test/render";
+import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
+import { UserDirectory } from "./UserDirectory";
+
+let seeded: SeededWorld;
+beforeAll(async () => {
+  seeded = await seededWorld({ users: 24 });
+});
+
+const table = () => screen.findByRole("table", { name: "Users" });
+const rows = async () =>
+  within(await table())
+    .getAllByRole("row")
+    .slice(1);
+
+describe("UserDirectory", () => {
+  it("shows tabs with counts from core and the active users by name", async () => {
+    renderWith(seeded.owner, <UserDirectory searchDebounceMs={0} />);
+    const counts = await seeded.owner.users.counts();
+    const tabs = screen.getByRole("tablist", { name: "User status" });
+    await waitFor(() =>
+      expect(within(tabs).getByRole("tab", { name: `Active ${counts.active}` })).toBeInTheDocument(),
+    );
+    expect(within(tabs).getByRole("tab", { name: `Pending ${counts.pending}` })).toBeInTheDocument();
+    expect(await rows()).toHaveLength(counts.active);
+    expect(screen.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "ascending");
+  });
+
+  it("is axe-clean (jsdom checks; contrast is checked in Chromium by the stories)", async () => {
+    const { container } = renderWith(seeded.owner, <UserDirectory />);
+    await table();
+    const result = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`)).toEqual([]);
+  });
+
+  it("switches tabs with the arrow keys and searches on the server", async () => {
+    const { user } = renderWith(seeded.owner, <UserDirectory searchDebounceMs={0} />);
+    await table();
+    const active = screen.getByRole("tab", { name: /Active/ });
+    await user.click(active);
+    await user.keyboard("{ArrowRight}");
+    expect(screen.getByRole("tab", { name: /Pending/ })).toHaveAttribute("aria-selected", "true");
+    const pending = await seeded.owner.users.list({ status: "pending" });
+    await waitFor(async () => expect(await rows()).toHaveLength(pending.total));
+    await user.keyboard("{ArrowLeft}");
+    const target = seeded.users[10];
+    if (!target) throw new Error("fixture");
+    await user.type(screen.getByRole("searchbox", { name: "Search users" }), target.profile.familyName);
+    const expected = await seeded.owner.users.list({ status: "active", search: target.profile.familyName });
+    await waitFor(async () => expect(await rows()).toHaveLength(expected.total));
+  });
+
+  it("sorts by a column on the server when its header is activated", async () => {
+    const { user } = renderWith(seeded.owner, <UserDirectory />);
+    await table();
+    await user.click(screen.getByRole("button", { name: "Email" }));
+    await waitFor(() =>
+      expect(screen.getByRole("columnheader", { name: /Email/ })).toHaveAttribute("aria-sort", "ascending"),
+    );
+    const first = (await seeded.owner.users.list({ sort: "email", limit: 1 })).items[0];
+    await waitFor(async () => expect((await rows())[0]).toHaveTextContent(first?.email ?? "?"));
+  });
+
+  it("offers exactly the row actions core allows, and disables a user with the keyboard", async () => {
+    const world = await seededWorld({ users: 6 });
+    const { user } = renderWith(world.owner, <UserDirectory />);
+    await table();
+    const target = (await world.owner.users.list()).items.find(
+      (u) => u.id !== world.world.owner.id && u.status === "active",
+    );
+    if (!target) throw new Error("fixture");
+    const menuButton = screen.getByRole("button", { name: `Actions for ${target.displayName}` });
+    menuButton.focus();
+    await user.keyboard("{Enter}");
+    const menu = await screen.findByRole("menu");
+    const labels = within(menu)
+      .getAllByRole("menuitem")
+      .map((i) => i.textContent);
+    const expected = world.owner.users.actions(target);
+    expect(labels).toHaveLength(expected.length);
+    await user.keyboard("{ArrowDown}");
+    const disable = within(menu).getByRole("menuitem", { name: "Disable" });
+    disable.focus();
+    await user.keyboard("{Enter}");
+    const dialog = await screen.findByRole("dialog", { name: `Disable ${target.displayName}?` });
+    await user.click(within(dialog).getByRole("button", { name: "Disable user" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(await screen.findByText(`${target.displayName} was disabled.`)).toBeInTheDocument();
+    expect((await world.owner.users.get(target.id)).status).toBe("disabled");
+  });
+
+  it("deletes only after the email is typed", async () => {
+    const world = await seededWorld({ users: 4 });
+    const { user } = renderWith(world.owner, <UserDirectory initialStatus="disabled" />);
+    await table();
+    const target = (await world.owner.users.list({ status: "disabled" })).items[0];
+    if (!target) throw new Error("fixture");
+    await user.click(screen.getByRole("button", { name: `Actions for ${target.displayName}` }));
+    await user.click(await screen.findByRole("menuitem", { name: "Delete permanently" }));
+    const dialog = await screen.findByRole("dialog");
+    const confirm = within(dialog).getByRole("button", { name: "Delete permanently" });
+    expect(confirm).toBeDisabled();
+    await user.type(within(dialog).getByLabelText(`Type ${target.email} to confirm`), target.email);
+    expect(confirm).toBeEnabled();
+    await user.click(confirm);
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    await expect(world.owner.users.get(target.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("runs a bulk action and reports a result per row", async () => {
+    const world = await seededWorld({ users: 4 });
+    const { user } = renderWith(world.owner, <UserDirectory />);
+    await table();
+    await user.click(screen.getByRole("checkbox", { name: "Select all users on this page" }));
+    const bar = screen.getByRole("toolbar", { name: "Bulk actions" });
+    await user.click(within(bar).getByRole("button", { name: "Disable" }));
+    // The owner cannot disable themselves (R7): that row fails, the others succeed.
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(/failed/);
+    expect(alert).toHaveTextContent(world.world.owner.displayName);
+    await waitFor(async () => expect(await rows()).toHaveLength(1));
+  });
+
+  it("shows a read-only actor the list without any management control", async () => {
+    renderWith(seeded.readOnly, <UserDirectory />);
+    await table();
+    expect(screen.queryByRole("button", { name: "Invite user" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: /Select/ })).not.toBeInTheDocument();
+    const { user } = { user: (await import("@testing-library/user-event")).default.setup() };
+    const first = screen.getAllByRole("button", { name: /^Actions for / })[0];
+    if (!first) throw new Error("no row");
+    await user.click(first);
+    expect(await screen.findByRole("menuitem", { name: "No actions available" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+  });
+
+  it("limits a delegated clinic manager to the users core shows them", async () => {
+    renderWith(seeded.clinicManager, <UserDirectory />);
+    const visible = await seeded.clinicManager.users.list();
+    await waitFor(async () => expect(await rows()).toHaveLength(visible.items.length));
+    const all = await seeded.owner.users.counts();
+    expect(visible.total).toBeLessThan(all.active);
+  });
+});

@@ -1,0 +1,113 @@
+import type { User, UserSortField } from "@staffroom/core";
+import { type RowSelectionState, type SortingState, useTable } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+import { useMessages } from "../../provider/context";
+import { type ColumnContext, directoryColumns, directoryFeatures } from "./columns";
+import type { DirectorySort } from "./use-directory-state";
+
+/** Props of {@link UserTable}. */
+export interface UserTableProps {
+  readonly id: string;
+  readonly labelledBy: string;
+  readonly users: readonly User[];
+  readonly busy: boolean;
+  readonly sort: DirectorySort;
+  readonly onSortChange: (sort: DirectorySort) => void;
+  readonly selection: RowSelectionState;
+  readonly onSelectionChange: (selection: RowSelectionState) => void;
+  readonly context: ColumnContext;
+}
+
+const SORTABLE: ReadonlySet<string> = new Set<UserSortField>(["name", "email", "createdAt", "lastSignInAt"]);
+const EMPTY: User[] = [];
+
+/**
+ * The users table (TanStack Table v9): server-side sort through `aria-sort` header buttons, row
+ * selection by user id, row actions in a menu.
+ *
+ * @example <UserTable id="users" users={page.items} sort={sort} onSortChange={setSort} … />
+ */
+export function UserTable(props: UserTableProps): ReactNode {
+  const m = useMessages().directory;
+  const sorting: SortingState = [{ id: props.sort.field, desc: props.sort.direction === "desc" }];
+  const table = useTable({
+    features: directoryFeatures,
+    columns: directoryColumns(props.context),
+    data: props.users.length ? (props.users as User[]) : EMPTY,
+    getRowId: (user) => user.id,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    enableRowSelection: true,
+    state: { sorting, rowSelection: props.selection },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      if (first && SORTABLE.has(first.id)) {
+        props.onSortChange({ field: first.id as UserSortField, direction: first.desc ? "desc" : "asc" });
+      }
+    },
+    onRowSelectionChange: (updater) => {
+      props.onSelectionChange(typeof updater === "function" ? updater(props.selection) : updater);
+    },
+  });
+  return (
+    <div className="sr-table-wrap">
+      <table
+        id={props.id}
+        className="sr-table"
+        aria-labelledby={props.labelledBy}
+        aria-busy={props.busy || undefined}
+      >
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sortable = SORTABLE.has(header.column.id);
+                const sorted = sortable ? header.column.getIsSorted() : false;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  >
+                    {header.isPlaceholder ? null : sortable ? (
+                      <button
+                        type="button"
+                        className="sr-sort"
+                        onClick={header.column.getToggleSortingHandler()}
+                      >
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true">
+                          {sorted === "asc" ? "↑" : sorted === "desc" ? "↓" : "↕"}
+                        </span>
+                        {sorted ? (
+                          <span className="sr-visually-hidden">
+                            , {sorted === "asc" ? m.sortAscending : m.sortDescending}
+                          </span>
+                        ) : null}
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Location, Role, User, UserAction } from "@staffroom/core";
+import {
+  type ColumnDef,
+  createColumnHelper,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from "@tanstack/react-table";
+import type { Messages } from "../../messages/messages";
+import { formatDate } from "../../ui/format";
+import { Menu } from "../../ui/Menu";
+import { LocationsCell, PersonCell } from "./UserCells";
+
+/** The table's features: server-side sorting and row selection. */
+export const directoryFeatures = tableFeatures({ rowSortingFeature, rowSelectionFeature });
+
+const helper = createColumnHelper<typeof directoryFeatures, User>();
+
+/** What the columns need besides the row. */
+export interface ColumnContext {
+  readonly messages: Messages;
+  readonly locale: string;
+  readonly roles: ReadonlyMap<string, Role>;
+  readonly locations: ReadonlyMap<string, Location>;
+  readonly actionsOf: (user: User) => UserAction[];
+  readonly onAction: (action: UserAction, user: User) => void;
+  readonly failures: ReadonlyMap<string, string>;
+  readonly selectable: boolean;
+}
+
+const DANGER: ReadonlySet<UserAction> = new Set(["disable", "delete", "revokeInvitation"]);
+
+/**
+ * The directory's columns. Row actions come from `directory.users.actions(user)`, never from rules here.
+ *
+ * @example const columns = directoryColumns({ messages, locale, roles, locations, actionsOf, onAction, failures, selectable: true });
+ */
+export function directoryColumns(ctx: ColumnContext): ColumnDef<typeof directoryFeatures, User>[] {
+  const m = ctx.messages.directory;
+  const select = helper.display({
+    id: "select",
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label={m.selectAll}
+        checked={table.getIsAllPageRowsSelected()}
+        ref={(el) => {
+          if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+        }}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={m.selectRow(row.original.displayName)}
+        checked={row.getIsSelected()}
+        disabled={!row.getCanSelect()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+  });
+  const columns = [
+    helper.accessor("displayName", {
+      id: "name",
+      header: m.columns.name,
+      enableSorting: true,
+      cell: ({ row }) => <PersonCell user={row.original} failure={ctx.failures.get(row.original.id)} />,
+    }),
+    helper.accessor("email", { id: "email", header: m.columns.email, enableSorting: true }),
+    helper.accessor("roleId", {
+      id: "role",
+      header: m.columns.role,
+      enableSorting: false,
+      cell: ({ getValue }) => ctx.roles.get(getValue())?.name ?? "—",
+    }),
+    helper.display({
+      id: "locations",
+      header: m.columns.locations,
+      cell: ({ row }) => <LocationsCell user={row.original} locations={ctx.locations} />,
+    }),
+    helper.accessor("lastSignInAt", {
+      id: "lastSignInAt",
+      header: m.columns.lastSignIn,
+      enableSorting: true,
+      cell: ({ getValue }) => formatDate(getValue(), ctx.locale, ctx.messages.common.never),
+    }),
+    helper.accessor("createdAt", {
+      id: "createdAt",
+      header: m.columns.createdAt,
+      enableSorting: true,
+      cell: ({ getValue }) => formatDate(getValue(), ctx.locale, ctx.messages.common.never),
+    }),
+    helper.display({
+      id: "actions",
+      header: () => <span className="sr-visually-hidden">{m.columns.actions}</span>,
+      cell: ({ row }) => {
+        const user = row.original;
+        const actions = ctx.actionsOf(user);
+        return (
+          <Menu
+            label={m.rowActions(user.displayName)}
+            emptyLabel={m.noActions}
+            items={actions.map((action) => ({
+              key: action,
+              label: m.action[action],
+              tone: DANGER.has(action) ? "danger" : "default",
+              onSelect: () => ctx.onAction(action, user),
+            }))}
+          />
+        );
+      },
+    }),
+  ];
+  return helper.columns(ctx.selectable ? [select, ...columns] : columns) as ColumnDef<
+    typeof directoryFeatures,
+    User
+  >[];
+}

@@ -1,0 +1,133 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { renderWith } from "../../../test/render";
+import { seededWorld } from "../../testing/seeded-world";
+import { UserFormDialog } from "./UserFormDialog";
+
+describe("UserFormDialog", () => {
+  it("validates with core's schema and creates a user with every field", async () => {
+    const { owner, locations } = await seededWorld({ users: 2 });
+    const onSaved = vi.fn();
+    const { user } = renderWith(
+      owner,
+      <UserFormDialog mode="create" open onOpenChange={() => undefined} onSaved={onSaved} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: "New user" });
+    await within(dialog).findByLabelText(/^Email/);
+    await user.click(within(dialog).getByRole("button", { name: "Create user" }));
+    // Client-side: core's EmailSchema and the password confirmation.
+    expect(
+      await within(dialog).findByText("Enter an email address like name@clinic.org."),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/^Email/)).toHaveFocus();
+
+    await user.type(within(dialog).getByLabelText(/^Email/), "jane.smith@harbor-urgent-care.example");
+    await user.type(within(dialog).getByLabelText(/^First name/), "Jane");
+    await user.type(within(dialog).getByLabelText(/^Last name/), "Smith");
+    await user.type(within(dialog).getByLabelText(/^Title/), "RN");
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: /^Role/ }), "Provider");
+    const extra = locations.filter((l) => !l.archived)[1]; // the first is preselected
+    if (extra) await user.click(within(dialog).getByRole("checkbox", { name: new RegExp(extra.name) }));
+    await user.type(within(dialog).getByLabelText(/^Password/), "violet-harbor-lantern-92");
+    await user.type(within(dialog).getByLabelText(/^Confirm the password/), "violet-harbor-lantern-92");
+    await user.click(within(dialog).getByRole("checkbox", { name: "Practitioner (sees patients)" }));
+    await user.type(await within(dialog).findByLabelText("NPI"), "1234567890");
+    await user.click(within(dialog).getByRole("button", { name: "Create user" }));
+    // R11: core's NPI check (Luhn over 80840) lands on the NPI field.
+    expect(await within(dialog).findByText("This NPI's check digit is wrong.")).toBeInTheDocument();
+    await user.clear(within(dialog).getByLabelText("NPI"));
+    await user.type(within(dialog).getByLabelText("NPI"), "1234567893");
+    await user.click(within(dialog).getByRole("button", { name: "Create user" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const created = onSaved.mock.calls[0]?.[0];
+    expect(created).toMatchObject({ displayName: "Jane Smith RN", provider: { npi: "1234567893" } });
+    expect(created.locationAccess).toHaveLength(extra ? 2 : 1);
+  });
+
+  it("puts core's server-side errors on their fields (duplicate email)", async () => {
+    const { owner, users } = await seededWorld({ users: 2 });
+    const taken = users[0];
+    if (!taken) throw new Error("fixture");
+    const { user } = renderWith(owner, <UserFormDialog mode="create" open onOpenChange={() => undefined} />);
+    const dialog = await screen.findByRole("dialog");
+    await user.type(await within(dialog).findByLabelText(/^Email/), taken.email);
+    await user.type(within(dialog).getByLabelText(/^First name/), "Dup");
+    await user.type(within(dialog).getByLabelText(/^Last name/), "Licate");
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: /^Role/ }), "Front Desk");
+    await user.type(within(dialog).getByLabelText(/^Password/), "violet-harbor-lantern-92");
+    await user.type(within(dialog).getByLabelText(/^Confirm the password/), "violet-harbor-lantern-92");
+    await user.click(within(dialog).getByRole("button", { name: "Create user" }));
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText(/^Email/)).toHaveAttribute("aria-invalid", "true"),
+    );
+  });
+
+  it("edits a user and, on a stale conflict, offers to reload", async () => {
+    const { owner, users } = await seededWorld({ users: 5 });
+    const target = users[4];
+    if (!target) throw new Error("fixture");
+    const onSaved = vi.fn();
+    const { user } = renderWith(
+      owner,
+      <UserFormDialog mode="edit" userId={target.id} open onOpenChange={() => undefined} onSaved={onSaved} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: `Edit ${target.displayName}` });
+    const jobTitle = await within(dialog).findByLabelText("Job title");
+    // Someone else edits the user meanwhile (R12).
+    await owner.users.update(
+      target.id,
+      { profile: { jobTitle: "Changed elsewhere" } },
+      { version: target.version },
+    );
+    await user.clear(jobTitle);
+    await user.type(jobTitle, "Charge nurse");
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+    const alert = await within(dialog).findByRole("alert");
+    expect(alert).toHaveTextContent("Someone else changed this user");
+    await user.click(within(alert).getByRole("button", { name: "Reload" }));
+    await waitFor(() => expect(within(dialog).getByLabelText("Job title")).toHaveValue("Changed elsewhere"));
+    await user.clear(within(dialog).getByLabelText("Job title"));
+    await user.type(within(dialog).getByLabelText("Job title"), "Charge nurse");
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect((await owner.users.get(target.id)).profile.jobTitle).toBe("Charge nurse");
+  });
+
+  it("offers only the roles the actor may give (core's grantable)", async () => {
+    const { clinicManager, roles } = await seededWorld({ users: 2 });
+    renderWith(clinicManager, <UserFormDialog mode="create" open onOpenChange={() => undefined} />);
+    const dialog = await screen.findByRole("dialog", { name: "New user" });
+    const select = await within(dialog).findByRole("combobox", { name: /^Role/ });
+    const offered = within(select)
+      .getAllByRole("option")
+      .slice(1)
+      .map((o) => o.textContent);
+    const grantable = (await clinicManager.roles.list()).filter((r) => r.grantable).map((r) => r.name);
+    expect(offered).toEqual(grantable);
+    expect(offered).not.toContain("Administrator");
+    expect(roles.length).toBeGreaterThan(grantable.length);
+  });
+
+  it("puts a rule error that names its field on that field (mobile sign-in needs a phone)", async () => {
+    const { owner, users } = await seededWorld({ users: 6 });
+    // 0–1 are disabled and 3 is locked by the seed.
+    const target = users.slice(4).find((u) => !u.loginChannels.mobile);
+    if (!target) throw new Error("fixture");
+    const { user } = renderWith(
+      owner,
+      <UserFormDialog mode="edit" userId={target.id} open onOpenChange={() => undefined} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: `Edit ${target.displayName}` });
+    await user.clear(await within(dialog).findByLabelText(/^Primary phone/));
+    await user.click(within(dialog).getByRole("checkbox", { name: "May sign in to the mobile app" }));
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+    const phone = within(dialog).getByLabelText(/^Primary phone/);
+    await waitFor(() =>
+      expect(phone).toHaveAccessibleDescription(
+        /A user who signs in to the mobile app needs a primary phone./,
+      ),
+    );
+    expect(phone).toHaveFocus();
+    expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument();
+  });
+});

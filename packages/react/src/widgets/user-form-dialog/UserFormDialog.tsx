@@ -1,0 +1,209 @@
+import {
+  CreateUserInputSchema,
+  DirectoryError,
+  type Location,
+  type Organization,
+  type Role,
+  type User,
+  UserPatchSchema,
+} from "@staffroom/core";
+import { type ReactNode, useMemo, useState } from "react";
+import { type FieldValues, type UseFormSetError, useForm } from "react-hook-form";
+import { coreResolver } from "../../forms/resolver";
+import { applyServerErrors } from "../../forms/server-errors";
+import { queryKeys } from "../../hooks/keys";
+import { useLocations, useOrganization, useRoles, useUser } from "../../hooks/reads";
+import { useCreateUser, useUpdateUser } from "../../hooks/user-mutations";
+import { errorMessage } from "../../messages/error-message";
+import type { Messages } from "../../messages/messages";
+import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { Dialog, DialogContent } from "../../ui/Dialog";
+import { AccessFields, OptionsFields, PasswordFields, ProfileFields, ProviderFields } from "./UserFormFields";
+import {
+  emptyUserForm,
+  fieldOfUserPath,
+  toCreateInput,
+  toPatch,
+  USER_FORM_FIELDS,
+  type UserFormValues,
+  userToForm,
+} from "./user-form-values";
+
+/** Props of {@link UserFormDialog}. */
+export type UserFormDialogProps = {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  /** Called with the saved user after a successful create or edit. */
+  readonly onSaved?: (user: User) => void;
+} & ({ readonly mode: "create" } | { readonly mode: "edit"; readonly userId: string });
+
+/**
+ * Places a failure on the form: field issues on their fields (core names the field of a rule error
+ * about one field in its `issues`, so those land there too); returns what is left to show in the
+ * form's alert.
+ *
+ * @example setFailure(placeError(error, form.setError, messages));
+ */
+export function placeError<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  m: Messages,
+): string | null {
+  const { placed, unplaced } = applyServerErrors(error, setError, USER_FORM_FIELDS, m, fieldOfUserPath);
+  if (placed > 0 && unplaced.length === 0) return null;
+  return unplaced[0] ?? errorMessage(m, error);
+}
+
+/**
+ * W1/W4: create a user or edit one — profile, role, locations, sign-in, options and provider
+ * credentials. Validates with core's schemas (zod/mini through zodResolver), puts core's field
+ * issues on their fields, and on a `stale` conflict offers to reload the user.
+ *
+ * @example <UserFormDialog mode="edit" userId={user.id} open={open} onOpenChange={setOpen} onSaved={notify} />
+ * @example <UserFormDialog mode="create" open onOpenChange={setOpen} />
+ */
+export function UserFormDialog(props: UserFormDialogProps): ReactNode {
+  const m = useMessages();
+  const roles = useRoles();
+  const locations = useLocations();
+  const organization = useOrganization();
+  const user = useUser(props.mode === "edit" ? props.userId : null);
+  const ready = roles.data && locations.data && organization.data && (props.mode === "create" || user.data);
+  const t = m.userForm;
+  const title = props.mode === "create" ? t.createTitle : t.editTitle(user.data?.displayName ?? "");
+  return (
+    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
+      <DialogContent
+        title={title}
+        description={props.mode === "create" ? t.createDescription : t.editDescription}
+        size="lg"
+        preventOutsideClose
+      >
+        {ready ? (
+          <UserForm
+            key={user.data?.id ?? "new"}
+            props={props}
+            roles={roles.data ?? []}
+            locations={locations.data ?? []}
+            organization={organization.data}
+            user={user.data}
+          />
+        ) : (
+          <div className="sr-dialog-body" role="status">
+            {m.common.loading}
+          </div>
+        )}
+      </DialogContent>
+    </Dialog.Root>
+  );
+}
+
+interface UserFormProps {
+  readonly props: UserFormDialogProps;
+  readonly roles: readonly Role[];
+  readonly locations: readonly Location[];
+  readonly organization: Organization | undefined;
+  readonly user: User | undefined;
+}
+
+function UserForm({ props, roles, locations, organization, user: loaded }: UserFormProps): ReactNode {
+  const m = useMessages();
+  const directory = useDirectory();
+  const { cache } = useStaffroom();
+  // The version this form edits: it moves only when the person reloads, never behind their back (R12).
+  const [user, setUser] = useState(loaded);
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const initial = useMemo(
+    () => (user ? userToForm(user) : emptyUserForm({ locationId: locations.find((l) => !l.archived)?.id })),
+    [user, locations],
+  );
+  const resolver = useMemo(
+    () =>
+      props.mode === "create"
+        ? coreResolver(
+            CreateUserInputSchema,
+            (v: UserFormValues) => toCreateInput(v, organization),
+            fieldOfUserPath,
+            (v) => (v.password === v.confirmPassword ? {} : { confirmPassword: m.userForm.passwordMismatch }),
+          )
+        : coreResolver(
+            UserPatchSchema,
+            (v: UserFormValues) => toPatch(v, initial, organization),
+            fieldOfUserPath,
+          ),
+    [props.mode, organization, initial, m],
+  );
+  const form = useForm<UserFormValues>({ defaultValues: initial, resolver });
+  const formId = `sr-user-form-${user?.id ?? "new"}`;
+  const reload = async () => {
+    if (!user) return;
+    const fresh = await directory.users.get(user.id);
+    cache.set(queryKeys.users.detail(user.id), fresh);
+    setUser(fresh);
+    form.reset(userToForm(fresh));
+    setStale(false);
+  };
+
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    setStale(false);
+    try {
+      const saved =
+        props.mode === "create" || !user
+          ? await create.mutate(toCreateInput(values, organization))
+          : await update.mutate({
+              id: user.id,
+              patch: toPatch(values, initial, organization),
+              version: user.version,
+            });
+      props.onSaved?.(saved);
+      props.onOpenChange(false);
+    } catch (error) {
+      if (DirectoryError.is(error, "stale")) {
+        setStale(true);
+        return;
+      }
+      setFailure(placeError(error, form.setError, m));
+    }
+  });
+
+  return (
+    <form id={formId} className="sr-dialog-form" onSubmit={submit} noValidate>
+      <div className="sr-dialog-body">
+        {stale ? (
+          <Alert
+            tone="warning"
+            role="alert"
+            title={m.errors.staleTitle}
+            action={
+              <Button size="sm" onClick={() => void reload()}>
+                {m.common.reload}
+              </Button>
+            }
+          >
+            {m.errors.staleBody}
+          </Alert>
+        ) : null}
+        <ProfileFields form={form} />
+        <AccessFields form={form} roles={roles} locations={locations} />
+        {props.mode === "create" ? <PasswordFields form={form} /> : null}
+        <OptionsFields form={form} organization={organization} />
+        <ProviderFields form={form} organization={organization} />
+        {failure ? <Alert tone="danger">{failure}</Alert> : null}
+      </div>
+      <div className="sr-dialog-footer">
+        <Dialog.Close asChild>
+          <Button>{m.common.cancel}</Button>
+        </Dialog.Close>
+        <Button variant="primary" type="submit" busy={form.formState.isSubmitting}>
+          {props.mode === "create" ? m.userForm.submitCreate : m.userForm.submitEdit}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,214 @@
+import type { CreateUserInput, InviteUserInput, Organization, User, UserPatch } from "@staffroom/core";
+
+/** What the user form edits: the API input, with text fields as strings. */
+export interface UserFormValues {
+  email: string;
+  profile: {
+    givenName: string;
+    familyName: string;
+    initials: string;
+    title: string;
+    jobTitle: string;
+    primaryPhone: string;
+    alternatePhone: string;
+  };
+  roleId: string;
+  accessMode: "organization" | "locations";
+  locationIds: string[];
+  primaryLocationId: string;
+  password: string;
+  confirmPassword: string;
+  mustChangePassword: boolean;
+  flags: { practitioner: boolean; diary: boolean; caseManager: boolean };
+  loginChannels: { web: boolean; mobile: boolean };
+  licences: string[];
+  provider: {
+    npi: string;
+    taxonomyCodes: string;
+    bio: string;
+    capacity: string;
+    schedulingStep: string;
+    providerTypes: string[];
+  };
+}
+
+/** Every field name the form renders, for placing server issues. */
+export const USER_FORM_FIELDS = [
+  "email",
+  "profile.givenName",
+  "profile.familyName",
+  "profile.initials",
+  "profile.title",
+  "profile.jobTitle",
+  "profile.primaryPhone",
+  "profile.alternatePhone",
+  "roleId",
+  "locationIds",
+  "primaryLocationId",
+  "password",
+  "confirmPassword",
+  "flags.practitioner",
+  "flags.diary",
+  "flags.caseManager",
+  "loginChannels.mobile",
+  "licences",
+  "provider.npi",
+  "provider.taxonomyCodes",
+  "provider.bio",
+  "provider.capacity",
+  "provider.schedulingStep",
+  "provider.providerTypes",
+] as const;
+
+/** The form field that shows an issue of an input path (`locationAccess` → `locationIds`). */
+export function fieldOfUserPath(path: readonly (string | number)[]): string {
+  const [head, second] = path;
+  if (head === "locationAccess") return "locationIds";
+  if (head === "provider" && typeof second === "string") return `provider.${second}`;
+  if (head === "provider") return "flags.practitioner";
+  if (head === "profile" && typeof second === "string") return `profile.${second}`;
+  if (head === "flags" || head === "loginChannels") return path.slice(0, 2).join(".");
+  return String(head ?? "email");
+}
+
+const text = (s: string): string | null => (s.trim() === "" ? null : s.trim());
+
+/** Empty values for a new user, with the first location and role preselected when there is one. */
+export function emptyUserForm(defaults: {
+  roleId?: string | undefined;
+  locationId?: string | undefined;
+}): UserFormValues {
+  return {
+    email: "",
+    profile: {
+      givenName: "",
+      familyName: "",
+      initials: "",
+      title: "",
+      jobTitle: "",
+      primaryPhone: "",
+      alternatePhone: "",
+    },
+    roleId: defaults.roleId ?? "",
+    accessMode: "locations",
+    locationIds: defaults.locationId ? [defaults.locationId] : [],
+    primaryLocationId: defaults.locationId ?? "",
+    password: "",
+    confirmPassword: "",
+    mustChangePassword: true,
+    flags: { practitioner: false, diary: false, caseManager: false },
+    loginChannels: { web: true, mobile: false },
+    licences: [],
+    provider: { npi: "", taxonomyCodes: "", bio: "", capacity: "1", schedulingStep: "15", providerTypes: [] },
+  };
+}
+
+/** The form values of an existing user. */
+export function userToForm(user: User): UserFormValues {
+  const p = user.profile;
+  return {
+    email: user.email,
+    profile: {
+      givenName: p.givenName,
+      familyName: p.familyName,
+      initials: p.initials,
+      title: p.title ?? "",
+      jobTitle: p.jobTitle ?? "",
+      primaryPhone: p.primaryPhone ?? "",
+      alternatePhone: p.alternatePhone ?? "",
+    },
+    roleId: user.roleId,
+    accessMode: user.locationAccess === "organization" ? "organization" : "locations",
+    locationIds: user.locationAccess === "organization" ? [] : [...user.locationAccess],
+    primaryLocationId: user.primaryLocationId,
+    password: "",
+    confirmPassword: "",
+    mustChangePassword: user.mustChangePassword,
+    flags: { ...user.flags },
+    loginChannels: { ...user.loginChannels },
+    licences: [...user.licences],
+    provider: {
+      npi: user.provider?.npi ?? "",
+      taxonomyCodes: user.provider?.taxonomyCodes.join(", ") ?? "",
+      bio: user.provider?.bio ?? "",
+      capacity: String(user.provider?.capacity ?? 1),
+      schedulingStep: String(user.provider?.schedulingStep ?? 15),
+      providerTypes: user.provider?.providerTypes.map((t) => t.type) ?? [],
+    },
+  };
+}
+
+function providerOf(v: UserFormValues, org: Organization | undefined): CreateUserInput["provider"] {
+  if (!v.flags.practitioner || !org?.features.providerDirectory) return null;
+  const locations = v.accessMode === "organization" ? [v.primaryLocationId] : v.locationIds;
+  return {
+    npi: text(v.provider.npi),
+    taxonomyCodes: v.provider.taxonomyCodes
+      .split(/[\s,]+/)
+      .map((c) => c.trim())
+      .filter(Boolean),
+    bio: text(v.provider.bio),
+    providerTypes: v.provider.providerTypes.map((type) => ({ type, locationIds: locations.filter(Boolean) })),
+    capacity: Number(v.provider.capacity),
+    schedulingStep: Number(v.provider.schedulingStep) as 15,
+  };
+}
+
+function sharedFields(v: UserFormValues, org: Organization | undefined) {
+  return {
+    profile: {
+      givenName: v.profile.givenName,
+      familyName: v.profile.familyName,
+      initials: text(v.profile.initials),
+      title: text(v.profile.title),
+      jobTitle: text(v.profile.jobTitle),
+      primaryPhone: text(v.profile.primaryPhone),
+      alternatePhone: text(v.profile.alternatePhone),
+    },
+    roleId: v.roleId,
+    locationAccess: v.accessMode === "organization" ? ("organization" as const) : v.locationIds,
+    primaryLocationId: v.primaryLocationId,
+    flags: {
+      practitioner: v.flags.practitioner,
+      ...(org?.features.diary ? { diary: v.flags.diary } : {}),
+      ...(org?.features.caseManagement ? { caseManager: v.flags.caseManager } : {}),
+    },
+    loginChannels: {
+      web: v.loginChannels.web,
+      ...(org?.features.mobileApp ? { mobile: v.loginChannels.mobile } : {}),
+    },
+    licences: v.licences,
+    provider: providerOf(v, org),
+  };
+}
+
+/** W1: the create input of the form. */
+export function toCreateInput(v: UserFormValues, org: Organization | undefined): CreateUserInput {
+  return {
+    email: v.email,
+    ...sharedFields(v, org),
+    password: v.password,
+    mustChangePassword: v.mustChangePassword,
+  };
+}
+
+/** W2: the invite input of the form. */
+export function toInviteInput(v: UserFormValues, org: Organization | undefined): InviteUserInput {
+  return { email: v.email, ...sharedFields(v, org) };
+}
+
+/** W4: the patch of the form — only the groups that changed, so untouched fields are never re-validated. */
+export function toPatch(
+  v: UserFormValues,
+  initial: UserFormValues,
+  org: Organization | undefined,
+): UserPatch {
+  const next = sharedFields(v, org);
+  const before = sharedFields(initial, org);
+  const patch: Record<string, unknown> = {};
+  if (v.email.trim().toLowerCase() !== initial.email.trim().toLowerCase()) patch.email = v.email;
+  for (const key of Object.keys(next) as (keyof typeof next)[]) {
+    if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) patch[key] = next[key];
+  }
+  return patch as UserPatch;
+}
