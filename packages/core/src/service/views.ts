@@ -4,15 +4,27 @@ import { type AccessSubject, missingPermissions } from "../permissions/access.ru
 import { ADMIN_PERMISSION, type Catalog } from "../permissions/catalog";
 import type { AccountRecord, RoleRecord, UserRecord } from "../store/records";
 
-/** A stored user and its account, as the API returns it. */
+/**
+ * Views already built, per stored record. Stores that hand out the same immutable record object until
+ * it changes (the memory store does) get the same frozen view back, so lists rebuild nothing for
+ * unchanged users and serialisers can memoise per object. Other stores simply miss.
+ */
+const views = new WeakMap<UserRecord, { account: AccountRecord | null; locked: boolean; view: User }>();
+
+/** A stored user and its account, as the API returns it (frozen: plain data, never mutated). */
 export function toUser(record: UserRecord, account: AccountRecord | null, nowMs: number): User {
   const lockedUntil = account?.lockedUntil ? Date.parse(account.lockedUntil) : 0;
-  return {
+  const locked = lockedUntil > nowMs;
+  const cached = views.get(record);
+  if (cached && cached.account === account && cached.locked === locked) return cached.view;
+  const view: User = Object.freeze({
     ...record,
     displayName: displayName(record.profile),
-    locked: lockedUntil > nowMs,
+    locked,
     lastSignInAt: record.lastSignInAt,
-  };
+  });
+  if (Object.isFrozen(record)) views.set(record, { account, locked, view });
+  return view;
 }
 
 /** A stored role with its derived screens and user count. */

@@ -6,6 +6,7 @@ import {
   type ProblemDocument,
   problemFromError,
 } from "../shared/problem";
+import { toJson } from "./json";
 import { RestProblem } from "./rest-problem";
 import type { RouteResult } from "./route";
 
@@ -24,7 +25,7 @@ export function replyOf(result: RouteResult): Reply {
   const hasBody = result.status !== 204;
   return {
     status: result.status,
-    body: hasBody ? JSON.stringify(result.body ?? null) : null,
+    body: hasBody ? toJson(result.body) : null,
     contentType: hasBody ? "application/json; charset=utf-8" : null,
     headers: {
       ...(result.etag !== undefined ? { ETag: formatEtag(result.etag) } : {}),
