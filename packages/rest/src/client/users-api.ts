@@ -7,6 +7,7 @@ import type {
   StaffDirectory,
   StatusCounts,
   User,
+  VersionOption,
 } from "@staffroom/core";
 import type { ActorState } from "./actor-state";
 import { as, idSegment, isWholeNumber, type Wire } from "./wire";
@@ -19,6 +20,27 @@ import { as, idSegment, isWholeNumber, type Wire } from "./wire";
 export function usersApi(w: Wire, state: ActorState<string>): StaffDirectory["users"] {
   const userPath = async (id: string, suffix = "") => w.orgPath(`/users/${idSegment(id)}${suffix}`);
   const read = async (id: string) => w.send({ method: "GET", path: await userPath(id) });
+  /** A write on one user whose version the caller may leave out: the client supplies it (If-Match). */
+  const conditional = <T>(
+    id: string,
+    options: Partial<VersionOption> | undefined,
+    write: (version: unknown) => Promise<T>,
+  ) => w.conditional("user", idSegment(id), options, () => read(id), write);
+  const userWrite = async (id: string, method: "POST", suffix: string, version: unknown, body?: unknown) =>
+    w.sendSeen<User>("user", {
+      method,
+      path: await userPath(id, suffix),
+      ifMatch: version,
+      ...(body === undefined ? {} : { body }),
+    });
+  /** A write that removes the user (delete, revoke): its remembered version goes too. */
+  const removal = async (id: string, suffix: string, version: unknown) => {
+    const result = as<DeleteResult>(
+      await w.send({ method: "DELETE", path: await userPath(id, suffix), ifMatch: version }),
+    );
+    w.versions.forget("user", id);
+    return result;
+  };
   const seeUsers = (items: readonly unknown[]) => {
     for (const item of items) w.versions.see("user", item);
   };
@@ -47,98 +69,19 @@ export function usersApi(w: Wire, state: ActorState<string>): StaffDirectory["us
         body: patch,
         ifMatch: isWholeNumber(options?.version) ? options.version : undefined,
       }),
-    disable: async (id, options) =>
-      w.conditional(
-        "user",
-        idSegment(id),
-        options,
-        () => read(id),
-        async (version) =>
-          w.sendSeen<User>("user", {
-            method: "POST",
-            path: await userPath(id, "/disable"),
-            ifMatch: version,
-          }),
+    disable: (id, options) => conditional(id, options, (v) => userWrite(id, "POST", "/disable", v)),
+    restore: (id, options) => conditional(id, options, (v) => userWrite(id, "POST", "/restore", v)),
+    delete: (id, options) => conditional(id, options, (v) => removal(id, "", v)),
+    resetPassword: (id, input, options) =>
+      conditional(id, options, (v) => userWrite(id, "POST", "/password-reset", v, input)),
+    unlock: (id, options) => conditional(id, options, (v) => userWrite(id, "POST", "/unlock", v)),
+    resendInvitation: (id, options) =>
+      conditional(id, options, async (v) =>
+        as<InvitationSummary>(
+          await w.send({ method: "POST", path: await userPath(id, "/invitation/resend"), ifMatch: v }),
+        ),
       ),
-    restore: async (id, options) =>
-      w.conditional(
-        "user",
-        idSegment(id),
-        options,
-        () => read(id),
-        async (version) =>
-          w.sendSeen<User>("user", {
-            method: "POST",
-            path: await userPath(id, "/restore"),
-            ifMatch: version,
-          }),
-      ),
-    delete: async (id, options) =>
-      w.conditional(
-        "user",
-        idSegment(id),
-        options,
-        () => read(id),
-        async (version) => {
-          const result = as<DeleteResult>(
-            await w.send({ method: "DELETE", path: await userPath(id), ifMatch: version }),
-          );
-          w.versions.forget("user", id);
-          return result;
-        },
-      ),
-    resetPassword: async (id, input, options) =>
-      w.conditional(
-        "user",
-        idSegment(id),
-        options,
-        () => read(id),
-        async (version) =>
-          w.sendSeen<User>("user", {
-            method: "POST",
-            path: await userPath(id, "/password-reset"),
-            body: input,
-            ifMatch: version,
-          }),
-      ),
-    unlock: async (id, options) =>
-      w.conditional(
-        "user",
-        idSegment(id),
-        options,
-        () => read(id),
-        async (version) =>
-          w.sendSeen<User>("user", { method: "POST", path: await userPath(id, "/unlock"), ifMatch: version }),
-      ),
-    resendInvitation: async (id, options) =>
-      w.conditional(
-        "user",
-        idSegment(id),
-        options,
-        () => read(id),
-        async (version) =>
-          as<InvitationSummary>(
-            await w.send({
-              method: "POST",
-              path: await userPath(id, "/invitation/resend"),
-              ifMatch: version,
-            }),
-          ),
-      ),
-    revokeInvitation: async (id, options) =>
-      w.conditional(
-        "user",
-        idSegment(id),
-        options,
-        () => read(id),
-        async (version) => {
-          const result = as<DeleteResult>(
-            await w.send({ method: "DELETE", path: await userPath(id, "/invitation"), ifMatch: version }),
-          );
-          w.versions.forget("user", id);
-          return result;
-        },
-      ),
+    revokeInvitation: (id, options) => conditional(id, options, (v) => removal(id, "/invitation", v)),
     invitation: async (id) =>
       as<InvitationSummary | null>(await w.send({ method: "GET", path: await userPath(id, "/invitation") })),
     async bulk(input) {

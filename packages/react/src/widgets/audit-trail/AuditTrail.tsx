@@ -4,8 +4,8 @@ import { useVerifyAudit } from "../../hooks/account-hooks";
 import { useAuditEvents, useLocations, useOrganization, useRoles, useUsers } from "../../hooks/reads";
 import { errorMessage } from "../../messages/error-message";
 import { useDirectory, useMessages } from "../../provider/context";
-import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { LoadError } from "../../ui/LoadError";
 import { DirectoryLoading } from "../user-directory/DirectoryStates";
 import type { AuditNames } from "./AuditChanges";
 import { AuditNotice, type AuditNoticeValue } from "./AuditNotice";
@@ -165,19 +165,12 @@ export function AuditTrail(props: AuditTrailProps): ReactNode {
         </div>
       ) : null}
       {first.isError ? (
-        <div className="sr-audit-notice">
-          <Alert
-            tone="danger"
-            title={t.loadError}
-            action={
-              <Button size="sm" onClick={() => void first.refetch()}>
-                {m.common.retry}
-              </Button>
-            }
-          >
-            {errorMessage(m, first.error)}
-          </Alert>
-        </div>
+        <LoadError
+          title={t.loadError}
+          error={first.error}
+          onRetry={() => void first.refetch()}
+          className="sr-audit-notice"
+        />
       ) : first.isLoading ? (
         <DirectoryLoading />
       ) : !hasEvents ? (

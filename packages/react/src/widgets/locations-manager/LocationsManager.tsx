@@ -3,11 +3,11 @@ import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useArchiveLocation } from "../../hooks/admin-mutations";
 import { useCan } from "../../hooks/permissions";
 import { useLocations } from "../../hooks/reads";
-import { errorMessage } from "../../messages/error-message";
 import type { Messages } from "../../messages/messages";
 import { useMessages } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { LoadError } from "../../ui/LoadError";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
 import { LocationFormDialog } from "./LocationFormDialog";
 import { LocationTable } from "./LocationTable";
@@ -97,19 +97,7 @@ export function LocationsManager({ className }: LocationsManagerProps): ReactNod
         </div>
       ) : null}
       {locations.isError ? (
-        <div className="sr-notice">
-          <Alert
-            tone="danger"
-            title={t.loadError}
-            action={
-              <Button size="sm" onClick={() => void locations.refetch()}>
-                {m.common.retry}
-              </Button>
-            }
-          >
-            {errorMessage(m, locations.error)}
-          </Alert>
-        </div>
+        <LoadError title={t.loadError} error={locations.error} onRetry={() => void locations.refetch()} />
       ) : locations.isLoading ? (
         <p className="sr-empty sr-muted" role="status">
           {t.loading}

@@ -1,10 +1,10 @@
 import { type ReactNode, useId, useState } from "react";
 import { useCan } from "../../hooks/permissions";
 import { useMe, useOrganization, useSeatUsage } from "../../hooks/reads";
-import { errorMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { LoadError } from "../../ui/LoadError";
 import { MainContactSection } from "./MainContactSection";
 import { OrganizationForm } from "./OrganizationForm";
 
@@ -60,19 +60,11 @@ export function OrganizationSettings({ className }: OrganizationSettingsProps): 
         </div>
       ) : null}
       {organization.isError ? (
-        <div className="sr-notice">
-          <Alert
-            tone="danger"
-            title={t.loadError}
-            action={
-              <Button size="sm" onClick={() => void organization.refetch()}>
-                {m.common.retry}
-              </Button>
-            }
-          >
-            {errorMessage(m, organization.error)}
-          </Alert>
-        </div>
+        <LoadError
+          title={t.loadError}
+          error={organization.error}
+          onRetry={() => void organization.refetch()}
+        />
       ) : !org || !me.data ? (
         <p className="sr-empty sr-muted" role="status">
           {t.loading}

@@ -3,11 +3,11 @@ import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useDeleteRole } from "../../hooks/admin-mutations";
 import { useCan } from "../../hooks/permissions";
 import { useMe, useRoles } from "../../hooks/reads";
-import { errorMessage } from "../../messages/error-message";
 import type { Messages } from "../../messages/messages";
 import { useMessages } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { LoadError } from "../../ui/LoadError";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
 import { RoleDetail } from "./RoleDetail";
 import { RoleFormDialog } from "./RoleFormDialog";
@@ -101,19 +101,7 @@ export function RolesManager({ initialRoleId, className }: RolesManagerProps): R
         </div>
       ) : null}
       {roles.isError ? (
-        <div className="sr-notice">
-          <Alert
-            tone="danger"
-            title={t.loadError}
-            action={
-              <Button size="sm" onClick={() => void roles.refetch()}>
-                {m.common.retry}
-              </Button>
-            }
-          >
-            {errorMessage(m, roles.error)}
-          </Alert>
-        </div>
+        <LoadError title={t.loadError} error={roles.error} onRetry={() => void roles.refetch()} />
       ) : roles.isLoading ? (
         <p className="sr-empty sr-muted" role="status">
           {t.loading}
