@@ -1,22 +1,5 @@
-// Vitest 5's reporters call Map.groupBy (Node ≥ 21); on Node 20 a failing run would crash before
-// printing its failures. The config loads in the reporter's process, so the polyfill lands in time.
-if (typeof (Map as { groupBy?: unknown }).groupBy !== "function") {
-  Object.defineProperty(Map, "groupBy", {
-    configurable: true,
-    writable: true,
-    value<K, T>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
-      const out = new Map<K, T[]>();
-      let i = 0;
-      for (const item of items) {
-        const k = key(item, i++);
-        const list = out.get(k);
-        if (list) list.push(item);
-        else out.set(k, [item]);
-      }
-      return out;
-    },
-  });
-}
+// The Node 20 patch Vitest 5 needs (see core/vitest.node20.ts) loads with every config that imports this file.
+import "../core/vitest.node20.ts";
 
 /** Debian's Chromium unless CHROMIUM_PATH points elsewhere; nothing downloads a browser. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

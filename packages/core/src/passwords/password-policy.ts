@@ -19,6 +19,13 @@ export interface PasswordRules {
 /** NFKC normalisation (R16): the form that is checked and hashed, so equivalent input matches. */
 export const normalizePassword = (password: string): string => password.normalize("NFKC");
 
+/**
+ * A password's length as R16 counts it: code points after NFKC (an emoji is one character).
+ *
+ * @example passwordLength("ｐａｓｓ😀") // 5
+ */
+export const passwordLength = (password: string): number => Array.from(normalizePassword(password)).length;
+
 function personalWords(context: PasswordContext): string[] {
   const words: string[] = [];
   const local = context.email?.split("@")[0];
@@ -44,7 +51,7 @@ export function passwordIssues(
   field: readonly (string | number)[] = ["password"],
 ): FieldIssue[] {
   const normalized = normalizePassword(password);
-  const length = Array.from(normalized).length;
+  const length = passwordLength(password);
   if (length < rules.minLength) {
     return [{ path: field, code: "too_short", message: `Use at least ${rules.minLength} characters.` }];
   }

@@ -6,6 +6,7 @@ import type { StoreTransaction } from "../store/store.port";
 import { type ActorContext, requirePermission } from "./actor";
 import { diff, writeAudit } from "./audit-writer";
 import { type ActorSession, readOp, writeOp } from "./runner";
+import { ensureUniqueName } from "./unique-name";
 import { checkId, optionalVersion, parseInput, requireVersion } from "./validate";
 
 const inScope = (a: ActorContext, id: string) => a.subject.locations === null || a.subject.locations.has(id);
@@ -14,22 +15,6 @@ async function scopedLocation(tx: StoreTransaction, a: ActorContext, id: unknown
   const loc = await tx.getLocation(a.organization.id, checkId(id));
   if (!loc || !inScope(a, loc.id)) throw fail.notFound("Location not found.");
   return loc;
-}
-
-async function ensureUniqueName(
-  tx: StoreTransaction,
-  orgId: string,
-  name: string,
-  except?: string,
-): Promise<void> {
-  const clash = (await tx.listLocations(orgId)).find(
-    (l) => l.id !== except && !l.archived && l.name.toLowerCase() === name.toLowerCase(),
-  );
-  if (clash) {
-    throw fail.conflict("A location with this name exists.", [
-      { path: ["name"], code: "duplicate_name", message: "A location with this name exists." },
-    ]);
-  }
 }
 
 /** W8/W9: locations the actor may see (all for org-wide actors), archived ones last. */
@@ -49,7 +34,7 @@ export async function createLocation(s: ActorSession, raw: unknown): Promise<Loc
     requirePermission(a, "locations.manage");
     if (a.subject.locations !== null)
       throw fail.forbidden("Only organization-wide administrators create locations.");
-    await ensureUniqueName(unit.tx, a.organization.id, input.name);
+    ensureUniqueName(await unit.tx.listLocations(a.organization.id), input.name, "location");
     const loc: LocationRecord = {
       id: s.ctx.ids("location"),
       organizationId: a.organization.id,
@@ -84,7 +69,8 @@ export async function updateLocation(
     requirePermission(a, "locations.manage");
     const loc = await scopedLocation(unit.tx, a, id);
     if (loc.version !== version) throw fail.stale();
-    if (patch.name) await ensureUniqueName(unit.tx, a.organization.id, patch.name, loc.id);
+    if (patch.name)
+      ensureUniqueName(await unit.tx.listLocations(a.organization.id), patch.name, "location", loc.id);
     const next: LocationRecord = {
       ...loc,
       name: patch.name ?? loc.name,

@@ -8,6 +8,7 @@ import { type ActorContext, requirePermission } from "./actor";
 import { diff, writeAudit } from "./audit-writer";
 import type { ServiceContext } from "./context";
 import { type ActorSession, readOp, writeOp } from "./runner";
+import { ensureUniqueName } from "./unique-name";
 import { adminRoleIds } from "./user-rules";
 import { checkId, optionalVersion, parseInput, requireVersion } from "./validate";
 import { toRole } from "./views";
@@ -48,22 +49,6 @@ function requireRoleManager(a: ActorContext): void {
 
 function canReadRoles(a: ActorContext): boolean {
   return canReadUsers(a.subject) || a.subject.permissions.has("roles.manage");
-}
-
-async function ensureUniqueName(
-  tx: StoreTransaction,
-  orgId: string,
-  name: string,
-  except?: string,
-): Promise<void> {
-  const clash = (await tx.listRoles(orgId)).find(
-    (r) => r.id !== except && r.name.toLowerCase() === name.toLowerCase(),
-  );
-  if (clash) {
-    throw fail.conflict("A role with this name exists.", [
-      { path: ["name"], code: "duplicate_name", message: "A role with this name exists." },
-    ]);
-  }
 }
 
 /** W7: every role with its screens and user count. */
@@ -117,7 +102,7 @@ export async function createRole(s: ActorSession, raw: unknown): Promise<Role> {
     checkPermissionNames(s.ctx, permissions);
     if (missingPermissions(a.subject, permissions).length)
       throw fail.forbidden("You cannot grant permissions you do not hold.");
-    await ensureUniqueName(unit.tx, a.organization.id, input.name);
+    ensureUniqueName(await unit.tx.listRoles(a.organization.id), input.name, "role");
     const role: RoleRecord = {
       id: s.ctx.ids("role"),
       organizationId: a.organization.id,
@@ -189,7 +174,7 @@ export async function updateRole(
         : 0;
       if (remaining < 1) throw fail.rule("last_admin", "At least one active administrator must remain.");
     }
-    if (patch.name) await ensureUniqueName(unit.tx, a.organization.id, patch.name, role.id);
+    if (patch.name) ensureUniqueName(await unit.tx.listRoles(a.organization.id), patch.name, "role", role.id);
     const next: RoleRecord = {
       ...role,
       name: patch.name ?? role.name,

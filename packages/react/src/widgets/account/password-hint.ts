@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, normalizePassword } from "@staffroom/core";
+import { DEFAULT_POLICY, passwordLength } from "@staffroom/core";
 import type { AccountMessages } from "./messages";
 
 /** Length bounds of a new password (R16). Default: core's policy, 12–128. */
@@ -27,7 +27,7 @@ export interface PasswordHint {
  * @example passwordHint("maple violet", DEFAULT_PASSWORD_LENGTH, messages.account) // { level: 2, text: "Long enough." }
  */
 export function passwordHint(password: string, bounds: PasswordLength, m: AccountMessages): PasswordHint {
-  const length = Array.from(normalizePassword(password)).length;
+  const length = passwordLength(password);
   if (length === 0) return { level: 0, text: m.strength.rule(bounds.minLength, bounds.maxLength) };
   if (length < bounds.minLength) return { level: 1, text: m.strength.remaining(bounds.minLength - length) };
   if (length > bounds.maxLength) return { level: 1, text: m.strength.tooLong(bounds.maxLength) };

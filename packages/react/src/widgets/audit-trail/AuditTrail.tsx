@@ -5,6 +5,7 @@ import { useAuditEvents, useLocations, useOrganization, useRoles, useUsers } fro
 import { errorMessage } from "../../messages/error-message";
 import { useDirectory, useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
+import { CardHeader } from "../../ui/CardHeader";
 import { LoadError } from "../../ui/LoadError";
 import { DirectoryLoading } from "../user-directory/DirectoryStates";
 import type { AuditNames } from "./AuditChanges";
@@ -135,13 +136,7 @@ export function AuditTrail(props: AuditTrailProps): ReactNode {
       className={className ? `sr-card sr-audit ${className}` : "sr-card sr-audit"}
       aria-labelledby={titleId}
     >
-      <header className="sr-header">
-        <div>
-          <h2 className="sr-title" id={titleId}>
-            {t.title}
-          </h2>
-          <p className="sr-subtitle">{t.description}</p>
-        </div>
+      <CardHeader titleId={titleId} title={t.title} description={t.description}>
         <div className="sr-row">
           <Button onClick={() => void runVerify()} busy={verify.isPending}>
             {t.verify}
@@ -150,7 +145,7 @@ export function AuditTrail(props: AuditTrailProps): ReactNode {
             {t.export}
           </Button>
         </div>
-      </header>
+      </CardHeader>
       <AuditToolbar
         filters={filters}
         onChange={setFilters}

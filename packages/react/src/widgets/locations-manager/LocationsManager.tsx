@@ -5,9 +5,10 @@ import { useCan } from "../../hooks/permissions";
 import { useLocations } from "../../hooks/reads";
 import type { Messages } from "../../messages/messages";
 import { useMessages } from "../../provider/context";
-import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { CardHeader } from "../../ui/CardHeader";
 import { LoadError } from "../../ui/LoadError";
+import { SuccessNotice } from "../../ui/SuccessNotice";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
 import { LocationFormDialog } from "./LocationFormDialog";
 import { LocationTable } from "./LocationTable";
@@ -70,32 +71,14 @@ export function LocationsManager({ className }: LocationsManagerProps): ReactNod
 
   return (
     <section className={className ? `sr-card ${className}` : "sr-card"} aria-labelledby={titleId}>
-      <header className="sr-header">
-        <div>
-          <h2 className="sr-title" id={titleId}>
-            {t.title}
-          </h2>
-          <p className="sr-subtitle">{t.description}</p>
-        </div>
+      <CardHeader titleId={titleId} title={t.title} description={t.description}>
         {canManage ? (
           <Button variant="primary" onClick={() => setEditing({ mode: "create" })}>
             {t.createLocation}
           </Button>
         ) : null}
-      </header>
-      {notice ? (
-        <div className="sr-notice">
-          <Alert
-            tone="success"
-            title={notice}
-            action={
-              <Button size="sm" variant="ghost" onClick={() => setNotice(null)}>
-                {t.dismiss}
-              </Button>
-            }
-          />
-        </div>
-      ) : null}
+      </CardHeader>
+      <SuccessNotice message={notice} dismissLabel={t.dismiss} onDismiss={() => setNotice(null)} />
       {locations.isError ? (
         <LoadError title={t.loadError} error={locations.error} onRetry={() => void locations.refetch()} />
       ) : locations.isLoading ? (

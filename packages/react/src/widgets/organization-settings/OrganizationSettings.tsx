@@ -2,9 +2,9 @@ import { type ReactNode, useId, useState } from "react";
 import { useCan } from "../../hooks/permissions";
 import { useMe, useOrganization, useSeatUsage } from "../../hooks/reads";
 import { useMessages } from "../../provider/context";
-import { Alert } from "../../ui/Alert";
-import { Button } from "../../ui/Button";
+import { CardHeader } from "../../ui/CardHeader";
 import { LoadError } from "../../ui/LoadError";
+import { SuccessNotice } from "../../ui/SuccessNotice";
 import { MainContactSection } from "./MainContactSection";
 import { OrganizationForm } from "./OrganizationForm";
 
@@ -38,27 +38,8 @@ export function OrganizationSettings({ className }: OrganizationSettingsProps): 
 
   return (
     <section className={className ? `sr-card ${className}` : "sr-card"} aria-labelledby={titleId}>
-      <header className="sr-header">
-        <div>
-          <h2 className="sr-title" id={titleId}>
-            {t.title}
-          </h2>
-          <p className="sr-subtitle">{t.description}</p>
-        </div>
-      </header>
-      {notice ? (
-        <div className="sr-notice">
-          <Alert
-            tone="success"
-            title={notice}
-            action={
-              <Button size="sm" variant="ghost" onClick={() => setNotice(null)}>
-                {t.dismiss}
-              </Button>
-            }
-          />
-        </div>
-      ) : null}
+      <CardHeader titleId={titleId} title={t.title} description={t.description} />
+      <SuccessNotice message={notice} dismissLabel={t.dismiss} onDismiss={() => setNotice(null)} />
       {organization.isError ? (
         <LoadError
           title={t.loadError}

@@ -5,9 +5,10 @@ import { useCan } from "../../hooks/permissions";
 import { useMe, useRoles } from "../../hooks/reads";
 import type { Messages } from "../../messages/messages";
 import { useMessages } from "../../provider/context";
-import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { CardHeader } from "../../ui/CardHeader";
 import { LoadError } from "../../ui/LoadError";
+import { SuccessNotice } from "../../ui/SuccessNotice";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
 import { RoleDetail } from "./RoleDetail";
 import { RoleFormDialog } from "./RoleFormDialog";
@@ -74,32 +75,14 @@ export function RolesManager({ initialRoleId, className }: RolesManagerProps): R
 
   return (
     <section className={className ? `sr-card ${className}` : "sr-card"} aria-labelledby={titleId}>
-      <header className="sr-header">
-        <div>
-          <h2 className="sr-title" id={titleId}>
-            {t.title}
-          </h2>
-          <p className="sr-subtitle">{t.description}</p>
-        </div>
+      <CardHeader titleId={titleId} title={t.title} description={t.description}>
         {canManage ? (
           <Button variant="primary" onClick={() => setEditing({ mode: "create" })}>
             {t.createRole}
           </Button>
         ) : null}
-      </header>
-      {notice ? (
-        <div className="sr-notice">
-          <Alert
-            tone="success"
-            title={notice}
-            action={
-              <Button size="sm" variant="ghost" onClick={() => setNotice(null)}>
-                {t.dismiss}
-              </Button>
-            }
-          />
-        </div>
-      ) : null}
+      </CardHeader>
+      <SuccessNotice message={notice} dismissLabel={t.dismiss} onDismiss={() => setNotice(null)} />
       {roles.isError ? (
         <LoadError title={t.loadError} error={roles.error} onRetry={() => void roles.refetch()} />
       ) : roles.isLoading ? (

@@ -8,6 +8,7 @@ import { errorMessage } from "../../messages/error-message";
 import { useMessages, useStaffroom } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { CardHeader } from "../../ui/CardHeader";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
 import { InviteUserDialog } from "../invite-user-dialog/InviteUserDialog";
 import { UserFormDialog } from "../user-form-dialog/UserFormDialog";
@@ -148,13 +149,7 @@ export function UserDirectory(props: UserDirectoryProps): ReactNode {
 
   return (
     <section className={className ? `sr-card ${className}` : "sr-card"} aria-labelledby={titleId}>
-      <header className="sr-header">
-        <div>
-          <h2 className="sr-title" id={titleId}>
-            {m.directory.title}
-          </h2>
-          <p className="sr-subtitle">{m.directory.description}</p>
-        </div>
+      <CardHeader titleId={titleId} title={m.directory.title} description={m.directory.description}>
         {canManage ? (
           <div className="sr-row">
             {hideCreate ? null : (
@@ -165,7 +160,7 @@ export function UserDirectory(props: UserDirectoryProps): ReactNode {
             </Button>
           </div>
         ) : null}
-      </header>
+      </CardHeader>
       <DirectoryTabs
         value={state.status}
         onChange={(s) => {
