@@ -1,12 +1,11 @@
-import * as RadixMenu from "@radix-ui/react-dropdown-menu";
 import type { OrganizationChoice, SignInResult } from "@staffroom/core";
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useOrganizationChoices, useSwitchOrganization } from "../../hooks/account-hooks";
 import { errorMessage } from "../../messages/error-message";
 import { useMessages, useStaffroom } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
-import { ThemeScope } from "../../ui/Dialog";
+import { MenuButton } from "../../ui/Menu";
 
 /** Props of {@link OrganizationSwitcher}. */
 export interface OrganizationSwitcherProps {
@@ -121,57 +120,53 @@ function SwitcherMenu({
   readonly busyLabel: string | null;
   readonly onPick: (organizationId: string) => void;
 }): ReactNode {
-  const { messages, portalContainer } = useStaffroom();
+  const { messages } = useStaffroom();
   const t = messages.switcher;
-  const labelId = useId();
   return (
-    <RadixMenu.Root modal={false}>
-      <RadixMenu.Trigger asChild>
-        <button type="button" className="sr-switcher-trigger" aria-busy={busyLabel !== null || undefined}>
-          <span className="sr-switcher-caption">{t.caption}</span>{" "}
-          <span className="sr-switcher-name">{busyLabel ?? current.name}</span>
-          <span className="sr-visually-hidden"> {t.switchHint}</span>
-          {busyLabel ? <span className="sr-spinner" aria-hidden="true" /> : <Chevron />}
-        </button>
-      </RadixMenu.Trigger>
+    <>
+      <MenuButton
+        trigger={
+          <>
+            <span className="sr-switcher-caption">{t.caption}</span>{" "}
+            <span className="sr-switcher-name">{busyLabel ?? current.name}</span>
+            <span className="sr-visually-hidden"> {t.switchHint}</span>
+            {busyLabel ? <span className="sr-spinner" aria-hidden="true" /> : <Chevron />}
+          </>
+        }
+        triggerProps={{ className: "sr-switcher-trigger", ...(busyLabel ? { "aria-busy": true } : {}) }}
+        align="start"
+        menuLabel={t.menuLabel}
+        showLabel
+        menuClassName="sr-switcher-menu"
+        items={list.map((choice) => ({
+          key: choice.organizationId,
+          textValue: choice.name,
+          checked: choice.organizationId === current.organizationId,
+          onSelect: () => {
+            if (choice.organizationId !== current.organizationId) onPick(choice.organizationId);
+          },
+          label: (
+            <>
+              <span className="sr-switcher-item-name">{choice.name}</span>
+              {choice.current ? (
+                <span className="sr-switcher-current" aria-hidden="true">
+                  {t.current}
+                </span>
+              ) : null}
+            </>
+          ),
+        }))}
+        renderIndicator={(item) => (
+          <span className="sr-switcher-check" aria-hidden="true">
+            {item.checked ? "✓" : null}
+          </span>
+        )}
+      />
       {busyLabel ? (
         <span className="sr-visually-hidden" role="status">
           {busyLabel}
         </span>
       ) : null}
-      <RadixMenu.Portal container={portalContainer ?? undefined}>
-        <ThemeScope>
-          <RadixMenu.Content
-            className="sr-menu sr-switcher-menu"
-            align="start"
-            sideOffset={4}
-            aria-labelledby={labelId}
-          >
-            <RadixMenu.Label className="sr-switcher-menu-label" id={labelId}>
-              {t.menuLabel}
-            </RadixMenu.Label>
-            <RadixMenu.RadioGroup value={current.organizationId} onValueChange={onPick}>
-              {list.map((choice) => (
-                <RadixMenu.RadioItem
-                  key={choice.organizationId}
-                  value={choice.organizationId}
-                  className="sr-menu-item"
-                >
-                  <span className="sr-switcher-check" aria-hidden="true">
-                    <RadixMenu.ItemIndicator>✓</RadixMenu.ItemIndicator>
-                  </span>
-                  <span className="sr-switcher-item-name">{choice.name}</span>
-                  {choice.current ? (
-                    <span className="sr-switcher-current" aria-hidden="true">
-                      {t.current}
-                    </span>
-                  ) : null}
-                </RadixMenu.RadioItem>
-              ))}
-            </RadixMenu.RadioGroup>
-          </RadixMenu.Content>
-        </ThemeScope>
-      </RadixMenu.Portal>
-    </RadixMenu.Root>
+    </>
   );
 }
