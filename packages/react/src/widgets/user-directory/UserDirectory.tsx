@@ -64,10 +64,11 @@ export function UserDirectory(props: UserDirectoryProps): ReactNode {
   const locations = useLocations();
   const canManage = useCan("users.manage");
   const actionsOf = useUserActions();
-  const restore = useRestoreUser();
-  const resend = useResendInvitation();
-  const unlock = useUnlockUser();
   const bulk = useBulkUsers();
+  // The mutate functions are stable; the hooks' result objects are not (they carry isPending).
+  const { mutate: restoreUser } = useRestoreUser();
+  const { mutate: resendInvitation } = useResendInvitation();
+  const { mutate: unlockUser } = useUnlockUser();
 
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [failures, setFailures] = useState<ReadonlyMap<string, string>>(new Map());
@@ -97,21 +98,21 @@ export function UserDirectory(props: UserDirectoryProps): ReactNode {
       }
       const run =
         action === "restore"
-          ? restore
+          ? restoreUser
           : action === "resendInvitation"
-            ? resend
+            ? resendInvitation
             : action === "unlock"
-              ? unlock
+              ? unlockUser
               : null;
       if (!run) return;
       try {
-        await run.mutate(user);
+        await run(user);
         setNotice({ tone: "success", text: m.directory.actionDone[action](user.displayName) });
       } catch (error) {
         setNotice({ tone: "danger", text: errorMessage(m, error) });
       }
     },
-    [m, restore, resend, unlock],
+    [m, restoreUser, resendInvitation, unlockUser],
   );
 
   const showBulk = (input: BulkInput, result: BulkResult) => {
@@ -140,6 +141,20 @@ export function UserDirectory(props: UserDirectoryProps): ReactNode {
       setNotice({ tone: "danger", text: errorMessage(m, error) });
     }
   };
+
+  const columnContext = useMemo(
+    () => ({
+      messages: m,
+      locale,
+      roles: roleMap,
+      locations: locationMap,
+      actionsOf,
+      onAction: (a: UserAction, u: User) => void onAction(a, u),
+      failures,
+      selectable: canManage,
+    }),
+    [m, locale, roleMap, locationMap, actionsOf, onAction, failures, canManage],
+  );
 
   const total = page.data?.total ?? 0;
   const from = users.length ? state.pageIndex * pageSize + 1 : 0;
@@ -223,16 +238,7 @@ export function UserDirectory(props: UserDirectoryProps): ReactNode {
             }}
             selection={selection}
             onSelectionChange={setSelection}
-            context={{
-              messages: m,
-              locale,
-              roles: roleMap,
-              locations: locationMap,
-              actionsOf,
-              onAction: (a, u) => void onAction(a, u),
-              failures,
-              selectable: canManage,
-            }}
+            context={columnContext}
           />
         )}
       </div>

@@ -1,6 +1,6 @@
 import type { User, UserSortField } from "@staffroom/core";
-import { type RowSelectionState, type SortingState, useTable } from "@tanstack/react-table";
-import type { ReactNode } from "react";
+import { type Row, type RowSelectionState, type SortingState, useTable } from "@tanstack/react-table";
+import { memo, type ReactNode, useMemo } from "react";
 import { useMessages } from "../../provider/context";
 import { type ColumnContext, directoryColumns, directoryFeatures } from "./columns";
 import type { DirectorySort } from "./use-directory-state";
@@ -30,9 +30,10 @@ const EMPTY: User[] = [];
 export function UserTable(props: UserTableProps): ReactNode {
   const m = useMessages().directory;
   const sorting: SortingState = [{ id: props.sort.field, desc: props.sort.direction === "desc" }];
+  const columns = useMemo(() => directoryColumns(props.context), [props.context]);
   const table = useTable({
     features: directoryFeatures,
-    columns: directoryColumns(props.context),
+    columns,
     data: props.users.length ? (props.users as User[]) : EMPTY,
     getRowId: (user) => user.id,
     manualSorting: true,
@@ -96,18 +97,36 @@ export function UserTable(props: UserTableProps): ReactNode {
             </tr>
           ))}
         </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <TableBody rows={table.getRowModel().rows} selection={props.selection} Cell={table.FlexRender} />
       </table>
     </div>
   );
 }
+
+type DirectoryRow = Row<typeof directoryFeatures, User>;
+type CellRenderer = (props: { cell: ReturnType<DirectoryRow["getAllCells"]>[number] }) => ReactNode;
+
+// The rows re-render only when the row model or the selection changes: a keystroke in the search box
+// or the busy flag re-renders the directory, not 50 rows of cells (keystroke-to-paint, bench/).
+const TableBody = memo(function TableBody({
+  rows,
+  Cell,
+}: {
+  readonly rows: readonly DirectoryRow[];
+  readonly selection: RowSelectionState;
+  readonly Cell: CellRenderer;
+}): ReactNode {
+  return (
+    <tbody>
+      {rows.map((row) => (
+        <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
+          {row.getAllCells().map((cell) => (
+            <td key={cell.id}>
+              <Cell cell={cell} />
+            </td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  );
+});
