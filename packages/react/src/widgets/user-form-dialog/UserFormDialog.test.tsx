@@ -28,7 +28,12 @@ describe("UserFormDialog", () => {
     await user.selectOptions(within(dialog).getByRole("combobox", { name: /^Role/ }), "Provider");
     const extra = locations.filter((l) => !l.archived)[1]; // the first is preselected
     if (extra) await user.click(within(dialog).getByRole("checkbox", { name: new RegExp(extra.name) }));
-    await user.type(within(dialog).getByLabelText(/^Password/), "violet-harbor-lantern-92");
+    // The live strength hint describes the password field, counting as core counts (R16).
+    const password = within(dialog).getByLabelText(/^Password/);
+    await user.type(password, "violet");
+    expect(password).toHaveAccessibleDescription(/6 more characters needed\./);
+    await user.type(password, "-harbor-lantern-92");
+    expect(password).toHaveAccessibleDescription(/Strong: long passwords are the hardest to guess\./);
     await user.type(within(dialog).getByLabelText(/^Confirm the password/), "violet-harbor-lantern-92");
     await user.click(within(dialog).getByRole("checkbox", { name: "Practitioner (sees patients)" }));
     await user.type(await within(dialog).findByLabelText("NPI"), "1234567890");

@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { useMessages } from "../../provider/context";
 import { Field } from "../../ui/Field";
+import { NewPasswordFields } from "../account/NewPasswordFields";
+import { DEFAULT_PASSWORD_LENGTH } from "../account/password-hint";
 import type { UserFormValues } from "./user-form-values";
 
 type Form = UseFormReturn<UserFormValues>;
@@ -234,28 +236,16 @@ export function PasswordFields({ form }: SectionProps): ReactNode {
     <section className="sr-stack" aria-label={t.sections.sign}>
       <h3 className="sr-section-title">{t.sections.sign}</h3>
       <div className="sr-grid-2">
-        <Field label={t.password} required error={e.password?.message}>
-          {(p) => (
-            <input
-              className="sr-input"
-              type="password"
-              autoComplete="new-password"
-              {...p}
-              {...form.register("password")}
-            />
-          )}
-        </Field>
-        <Field label={t.confirmPassword} required error={e.confirmPassword?.message}>
-          {(p) => (
-            <input
-              className="sr-input"
-              type="password"
-              autoComplete="new-password"
-              {...p}
-              {...form.register("confirmPassword")}
-            />
-          )}
-        </Field>
+        <NewPasswordFields
+          label={t.password}
+          confirmLabel={t.confirmPassword}
+          value={form.watch("password") ?? ""}
+          password={form.register("password")}
+          confirm={form.register("confirmPassword")}
+          error={e.password?.message}
+          confirmError={e.confirmPassword?.message}
+          bounds={DEFAULT_PASSWORD_LENGTH}
+        />
         <label className="sr-check sr-span-2">
           <input type="checkbox" {...form.register("mustChangePassword")} />
           {t.mustChangePassword}
