@@ -32,6 +32,12 @@ const shots = [
   ["widgets-userdirectory--ten-thousand-users", "user-directory-10k.png"],
   ["dialogs-userformdialog--edit-provider", "user-form-dialog.png"],
   ["dialogs-resetpassworddialog--policy-error", "reset-password.png"],
+  ["widgets-rolesmanager--default", "roles-manager.png"],
+  ["widgets-locationsmanager--default", "locations-manager.png"],
+  ["widgets-organizationsettings--default", "organization-settings.png"],
+  ["widgets-audittrail--default", "audit-trail.png"],
+  ["account-signinform--default", "sign-in.png"],
+  ["account-changepasswordform--policy-error", "change-password.png"],
 ];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -49,9 +55,25 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
   for (const [id, file] of shots) {
     await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story`);
-    await page.waitForSelector(".sr-table, .sr-dialog", { timeout: 60_000 });
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(import.meta.dirname, "../docs", file) });
+    // Wait for the play function (or the plain render) to finish, then for the widget to settle.
+    await page.waitForFunction(
+      () =>
+        document.querySelector("#storybook-root")?.children.length &&
+        !document.querySelector("[aria-busy=true], .sr-skeleton"),
+      null,
+      { timeout: 60_000 },
+    );
+    await page.waitForTimeout(1200);
+    const root = await page.$("#storybook-root > *");
+    const box = await root?.boundingBox();
+    const dialog = await page.$(".sr-dialog");
+    // Dialogs fill the viewport; widgets are cropped to their own height (at most one screen).
+    await page.screenshot({
+      path: path.join(import.meta.dirname, "../docs", file),
+      ...(dialog || !box
+        ? {}
+        : { clip: { x: 0, y: 0, width: 1280, height: Math.min(820, Math.ceil(box.y + box.height + 16)) } }),
+    });
     console.log(`docs/${file}`);
   }
 } finally {

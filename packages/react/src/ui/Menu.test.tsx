@@ -69,6 +69,16 @@ describe("Menu (menu button pattern)", () => {
     expect(trigger).toHaveFocus();
   });
 
+  it("chooses the item that has focus, however it got there", async () => {
+    const { user, trigger, chosen } = setup();
+    trigger.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(item("Edit")).toHaveFocus());
+    item("Reset password").focus();
+    await user.keyboard("{Enter}");
+    expect(chosen).toHaveBeenCalledExactlyOnceWith("reset");
+  });
+
   it("closes on Escape (focus back on the button) and on a click outside, choosing nothing", async () => {
     const { user, trigger, chosen } = setup();
     await user.click(trigger);

@@ -256,6 +256,7 @@ export function MenuButton({
                     data-tone={item.tone ?? "default"}
                     {...(item.checked ? { "data-state": "checked" } : {})}
                     {...(index === active ? { "data-highlighted": "" } : {})}
+                    onFocus={() => index !== active && setActive(index)}
                     onPointerMove={() => index !== active && setActive(index)}
                     onClick={() => choose(item)}
                   >
