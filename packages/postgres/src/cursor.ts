@@ -1,0 +1,147 @@
+import { DirectoryError, type StoreAuditQuery, type StoreUserQuery } from "@staffroom/core";
+
+// Cursors are opaque to callers: base64url of a small JSON array tied to the query that made it.
+// The format follows the memory store's, so both stores refuse the same garbage the same way.
+
+const CURSOR_VERSION = 1;
+/** Longer input is not a cursor this store made (keeps decoding cheap on garbage). */
+const MAX_CURSOR_LENGTH = 4096;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * The error for a cursor this store did not make, or made for another query.
+ *
+ * @example throw invalidCursor();
+ */
+export function invalidCursor(): DirectoryError {
+  const message = "The page cursor is not valid.";
+  return new DirectoryError({
+    code: "validation",
+    message,
+    issues: [{ path: ["cursor"], code: "invalid_cursor", message }],
+  });
+}
+
+/** FNV-1a (32 bit) of the JSON of `parts`, base 36: ties a cursor to the query that made it. */
+function fingerprint(parts: unknown): string {
+  const text = JSON.stringify(parts);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+// btoa/atob rather than Buffer: PGlite also runs in browsers and workers.
+function encode(payload: readonly unknown[]): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(JSON.stringify(payload))) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function decode(cursor: unknown): unknown[] {
+  if (typeof cursor !== "string" || cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH)
+    throw invalidCursor();
+  if (!BASE64URL.test(cursor)) throw invalidCursor();
+  let value: unknown;
+  try {
+    const base64 = cursor.replace(/-/g, "+").replace(/_/g, "/");
+    const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!Array.isArray(value) || value[0] !== CURSOR_VERSION) throw invalidCursor();
+  return value;
+}
+
+const sortedUnique = (values: readonly string[] | undefined): string[] | null =>
+  values === undefined ? null : [...new Set(values)].sort();
+
+/**
+ * Fingerprint of everything that decides a user query's membership and order (not its limit or
+ * cursor).
+ *
+ * @example userQueryFingerprint(orgId, query) // "1k3x9a"
+ */
+export function userQueryFingerprint(organizationId: string, query: StoreUserQuery): string {
+  return fingerprint([
+    organizationId,
+    sortedUnique(query.statuses),
+    sortedUnique(query.terms),
+    query.locationId ?? null,
+    sortedUnique(query.roleIds),
+    query.practitioner ?? null,
+    sortedUnique(query.scopeLocationIds),
+    query.sort,
+    query.direction,
+  ]);
+}
+
+/**
+ * A position in a user order: the last row's sort key (null for a user never signed in) and id.
+ *
+ * @example { key: "smith jane", id: "usr_0000000001" }
+ */
+export interface UserAnchor {
+  readonly key: string | null;
+  readonly id: string;
+}
+
+/** The cursor after `anchor`. @example encodeUserCursor(fp, { key: "smith jane", id }) */
+export function encodeUserCursor(fp: string, anchor: UserAnchor): string {
+  return encode([CURSOR_VERSION, fp, anchor.key, anchor.id]);
+}
+
+/**
+ * Decodes a user cursor made for the query with fingerprint `fp`; throws {@link invalidCursor}
+ * otherwise. Instant keys must parse as instants (they become query parameters).
+ *
+ * @example const anchor = decodeUserCursor(query.cursor, fp, query.sort);
+ */
+export function decodeUserCursor(cursor: string, fp: string, sort: StoreUserQuery["sort"]): UserAnchor {
+  const value = decode(cursor);
+  const [, cursorFp, key, id] = value;
+  if (value.length !== 4 || cursorFp !== fp || typeof id !== "string") throw invalidCursor();
+  if (key === null && sort === "lastSignInAt") return { key, id };
+  if (typeof key !== "string") throw invalidCursor();
+  if ((sort === "createdAt" || sort === "lastSignInAt") && Number.isNaN(Date.parse(key)))
+    throw invalidCursor();
+  return { key, id };
+}
+
+/**
+ * Fingerprint of an audit query's filters.
+ *
+ * @example auditQueryFingerprint(orgId, { action: "user.disabled", limit: 50, cursor: null })
+ */
+export function auditQueryFingerprint(organizationId: string, query: StoreAuditQuery): string {
+  return fingerprint([
+    organizationId,
+    query.from ?? null,
+    query.to ?? null,
+    query.actorId ?? null,
+    query.targetId ?? null,
+    query.action ?? null,
+  ]);
+}
+
+/** The audit cursor: the sequence of the last event returned. @example encodeAuditCursor(fp, 120) */
+export function encodeAuditCursor(fp: string, sequence: number): string {
+  return encode([CURSOR_VERSION, fp, sequence]);
+}
+
+/**
+ * Decodes an audit cursor made for the query with fingerprint `fp`; throws {@link invalidCursor}
+ * otherwise.
+ *
+ * @example const before = decodeAuditCursor(query.cursor, fp);
+ */
+export function decodeAuditCursor(cursor: string, fp: string): number {
+  const value = decode(cursor);
+  const [, cursorFp, sequence] = value;
+  if (value.length !== 3 || cursorFp !== fp || !Number.isSafeInteger(sequence)) throw invalidCursor();
+  return sequence as number;
+}

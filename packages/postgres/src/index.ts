@@ -1,0 +1,20 @@
+/**
+ * `@staffroom/postgres`: the Staffroom `DirectoryStore` on PostgreSQL, over a node-postgres `Pool`
+ * or PGlite, with versioned migrations.
+ *
+ * @example
+ * import { migrate, postgresStore } from "@staffroom/postgres";
+ * await migrate(pool);
+ * const store = postgresStore({ client: pool });
+ */
+export { lockKey } from "./locks";
+export { type MigrateResult, migrate } from "./migrate";
+export { MIGRATIONS, type Migration } from "./migrations";
+export { type PostgresStore, type PostgresStoreOptions, postgresStore } from "./postgres-store";
+export type {
+  PGliteLike,
+  PGliteTransactionLike,
+  PgPoolClientLike,
+  PgPoolLike,
+  PostgresClient,
+} from "./sql-client";

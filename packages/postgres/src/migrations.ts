@@ -1,0 +1,193 @@
+/**
+ * One versioned schema change. Applied once, in its own transaction, in ascending version order;
+ * a released version is never edited (add a new one instead).
+ *
+ * @example { version: 1, name: "directory tables", statements: ["CREATE TABLE …"] }
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+// Conventions of the schema:
+// - instants are timestamptz (records carry them as ISO strings; the store converts);
+// - ids, emails and sort keys compare byte-wise (COLLATE "C"), as the memory store compares code units;
+// - parts never queried (profile, provider, features …) are jsonb; the audit event is kept as the
+//   exact json text that was hashed, so tamper evidence sees what was written;
+// - foreign keys are DEFERRABLE INITIALLY DEFERRED: a transaction may write in any order and the
+//   database checks the whole at COMMIT.
+const DIRECTORY_TABLES: readonly string[] = [
+  `CREATE TABLE organizations (
+    id text COLLATE "C" PRIMARY KEY,
+    name text NOT NULL,
+    features jsonb NOT NULL,
+    seats jsonb NOT NULL,
+    licence_types jsonb NOT NULL,
+    provider_types jsonb NOT NULL,
+    main_contact_user_id text COLLATE "C",
+    version integer NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+  )`,
+  `CREATE TABLE locations (
+    id text COLLATE "C" PRIMARY KEY,
+    organization_id text COLLATE "C" NOT NULL
+      REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+    name text NOT NULL,
+    name_key text COLLATE "C" NOT NULL,
+    group_name text,
+    archived boolean NOT NULL,
+    version integer NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    UNIQUE (organization_id, id)
+  )`,
+  `CREATE INDEX locations_by_name ON locations (organization_id, name_key, id)`,
+  `CREATE TABLE roles (
+    id text COLLATE "C" PRIMARY KEY,
+    organization_id text COLLATE "C" NOT NULL
+      REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+    name text NOT NULL,
+    name_key text COLLATE "C" NOT NULL,
+    description text,
+    permissions jsonb NOT NULL,
+    template text,
+    version integer NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    UNIQUE (organization_id, id)
+  )`,
+  `CREATE INDEX roles_by_name ON roles (organization_id, name_key, id)`,
+  `CREATE TABLE accounts (
+    id text COLLATE "C" PRIMARY KEY,
+    email text COLLATE "C" NOT NULL,
+    password jsonb,
+    failed_sign_ins integer NOT NULL,
+    lockouts integer NOT NULL,
+    locked_until timestamptz,
+    last_sign_in_at timestamptz,
+    password_changed_at timestamptz,
+    version integer NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+  )`,
+  // R1: one account per email ignoring case, whoever writes the row.
+  `CREATE UNIQUE INDEX accounts_email_key ON accounts (lower(email))`,
+  `CREATE TABLE users (
+    id text COLLATE "C" PRIMARY KEY,
+    organization_id text COLLATE "C" NOT NULL
+      REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+    account_id text COLLATE "C" NOT NULL REFERENCES accounts (id) DEFERRABLE INITIALLY DEFERRED,
+    email text COLLATE "C" NOT NULL,
+    status text NOT NULL CHECK (status IN ('pending', 'active', 'disabled')),
+    role_id text COLLATE "C" NOT NULL,
+    org_wide boolean NOT NULL,
+    location_ids text[] NOT NULL,
+    primary_location_id text COLLATE "C" NOT NULL,
+    practitioner boolean NOT NULL,
+    licences text[] NOT NULL,
+    profile jsonb NOT NULL,
+    login_channels jsonb NOT NULL,
+    flags jsonb NOT NULL,
+    provider jsonb,
+    must_change_password boolean NOT NULL,
+    last_sign_in_at timestamptz,
+    invited_at timestamptz,
+    version integer NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    name_key text COLLATE "C" NOT NULL,
+    search text NOT NULL,
+    UNIQUE (organization_id, account_id),
+    FOREIGN KEY (organization_id, role_id) REFERENCES roles (organization_id, id)
+      DEFERRABLE INITIALLY DEFERRED,
+    FOREIGN KEY (organization_id, primary_location_id) REFERENCES locations (organization_id, id)
+      DEFERRABLE INITIALLY DEFERRED
+  )`,
+  `CREATE INDEX users_by_account ON users (account_id, organization_id)`,
+  // Counts (seats, last admin, tabs) and filters: index-only scans by status and role.
+  `CREATE INDEX users_by_status ON users (organization_id, status, role_id, practitioner)`,
+  `CREATE INDEX users_by_location ON users USING gin (location_ids)`,
+  `CREATE INDEX users_org_wide ON users (organization_id, status) WHERE org_wide`,
+  // The eight orders of users.list: ties by id ascending in both directions, users without a
+  // last sign-in last in both (coalesced to ±infinity), so each direction has its own index.
+  `CREATE INDEX users_name_asc ON users (organization_id, name_key, id)`,
+  `CREATE INDEX users_name_desc ON users (organization_id, name_key DESC, id)`,
+  `CREATE INDEX users_email_asc ON users (organization_id, email, id)`,
+  `CREATE INDEX users_email_desc ON users (organization_id, email DESC, id)`,
+  `CREATE INDEX users_created_asc ON users (organization_id, created_at, id)`,
+  `CREATE INDEX users_created_desc ON users (organization_id, created_at DESC, id)`,
+  `CREATE INDEX users_signed_in_asc
+    ON users (organization_id, (COALESCE(last_sign_in_at, 'infinity'::timestamptz)), id)`,
+  `CREATE INDEX users_signed_in_desc
+    ON users (organization_id, (COALESCE(last_sign_in_at, '-infinity'::timestamptz)) DESC, id)`,
+  `CREATE TABLE invitations (
+    id text COLLATE "C" PRIMARY KEY,
+    organization_id text COLLATE "C" NOT NULL,
+    user_id text COLLATE "C" NOT NULL,
+    email text NOT NULL,
+    token_hash text COLLATE "C" NOT NULL,
+    invited_by text,
+    sent_count integer NOT NULL,
+    last_sent_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL,
+    revoked_at timestamptz,
+    accepted_at timestamptz,
+    created_at timestamptz NOT NULL,
+    FOREIGN KEY (user_id) REFERENCES users (id) DEFERRABLE INITIALLY DEFERRED
+  )`,
+  `CREATE INDEX invitations_by_token ON invitations (token_hash)`,
+  `CREATE INDEX invitations_by_user ON invitations (organization_id, user_id, created_at DESC, id DESC)`,
+  `CREATE TABLE sessions (
+    token_hash text COLLATE "C" PRIMARY KEY,
+    account_id text COLLATE "C" NOT NULL REFERENCES accounts (id) DEFERRABLE INITIALLY DEFERRED,
+    organization_id text COLLATE "C" NOT NULL,
+    user_id text COLLATE "C" NOT NULL,
+    created_at timestamptz NOT NULL,
+    last_seen_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL,
+    metadata jsonb NOT NULL
+  )`,
+  `CREATE INDEX sessions_by_account ON sessions (account_id, organization_id)`,
+  `CREATE INDEX sessions_by_organization ON sessions (organization_id, expires_at)`,
+  `CREATE TABLE counters (
+    key text COLLATE "C" PRIMARY KEY,
+    window_start text NOT NULL,
+    count integer NOT NULL
+  )`,
+  `CREATE TABLE secret_tokens (
+    token_hash text COLLATE "C" PRIMARY KEY,
+    kind text NOT NULL,
+    account_id text COLLATE "C" NOT NULL REFERENCES accounts (id) DEFERRABLE INITIALLY DEFERRED,
+    organization_id text,
+    created_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL,
+    used_at timestamptz
+  )`,
+  `CREATE INDEX secret_tokens_by_account ON secret_tokens (account_id, kind)`,
+  `CREATE TABLE audit_events (
+    position bigserial PRIMARY KEY,
+    organization_id text COLLATE "C" NOT NULL
+      REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+    sequence integer NOT NULL,
+    at timestamptz NOT NULL,
+    actor_user_id text COLLATE "C",
+    target_id text COLLATE "C",
+    action text NOT NULL,
+    event json NOT NULL
+  )`,
+  `CREATE INDEX audit_by_sequence ON audit_events (organization_id, sequence, position)`,
+  `CREATE INDEX audit_by_action ON audit_events (organization_id, action, sequence)`,
+  `CREATE INDEX audit_by_actor ON audit_events (organization_id, actor_user_id, sequence)`,
+  `CREATE INDEX audit_by_target ON audit_events (organization_id, target_id, sequence)`,
+];
+
+/**
+ * Every migration of the schema, ascending. `migrate()` applies the ones a database lacks.
+ *
+ * @example MIGRATIONS.at(-1)?.version // the schema version this release expects
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "directory tables", statements: DIRECTORY_TABLES },
+];

@@ -1,0 +1,9 @@
+import { runConformanceSuite } from "@staffroom/core/testing";
+import { afterAll } from "vitest";
+import { pgliteDatabase } from "./support/databases";
+import { lazyDatabase, postgresWorld } from "./support/world";
+
+const db = lazyDatabase(pgliteDatabase);
+afterAll(db.close);
+
+runConformanceSuite("PGlite", async () => postgresWorld(await db.get()));
