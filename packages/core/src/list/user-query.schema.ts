@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { IdSchema } from "../model/common.schema";
+import { IdSchema, noControlCharacters } from "../model/common.schema";
 
 /** Sortable fields of the directory (W12). */
 export const USER_SORT_FIELDS = ["name", "email", "createdAt", "lastSignInAt"] as const;
@@ -14,7 +14,7 @@ export type UserSortField = (typeof USER_SORT_FIELDS)[number];
  */
 export const UserQuerySchema = z.strictObject({
   status: z.optional(z.enum(["active", "pending", "disabled"])),
-  search: z.optional(z.string().check(z.maxLength(200))),
+  search: z.optional(z.string().check(z.maxLength(200), noControlCharacters("Search"))),
   locationId: z.optional(IdSchema),
   roleId: z.optional(IdSchema),
   admin: z.optional(z.boolean()),

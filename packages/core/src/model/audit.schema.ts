@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { IdSchema, IsoDateSchema } from "./common.schema";
+import { IdSchema, IsoDateSchema, noControlCharacters } from "./common.schema";
 
 /** A before/after pair of a changed privilege field. */
 export interface FieldChange {
@@ -37,9 +37,9 @@ export interface AuditEvent {
 
 /** Request metadata recorded with every event. @example { ip: "203.0.113.4", userAgent: "…", requestId: "…" } */
 export const RequestMetadataSchema = z.strictObject({
-  ip: z.optional(z.string().check(z.maxLength(64))),
-  userAgent: z.optional(z.string().check(z.maxLength(512))),
-  requestId: z.optional(z.string().check(z.maxLength(128))),
+  ip: z.optional(z.string().check(z.maxLength(64), noControlCharacters("IP address"))),
+  userAgent: z.optional(z.string().check(z.maxLength(512), noControlCharacters("User agent"))),
+  requestId: z.optional(z.string().check(z.maxLength(128), noControlCharacters("Request id"))),
 });
 /** Request metadata. */
 export type RequestMetadata = z.infer<typeof RequestMetadataSchema>;

@@ -46,6 +46,16 @@ export const PhoneSchema = z.string().check(
   z.regex(/^\+[1-9]\d{6,14}$/, "Enter the number in international form, like +14155550123."),
 );
 
+/**
+ * No control characters but tab, line feed and carriage return. NUL cannot be stored by PostgreSQL
+ * and the rest only serve to spoof logs and exports, so every free text refuses them up front.
+ *
+ * @example z.string().check(noControlCharacters("Name"))
+ */
+export const noControlCharacters = (label = "This field") =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  z.regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, `${label} contains a control character.`);
+
 /** A short trimmed human text (names, titles); `max` characters at most. */
 export const text = (max: number, label = "This field") =>
   z
@@ -54,8 +64,17 @@ export const text = (max: number, label = "This field") =>
       z.trim(),
       z.minLength(1, `${label} is required.`),
       z.maxLength(max, `${label} has at most ${max} characters.`),
+      noControlCharacters(label),
     );
 
 /** An optional trimmed human text: empty strings become null. */
 export const optionalText = (max: number, label = "This field") =>
-  z.nullable(z.string().check(z.trim(), z.maxLength(max, `${label} has at most ${max} characters.`)));
+  z.nullable(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(max, `${label} has at most ${max} characters.`),
+        noControlCharacters(label),
+      ),
+  );

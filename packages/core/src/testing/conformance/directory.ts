@@ -184,6 +184,7 @@ export function registerDirectoryTests(factory: WorldFactory): void {
       for (const query of [
         { limit: 0 },
         { limit: 201 },
+        { search: "smi\u0000th" },
         withUnknown<UserQuery>({}, { sort: "salary" }),
         withUnknown<UserQuery>({}, { organizationId: ctx.world.organization.id }),
       ]) {

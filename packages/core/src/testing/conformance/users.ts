@@ -128,6 +128,9 @@ export function registerUserCreateTests(factory: WorldFactory): void {
           ["profile", "primaryPhone"],
         ],
         [{ ...base, profile: { ...base.profile, title: "X".repeat(21) } }, ["profile", "title"]],
+        // Control characters: NUL cannot be stored by PostgreSQL, the others spoof logs and CSVs.
+        [{ ...base, profile: { ...base.profile, givenName: "Ja\u0000ne" } }, ["profile", "givenName"]],
+        [{ ...base, profile: { ...base.profile, jobTitle: "Nurse\u001b[2J" } }, ["profile", "jobTitle"]],
       ];
       for (const [input, path] of cases) {
         await expectNoChange(ctx, () =>
