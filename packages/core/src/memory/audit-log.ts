@@ -113,15 +113,13 @@ export function listAudit(
 }
 
 /**
- * Up to `limit` events with sequence > `afterSequence`, ascending.
+ * Up to `limit` events as stored (ascending), skipping the first `offset` — by position, not by
+ * sequence, so `audit.verify()` walks every stored event even when a tampered log has gaps or
+ * repeated sequences (the store contract of `scanAuditEvents`).
  *
  * @example scanAudit(log.events, 0, 500)
  */
-export function scanAudit(
-  events: readonly AuditRecord[],
-  afterSequence: number,
-  limit: number,
-): AuditRecord[] {
-  const start = firstAtOrAfter(events, afterSequence, true);
+export function scanAudit(events: readonly AuditRecord[], offset: number, limit: number): AuditRecord[] {
+  const start = Math.max(0, Math.floor(offset));
   return events.slice(start, start + Math.max(0, Math.floor(limit)));
 }

@@ -457,11 +457,7 @@ export class MemoryTransaction implements StoreTransaction {
     return listAudit(this.read().auditEvents(organizationId), organizationId, query);
   }
 
-  async scanAuditEvents(
-    organizationId: string,
-    afterSequence: number,
-    limit: number,
-  ): Promise<AuditRecord[]> {
-    return scanAudit(this.read().auditEvents(organizationId), afterSequence, limit);
+  async scanAuditEvents(organizationId: string, offset: number, limit: number): Promise<AuditRecord[]> {
+    return scanAudit(this.read().auditEvents(organizationId), offset, limit);
   }
 }
