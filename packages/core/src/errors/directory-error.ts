@@ -17,10 +17,11 @@ export interface FieldIssue {
 export interface DirectoryErrorData {
   readonly code: ErrorCode;
   readonly message: string;
-  readonly rule?: RuleCode;
-  readonly issues?: readonly FieldIssue[];
+  // `| undefined` so that a DirectoryError itself is DirectoryErrorData under exactOptionalPropertyTypes.
+  readonly rule?: RuleCode | undefined;
+  readonly issues?: readonly FieldIssue[] | undefined;
   /** Extra facts a UI can show, such as `{ limit: 25 }` for a seat limit. Never a secret. */
-  readonly details?: Readonly<Record<string, string | number | boolean | null>>;
+  readonly details?: Readonly<Record<string, string | number | boolean | null>> | undefined;
 }
 
 /**

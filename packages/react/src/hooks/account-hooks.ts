@@ -45,14 +45,16 @@ export function useSignIn(): MutationResult<SignInVariables, SignInResult> {
 }
 
 /**
- * The organizations the session's person may switch to (`auth.organizations`).
+ * The organizations the session's person may switch to (`auth.organizations`). `""` is a session
+ * too: with cookie sessions (`restDirectory`) the token lives in an HttpOnly cookie and the client
+ * passes `""`; only `null`/`undefined` (signed out) waits.
  *
  * @example const orgs = useOrganizationChoices(token); orgs.data?.find((o) => o.current)?.name
  */
 export function useOrganizationChoices(token: string | null | undefined): QueryResult<OrganizationChoice[]> {
   const auth = useAuth();
   return useQuery(authKeys.organizations(token ?? ""), () => auth.organizations(token ?? ""), {
-    enabled: !!token,
+    enabled: token !== null && token !== undefined,
   });
 }
 

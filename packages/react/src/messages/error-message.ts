@@ -1,14 +1,23 @@
-import { DirectoryError } from "@staffroom/core";
+import { DirectoryError, type DirectoryErrorData, ERROR_STATUS } from "@staffroom/core";
 import type { Messages } from "./messages";
 
+// Bulk results carry refusals as plain DirectoryErrorData (they cross wires as JSON), not as
+// DirectoryError instances; both are expected failures with a stable code.
+function isErrorData(value: unknown): value is DirectoryErrorData {
+  if (typeof value !== "object" || value === null) return false;
+  const { code, message } = value as { code?: unknown; message?: unknown };
+  return typeof code === "string" && Object.hasOwn(ERROR_STATUS, code) && typeof message === "string";
+}
+
 /**
- * The text to show for a failure: the host's override for the rule or code, else core's own
- * message; anything that is not a DirectoryError is a bug and shows the generic text.
+ * The text to show for a failure — a `DirectoryError` or its plain data (as in bulk results): the
+ * host's override for the rule or code, else core's own message; anything else is a bug and shows
+ * the generic text.
  *
  * @example errorMessage(messages, error) // "At least one active administrator must remain."
  */
 export function errorMessage(messages: Messages, error: unknown): string {
-  if (!DirectoryError.is(error)) return messages.errors.unexpected;
+  if (!DirectoryError.is(error) && !isErrorData(error)) return messages.errors.unexpected;
   if (error.rule) {
     const byRule = messages.errors.rule[error.rule];
     if (byRule) return byRule;

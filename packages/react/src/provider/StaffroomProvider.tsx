@@ -63,8 +63,8 @@ export function StaffroomProvider(props: StaffroomProviderProps): ReactNode {
   }, [givenCache, cacheOwner, ownCaches]);
   const merged = useMemo(() => mergeMessages(englishMessages, messages), [messages]);
   const value = useMemo<StaffroomContextValue>(
-    () => ({ directory, auth, messages: merged, cache, theme, density, locale, portalContainer }),
-    [directory, auth, merged, cache, theme, density, locale, portalContainer],
+    () => ({ directory, auth, messages: merged, cache, theme, density, locale, portalContainer, className }),
+    [directory, auth, merged, cache, theme, density, locale, portalContainer, className],
   );
   return (
     <StaffroomContext.Provider value={value}>

@@ -19,6 +19,8 @@ export interface StaffroomContextValue {
   readonly locale: string;
   /** Where dialogs and menus render; null means document.body. */
   readonly portalContainer: HTMLElement | null;
+  /** The host's class on the root, repeated on portalled dialogs and menus so its theme reaches them. */
+  readonly className: string | undefined;
 }
 
 /** @internal The React context behind the hooks. */

@@ -9,9 +9,14 @@ import { useStaffroom } from "../provider/context";
  * @example <PortalScope><div className="sr-menu">…</div></PortalScope>
  */
 export function ThemeScope({ children }: { readonly children: ReactNode }): ReactNode {
-  const { theme, density } = useStaffroom();
+  const { theme, density, className } = useStaffroom();
   return (
-    <div className="sr-root" data-theme={theme} data-density={density} style={{ display: "contents" }}>
+    <div
+      className={className ? `sr-root ${className}` : "sr-root"}
+      data-theme={theme}
+      data-density={density}
+      style={{ display: "contents" }}
+    >
       {children}
     </div>
   );

@@ -112,4 +112,18 @@ describe("Menu (menu button pattern)", () => {
     await user.click(empty);
     expect(screen.getByRole("menu")).toBeInTheDocument();
   });
+
+  it("carries the host's theme class and the theme onto the portalled panel", async () => {
+    const user = userEvent.setup();
+    render(
+      <StaffroomProvider className="acme" theme="dark">
+        <Menu label="Actions" items={[{ key: "a", label: "Edit", onSelect: () => {} }]} />
+      </StaffroomProvider>,
+    );
+    await user.click(screen.getByRole("button", { name: "Actions" }));
+    const scope = (await screen.findByRole("menu")).closest(".sr-root");
+    expect(scope).not.toBeNull();
+    expect(scope).toHaveClass("acme");
+    expect(scope).toHaveAttribute("data-theme", "dark");
+  });
 });

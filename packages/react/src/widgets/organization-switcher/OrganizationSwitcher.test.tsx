@@ -67,4 +67,17 @@ describe("OrganizationSwitcher", () => {
     expect(alert).toHaveTextContent("Your organizations could not be loaded.");
     await user.click(screen.getByRole("button", { name: "Try again" }));
   });
+
+  it("works with cookie sessions, where the host holds the token as an empty string", async () => {
+    const world = await accountWorld();
+    const { token } = await twoOrganizations(world);
+    // What restDirectory's auth does with cookie sessions: the token argument is "", the cookie decides.
+    const cookieAuth = { ...world.auth, organizations: () => world.auth.organizations(token) };
+    renderWithAuth(cookieAuth, <OrganizationSwitcher token="" onSwitched={() => undefined} />);
+    expect(
+      await screen.findByRole("button", {
+        name: /^Organization\s*Harbor Urgent Care\s*Switch organization$/,
+      }),
+    ).toBeInTheDocument();
+  });
 });

@@ -9,7 +9,7 @@ import { MenuButton } from "../../ui/Menu";
 
 /** Props of {@link OrganizationSwitcher}. */
 export interface OrganizationSwitcherProps {
-  /** The session token the host holds. After a switch it is dead: store the new one. */
+  /** The session token the host holds (`""` with cookie sessions). After a switch it is dead: store the new one. */
   readonly token: string;
   /** Called with the new session (token, session view, organizations) after a switch. */
   readonly onSwitched: (result: SignInResult) => void;

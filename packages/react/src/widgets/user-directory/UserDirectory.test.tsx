@@ -121,6 +121,8 @@ describe("UserDirectory", () => {
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent(/failed/);
     expect(alert).toHaveTextContent(world.world.owner.displayName);
+    // Core's reason for the refused row, not a generic failure (bulk results carry plain error data).
+    expect(alert).toHaveTextContent(`${world.world.owner.displayName}: You cannot disable yourself.`);
     await waitFor(async () => expect(await rows()).toHaveLength(1));
   });
 
