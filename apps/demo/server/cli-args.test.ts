@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { parseArgs } from "./cli-args";
+
+describe("parseArgs", () => {
+  it("defaults to 127.0.0.1:5180 with the plain seed", () => {
+    expect(parseArgs([])).toEqual({ port: 5180, host: "127.0.0.1", users: 0, reset: false, help: false });
+  });
+
+  it("reads every flag, in both spellings, and skips pnpm's lone --", () => {
+    expect(parseArgs(["--", "--port", "0", "--host=::1", "--users=10000", "--reset"])).toEqual({
+      port: 0,
+      host: "::1",
+      users: 10000,
+      reset: true,
+      help: false,
+    });
+    expect(parseArgs(["-h"]).help).toBe(true);
+  });
+
+  it("refuses what it does not understand instead of starting with other settings", () => {
+    expect(() => parseArgs(["--users"])).toThrow(/--users needs a whole number/);
+    expect(() => parseArgs(["--users", "-5"])).toThrow(/whole number/);
+    expect(() => parseArgs(["--port", "70000"])).toThrow(/at most 65535/);
+    expect(() => parseArgs(["--host", "evil host;rm"])).toThrow(/--host needs an address/);
+    expect(() => parseArgs(["--usres", "10"])).toThrow(/unknown option --usres/);
+  });
+});

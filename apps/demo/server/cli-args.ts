@@ -1,0 +1,75 @@
+/** What the CLI was asked for. */
+export interface CliOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly users: number;
+  readonly reset: boolean;
+  readonly help: boolean;
+}
+
+/** The CLI's usage text. @example console.log(USAGE) */
+export const USAGE = `Usage: node apps/demo/dist-server/main.js [options]   (or: pnpm demo [options])
+
+Options:
+  --port <n>    Port to listen on (0 picks a free one). Default 5180.
+  --host <addr> Address to listen on. Default 127.0.0.1.
+  --users <n>   Seed n extra users into Harbor Urgent Care, spread over statuses,
+                clinics and roles; the in-browser wiring seeds as many. Default 0.
+  --reset       Start from the seed even if the store already has data.
+  --help        Show this help.`;
+
+function integer(flag: string, value: string | undefined, max: number): number {
+  if (value === undefined || !/^\d+$/.test(value))
+    throw new Error(`${flag} needs a whole number, got ${value ?? "nothing"}`);
+  const n = Number(value);
+  if (n > max) throw new Error(`${flag} is at most ${max}, got ${n}`);
+  return n;
+}
+
+/**
+ * Parses the CLI's arguments (`--port 5180` or `--port=5180`). Throws an Error with a one-line
+ * message for anything it does not know, so a typo never starts a server with other settings.
+ *
+ * Defaults: port 5180, host 127.0.0.1, users 0, no reset.
+ * @example parseArgs(["--users", "10000"]).users // 10000
+ */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  let port = 5180;
+  let host = "127.0.0.1";
+  let users = 0;
+  let reset = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    // pnpm passes a lone "--" through when someone writes `pnpm demo -- --users 10`.
+    if (arg === "--") continue;
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string | undefined => (eq > 0 ? arg.slice(eq + 1) : argv[++i]);
+    switch (flag) {
+      case "--port":
+        port = integer(flag, value(), 65_535);
+        break;
+      case "--host": {
+        const h = value();
+        if (!h || !/^[A-Za-z0-9.:[\]-]+$/.test(h))
+          throw new Error(`--host needs an address, got ${h ?? "nothing"}`);
+        host = h;
+        break;
+      }
+      case "--users":
+        users = integer(flag, value(), 1_000_000);
+        break;
+      case "--reset":
+        reset = true;
+        break;
+      case "--help":
+      case "-h":
+        help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${arg}`);
+    }
+  }
+  return { port, host, users, reset, help };
+}

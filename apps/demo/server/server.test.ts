@@ -1,0 +1,198 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, DEMO_SIGN_IN } from "../src/seed";
+import { type DemoServer, startDemoServer } from "./server";
+
+interface Raw {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+/** A request with the path sent as written (fetch would normalise `..` away) and any Host header. */
+function raw(
+  server: DemoServer,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Raw> {
+  const url = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: options.method ?? "GET",
+        headers: options.headers ?? {},
+      },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+async function signInBearer(server: DemoServer, email: string, password: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "staffroom-session": "bearer" },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+describe("the demo server", () => {
+  let folder: string;
+  let server: DemoServer;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), "staffroom-demo-"));
+    const app = join(folder, "dist");
+    await mkdir(join(app, "assets"), { recursive: true });
+    await writeFile(
+      join(app, "index.html"),
+      '<!doctype html><meta name="csp-nonce" content="__CSP_NONCE__"><title>app</title>',
+    );
+    await writeFile(join(app, "assets", "app-1.js"), "console.log('app')");
+    await writeFile(join(folder, "secret.txt"), "outside the app");
+    server = await startDemoServer({ port: 0, quiet: true, appDir: app });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("listens on 127.0.0.1 and names its URL without a trailing slash", () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("serves the app, its assets, and index.html for the app's own routes", async () => {
+    const home = await raw(server, "/");
+    expect(home.status).toBe(200);
+    expect(home.body).toContain("<title>app</title>");
+    expect(home.headers["referrer-policy"]).toBe("no-referrer");
+    const route = await raw(server, "/accept-invitation?token=abc");
+    expect(route.body).toContain("<title>app</title>");
+    // Each page gets its own style nonce, in the CSP and in the page; no inline script is allowed.
+    const nonces = [home, route].map((page) => {
+      const csp = String(page.headers["content-security-policy"]);
+      expect(csp).toContain("script-src 'self';");
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+      expect(page.body).toContain(`content="${nonce}"`);
+      return nonce;
+    });
+    expect(nonces[0]).not.toBe(nonces[1]);
+    const asset = await raw(server, "/assets/app-1.js");
+    expect(asset.body).toBe("console.log('app')");
+    expect(asset.headers["cache-control"]).toContain("immutable");
+    expect((await raw(server, "/assets/missing.js")).status).toBe(404);
+    expect((await raw(server, "/", { method: "DELETE" })).status).toBe(405);
+  });
+
+  it("never serves a file outside the app folder", async () => {
+    for (const path of [
+      "/../secret.txt",
+      "/%2e%2e/secret.txt",
+      "/assets/..%2f..%2fsecret.txt",
+      "/..%5csecret.txt",
+    ]) {
+      const answer = await raw(server, path);
+      expect(answer.body, path).not.toContain("outside the app");
+      expect(answer.status, path).toBe(404);
+    }
+  });
+
+  it("answers only to its own loopback names (no DNS rebinding)", async () => {
+    const port = new URL(server.url).port;
+    expect((await raw(server, "/demo/outbox", { headers: { host: `evil.example:${port}` } })).status).toBe(
+      421,
+    );
+    expect((await raw(server, "/demo/config", { headers: { host: `localhost:${port}` } })).status).toBe(200);
+  });
+
+  it("tells the in-browser wiring how many extra users to seed", async () => {
+    const response = await fetch(`${server.url}/demo/config`);
+    expect(await response.json()).toEqual({ users: 0 });
+  });
+
+  it("keeps mail in its outbox, newest first, with links to the app's pages", async () => {
+    for (const email of [DEMO_SIGN_IN.email, "adam.admin@harbor.example"]) {
+      const sent = await fetch(`${server.url}/api/auth/password-reset`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email }),
+      });
+      expect(sent.status).toBe(204);
+    }
+    const { messages } = (await (await fetch(`${server.url}/demo/outbox`)).json()) as {
+      messages: Record<string, unknown>[];
+    };
+    expect(messages.map((m) => m.to)).toEqual(["adam.admin@harbor.example", DEMO_SIGN_IN.email]);
+    expect(Object.keys(messages[0] ?? {}).sort()).toEqual([
+      "kind",
+      "link",
+      "sentAt",
+      "subject",
+      "text",
+      "to",
+    ]);
+    expect(messages[0]?.kind).toBe("password_reset");
+    expect(String(messages[0]?.link)).toMatch(
+      new RegExp(`^${server.url}/reset-password#token=[A-Za-z0-9_-]+$`),
+    );
+  });
+
+  it("sets the session cookie HttpOnly, Secure and scoped to the API", async () => {
+    const response = await fetch(`${server.url}/api/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.url },
+      body: JSON.stringify({ email: DEMO_SIGN_IN.email, password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie()[0] ?? "";
+    expect(cookie).toMatch(/^staffroom_session=/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("Secure");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).toContain("Path=/api");
+  });
+
+  it("resets to the seed on a same-origin POST only: sessions end and the outbox empties", async () => {
+    const token = await signInBearer(server, "adam.admin@harbor.example", DEMO_PASSWORD);
+    const me = () => fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).status).toBe(200);
+
+    const crossSite = await raw(server, "/demo/reset", {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+    });
+    expect(crossSite.status).toBe(403);
+    const fetchedCrossSite = await raw(server, "/demo/reset", {
+      method: "POST",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(fetchedCrossSite.status).toBe(403);
+    expect((await me()).status).toBe(200);
+    expect((await raw(server, "/demo/reset")).status).toBe(405);
+
+    const reset = await fetch(`${server.url}/demo/reset`, { method: "POST" });
+    expect(reset.status).toBe(204);
+    expect((await me()).status).toBe(401);
+    const { messages } = (await (await fetch(`${server.url}/demo/outbox`)).json()) as { messages: unknown[] };
+    expect(messages).toEqual([]);
+    // The seed is back: Adam signs in again with the demo password.
+    expect(await signInBearer(server, "adam.admin@harbor.example", DEMO_PASSWORD)).not.toBe("");
+  });
+});

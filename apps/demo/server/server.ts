@@ -1,0 +1,190 @@
+import { existsSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { memoryMailer } from "@staffroom/core";
+import { isCommonPassword } from "@staffroom/core/passwords";
+import { createRestHandler, directoryLinks, toNodeListener } from "@staffroom/rest/server";
+import {
+  createDemoDirectory,
+  DEMO_SIGN_IN,
+  outboxMessages,
+  type SeedMemo,
+  seedDemo,
+  seedMemo,
+} from "../src/seed";
+import { demoRoutes } from "./demo-routes";
+import { sendText } from "./responses";
+import { allowedHosts } from "./same-origin";
+import { staticFiles } from "./static-files";
+import { openStore } from "./store";
+
+/** Options of {@link startDemoServer}. */
+export interface DemoServerOptions {
+  /** Port to listen on; 0 picks a free one. Default 5180. */
+  readonly port?: number;
+  /** Address to listen on. Default "127.0.0.1". */
+  readonly host?: string;
+  /** Extra users seeded into Harbor Urgent Care (the in-browser wiring seeds as many). Default 0. */
+  readonly users?: number;
+  /** No console output but unexpected errors (otherwise: where to open it and how to sign in). Default false. */
+  readonly quiet?: boolean;
+  /** Reseed a durable store that already has data (the CLI's `--reset`). Default false. */
+  readonly reset?: boolean;
+  /** The built app to serve. Default: `dist/` beside this `dist-server/`. */
+  readonly appDir?: string;
+}
+
+/** A running demo server. */
+export interface DemoServer {
+  /** Its URL without a trailing slash, e.g. "http://127.0.0.1:5180". */
+  readonly url: string;
+  /** Stops listening, ends open connections and closes the store. */
+  close(): Promise<void>;
+}
+
+/** The directory side of the server; replaced as a whole by `/demo/reset`. */
+interface Backend {
+  readonly api: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly outbox: () => ReturnType<typeof outboxMessages>;
+  readonly close: () => Promise<void>;
+}
+
+const DEFAULT_APP_DIR = fileURLToPath(new URL("../dist", import.meta.url));
+
+function urlOf(address: AddressInfo): string {
+  const wildcard = address.address === "0.0.0.0" || address.address === "::";
+  const host = wildcard ? "127.0.0.1" : address.address;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+}
+
+async function openBackend(url: string, users: number, reset: boolean, memo: SeedMemo): Promise<Backend> {
+  const opened = await openStore({ reset });
+  const mailer = memoryMailer();
+  const demo = createDemoDirectory({
+    store: opened.store,
+    mailer,
+    links: directoryLinks(url),
+    isCommonPassword,
+    seedMemo: memo,
+  });
+  if (opened.fresh) await seedDemo(demo, { mailbox: mailer, users });
+  const handler = createRestHandler(demo.directory, { basePath: "/api", publicBaseUrl: url });
+  return {
+    api: toNodeListener(handler),
+    outbox: () => outboxMessages(mailer.outbox),
+    close: () => opened.close(),
+  };
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/** What a person needs once the server is up: where to open it and how to sign in. */
+function banner(url: string, users: number, ms: number): string {
+  const extra = users > 0 ? ` with ${users.toLocaleString("en-US")} extra users` : "";
+  return `
+  Harbor EHR, the Staffroom demo, is ready${extra} (started in ${(ms / 1000).toFixed(2)} s)
+
+  Open      ${url}/
+  Sign in   ${DEMO_SIGN_IN.email}  /  ${DEMO_SIGN_IN.password}
+  Wirings   REST (default), or in-browser: ${url}/?wiring=browser
+  Mail      ${url}/mail (invitation and reset links land here)
+`;
+}
+
+/**
+ * Starts the demo: the built app on `/`, `@staffroom/rest` over the embedded store on `/api` (cookie
+ * sessions; mailed links point at the app's pages through `directoryLinks(url)`), the outbox,
+ * reset and config on `/demo/*`. Resolves once the store is seeded and the server answers.
+ *
+ * @example
+ * const server = await startDemoServer({ port: 0, quiet: true });
+ * await fetch(`${server.url}/demo/config`); // { users: 0 }
+ * await server.close();
+ */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const started = performance.now();
+  const host = options.host ?? "127.0.0.1";
+  const users = Math.max(0, Math.floor(options.users ?? 0));
+  const appDir = options.appDir ?? DEFAULT_APP_DIR;
+  if (!existsSync(appDir)) {
+    throw new Error(`${appDir} is missing: build the app first (pnpm --filter @staffroom/demo build).`);
+  }
+  const serveApp = await staticFiles(appDir);
+  let backend: Promise<Backend> | null = null;
+  // One memo for the server's life: a reseed reuses the seed's password hash instead of deriving it again.
+  const memo = seedMemo();
+  let hosts: ReadonlySet<string> | null = null;
+
+  const server = createServer((req, res) => {
+    if (hosts && !hosts.has(req.headers.host ?? "")) {
+      sendText(res, 421, "This demo answers only on its own address.");
+      return;
+    }
+    const pathname = new URL(req.url ?? "/", "http://demo.invalid").pathname;
+    const answer = async (): Promise<void> => {
+      if (pathname === "/api" || pathname.startsWith("/api/")) {
+        // A reset in progress holds requests until the new store is seeded.
+        if (!backend) throw new Error("the store is not open");
+        (await backend).api(req, res);
+      } else if (pathname.startsWith("/demo/")) {
+        await routes(req, res, pathname);
+      } else {
+        await serveApp(req, res);
+      }
+    };
+    answer().catch((error: unknown) => {
+      console.error(`[demo] ${req.method} ${pathname} failed:`, error);
+      if (!res.headersSent) sendText(res, 500, "The demo server failed; see its console.");
+      else res.destroy();
+    });
+  });
+
+  const routes = demoRoutes({
+    users,
+    outbox: async () => {
+      if (!backend) return [];
+      return (await backend).outbox();
+    },
+    reset: async () => {
+      const previous = backend;
+      const next = (async () => {
+        if (previous) await (await previous).close();
+        return openBackend(url, users, true, memo);
+      })();
+      backend = next;
+      await next;
+    },
+  });
+
+  const address = await listen(server, options.port ?? 5180, host);
+  const url = urlOf(address);
+  hosts = allowedHosts(address.address, address.port);
+  try {
+    backend = openBackend(url, users, options.reset ?? false, memo);
+    await backend;
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+
+  if (!options.quiet) console.log(banner(url, users, performance.now() - started));
+  return {
+    url,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (backend) await (await backend).close();
+    },
+  };
+}

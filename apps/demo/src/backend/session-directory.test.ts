@@ -1,0 +1,56 @@
+import { DirectoryError, type StaffDirectory } from "@staffroom/core";
+import { FIXTURE_PASSWORD, memoryWorld } from "@staffroom/core/fixtures";
+import { describe, expect, it } from "vitest";
+import type { SessionProblem } from "./backend";
+import { sessionDirectory } from "./session-directory";
+
+/** The in-browser wiring's directory over a fresh world, signed in as its owner. */
+async function signedInOwner() {
+  const world = await memoryWorld();
+  const { token } = await world.auth.signIn({ email: world.owner.email, password: FIXTURE_PASSWORD });
+  const problems: SessionProblem[] = [];
+  let authorized = 0;
+  const current = async (): Promise<StaffDirectory> => {
+    authorized++;
+    return world.directory.forActor(await world.auth.authorize(token));
+  };
+  const base = world.directory.forActor(await world.auth.authorize(token));
+  const directory = sessionDirectory(base, current, (problem) => problems.push(problem));
+  return { world, token, directory, problems, calls: () => authorized };
+}
+
+describe("sessionDirectory", () => {
+  it("checks the session before every call and answers like the directory itself", async () => {
+    const { directory, calls } = await signedInOwner();
+    const me = await directory.me();
+    expect(directory.can("users.manage")).toBe(true);
+    expect(directory.users.actions(me.user)).not.toContain("disable");
+    const page = await directory.users.list();
+    expect(page.items.map((u) => u.id)).toContain(me.user.id);
+    expect(calls()).toBe(2);
+  });
+
+  it("reports an ended session once a call finds it gone, and still rejects with core's error", async () => {
+    const { world, token, directory, problems } = await signedInOwner();
+    await directory.me();
+    await world.auth.signOut(token);
+    await expect(directory.users.list()).rejects.toMatchObject({ code: "unauthenticated" });
+    expect(problems).toEqual(["ended"]);
+    // A refusal that says nothing about the session is not reported.
+    const other = await signedInOwner();
+    await expect(other.directory.users.get("usr_missing")).rejects.toBeInstanceOf(DirectoryError);
+    expect(other.problems).toEqual([]);
+  });
+
+  it("hands the widgets each refused row of a bulk action as a DirectoryError with core's reason", async () => {
+    const { directory } = await signedInOwner();
+    const me = await directory.me();
+    const result = await directory.users.bulk({ action: "disable", ids: [me.user.id] });
+    expect(result.failed).toBe(1);
+    const row = result.results[0];
+    if (!row || row.ok) throw new Error("disabling oneself must fail");
+    expect(row.error).toBeInstanceOf(DirectoryError);
+    expect(row.error).toMatchObject({ code: "rule", rule: "self_change" });
+    expect(row.error.message).not.toBe("");
+  });
+});

@@ -1,0 +1,103 @@
+import {
+  type BulkResult,
+  DirectoryError,
+  type DirectoryErrorData,
+  type StaffDirectory,
+} from "@staffroom/core";
+import type { SessionProblem } from "./backend";
+
+type AnyFunction = (...args: never[]) => unknown;
+type Group = "users" | "roles" | "locations" | "organization" | "audit";
+const GROUPS: readonly Group[] = ["users", "roles", "locations", "organization", "audit"];
+/** Synchronous methods: they answer from the actor the last `me()` loaded, as `restDirectory`'s do. */
+const SYNC = new Set(["can", "actions"]);
+
+/**
+ * What a failed call says about the session, if anything.
+ *
+ * @example sessionProblemOf(new DirectoryError({ code: "unauthenticated", message: "" })) // "ended"
+ */
+export function sessionProblemOf(error: unknown): SessionProblem | null {
+  if (DirectoryError.is(error, "unauthenticated")) return "ended";
+  if (DirectoryError.is(error, "rule") && error.rule === "must_change_password")
+    return "must_change_password";
+  return null;
+}
+
+/**
+ * The error as an instance in the data's type: a `DirectoryError` holds the same fields, but with
+ * exactOptionalPropertyTypes its `rule: RuleCode | undefined` does not match the data's `rule?`.
+ */
+function instance(data: DirectoryErrorData): DirectoryErrorData {
+  return new DirectoryError(data) as unknown as DirectoryErrorData;
+}
+
+/**
+ * Workaround for `UserDirectory` (packages/react/src/widgets/user-directory/UserDirectory.tsx):
+ * it passes each failed row's `error` of a bulk result — plain `DirectoryErrorData`, as core and the
+ * REST client return it — to `errorMessage`, which recognises only `DirectoryError` instances, so
+ * every refused row read "Something went wrong. Try again." instead of core's reason. An instance
+ * carries the same data (and serialises to it), so handing the widget instances changes nothing else.
+ *
+ * @example withErrorInstances(await directory.users.bulk({ action: "disable", ids }))
+ */
+export function withErrorInstances(result: BulkResult): BulkResult {
+  return {
+    ...result,
+    results: result.results.map((row) =>
+      row.ok || DirectoryError.is(row.error) ? row : { ...row, error: instance(row.error) },
+    ),
+  };
+}
+
+/**
+ * A StaffDirectory whose every asynchronous call first obtains `current()` (the in-browser wiring
+ * authorizes the session there, as the REST handler does per request) and reports a lost session to
+ * `onProblem` before rejecting as usual. `can()` and `users.actions()` stay synchronous on `base`.
+ *
+ * @example
+ * const actor = await auth.authorize(token);
+ * const dir = sessionDirectory(directory.forActor(actor), async () => directory.forActor(await auth.authorize(token)), signOut);
+ */
+export function sessionDirectory(
+  base: StaffDirectory,
+  current: () => Promise<StaffDirectory>,
+  onProblem: (problem: SessionProblem) => void,
+): StaffDirectory {
+  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      const problem = sessionProblemOf(error);
+      if (problem) onProblem(problem);
+      throw error;
+    }
+  };
+  const wrapGroup = (group: Group): object => {
+    const own = base[group] as unknown as Record<string, AnyFunction>;
+    const wrapped: Record<string, AnyFunction> = {};
+    for (const [name, method] of Object.entries(own)) {
+      if (typeof method !== "function") continue;
+      wrapped[name] = SYNC.has(name)
+        ? method.bind(own)
+        : (...args: never[]) =>
+            guard(async () => {
+              const target = (await current())[group] as unknown as Record<string, AnyFunction>;
+              const result = await (target[name] as AnyFunction)(...args);
+              return group === "users" && name === "bulk" ? withErrorInstances(result as BulkResult) : result;
+            });
+    }
+    return wrapped;
+  };
+  const wrapped = {
+    organizationId: base.organizationId,
+    can: base.can.bind(base),
+    me: () =>
+      guard(async () => {
+        await current();
+        return base.me();
+      }),
+  } as Record<string, unknown>;
+  for (const group of GROUPS) wrapped[group] = wrapGroup(group);
+  return wrapped as unknown as StaffDirectory;
+}
