@@ -3,15 +3,23 @@ import { parseArgs } from "./cli-args";
 
 describe("parseArgs", () => {
   it("defaults to 127.0.0.1:5180 with the plain seed", () => {
-    expect(parseArgs([])).toEqual({ port: 5180, host: "127.0.0.1", users: 0, reset: false, help: false });
+    expect(parseArgs([])).toEqual({
+      port: 5180,
+      host: "127.0.0.1",
+      users: 0,
+      reset: false,
+      memory: false,
+      help: false,
+    });
   });
 
   it("reads every flag, in both spellings, and skips pnpm's lone --", () => {
-    expect(parseArgs(["--", "--port", "0", "--host=::1", "--users=10000", "--reset"])).toEqual({
+    expect(parseArgs(["--", "--port", "0", "--host=::1", "--users=10000", "--reset", "--memory"])).toEqual({
       port: 0,
       host: "::1",
       users: 10000,
       reset: true,
+      memory: true,
       help: false,
     });
     expect(parseArgs(["-h"]).help).toBe(true);

@@ -4,6 +4,8 @@ export interface CliOptions {
   readonly host: string;
   readonly users: number;
   readonly reset: boolean;
+  /** Keep the data in memory instead of the PGlite data folder. */
+  readonly memory: boolean;
   readonly help: boolean;
 }
 
@@ -16,7 +18,11 @@ Options:
   --users <n>   Seed n extra users into Harbor Urgent Care, spread over statuses,
                 clinics and roles; the in-browser wiring seeds as many. Default 0.
   --reset       Start from the seed even if the store already has data.
-  --help        Show this help.`;
+  --memory      Keep the data in memory (gone when the server stops).
+  --help        Show this help.
+
+The data lives in PGlite (PostgreSQL in WebAssembly) in apps/demo/.data/pglite and survives
+restarts; DATABASE_URL=postgres://… uses that PostgreSQL server instead.`;
 
 function integer(flag: string, value: string | undefined, max: number): number {
   if (value === undefined || !/^\d+$/.test(value))
@@ -30,7 +36,7 @@ function integer(flag: string, value: string | undefined, max: number): number {
  * Parses the CLI's arguments (`--port 5180` or `--port=5180`). Throws an Error with a one-line
  * message for anything it does not know, so a typo never starts a server with other settings.
  *
- * Defaults: port 5180, host 127.0.0.1, users 0, no reset.
+ * Defaults: port 5180, host 127.0.0.1, users 0, no reset, not in memory.
  * @example parseArgs(["--users", "10000"]).users // 10000
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -38,6 +44,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let host = "127.0.0.1";
   let users = 0;
   let reset = false;
+  let memory = false;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -63,6 +70,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "--reset":
         reset = true;
         break;
+      case "--memory":
+        memory = true;
+        break;
       case "--help":
       case "-h":
         help = true;
@@ -71,5 +81,5 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new Error(`unknown option ${arg}`);
     }
   }
-  return { port, host, users, reset, help };
+  return { port, host, users, reset, memory, help };
 }

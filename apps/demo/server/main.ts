@@ -1,5 +1,10 @@
+import { fileURLToPath } from "node:url";
 import { parseArgs, USAGE } from "./cli-args";
 import { startDemoServer } from "./server";
+import type { StoreChoice } from "./store";
+
+/** `apps/demo/.data/pglite`, beside this `dist-server/`: the embedded default's data folder. */
+const DATA_DIR = fileURLToPath(new URL("../.data/pglite", import.meta.url));
 
 /**
  * `pnpm demo`: starts the demo server and prints where to open it and how to sign in.
@@ -19,6 +24,12 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const databaseUrl = process.env.DATABASE_URL;
+  const store: StoreChoice = options.memory
+    ? { kind: "memory" }
+    : databaseUrl
+      ? { kind: "postgres", url: databaseUrl }
+      : { kind: "pglite", dataDir: DATA_DIR };
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   try {
     server = await startDemoServer({
@@ -26,6 +37,7 @@ async function main(): Promise<void> {
       host: options.host,
       users: options.users,
       reset: options.reset,
+      store,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -17,7 +17,7 @@ import { demoRoutes } from "./demo-routes";
 import { sendText } from "./responses";
 import { allowedHosts } from "./same-origin";
 import { staticFiles } from "./static-files";
-import { openStore } from "./store";
+import { type DemoDatabase, openDatabase, type StoreChoice } from "./store";
 
 /** Options of {@link startDemoServer}. */
 export interface DemoServerOptions {
@@ -33,6 +33,11 @@ export interface DemoServerOptions {
   readonly reset?: boolean;
   /** The built app to serve. Default: `dist/` beside this `dist-server/`. */
   readonly appDir?: string;
+  /**
+   * The store behind `/api`. Default `{ kind: "memory" }` here, for tests; the CLI (`pnpm demo`)
+   * passes PGlite in `apps/demo/.data/pglite`, or PostgreSQL when `DATABASE_URL` is set.
+   */
+  readonly store?: StoreChoice;
 }
 
 /** A running demo server. */
@@ -47,7 +52,6 @@ export interface DemoServer {
 interface Backend {
   readonly api: (req: IncomingMessage, res: ServerResponse) => void;
   readonly outbox: () => ReturnType<typeof outboxMessages>;
-  readonly close: () => Promise<void>;
 }
 
 const DEFAULT_APP_DIR = fileURLToPath(new URL("../dist", import.meta.url));
@@ -58,8 +62,14 @@ function urlOf(address: AddressInfo): string {
   return `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
 }
 
-async function openBackend(url: string, users: number, reset: boolean, memo: SeedMemo): Promise<Backend> {
-  const opened = await openStore({ reset });
+async function openBackend(
+  database: DemoDatabase,
+  url: string,
+  users: number,
+  reset: boolean,
+  memo: SeedMemo,
+): Promise<Backend> {
+  const opened = await database.open(reset);
   const mailer = memoryMailer();
   const demo = createDemoDirectory({
     store: opened.store,
@@ -73,7 +83,6 @@ async function openBackend(url: string, users: number, reset: boolean, memo: See
   return {
     api: toNodeListener(handler),
     outbox: () => outboxMessages(mailer.outbox),
-    close: () => opened.close(),
   };
 }
 
@@ -88,7 +97,7 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
 }
 
 /** What a person needs once the server is up: where to open it and how to sign in. */
-function banner(url: string, users: number, ms: number): string {
+function banner(url: string, users: number, ms: number, store: string): string {
   const extra = users > 0 ? ` with ${users.toLocaleString("en-US")} extra users` : "";
   return `
   Harbor EHR, the Staffroom demo, is ready${extra} (started in ${(ms / 1000).toFixed(2)} s)
@@ -97,6 +106,7 @@ function banner(url: string, users: number, ms: number): string {
   Sign in   ${DEMO_SIGN_IN.email}  /  ${DEMO_SIGN_IN.password}
   Wirings   REST (default), or in-browser: ${url}/?wiring=browser
   Mail      ${url}/mail (invitation and reset links land here)
+  Store     ${store}
 `;
 }
 
@@ -157,8 +167,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     reset: async () => {
       const previous = backend;
       const next = (async () => {
-        if (previous) await (await previous).close();
-        return openBackend(url, users, true, memo);
+        // Let the requests already running on the old store finish before the tables are emptied.
+        if (previous) await previous.catch(() => undefined);
+        return openBackend(database, url, users, true, memo);
       })();
       backend = next;
       await next;
@@ -168,15 +179,23 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const address = await listen(server, options.port ?? 5180, host);
   const url = urlOf(address);
   hosts = allowedHosts(address.address, address.port);
+  let database: DemoDatabase;
   try {
-    backend = openBackend(url, users, options.reset ?? false, memo);
-    await backend;
+    database = await openDatabase(options.store ?? { kind: "memory" }, { reset: options.reset ?? false });
   } catch (error) {
     server.close();
     throw error;
   }
+  try {
+    backend = openBackend(database, url, users, options.reset ?? false, memo);
+    await backend;
+  } catch (error) {
+    server.close();
+    await database.close();
+    throw error;
+  }
 
-  if (!options.quiet) console.log(banner(url, users, performance.now() - started));
+  if (!options.quiet) console.log(banner(url, users, performance.now() - started, database.description));
   return {
     url,
     async close() {
@@ -184,7 +203,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      if (backend) await (await backend).close();
+      if (backend) await backend.catch(() => undefined);
+      await database.close();
     },
   };
 }

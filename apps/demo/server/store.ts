@@ -1,35 +1,111 @@
+import { mkdir, rm } from "node:fs/promises";
+import { dirname } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { DirectoryStore } from "@staffroom/core";
 import { memoryStore } from "@staffroom/core/memory";
+import { migrate, postgresStore } from "@staffroom/postgres";
+import pg from "pg";
 
-/** Options of {@link openStore}. */
-export interface StoreOptions {
+/**
+ * Which store backs the demo server.
+ * - `pglite`: PostgreSQL in WebAssembly, in `dataDir` (durable across restarts) or, without one, in
+ *   memory (tests);
+ * - `postgres`: a real server at `url` (the CLI uses `DATABASE_URL`);
+ * - `memory`: core's `memoryStore()`, gone with the process.
+ */
+export type StoreChoice =
+  | { readonly kind: "pglite"; readonly dataDir?: string }
+  | { readonly kind: "postgres"; readonly url: string }
+  | { readonly kind: "memory" };
+
+/** The demo's database for the server's life; `/demo/reset` empties it through `open(true)`. */
+export interface DemoDatabase {
+  /** Where the data lives, for the banner: "PGlite in ./.data/pglite", "PostgreSQL at …", "memory". */
+  readonly description: string;
   /**
-   * Start from an empty store even when a durable one has data (`--reset`). The memory store is
-   * always empty, so it ignores this. Default false.
+   * A store over the database, emptied first when `reset`. `fresh` is true when it holds no
+   * organization yet, so the caller seeds it.
    */
-  readonly reset?: boolean;
+  open(reset: boolean): Promise<{ readonly store: DirectoryStore; readonly fresh: boolean }>;
+  /** Ends the pool or closes PGlite (flushing its data folder). */
+  close(): Promise<void>;
 }
 
-/** An open store: the store, how to close it, and whether it is empty (so the caller seeds it). */
-export interface OpenStore {
-  readonly store: DirectoryStore;
-  close(): Promise<void>;
-  /** True when the store holds nothing yet: the server seeds it. */
-  readonly fresh: boolean;
+// Every table of @staffroom/postgres's schema; TRUNCATE … CASCADE empties them in one statement and
+// keeps the schema and its migrations.
+const TABLES =
+  "organizations, locations, roles, accounts, users, invitations, sessions, secret_tokens, counters, audit_events";
+
+interface SqlLike {
+  query(text: string): Promise<{ rows: unknown[] }>;
+}
+
+async function isEmpty(client: SqlLike): Promise<boolean> {
+  const { rows } = await client.query("SELECT 1 FROM organizations LIMIT 1");
+  return rows.length === 0;
 }
 
 /**
- * The demo server's one store factory — the only module that knows which store backs the demo.
- * Today: core's `memoryStore()` (state lives as long as the process). The PostgreSQL issue swaps the
- * body for PGlite or a `DATABASE_URL` without touching the rest of the server, which only ever sees
- * a `DirectoryStore`, seeds it when `fresh`, and calls `close()` on shutdown and before `/demo/reset`
- * opens the store again with `reset: true`.
+ * Opens the demo's database once per server. PGlite (the CLI's default, in a data folder) and
+ * PostgreSQL get their migrations applied first; a reset empties the tables instead of reopening,
+ * since starting PGlite costs seconds.
  *
  * @example
- * const { store, close, fresh } = await openStore({ reset: false });
+ * const db = await openDatabase({ kind: "pglite", dataDir: ".data/pglite" });
+ * const { store, fresh } = await db.open(false);
  * if (fresh) await seedDemo(createDemoDirectory({ store, … }), …);
  */
-export async function openStore(_options: StoreOptions = {}): Promise<OpenStore> {
-  const store = memoryStore();
-  return { store, fresh: true, close: async () => {} };
+export async function openDatabase(
+  choice: StoreChoice,
+  options: { reset?: boolean } = {},
+): Promise<DemoDatabase> {
+  if (choice.kind === "memory") {
+    return {
+      description: "memory (gone when the server stops)",
+      open: async () => ({ store: memoryStore(), fresh: true }),
+      close: async () => {},
+    };
+  }
+  if (choice.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: choice.url, max: 10 });
+    await migrate(pool);
+    const store = postgresStore({ client: pool });
+    return {
+      description: `PostgreSQL at ${redact(choice.url)}`,
+      open: async (reset) => {
+        if (reset) await pool.query(`TRUNCATE ${TABLES} CASCADE`);
+        return { store, fresh: await isEmpty(pool) };
+      },
+      close: () => pool.end(),
+    };
+  }
+  // A --reset of a data folder starts from nothing: the files go, migrations run again.
+  if (choice.dataDir && options.reset) await rm(choice.dataDir, { recursive: true, force: true });
+  // PGlite creates its own folder but not the ones above it.
+  if (choice.dataDir) await mkdir(dirname(choice.dataDir), { recursive: true });
+  const db = choice.dataDir
+    ? new PGlite(choice.dataDir, { extensions: { pg_trgm } })
+    : new PGlite({ extensions: { pg_trgm } });
+  await migrate(db);
+  const store = postgresStore({ client: db });
+  return {
+    description: choice.dataDir ? `PGlite in ${choice.dataDir}` : "PGlite in memory",
+    open: async (reset) => {
+      if (reset) await db.query(`TRUNCATE ${TABLES} CASCADE`);
+      return { store, fresh: await isEmpty(db) };
+    },
+    close: () => db.close(),
+  };
+}
+
+/** A connection string without its password, for the banner. @example redact("postgres://u:p@h/db") // "postgres://u:***@h/db" */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(an unparsable DATABASE_URL)";
+  }
 }

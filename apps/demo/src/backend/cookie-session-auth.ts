@@ -2,9 +2,9 @@ import type { DirectoryAuth, SignInResult } from "@staffroom/core";
 
 /**
  * What the REST wiring holds instead of a session token: the token lives in an HttpOnly cookie the
- * page never sees. The widgets take a token prop and skip their reads while it is empty (the
- * OrganizationSwitcher would never load with `""`), so the app passes this stand-in and the
- * adapter below turns it back into `""`, which `restAuth` sends as "use the cookie".
+ * page never sees, and `restAuth` answers `""`. The app's session state reads an empty token as
+ * "signed out", so it holds this stand-in and the adapter below turns it back into `""`, which
+ * `restAuth` sends as "use the cookie".
  *
  * @example <OrganizationSwitcher token={COOKIE_SESSION} onSwitched={accept} />
  */

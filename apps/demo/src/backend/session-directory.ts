@@ -1,9 +1,4 @@
-import {
-  type BulkResult,
-  DirectoryError,
-  type DirectoryErrorData,
-  type StaffDirectory,
-} from "@staffroom/core";
+import { DirectoryError, type StaffDirectory } from "@staffroom/core";
 import type { SessionProblem } from "./backend";
 
 type AnyFunction = (...args: never[]) => unknown;
@@ -22,32 +17,6 @@ export function sessionProblemOf(error: unknown): SessionProblem | null {
   if (DirectoryError.is(error, "rule") && error.rule === "must_change_password")
     return "must_change_password";
   return null;
-}
-
-/**
- * The error as an instance in the data's type: a `DirectoryError` holds the same fields, but with
- * exactOptionalPropertyTypes its `rule: RuleCode | undefined` does not match the data's `rule?`.
- */
-function instance(data: DirectoryErrorData): DirectoryErrorData {
-  return new DirectoryError(data) as unknown as DirectoryErrorData;
-}
-
-/**
- * Workaround for `UserDirectory` (packages/react/src/widgets/user-directory/UserDirectory.tsx):
- * it passes each failed row's `error` of a bulk result — plain `DirectoryErrorData`, as core and the
- * REST client return it — to `errorMessage`, which recognises only `DirectoryError` instances, so
- * every refused row read "Something went wrong. Try again." instead of core's reason. An instance
- * carries the same data (and serialises to it), so handing the widget instances changes nothing else.
- *
- * @example withErrorInstances(await directory.users.bulk({ action: "disable", ids }))
- */
-export function withErrorInstances(result: BulkResult): BulkResult {
-  return {
-    ...result,
-    results: result.results.map((row) =>
-      row.ok || DirectoryError.is(row.error) ? row : { ...row, error: instance(row.error) },
-    ),
-  };
 }
 
 /**
@@ -83,8 +52,7 @@ export function sessionDirectory(
         : (...args: never[]) =>
             guard(async () => {
               const target = (await current())[group] as unknown as Record<string, AnyFunction>;
-              const result = await (target[name] as AnyFunction)(...args);
-              return group === "users" && name === "bulk" ? withErrorInstances(result as BulkResult) : result;
+              return (target[name] as AnyFunction)(...args);
             });
     }
     return wrapped;
