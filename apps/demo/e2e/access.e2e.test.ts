@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { adam, carl, DOWNTOWN, NEW_PASSWORDS, NORTHSIDE, nina, olive, TIDEWATER } from "./support/accounts";
+import { useDemo, WIRINGS } from "./support/demo";
+import { gone, message, see } from "./support/look";
+import { goTo } from "./support/navigation";
+import { signInAs, signOut } from "./support/session";
+import { switchOrganization } from "./support/switcher";
+import {
+  dialogTitled,
+  fillUserForm,
+  findUser,
+  rowAction,
+  rowActions,
+  searchUsers,
+  tabCount,
+  userRow,
+  usersTable,
+} from "./support/users-page";
+
+/** Someone the restricted clinic manager adds. */
+const theo = { email: "theo.grant@harbor.example", name: "Theo Grant" } as const;
+
+describe.each(WIRINGS)("Location access and administrators (%s wiring)", (wiring) => {
+  const demo = useDemo(wiring);
+
+  it("W9 restrict a clinic manager to one clinic: they see its people only and cannot grant a clinic they lack", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await goTo(page, "Users");
+    const everyone = await tabCount(page, "Active");
+
+    await rowAction(page, carl.email, "Edit");
+    const edit = dialogTitled(page, `Edit ${carl.name}`);
+    await fillUserForm(edit, { access: [NORTHSIDE], primaryLocation: NORTHSIDE });
+    await edit.getByRole("button", { name: "Save changes", exact: true }).click();
+    await gone(edit);
+    await see(userRow(page, carl.email).getByText(NORTHSIDE));
+    await expect(userRow(page, carl.email).getByText(DOWNTOWN).count()).resolves.toBe(0);
+
+    await signOut(page);
+    await signInAs(page, carl);
+    await goTo(page, "Users");
+    // R4: Carl sees only people who share Northside (org-wide staff share every clinic).
+    const visible = await tabCount(page, "Active");
+    expect(visible).toBeLessThan(everyone);
+    expect(visible).toBeGreaterThan(0);
+    // Org-wide administrators show, but Carl can do nothing to them (R3).
+    const owner = await findUser(page, olive.email);
+    expect(await rowActions(page, owner)).toEqual(["No actions available"]);
+    await searchUsers(page, "");
+
+    // Only Northside is Carl's to give: org-wide access is refused by core.
+    await page.getByRole("button", { name: "New user", exact: true }).click();
+    const create = dialogTitled(page, "New user");
+    const roles = create.getByLabel(/^Role\*?$/).locator("option:not([disabled]):not([value=''])");
+    const role = (await roles.first().textContent())?.trim() ?? "";
+    expect(role).not.toBe("");
+    expect(await roles.allTextContents()).not.toContain("Administrator");
+    await fillUserForm(create, {
+      email: theo.email,
+      givenName: "Theo",
+      familyName: "Grant",
+      role,
+      access: "organization",
+      primaryLocation: NORTHSIDE,
+      password: NEW_PASSWORDS.second,
+    });
+    await create.getByRole("button", { name: "Create user", exact: true }).click();
+    await see(create.getByText("You can only give access to locations you have yourself."));
+
+    await fillUserForm(create, { access: [NORTHSIDE], primaryLocation: NORTHSIDE });
+    await create.getByRole("button", { name: "Create user", exact: true }).click();
+    await gone(create);
+    await see(message(page, `${theo.name} was added.`));
+    await see(userRow(page, theo.email));
+
+    // The clinics Carl may not give are not even offered: the Locations page lists his one clinic.
+    await goTo(page, "Locations");
+    const locations = page.getByRole("main").getByRole("table");
+    await see(locations.getByRole("rowheader", { name: NORTHSIDE }));
+    expect(await locations.getByRole("rowheader").count()).toBe(1);
+    await see(page.getByText("You can see the locations but not change them."));
+  });
+
+  it("R6/R7 the only administrator cannot remove or demote herself, and only the main contact removes an administrator", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+
+    // Tidewater has one administrator, Olive: she is offered no way to disable herself…
+    await switchOrganization(page, TIDEWATER);
+    await goTo(page, "Users");
+    const self = await findUser(page, olive.email);
+    const actions = await rowActions(page, self);
+    expect(actions).toContain("Edit");
+    expect(actions).not.toContain("Disable");
+    // …and core refuses to let her demote herself.
+    await rowAction(page, olive.email, "Edit");
+    const edit = dialogTitled(page, `Edit ${olive.name}`);
+    await fillUserForm(edit, { role: "Read-only Staff" });
+    await edit.getByRole("button", { name: "Save changes", exact: true }).click();
+    await see(edit.getByText("You cannot change your own role or locations."));
+    await edit.getByRole("button", { name: "Cancel", exact: true }).click();
+    await gone(edit);
+    await see(userRow(page, olive.email).getByText("Administrator", { exact: true }));
+
+    // In Harbor, Adam is an administrator but not the main contact: he cannot disable Olive.
+    await signOut(page);
+    await signInAs(page, adam);
+    await goTo(page, "Users");
+    const owner = await findUser(page, olive.email);
+    expect(await rowActions(page, owner)).not.toContain("Disable");
+    await searchUsers(page, "");
+    await usersTable(page).waitFor();
+    for (const person of [olive, nina]) {
+      await page.getByRole("checkbox", { name: `Select ${person.name}`, exact: true }).check();
+    }
+    await page
+      .getByRole("toolbar", { name: "Bulk actions" })
+      .getByRole("button", { name: "Disable", exact: true })
+      .click();
+    const result = message(page, "1 done, 1 failed.");
+    await see(result);
+    await see(
+      result.getByText(
+        `${olive.name}: Only the organization's main contact can do this to an administrator.`,
+      ),
+    );
+    await expect.poll(() => userRow(page, nina.email).count()).toBe(0);
+    await see(userRow(page, olive.email));
+  });
+});

@@ -1,0 +1,158 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  adam,
+  HARBOR,
+  NEW_PASSWORDS,
+  NORTHSIDE,
+  olive,
+  paul,
+  TIDEWATER,
+  TIDEWATER_MAIN,
+} from "./support/accounts";
+import { useDemo, WIRINGS } from "./support/demo";
+import { field, gone, message, see } from "./support/look";
+import { followNewestLink, mailCountTo } from "./support/mail";
+import { goTo, openMail } from "./support/navigation";
+import { signInAs, signOut } from "./support/session";
+import { switchOrganization } from "./support/switcher";
+import {
+  dialogTitled,
+  fillUserForm,
+  findUser,
+  openTab,
+  rowAction,
+  searchUsers,
+  tabCount,
+  userRow,
+} from "./support/users-page";
+
+/** Someone new to the demo, invited by the tests. */
+const ines = { email: "ines.okafor@harbor.example", name: "Ines Okafor PA" } as const;
+
+/** Olive, on the Users page, invites Ines to Northside as read-only staff. */
+async function inviteInes(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Invite user", exact: true }).click();
+  const dialog = dialogTitled(page, "Invite a user");
+  await fillUserForm(dialog, {
+    email: ines.email,
+    givenName: "Ines",
+    familyName: "Okafor",
+    title: "PA",
+    role: "Read-only Staff",
+    access: [NORTHSIDE],
+    primaryLocation: NORTHSIDE,
+  });
+  await dialog.getByRole("button", { name: "Send invitation", exact: true }).click();
+  await gone(dialog);
+  await see(message(page, `Invitation sent to ${ines.email}.`));
+}
+
+describe.each(WIRINGS)("Invitations (%s wiring)", (wiring) => {
+  const demo = useDemo(wiring);
+
+  it("W2/W3 invite a user; they follow the link from the Mail page, choose a password and sign in", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await goTo(page, "Users");
+    const pending = await tabCount(page, "Pending");
+
+    await inviteInes(page);
+    await expect.poll(() => tabCount(page, "Pending")).toBe(pending + 1);
+    await openTab(page, "Pending");
+    await findUser(page, ines.email);
+
+    // Ines reads her mail and accepts: a new account chooses its password.
+    await signOut(page);
+    const mail = await followNewestLink(page, ines.email);
+    expect(mail.subject).toContain(HARBOR);
+    await see(page.getByRole("heading", { name: `Join ${HARBOR}`, exact: true }));
+    await see(page.getByText(`${olive.name} invited you to join ${HARBOR}.`));
+    expect(await field(page.getByRole("main"), "Email").inputValue()).toBe(ines.email);
+    await field(page, "Choose a password").fill(NEW_PASSWORDS.first);
+    await field(page, "Confirm the password").fill(NEW_PASSWORDS.first);
+    await page.getByRole("button", { name: "Create account and join", exact: true }).click();
+    await see(message(page, "Your account is ready"));
+
+    await signInAs(page, ines, NEW_PASSWORDS.first);
+    await goTo(page, "Users");
+    await findUser(page, olive.email);
+    await findUser(page, ines.email);
+
+    // The link worked once (R15): followed again, it explains it cannot be used.
+    await followNewestLink(page, ines.email);
+    await see(page.getByRole("heading", { name: "This invitation can't be used", exact: true }));
+  });
+
+  it("W2 resending at once is rate-limited; a revoked invitation frees its seat and its link stops working", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await goTo(page, "Users");
+    const pending = await tabCount(page, "Pending");
+    await inviteInes(page);
+    await expect.poll(() => tabCount(page, "Pending")).toBe(pending + 1);
+
+    // The invitation went out moments ago: a resend now is refused (W2 "rate-limited").
+    await openTab(page, "Pending");
+    await rowAction(page, ines.email, "Resend invitation");
+    await see(message(page, "The invitation was sent moments ago. Wait a minute before sending it again."));
+    await openMail(page);
+    expect(await mailCountTo(page, ines.email)).toBe(1);
+
+    await goTo(page, "Users");
+    await openTab(page, "Pending");
+    await rowAction(page, ines.email, "Revoke invitation");
+    const confirm = dialogTitled(page, `Revoke the invitation for ${ines.name}?`);
+    await confirm.getByRole("button", { name: "Revoke invitation", exact: true }).click();
+    await gone(confirm);
+    await see(message(page, `The invitation for ${ines.name} was revoked.`));
+    await searchUsers(page, "");
+    await expect.poll(() => tabCount(page, "Pending")).toBe(pending);
+    await see(userRow(page, paul.email));
+
+    await signOut(page);
+    await followNewestLink(page, ines.email);
+    await see(page.getByRole("heading", { name: "This invitation can't be used", exact: true }));
+  });
+
+  it("W3 an existing account accepts an invitation to a second organization and switches to it", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await switchOrganization(page, TIDEWATER);
+    await goTo(page, "Users");
+    await expect.poll(() => userRow(page, adam.email).count()).toBe(0);
+
+    await page.getByRole("button", { name: "Invite user", exact: true }).click();
+    const dialog = dialogTitled(page, "Invite a user");
+    await fillUserForm(dialog, {
+      email: adam.email,
+      givenName: "Adam",
+      familyName: "Admin",
+      role: "Read-only Staff",
+      primaryLocation: TIDEWATER_MAIN,
+    });
+    await dialog.getByRole("button", { name: "Send invitation", exact: true }).click();
+    await gone(dialog);
+    await see(message(page, `Invitation sent to ${adam.email}.`));
+
+    // Adam already has an account: accepting only joins, with no new password.
+    await signOut(page);
+    await followNewestLink(page, adam.email, new RegExp(TIDEWATER));
+    await see(page.getByText(`You already have an account for ${adam.email}.`, { exact: false }));
+    expect(await field(page, "Choose a password").count()).toBe(0);
+    await page.getByRole("button", { name: `Join ${TIDEWATER}`, exact: true }).click();
+    await see(message(page, "You joined"));
+
+    await signInAs(page, adam);
+    await switchOrganization(page, TIDEWATER);
+    await goTo(page, "Users");
+    await see(userRow(page, olive.email));
+    await findUser(page, adam.email);
+    await switchOrganization(page, HARBOR);
+    await goTo(page, "Users");
+    await findUser(page, adam.email);
+  });
+});

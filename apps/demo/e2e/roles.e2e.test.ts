@@ -1,0 +1,106 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { carl, olive } from "./support/accounts";
+import { useDemo, WIRINGS } from "./support/demo";
+import { field, flip, gone, message, see } from "./support/look";
+import { goTo } from "./support/navigation";
+import { signInAs, signOut } from "./support/session";
+import { dialogTitled } from "./support/users-page";
+
+/** The roles list of RolesManager. */
+const roleList = (page: Page) => page.getByRole("main").getByRole("navigation", { name: "Roles" });
+/** A role's entry in the list (its accessible name starts with the role's name). */
+const roleEntry = (page: Page, name: string) =>
+  roleList(page).getByRole("button", { name: new RegExp(`^${name}\\b`) });
+/** The permission matrix of a role. */
+const matrix = (page: Page, name: string) => page.getByRole("group", { name: `Permissions of ${name}` });
+
+describe.each(WIRINGS)("Roles (%s wiring)", (wiring) => {
+  const demo = useDemo(wiring);
+
+  it("W7 create a role from a template, toggle a permission, see the screens it opens, delete it while unused", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await goTo(page, "Roles");
+
+    await page.getByRole("button", { name: "New role", exact: true }).click();
+    const dialog = dialogTitled(page, "New role");
+    await field(dialog, "Name").fill("Night Nurse");
+    await field(dialog, "Description").fill("Covers the overnight shift at every clinic.");
+    await dialog.getByRole("radio", { name: /^Provider/ }).check();
+    await dialog.getByRole("button", { name: "Create role", exact: true }).click();
+    await gone(dialog);
+    await see(message(page, "The role Night Nurse was created."));
+    await see(roleEntry(page, "Night Nurse"));
+    await expect.poll(() => roleEntry(page, "Night Nurse").getAttribute("aria-current")).toBe("true");
+    await see(roleEntry(page, "Night Nurse").getByText("No users", { exact: true }));
+
+    // The Provider template's permissions are on; revenue reports are not, nor their screen.
+    const permissions = matrix(page, "Night Nurse");
+    const charts = permissions.getByRole("switch", { name: /Access patient charts/ });
+    expect(await charts.isChecked()).toBe(true);
+    const revenue = permissions.getByRole("switch", { name: /View revenue reports/ });
+    expect(await revenue.isChecked()).toBe(false);
+    const detail = page.getByRole("main").getByRole("region", { name: "Night Nurse" });
+    await expect(detail.getByText("Billing › Reports", { exact: true }).count()).resolves.toBe(0);
+
+    await flip(revenue);
+    await see(page.getByText("View revenue reports allowed."));
+    await expect.poll(() => revenue.isChecked()).toBe(true);
+    await see(detail.getByText("Billing › Reports", { exact: true }));
+
+    await flip(revenue);
+    await see(page.getByText("View revenue reports removed."));
+    await gone(detail.getByText("Billing › Reports", { exact: true }));
+
+    await page.getByRole("button", { name: "Delete role", exact: true }).click();
+    const confirm = dialogTitled(page, "Delete the role Night Nurse?");
+    await confirm.getByRole("button", { name: "Delete role", exact: true }).click();
+    await gone(confirm);
+    await see(message(page, "The role Night Nurse was deleted."));
+    await expect.poll(() => roleEntry(page, "Night Nurse").count()).toBe(0);
+  });
+
+  it("W7 a role someone holds cannot be deleted, your own role is locked against you, and a clinic manager only reads", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await goTo(page, "Roles");
+
+    // Front Desk is held by staff: core refuses, and the dialog says what to do.
+    await roleEntry(page, "Front Desk").click();
+    await see(matrix(page, "Front Desk"));
+    await page.getByRole("button", { name: "Delete role", exact: true }).click();
+    const confirm = dialogTitled(page, "Delete the role Front Desk?");
+    await confirm.getByRole("button", { name: "Delete role", exact: true }).click();
+    await see(confirm.getByText(/hold Front Desk\. Give them another role in Users, then delete it\./));
+    await confirm.getByRole("button", { name: "Cancel", exact: true }).click();
+    await gone(confirm);
+    await see(roleEntry(page, "Front Desk"));
+
+    // Olive's own role: a toggle is refused and rolled back (R7).
+    await roleEntry(page, "Administrator").click();
+    await see(roleEntry(page, "Administrator").getByText("Your role", { exact: true }));
+    const own = matrix(page, "Administrator").getByRole("switch", { name: /View revenue reports/ });
+    expect(await own.isChecked()).toBe(true);
+    await flip(own);
+    const refused = message(page, "The change was not saved");
+    await see(refused);
+    await see(refused.getByText("You cannot change the permissions of your own role."));
+    await expect.poll(() => own.isChecked()).toBe(true);
+
+    // Carl, limited to one clinic, sees every role but can change none.
+    await signOut(page);
+    await signInAs(page, carl);
+    await goTo(page, "Roles");
+    await roleEntry(page, "Front Desk").click();
+    const locked = matrix(page, "Front Desk").getByRole("switch", { name: /View appointments/ });
+    expect(await locked.getAttribute("aria-disabled")).toBe("true");
+    await see(page.getByText("You can see the roles but not change them."));
+    const before = await locked.isChecked();
+    await flip(locked, { locked: true });
+    expect(await locked.isChecked()).toBe(before);
+    await expect(page.getByRole("button", { name: "New role", exact: true }).count()).resolves.toBe(0);
+  });
+});
