@@ -35,5 +35,6 @@ export { DEFAULT_PROVIDER_TYPES } from "./service/bootstrap";
 export { createDirectory } from "./service/create-directory";
 export * from "./service/directory.types";
 export { fieldIssues, parseInput, type RawIssue, unknownFieldIssue } from "./service/validate";
+export * from "./store/cursor";
 export * from "./store/records";
 export * from "./store/store.port";

@@ -1,5 +1,11 @@
-import type { AuditRecord, StoreAuditQuery, StorePage } from "@staffroom/core";
-import { auditQueryFingerprint, decodeAuditCursor, encodeAuditCursor } from "./cursor";
+import {
+  type AuditRecord,
+  auditQueryFingerprint,
+  decodeAuditCursor,
+  encodeAuditCursor,
+  type StoreAuditQuery,
+  type StorePage,
+} from "@staffroom/core";
 import { auditFromRow } from "./rows";
 import type { SqlRow } from "./sql-client";
 import { Params } from "./user-query";

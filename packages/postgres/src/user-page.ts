@@ -1,5 +1,12 @@
-import type { StorePage, StoreUserCount, StoreUserQuery, UserRecord } from "@staffroom/core";
-import { decodeUserCursor, encodeUserCursor, userQueryFingerprint } from "./cursor";
+import {
+  decodeUserCursor,
+  encodeUserCursor,
+  type StorePage,
+  type StoreUserCount,
+  type StoreUserQuery,
+  type UserRecord,
+  userQueryFingerprint,
+} from "@staffroom/core";
 import { iso, userFromRow, userNameKey } from "./rows";
 import type { SqlRow } from "./sql-client";
 import { Params, userConditions, userOrder } from "./user-query";

@@ -1,5 +1,4 @@
-import type { StoreUserCount, StoreUserQuery, UserStatus } from "@staffroom/core";
-import type { UserAnchor } from "./cursor";
+import type { StoreUserCount, StoreUserQuery, UserAnchor, UserStatus } from "@staffroom/core";
 
 const ALL_STATUSES: readonly UserStatus[] = ["pending", "active", "disabled"];
 

@@ -1,5 +1,5 @@
+import { auditQueryFingerprint, decodeAuditCursor, encodeAuditCursor } from "../store/cursor";
 import type { AuditRecord, StoreAuditQuery, StorePage } from "../store/records";
-import { auditQueryFingerprint, decodeAuditCursor, encodeAuditCursor } from "./cursor";
 import { canonicalInstant } from "./ordering";
 
 /** Index of the first event whose sequence is ≥ `sequence` (> when `strict`); events ascend by sequence. */

@@ -1,3 +1,4 @@
+import { decodeUserCursor, encodeUserCursor, userQueryFingerprint } from "../store/cursor";
 import type {
   AccountRecord,
   AuditRecord,
@@ -15,7 +16,6 @@ import type {
 } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { listAudit, scanAudit } from "./audit-log";
-import { decodeUserCursor, encodeUserCursor, userQueryFingerprint } from "./cursor";
 import { snapshot } from "./freeze";
 import type { CommittedState } from "./state";
 import { userOrder } from "./user-entry";
@@ -222,10 +222,7 @@ export class MemoryTransaction implements StoreTransaction {
     const view = this.read();
     const fp = userQueryFingerprint(organizationId, query);
     const cursor = query.cursor;
-    const anchor =
-      cursor === null || cursor === undefined
-        ? null
-        : decodeUserCursor(cursor, fp, query.sort === "lastSignInAt");
+    const anchor = cursor === null || cursor === undefined ? null : decodeUserCursor(cursor, fp, query.sort);
     const index = view.state.users.get(organizationId);
     const result = runUserQuery(
       index,

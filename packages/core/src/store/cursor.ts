@@ -1,7 +1,9 @@
-import { DirectoryError, type StoreAuditQuery, type StoreUserQuery } from "@staffroom/core";
+import { DirectoryError } from "../errors/directory-error";
+import type { StoreAuditQuery, StoreUserQuery } from "./records";
 
 // Cursors are opaque to callers: base64url of a small JSON array tied to the query that made it.
-// The format follows the memory store's, so both stores refuse the same garbage the same way.
+// Every DirectoryStore uses these helpers (memoryStore and @staffroom/postgres do), so all stores
+// make and refuse cursors the same way and the conformance suite's cursor tests mean one thing.
 
 const CURSOR_VERSION = 1;
 /** Longer input is not a cursor this store made (keeps decoding cheap on garbage). */
@@ -33,7 +35,7 @@ function fingerprint(parts: unknown): string {
   return (hash >>> 0).toString(36);
 }
 
-// btoa/atob rather than Buffer: PGlite also runs in browsers and workers.
+// btoa/atob rather than Buffer: core and its stores also run in browsers and workers.
 function encode(payload: readonly unknown[]): string {
   let binary = "";
   for (const byte of new TextEncoder().encode(JSON.stringify(payload))) binary += String.fromCharCode(byte);
@@ -48,8 +50,12 @@ function decode(cursor: unknown): unknown[] {
   try {
     const base64 = cursor.replace(/-/g, "+").replace(/_/g, "/");
     const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    // UTF-8 through percent-escapes: decodeURIComponent throws on malformed UTF-8, as a fatal
+    // TextDecoder would, and core declares no DOM types.
+    let escaped = "";
+    for (let i = 0; i < binary.length; i++)
+      escaped += `%${binary.charCodeAt(i).toString(16).padStart(2, "0")}`;
+    value = JSON.parse(decodeURIComponent(escaped));
   } catch {
     throw invalidCursor();
   }
