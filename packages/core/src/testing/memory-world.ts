@@ -9,10 +9,11 @@ import type {
   DirectoryOptions,
   DirectoryPolicy,
 } from "../service/directory.types";
+import type { DirectoryStore } from "../store/store.port";
 import type { ConformanceWorld } from "./conformance/world";
 import { standardBootstrap } from "./fixtures";
 
-/** Options of {@link memoryWorld}. @example { policy: { invitationResendIntervalMs: 0 }, start: "2026-11-23T08:00:00Z" } */
+/** Options of {@link memoryWorld} and {@link storeWorld}. @example { policy: { invitationResendIntervalMs: 0 }, start: "2026-11-23T08:00:00Z" } */
 export interface MemoryWorldOptions {
   /** Policy overrides (invitation TTL, resend interval, lockout threshold, session limits …). */
   readonly policy?: Partial<DirectoryPolicy>;
@@ -27,31 +28,38 @@ export interface MemoryWorldOptions {
 }
 
 /**
- * A {@link ConformanceWorld} over the memory store, with its directory, store and mailer exposed.
+ * A {@link ConformanceWorld} over any store, with its directory, store, mailer and clock exposed.
  *
- * @example const world = await memoryWorld(); world.store.unsafe.removeAuditEvent(world.organization.id, 2);
+ * @example const world = await storeWorld(postgresStore({ client: db })); world.mailer.outbox
  */
-export interface MemoryWorld extends ConformanceWorld {
+export interface StoreWorld<S extends DirectoryStore = DirectoryStore> extends ConformanceWorld {
   readonly directory: Directory;
-  /** The store, including its test-only `unsafe` escape hatches (tamper evidence tests). */
-  readonly store: MemoryStore;
+  readonly store: S;
   readonly mailer: MemoryMailer;
   readonly clock: ManualClock;
 }
 
+/**
+ * A {@link ConformanceWorld} over the memory store; its `store` has the test-only `unsafe` escape
+ * hatches (tamper evidence tests).
+ *
+ * @example const world = await memoryWorld(); world.store.unsafe.removeAuditEvent(world.organization.id, 2);
+ */
+export type MemoryWorld = StoreWorld<MemoryStore>;
+
 let another = 0;
 
 /**
- * A fresh world on `createDirectory` + `memoryStore` + `memoryMailer` + `manualClock` and a cheap
- * `pbkdf2Hasher({ iterations: 1000 })` (tests only), with one bootstrapped organization.
+ * A fresh world over `store` (empty): `createDirectory` + `memoryMailer` + `manualClock` and a cheap
+ * `pbkdf2Hasher({ iterations: 1000 })` (tests only), with one bootstrapped organization. Store
+ * adapters build their conformance worlds with it.
  *
- * @example
- * runConformanceSuite("memory", memoryWorld);
- * const world = await memoryWorld({ policy: { invitationResendIntervalMs: 0 } });
- * const strict = await memoryWorld({ isCommonPassword: (p) => p === "password1234" });
+ * @example runConformanceSuite("PGlite", async () => storeWorld(postgresStore({ client: await emptyDatabase() })));
  */
-export async function memoryWorld(options: MemoryWorldOptions = {}): Promise<MemoryWorld> {
-  const store = memoryStore();
+export async function storeWorld<S extends DirectoryStore>(
+  store: S,
+  options: MemoryWorldOptions = {},
+): Promise<StoreWorld<S>> {
   const mailer = memoryMailer();
   const clock = manualClock(options.start);
   const directory = createDirectory({
@@ -91,4 +99,16 @@ export async function memoryWorld(options: MemoryWorldOptions = {}): Promise<Mem
       return { organization: made.organization, location: made.location, owner: made.user };
     },
   };
+}
+
+/**
+ * A fresh world on a new `memoryStore()` ({@link storeWorld}).
+ *
+ * @example
+ * runConformanceSuite("memory", memoryWorld);
+ * const world = await memoryWorld({ policy: { invitationResendIntervalMs: 0 } });
+ * const strict = await memoryWorld({ isCommonPassword: (p) => p === "password1234" });
+ */
+export function memoryWorld(options: MemoryWorldOptions = {}): Promise<MemoryWorld> {
+  return storeWorld(memoryStore(), options);
 }
