@@ -43,7 +43,7 @@ for (const [name, contents] of slices) {
 // Timings in headless Chromium of the real UserDirectory over 10 000 seeded users, on a production
 // build of bench/page (bench/timings.mjs).
 const t = await measureTimings();
-const ms = (n) => `${n.toFixed(0)} ms`;
+const ms = (n) => `${n.toFixed(1)} ms`;
 const row = (name, s, budget) =>
   `| ${name.padEnd(46)} | ${ms(s.median).padStart(7)} | ${`${ms(s.min)}–${ms(s.max)}`.padStart(13)} | ${budget.padEnd(6)} | ${s.median <= Number.parseInt(budget.slice(2), 10) ? "met" : "MISSED"} |`;
 console.log(
