@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 60_000,
     teardownTimeout: 20_000,
+    // A step that waits on the page may meet a busy machine (CI has two cores): polls get room.
+    expect: { poll: { timeout: 20_000 } },
   },
 });

@@ -24,7 +24,7 @@ export const chromiumArgs: readonly string[] = [
 ];
 
 /** How long one step (a click, a field, a row appearing) may take before the test fails. */
-const STEP_TIMEOUT_MS = 10_000;
+const STEP_TIMEOUT_MS = 20_000;
 /** The first load of the in-browser wiring seeds a whole directory in the page. */
 const FIRST_LOAD_TIMEOUT_MS = 30_000;
 

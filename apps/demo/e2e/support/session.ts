@@ -84,7 +84,7 @@ export async function expectSignInRefused(page: Page, email: string, password: s
   await submitSignIn(page, email, password);
   const main = page.getByRole("main");
   await see(message(main, SIGN_IN_REFUSED));
-  await expect.poll(() => field(main, "Password").inputValue(), { timeout: 10_000 }).toBe("");
+  await expect.poll(() => field(main, "Password").inputValue(), { timeout: 20_000 }).toBe("");
   await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" }).count()).resolves.toBe(0);
 }
 

@@ -81,7 +81,7 @@ export async function searchUsers(page: Page, text: string): Promise<void> {
   const table = usersTable(page);
   await expect
     .poll(async () => (await table.count()) === 0 || (await table.getAttribute("aria-busy")) !== "true", {
-      timeout: 10_000,
+      timeout: 20_000,
     })
     .toBe(true);
 }
@@ -103,7 +103,7 @@ export async function findUser(page: Page, email: string): Promise<Locator> {
         const rows = await table.locator("tbody tr").allTextContents();
         return rows.length > 0 && rows.every((text) => text.toLowerCase().includes(email.toLowerCase()));
       },
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     )
     .toBe(true);
   const row = userRow(page, email);
