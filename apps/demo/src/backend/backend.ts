@@ -7,7 +7,7 @@ export type SessionProblem = "ended" | "must_change_password";
 
 /** A session the page holds: the token for the account screens and its view. */
 export interface HeldSession {
-  /** The session token (in-browser), or a stand-in meaning "the HttpOnly cookie" (REST). */
+  /** The session token (in-browser), or "" for the HttpOnly cookie (REST). */
   readonly token: string;
   readonly session: SessionView;
 }

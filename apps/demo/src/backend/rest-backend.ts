@@ -2,7 +2,6 @@ import { DirectoryError } from "@staffroom/core";
 import { restDirectory } from "@staffroom/rest/client";
 import type { OutboxMessage } from "../seed/outbox";
 import type { DemoBackend } from "./backend";
-import { COOKIE_SESSION, cookieSessionAuth } from "./cookie-session-auth";
 import { sessionDirectory } from "./session-directory";
 
 /** Where the demo server mounts `@staffroom/rest`. */
@@ -28,13 +27,14 @@ export async function fetchOutbox(): Promise<readonly OutboxMessage[]> {
  * @example const backend = restBackend(); await backend.auth.signIn({ email, password });
  */
 export function restBackend(): DemoBackend {
-  const auth = cookieSessionAuth(restDirectory({ baseUrl: API }).auth);
+  // Cookie sessions: the token lives in an HttpOnly cookie; the page holds "" and restAuth sends the cookie.
+  const auth = restDirectory({ baseUrl: API }).auth;
   return {
     wiring: "rest",
     auth,
     async resume() {
       try {
-        return { token: COOKIE_SESSION, session: await auth.session(COOKIE_SESSION) };
+        return { token: "", session: await auth.session("") };
       } catch (error) {
         if (DirectoryError.is(error)) return null;
         throw error;

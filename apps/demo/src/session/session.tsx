@@ -131,7 +131,8 @@ export function SessionProvider({
         generation.current++;
         setState({ status: "signed-out", notice: null });
         // Ending the session is best effort: the page forgets it either way.
-        if (token) await backend.auth.signOut(token).catch(() => undefined);
+        // "" is a session too (the REST wiring's cookie); only null means none was held.
+        if (token !== null) await backend.auth.signOut(token).catch(() => undefined);
       },
     }),
     [state, open, backend],
