@@ -1,5 +1,6 @@
 import { DirectoryError } from "@staffroom/core";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { errorMessage } from "../messages/error-message";
 import type { Messages } from "../messages/messages";
 
 /**
@@ -45,4 +46,23 @@ function fieldFor(path: readonly (string | number)[], fields: readonly string[])
     if (fields.includes(name)) return name;
   }
   return null;
+}
+
+/**
+ * What a form's alert shows after a refused save: `null` when every issue landed on a field,
+ * otherwise the first issue no field took, or core's message for the whole error. Places the field
+ * issues first ({@link applyServerErrors}).
+ *
+ * @example setFailure(serverFailure(error, form.setError, ["name", "group"], messages));
+ */
+export function serverFailure<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly string[],
+  messages: Messages,
+  fieldOf?: (path: readonly (string | number)[]) => string,
+): string | null {
+  const { placed, unplaced } = applyServerErrors(error, setError, fields, messages, fieldOf);
+  if (placed > 0 && unplaced.length === 0) return null;
+  return unplaced[0] ?? errorMessage(messages, error);
 }

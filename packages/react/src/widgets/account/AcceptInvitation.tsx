@@ -1,7 +1,7 @@
 import type { AcceptInvitationResult, InvitationView } from "@staffroom/core";
 import { type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyServerErrors } from "../../forms/server-errors";
+import { serverFailure } from "../../forms/server-errors";
 import { useAcceptInvitation, useInvitationByToken } from "../../hooks/account-hooks";
 import { errorMessage } from "../../messages/error-message";
 import { useMessages, useStaffroom } from "../../provider/context";
@@ -127,8 +127,7 @@ function AcceptForm({
     try {
       onAccepted(await accept.mutate(needsPassword ? { token, password } : { token }));
     } catch (error) {
-      const { placed, unplaced } = applyServerErrors(error, form.setError, FIELDS, m);
-      if (placed === 0 || unplaced.length > 0) setFailure(unplaced[0] ?? errorMessage(m, error));
+      setFailure(serverFailure(error, form.setError, FIELDS, m));
     }
   });
 

@@ -1,9 +1,8 @@
 import type { SessionView } from "@staffroom/core";
 import { type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyServerErrors } from "../../forms/server-errors";
+import { serverFailure } from "../../forms/server-errors";
 import { useChangePassword } from "../../hooks/account-hooks";
-import { errorMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
@@ -70,8 +69,7 @@ export function ChangePasswordForm(props: ChangePasswordFormProps): ReactNode {
       setChanged(true);
       onChanged(session);
     } catch (error) {
-      const { placed, unplaced } = applyServerErrors(error, form.setError, FIELDS, m);
-      if (placed === 0 || unplaced.length > 0) setFailure(unplaced[0] ?? errorMessage(m, error));
+      setFailure(serverFailure(error, form.setError, FIELDS, m));
     }
   });
 

@@ -1,7 +1,7 @@
 import { DirectoryError } from "@staffroom/core";
 import { type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyServerErrors } from "../../forms/server-errors";
+import { serverFailure } from "../../forms/server-errors";
 import { useCompletePasswordReset } from "../../hooks/account-hooks";
 import { errorMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
@@ -68,8 +68,7 @@ export function ResetPasswordForm(props: ResetPasswordFormProps): ReactNode {
         setState({ invalid: errorMessage(m, error) });
         return;
       }
-      const { placed, unplaced } = applyServerErrors(error, form.setError, FIELDS, m);
-      if (placed === 0 || unplaced.length > 0) setFailure(unplaced[0] ?? errorMessage(m, error));
+      setFailure(serverFailure(error, form.setError, FIELDS, m));
     }
   });
 

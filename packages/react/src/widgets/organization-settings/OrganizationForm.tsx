@@ -2,13 +2,13 @@ import { DirectoryError, type Organization, OrganizationPatchSchema, type SeatUs
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { coreResolver } from "../../forms/resolver";
-import { applyServerErrors } from "../../forms/server-errors";
+import { serverFailure } from "../../forms/server-errors";
 import { useUpdateOrganization } from "../../hooks/admin-mutations";
 import { queryKeys } from "../../hooks/keys";
-import { errorMessage } from "../../messages/error-message";
 import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { StaleAlert } from "../../ui/StaleAlert";
 import {
   fieldOfOrganizationPath,
   type OrganizationFormValues,
@@ -96,34 +96,15 @@ export function OrganizationForm({
         setStale(true);
         return;
       }
-      const fields = organizationFormFields(values);
-      const { placed, unplaced } = applyServerErrors(
-        error,
-        form.setError,
-        fields,
-        m,
-        fieldOfOrganizationPath,
+      setFailure(
+        serverFailure(error, form.setError, organizationFormFields(values), m, fieldOfOrganizationPath),
       );
-      setFailure(placed > 0 && unplaced.length === 0 ? null : (unplaced[0] ?? errorMessage(m, error)));
     }
   });
 
   return (
     <form className="sr-settings-form" onSubmit={submit} noValidate>
-      {stale ? (
-        <Alert
-          tone="warning"
-          role="alert"
-          title={t.staleTitle}
-          action={
-            <Button size="sm" onClick={() => void reload()}>
-              {m.common.reload}
-            </Button>
-          }
-        >
-          {t.staleBody}
-        </Alert>
-      ) : null}
+      {stale ? <StaleAlert title={t.staleTitle} body={t.staleBody} onReload={() => void reload()} /> : null}
       <fieldset className="sr-fieldset sr-settings-fields" disabled={!editable}>
         <GeneralSection form={form} />
         <FeaturesSection form={form} />

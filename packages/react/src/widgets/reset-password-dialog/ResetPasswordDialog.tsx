@@ -1,9 +1,8 @@
 import type { User } from "@staffroom/core";
 import { type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyServerErrors } from "../../forms/server-errors";
+import { serverFailure } from "../../forms/server-errors";
 import { useResetPassword } from "../../hooks/user-mutations";
-import { errorMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
@@ -68,8 +67,7 @@ export function ResetPasswordDialog({
       form.reset();
       onOpenChange(false);
     } catch (error) {
-      const { placed, unplaced } = applyServerErrors(error, form.setError, FIELDS, m);
-      if (placed === 0 || unplaced.length > 0) setFailure(unplaced[0] ?? errorMessage(m, error));
+      setFailure(serverFailure(error, form.setError, FIELDS, m));
     }
   });
 

@@ -10,17 +10,17 @@ import {
 import { type ReactNode, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { coreResolver } from "../../forms/resolver";
-import { applyServerErrors } from "../../forms/server-errors";
+import { serverFailure } from "../../forms/server-errors";
 import { useCreateRole, useUpdateRole } from "../../hooks/admin-mutations";
 import { queryKeys } from "../../hooks/keys";
 import { useRoleCatalog } from "../../hooks/reads";
 import { usePermissionCheck } from "../../hooks/settings-hooks";
-import { errorMessage } from "../../messages/error-message";
 import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Dialog, DialogContent } from "../../ui/Dialog";
 import { Field } from "../../ui/Field";
+import { StaleAlert } from "../../ui/StaleAlert";
 
 /** Props of {@link RoleFormDialog}. */
 export type RoleFormDialogProps = {
@@ -140,28 +140,14 @@ function RoleForm({
         setStale(true);
         return;
       }
-      const { placed, unplaced } = applyServerErrors(error, form.setError, FIELDS, m);
-      setFailure(placed > 0 && unplaced.length === 0 ? null : (unplaced[0] ?? errorMessage(m, error)));
+      setFailure(serverFailure(error, form.setError, FIELDS, m));
     }
   });
 
   return (
     <form className="sr-dialog-form" onSubmit={submit} noValidate>
       <div className="sr-dialog-body">
-        {stale ? (
-          <Alert
-            tone="warning"
-            role="alert"
-            title={t.staleTitle}
-            action={
-              <Button size="sm" onClick={() => void reload()}>
-                {m.common.reload}
-              </Button>
-            }
-          >
-            {t.staleBody}
-          </Alert>
-        ) : null}
+        {stale ? <StaleAlert title={t.staleTitle} body={t.staleBody} onReload={() => void reload()} /> : null}
         <Field label={t.name} required error={e.name?.message}>
           {(p) => <input className="sr-input" autoComplete="off" {...p} {...form.register("name")} />}
         </Field>

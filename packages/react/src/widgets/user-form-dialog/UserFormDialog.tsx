@@ -10,16 +10,16 @@ import {
 import { type ReactNode, useMemo, useState } from "react";
 import { type FieldValues, type UseFormSetError, useForm } from "react-hook-form";
 import { coreResolver } from "../../forms/resolver";
-import { applyServerErrors } from "../../forms/server-errors";
+import { serverFailure } from "../../forms/server-errors";
 import { queryKeys } from "../../hooks/keys";
 import { useLocations, useOrganization, useRoles, useUser } from "../../hooks/reads";
 import { useCreateUser, useUpdateUser } from "../../hooks/user-mutations";
-import { errorMessage } from "../../messages/error-message";
 import type { Messages } from "../../messages/messages";
 import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Dialog, DialogContent } from "../../ui/Dialog";
+import { StaleAlert } from "../../ui/StaleAlert";
 import { AccessFields, OptionsFields, PasswordFields, ProfileFields, ProviderFields } from "./UserFormFields";
 import {
   emptyUserForm,
@@ -51,9 +51,7 @@ export function placeError<T extends FieldValues>(
   setError: UseFormSetError<T>,
   m: Messages,
 ): string | null {
-  const { placed, unplaced } = applyServerErrors(error, setError, USER_FORM_FIELDS, m, fieldOfUserPath);
-  if (placed > 0 && unplaced.length === 0) return null;
-  return unplaced[0] ?? errorMessage(m, error);
+  return serverFailure(error, setError, USER_FORM_FIELDS, m, fieldOfUserPath);
 }
 
 /**
@@ -176,18 +174,7 @@ function UserForm({ props, roles, locations, organization, user: loaded }: UserF
     <form id={formId} className="sr-dialog-form" onSubmit={submit} noValidate>
       <div className="sr-dialog-body">
         {stale ? (
-          <Alert
-            tone="warning"
-            role="alert"
-            title={m.errors.staleTitle}
-            action={
-              <Button size="sm" onClick={() => void reload()}>
-                {m.common.reload}
-              </Button>
-            }
-          >
-            {m.errors.staleBody}
-          </Alert>
+          <StaleAlert title={m.errors.staleTitle} body={m.errors.staleBody} onReload={() => void reload()} />
         ) : null}
         <ProfileFields form={form} />
         <AccessFields form={form} roles={roles} locations={locations} />
