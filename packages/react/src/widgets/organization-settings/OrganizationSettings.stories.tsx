@@ -3,7 +3,8 @@ import { memoryWorld } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { type SettingsWorld, settingsWorld } from "../../testing/settings-world";
-import { StoryFrame, withLatency } from "../../testing/story-helpers";
+import { loadErrorStory, loadingStory } from "../../testing/state-stories";
+import { StoryFrame } from "../../testing/story-helpers";
 import { OrganizationSettings } from "./OrganizationSettings";
 
 type Loaded = { seeded?: SettingsWorld; directory: StaffDirectory };
@@ -185,34 +186,10 @@ export const NewOrganization: Story = {
 };
 
 /** First paint while the directory answers slowly. */
-export const Loading: Story = {
-  loaders: [
-    async (): Promise<Loaded> => {
-      const seeded = await settingsWorld();
-      return { directory: withLatency(seeded.owner, Number.POSITIVE_INFINITY) };
-    },
-  ],
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent("Loading…");
-  },
-};
+export const Loading: Story = loadingStory(settingsWorld);
 
 /** The session's user no longer exists: core answers an error and the widget offers a retry. */
-export const ErrorState: Story = {
-  loaders: [
-    async (): Promise<Loaded> => {
-      const world = await memoryWorld();
-      return { directory: world.as("usr_0000000000deleted") as StaffDirectory };
-    },
-  ],
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(
-      await canvas.findByText("The organization settings could not be loaded."),
-    ).toBeInTheDocument();
-    await expect(canvas.getByRole("button", { name: "Try again" })).toBeInTheDocument();
-  },
-};
+export const ErrorState: Story = loadErrorStory("The organization settings could not be loaded.");
 
 /** The dark theme. */
 export const Dark: Story = {

@@ -3,6 +3,7 @@ import { memoryWorld } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
+import { loadErrorStory } from "../../testing/state-stories";
 import { StoryFrame, withLatency } from "../../testing/story-helpers";
 import { UserDirectory } from "./UserDirectory";
 
@@ -104,19 +105,7 @@ export const Empty: Story = {
 };
 
 /** The session's user no longer exists: core answers an error and the widget offers a retry. */
-export const ErrorState: Story = {
-  loaders: [
-    async (): Promise<Loaded> => {
-      const world = await memoryWorld();
-      return { directory: world.as("usr_0000000000deleted") as StaffDirectory };
-    },
-  ],
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(await canvas.findByText("The users could not be loaded.")).toBeInTheDocument();
-    await expect(canvas.getByRole("button", { name: "Try again" })).toBeInTheDocument();
-  },
-};
+export const ErrorState: Story = loadErrorStory("The users could not be loaded.");
 
 /** 10 000 users: server-side search and cursor paging keep it fast. */
 export const TenThousandUsers: Story = {
