@@ -4,6 +4,7 @@
 # installed. Everything else it says goes to stderr, so `URL=$(start-postgres.sh | tail -n 1)` works.
 #
 #   PORT=54329 packages/postgres/scripts/start-postgres.sh
+#   STOP_SCRIPT=/tmp/stop-pg.sh packages/postgres/scripts/start-postgres.sh  # also writes a script that stops it
 #
 # The cluster lives in a temp folder, listens on 127.0.0.1 only, trusts local connections and runs
 # with fsync off: it is for tests, never for data anyone wants to keep.
@@ -83,5 +84,9 @@ run "$BINDIR/pg_ctl" -D "$DATA" -l "$ROOT/server.log" -w -t 60 \
   start >&2
 
 run "$BINDIR/createdb" -h 127.0.0.1 -p "$PORT" -U staffroom staffroom
-log "stop it with: ${RUN[*]} $BINDIR/pg_ctl -D $DATA stop -m fast"
+STOP_COMMAND="${RUN[*]} $BINDIR/pg_ctl -D $DATA stop -m fast"
+log "stop it with: $STOP_COMMAND"
+if [ -n "${STOP_SCRIPT:-}" ]; then
+  printf '#!/usr/bin/env bash\n%s >/dev/null 2>&1 || true\nrm -rf %q\n' "$STOP_COMMAND" "$ROOT" >"$STOP_SCRIPT"
+fi
 echo "postgres://staffroom@127.0.0.1:$PORT/staffroom"
