@@ -1,6 +1,9 @@
-import { createServer, request as httpRequest } from "node:http";
+import { execFile } from "node:child_process";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { memoryWorld } from "@staffroom/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRestHandler, type NodeListenerOptions, toNodeListener } from "../src/server";
@@ -24,6 +27,7 @@ afterEach(async () => {
   );
 });
 
+const run = promisify(execFile);
 const FIVE_MB = 5 * 1024 * 1024;
 const ATTEMPTS = 12;
 
@@ -46,149 +50,48 @@ async function serve(options: NodeListenerOptions = {}) {
   };
 }
 
-/** What a client made of one attempt. */
-interface Outcome {
-  readonly status: number;
-  readonly connection: string | null;
-  readonly body: string;
+/** What a client made of one attempt: the answer, or the error it saw instead. */
+type Outcome =
+  | { readonly status: number; readonly connection: string | null; readonly body: string }
+  | { readonly error: string };
+
+const CLIENT = fileURLToPath(new URL("./support/post-big-body.mjs", import.meta.url));
+
+/**
+ * Runs the client process (test/support/post-big-body.mjs): `ATTEMPTS` posts of a 5 MB body one
+ * after the other, then `ATTEMPTS` at once, with node:http or fetch, with Content-Length or chunked.
+ */
+async function postFromAnotherProcess(
+  url: string,
+  client: "node:http" | "fetch",
+  chunked: boolean,
+  headers: Record<string, string>,
+): Promise<{ outcomes: Outcome[]; late: string[] }> {
+  const { stdout } = await run(process.execPath, [
+    CLIENT,
+    url,
+    client,
+    chunked ? "1" : "0",
+    String(FIVE_MB),
+    String(ATTEMPTS),
+    JSON.stringify(headers),
+  ]);
+  return JSON.parse(stdout) as { outcomes: Outcome[]; late: string[] };
 }
 
 /** A JSON body of `bytes` bytes, valid JSON so nothing but its size can be refused. */
 function bigJson(bytes: number): Buffer {
   const head = '{"name":"';
-  const tail = '"}';
-  return Buffer.from(head + "x".repeat(bytes - head.length - tail.length) + tail);
-}
-
-/**
- * POSTs with node:http: with Content-Length, or chunked (no length, 64 KiB writes). Errors the
- * socket reports after the answer was read are collected in `late` (there must be none either).
- */
-function nodePost(
-  url: string,
-  headers: Record<string, string>,
-  body: Buffer,
-  chunked: boolean,
-  late: Error[],
-) {
-  return new Promise<Outcome>((resolve, reject) => {
-    let answered = false;
-    const req = httpRequest(
-      url,
-      {
-        method: "POST",
-        headers: {
-          ...headers,
-          "content-type": "application/json",
-          ...(chunked ? {} : { "content-length": String(body.byteLength) }),
-        },
-      },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (d: string) => {
-          text += d;
-        });
-        res.on("end", () => {
-          answered = true;
-          resolve({
-            status: res.statusCode ?? 0,
-            connection: (res.headers.connection as string | undefined) ?? null,
-            body: text,
-          });
-        });
-        res.on("error", reject);
-      },
-    );
-    req.on("error", (error) => {
-      if (answered) late.push(error);
-      else reject(error);
-    });
-    // A reset after the answer reaches the socket, not the request: collect it there too.
-    req.on("socket", (socket) => {
-      socket.on("error", (error) => {
-        if (answered) late.push(error);
-      });
-    });
-    if (!chunked) {
-      req.end(body);
-      return;
-    }
-    let at = 0;
-    const pump = (): void => {
-      while (at < body.byteLength) {
-        const chunk = body.subarray(at, at + 64 * 1024);
-        at += chunk.byteLength;
-        if (!req.write(chunk)) {
-          req.once("drain", pump);
-          return;
-        }
-      }
-      req.end();
-    };
-    pump();
-  });
-}
-
-/** POSTs with fetch (undici): a Buffer (Content-Length), or a ReadableStream (chunked). */
-async function fetchPost(
-  url: string,
-  headers: Record<string, string>,
-  body: Buffer,
-  chunked: boolean,
-): Promise<Outcome> {
-  const payload = chunked
-    ? new ReadableStream<Uint8Array>({
-        start(controller) {
-          for (let at = 0; at < body.byteLength; at += 64 * 1024) {
-            controller.enqueue(new Uint8Array(body.subarray(at, at + 64 * 1024)));
-          }
-          controller.close();
-        },
-      })
-    : new Uint8Array(body);
-  const init: RequestInit & { duplex?: "half" } = {
-    method: "POST",
-    headers: { ...headers, "content-type": "application/json" },
-    body: payload,
-  };
-  if (chunked) init.duplex = "half";
-  const res = await fetch(url, init);
-  return { status: res.status, connection: res.headers.get("connection"), body: await res.text() };
-}
-
-type Client = "node:http" | "fetch";
-
-function post(
-  client: Client,
-  url: string,
-  headers: Record<string, string>,
-  body: Buffer,
-  chunked: boolean,
-  late: Error[],
-) {
-  return client === "fetch"
-    ? fetchPost(url, headers, body, chunked)
-    : nodePost(url, headers, body, chunked, late);
-}
-
-/** Runs `attempts` posts one after the other, then as many at once; settles every one. */
-async function attempts(run: () => Promise<Outcome>): Promise<PromiseSettledResult<Outcome>[]> {
-  const results: PromiseSettledResult<Outcome>[] = [];
-  for (let i = 0; i < ATTEMPTS; i++) results.push(...(await Promise.allSettled([run()])));
-  results.push(...(await Promise.allSettled(Array.from({ length: ATTEMPTS }, run))));
-  return results;
+  return Buffer.from(`${head}${"x".repeat(bytes - head.length - 2)}"}`);
 }
 
 /** Every attempt's status, or the error a client saw instead of an answer. */
-function summary(results: PromiseSettledResult<Outcome>[]): string[] {
-  return results.map((r) =>
-    r.status === "fulfilled" ? String(r.value.status) : `error: ${(r.reason as Error).message}`,
-  );
+function summary(outcomes: readonly Outcome[]): string[] {
+  return outcomes.map((o) => ("error" in o ? `error: ${o.error}` : String(o.status)));
 }
 
 describe("a refused body over a real socket", () => {
-  const cases: [Client, boolean][] = [
+  const cases: ["node:http" | "fetch", boolean][] = [
     ["node:http", false],
     ["node:http", true],
     ["fetch", false],
@@ -199,15 +102,14 @@ describe("a refused body over a real socket", () => {
     "a 5 MB body gets the 413 problem every time (%s, chunked: %s), 12 in a row and 12 at once",
     async (client, chunked) => {
       const s = await serve();
-      const late: Error[] = [];
-      const body = bigJson(FIVE_MB);
-      const headers = { authorization: `Bearer ${s.token}` };
-      const results = await attempts(() => post(client, s.locations, headers, body, chunked, late));
-      expect(summary(results)).toEqual(Array.from({ length: 2 * ATTEMPTS }, () => "413"));
-      for (const r of results) {
-        if (r.status !== "fulfilled") continue;
-        expect(r.value.connection).toBe("close");
-        expect(JSON.parse(r.value.body)).toMatchObject({
+      const { outcomes, late } = await postFromAnotherProcess(s.locations, client, chunked, {
+        authorization: `Bearer ${s.token}`,
+      });
+      expect(summary(outcomes)).toEqual(Array.from({ length: 2 * ATTEMPTS }, () => "413"));
+      for (const o of outcomes) {
+        if ("error" in o) continue;
+        expect(o.connection).toBe("close");
+        expect(JSON.parse(o.body)).toMatchObject({
           type: "https://staffroom.dev/problems/payload_too_large",
           status: 413,
           code: "validation",
@@ -222,12 +124,10 @@ describe("a refused body over a real socket", () => {
     "a 5 MB body refused before it is read (401, no session) gets its answer every time (%s, chunked: %s)",
     async (client, chunked) => {
       const s = await serve();
-      const late: Error[] = [];
-      const body = bigJson(FIVE_MB);
-      const results = await attempts(() => post(client, s.locations, {}, body, chunked, late));
-      expect(summary(results)).toEqual(Array.from({ length: 2 * ATTEMPTS }, () => "401"));
-      for (const r of results) {
-        if (r.status === "fulfilled") expect(r.value.connection).toBe("close");
+      const { outcomes, late } = await postFromAnotherProcess(s.locations, client, chunked, {});
+      expect(summary(outcomes)).toEqual(Array.from({ length: 2 * ATTEMPTS }, () => "401"));
+      for (const o of outcomes) {
+        if (!("error" in o)) expect(o.connection).toBe("close");
       }
       expect(late).toEqual([]);
     },
