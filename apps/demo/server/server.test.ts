@@ -22,7 +22,7 @@ function raw(
   return new Promise((resolve, reject) => {
     const req = request(
       {
-        host: url.hostname,
+        host: url.hostname.replace(/^\[|\]$/g, ""),
         port: url.port,
         path,
         method: options.method ?? "GET",
@@ -122,6 +122,56 @@ describe("the demo server", () => {
     expect((await raw(server, "/demo/config", { headers: { host: `localhost:${port}` } })).status).toBe(200);
   });
 
+  it("signs in from each of its own loopback names, http://localhost:PORT too; a foreign origin, another port or a name it does not listen on is refused", async () => {
+    const port = Number(new URL(server.url).port);
+    const signIn = (host: string, origin: string) =>
+      raw(server, "/api/auth/sign-in", {
+        method: "POST",
+        // What Chromium sends for the app's own fetch from a page at `origin`.
+        headers: { host, origin, "sec-fetch-site": "same-origin", "content-type": "application/json" },
+        body: JSON.stringify({ email: DEMO_SIGN_IN.email, password: DEMO_PASSWORD }),
+      });
+    for (const name of ["localhost", "127.0.0.1"]) {
+      const answer = await signIn(`${name}:${port}`, `http://${name}:${port}`);
+      expect(answer.status, name).toBe(200);
+      expect(String(answer.headers["set-cookie"]), name).toMatch(/^staffroom_session=/);
+    }
+    for (const origin of [
+      "http://evil.example",
+      `http://localhost:${port + 1}`,
+      `http://[::1]:${port}`,
+      `https://localhost:${port}`,
+    ]) {
+      const answer = await signIn(`localhost:${port}`, origin);
+      expect(answer.status, origin).toBe(403);
+      expect(JSON.parse(answer.body), origin).toMatchObject({ code: "forbidden" });
+    }
+  });
+
+  it("answers a 5 MB body with the 413 problem every time, through the same Node adapter", async () => {
+    const body = JSON.stringify({ email: "x".repeat(5 * 1024 * 1024), password: "p" });
+    const attempt = async (): Promise<string> => {
+      try {
+        const response = await fetch(`${server.url}/api/auth/sign-in`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        });
+        const problem = (await response.json()) as { type: string };
+        return `${response.status} ${response.headers.get("connection")} ${problem.type}`;
+      } catch (error) {
+        // What a reset looks like to fetch: the answer never arrives.
+        return `error ${String((error as { cause?: { code?: string } }).cause?.code ?? error)}`;
+      }
+    };
+    const outcomes: string[] = [];
+    for (let i = 0; i < 12; i++) outcomes.push(await attempt());
+    outcomes.push(...(await Promise.all(Array.from({ length: 12 }, attempt))));
+    expect(outcomes).toEqual(
+      Array.from({ length: 24 }, () => "413 close https://staffroom.dev/problems/payload_too_large"),
+    );
+  });
+
   it("tells the in-browser wiring how many extra users to seed", async () => {
     const response = await fetch(`${server.url}/demo/config`);
     expect(await response.json()).toEqual({ users: 0 });
@@ -194,5 +244,54 @@ describe("the demo server", () => {
     expect(messages).toEqual([]);
     // The seed is back: Adam signs in again with the demo password.
     expect(await signInBearer(server, "adam.admin@harbor.example", DEMO_PASSWORD)).not.toBe("");
+  });
+});
+
+describe("the demo server on ::1", () => {
+  let folder: string;
+  let server: DemoServer;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), "staffroom-demo-v6-"));
+    const app = join(folder, "dist");
+    await mkdir(app, { recursive: true });
+    await writeFile(join(app, "index.html"), "<!doctype html><title>app</title>");
+    server = await startDemoServer({ port: 0, host: "::1", quiet: true, appDir: app });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("signs in from http://[::1]:PORT and http://localhost:PORT, and refuses 127.0.0.1 (it does not listen there)", async () => {
+    const port = Number(new URL(server.url).port);
+    expect(server.url).toBe(`http://[::1]:${port}`);
+    const signIn = (origin: string) =>
+      raw(server, "/api/auth/sign-in", {
+        method: "POST",
+        headers: {
+          host: new URL(origin).host,
+          origin,
+          "sec-fetch-site": "same-origin",
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ email: DEMO_SIGN_IN.email, password: DEMO_PASSWORD }),
+      });
+    expect((await signIn(`http://[::1]:${port}`)).status).toBe(200);
+    expect((await signIn(`http://localhost:${port}`)).status).toBe(200);
+    // 127.0.0.1 does not reach this server: not as its Host (421), not as an Origin (403).
+    expect((await signIn(`http://127.0.0.1:${port}`)).status).toBe(421);
+    const foreign = await raw(server, "/api/auth/sign-in", {
+      method: "POST",
+      headers: {
+        host: `[::1]:${port}`,
+        origin: `http://127.0.0.1:${port}`,
+        "sec-fetch-site": "same-origin",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ email: DEMO_SIGN_IN.email, password: DEMO_PASSWORD }),
+    });
+    expect(foreign.status).toBe(403);
   });
 });

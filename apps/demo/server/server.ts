@@ -15,7 +15,7 @@ import {
 } from "../src/seed";
 import { demoRoutes } from "./demo-routes";
 import { sendText } from "./responses";
-import { allowedHosts } from "./same-origin";
+import { allowedHosts, loopbackOrigins } from "./same-origin";
 import { staticFiles } from "./static-files";
 import { type DemoDatabase, openDatabase, type StoreChoice } from "./store";
 
@@ -62,9 +62,15 @@ function urlOf(address: AddressInfo): string {
   return `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
 }
 
+/** Where the server is: the URL it prints (mailed links point there) and its other loopback origins. */
+interface Place {
+  readonly url: string;
+  readonly aliases: readonly string[];
+}
+
 async function openBackend(
   database: DemoDatabase,
-  url: string,
+  place: Place,
   users: number,
   reset: boolean,
   memo: SeedMemo,
@@ -74,12 +80,18 @@ async function openBackend(
   const demo = createDemoDirectory({
     store: opened.store,
     mailer,
-    links: directoryLinks(url),
+    links: directoryLinks(place.url),
     isCommonPassword,
     seedMemo: memo,
   });
   if (opened.fresh) await seedDemo(demo, { mailbox: mailer, users });
-  const handler = createRestHandler(demo.directory, { basePath: "/api", publicBaseUrl: url });
+  // The demo opened as http://localhost:PORT is the same server as http://127.0.0.1:PORT: both are
+  // its own origin for the CSRF check (any other origin is still refused).
+  const handler = createRestHandler(demo.directory, {
+    basePath: "/api",
+    publicBaseUrl: place.url,
+    originAliases: place.aliases,
+  });
   return {
     api: toNodeListener(handler),
     outbox: () => outboxMessages(mailer.outbox),
@@ -169,7 +181,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       const next = (async () => {
         // Let the requests already running on the old store finish before the tables are emptied.
         if (previous) await previous.catch(() => undefined);
-        return openBackend(database, url, users, true, memo);
+        return openBackend(database, place, users, true, memo);
       })();
       backend = next;
       await next;
@@ -178,6 +190,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
   const address = await listen(server, options.port ?? 5180, host);
   const url = urlOf(address);
+  const place: Place = {
+    url,
+    aliases: loopbackOrigins(address.address, address.port).filter((origin) => origin !== url),
+  };
   hosts = allowedHosts(address.address, address.port);
   let database: DemoDatabase;
   try {
@@ -187,7 +203,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     throw error;
   }
   try {
-    backend = openBackend(database, url, users, options.reset ?? false, memo);
+    backend = openBackend(database, place, users, options.reset ?? false, memo);
     await backend;
   } catch (error) {
     server.close();

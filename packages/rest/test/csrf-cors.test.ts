@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { resolveOptions } from "../src/server";
 import { closeRestWorlds } from "../src/testing";
 import { cookiePair, type SessionWorld, sessionWorld } from "./session-world";
 
@@ -69,6 +70,39 @@ describe("CSRF: cookie-authenticated writes", () => {
     expect((await createLocation(w, { cookie: cookiePair(res), origin: "https://ehr.example" })).status).toBe(
       201,
     );
+  });
+
+  it("originAliases name the same server under other names: same-origin for CSRF, without CORS headers; nothing else is", async () => {
+    const w = await sessionWorld();
+    const port = new URL(w.origin).port;
+    const local = `http://localhost:${port}`;
+    const aliased = await sessionWorld({ publicBaseUrl: w.origin, originAliases: [local] });
+    const signIn = (origin: string) =>
+      aliased.fetch("/auth/sign-in", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin, "sec-fetch-site": "same-origin" },
+        body: JSON.stringify({ email: aliased.ownerEmail, password: aliased.password }),
+      });
+    const foreign = [
+      "http://evil.example",
+      `http://localhost:${Number(port) + 1}`,
+      `https://localhost:${port}`,
+      `http://localhost.evil.example:${port}`,
+      `http://[::1]:${port}`,
+    ];
+    const refused: string[] = [];
+    for (const origin of foreign) {
+      if ((await signIn(origin)).status === 403) refused.push(origin);
+    }
+    expect(refused).toEqual(foreign);
+    const own = await signIn(local);
+    expect(own.status).toBe(200);
+    expect(own.headers.get("access-control-allow-origin")).toBeNull();
+    const cookie = cookiePair(own);
+    expect((await createLocation(aliased, { cookie, origin: local }, "Aliased")).status).toBe(201);
+    expect((await createLocation(aliased, { cookie, origin: "http://evil.example" })).status).toBe(403);
+    expect(() => resolveOptions({ originAliases: ["javascript:alert(1)"] })).toThrow(TypeError);
+    expect(() => resolveOptions({ originAliases: ["http://localhost:5180/app"] })).toThrow(TypeError);
   });
 
   it("sign-in itself is protected against login CSRF; bearer requests and cookie-less server calls are exempt", async () => {

@@ -3,9 +3,9 @@ import { transport } from "./rest-problem";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** The origins a browser request may come from: the handler's own, and the CORS allow-list. @example isAllowedOrigin("https://app.ehr.example", request, settings) // true when allow-listed */
+/** The origins a browser request may come from: the handler's own (and its aliases), and the CORS allow-list. @example isAllowedOrigin("https://app.ehr.example", request, settings) // true when allow-listed */
 export function isAllowedOrigin(origin: string, request: Request, settings: ResolvedOptions): boolean {
-  if (settings.corsOrigins.has(origin)) return true;
+  if (settings.corsOrigins.has(origin) || settings.originAliases.has(origin)) return true;
   const own = settings.publicOrigin ?? new URL(request.url).origin;
   return origin === own;
 }

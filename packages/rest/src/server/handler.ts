@@ -92,8 +92,11 @@ async function run(p: Prepared, request: Request, requestId: string, url: URL, p
   if (route.auth === "actor") {
     actor = await authenticateActor(p, request, base);
     if (params.orgId !== undefined && params.orgId !== actor.organizationId) throw fail.notFound();
-  } else if (route.auth === "session" && !token.token) {
-    throw fail.unauthenticated();
+  } else if (route.auth === "session") {
+    if (!token.token) throw fail.unauthenticated();
+    // Authentication before the body (as for actor routes): an unknown or ended session is 401
+    // whatever it sent. GETs carry no body and their handler resolves the session itself.
+    if (route.body === "json" || request.body !== null) await p.directory.auth.session(token.token);
   }
   checkIds(params);
   const version = readVersion(route, request);

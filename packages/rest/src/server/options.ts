@@ -91,6 +91,15 @@ export interface RestHandlerOptions {
    * links come from `createDirectory({ links: directoryLinks(publicBaseUrl) })`.
    */
   readonly publicBaseUrl?: string;
+  /**
+   * Other origins of the same app on the same server, e.g. `http://localhost:5180` beside
+   * `publicBaseUrl: "http://127.0.0.1:5180"` (a loopback demo opened under either name). They pass
+   * the CSRF check as the own origin does and get no CORS headers (they are not cross-origin
+   * callers). Exact origins, `scheme://host[:port]`. Default: none.
+   *
+   * @example originAliases: ["http://localhost:5180"]
+   */
+  readonly originAliases?: readonly string[];
   /** Cross-origin callers. Default: none (same-origin only). */
   readonly cors?: CorsOptions;
   /** Largest request body in bytes. Default 102 400 (100 KiB). */
@@ -118,6 +127,7 @@ export interface ResolvedOptions {
   readonly authenticate: Authenticate | null;
   readonly publicOrigin: string | null;
   readonly publicBaseUrl: string | null;
+  readonly originAliases: ReadonlySet<string>;
   readonly corsOrigins: ReadonlySet<string>;
   readonly corsMaxAge: number;
   readonly maxBodyBytes: number;
@@ -149,6 +159,21 @@ function originOf(url: string | undefined, what: string): string | null {
   return parsed.origin;
 }
 
+/** An exact origin (`scheme://host[:port]`, nothing after it), as a browser sends in `Origin`. */
+function exactOrigin(value: string, what: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new TypeError(`${what} must be origins like "http://localhost:5180", got ${JSON.stringify(value)}`);
+  }
+  const origin = parsed.origin;
+  if ((parsed.protocol !== "http:" && parsed.protocol !== "https:") || value.replace(/\/$/, "") !== origin) {
+    throw new TypeError(`${what} must be origins like "http://localhost:5180", got ${JSON.stringify(value)}`);
+  }
+  return origin;
+}
+
 function hstsHeader(hsts: RestHandlerOptions["hsts"]): string | null {
   if (!hsts) return null;
   const o: HstsOptions = hsts === true ? {} : hsts;
@@ -176,6 +201,7 @@ export function resolveOptions(options: RestHandlerOptions): ResolvedOptions {
     authenticate: options.authenticate ?? null,
     publicOrigin: originOf(options.publicBaseUrl, "publicBaseUrl"),
     publicBaseUrl: options.publicBaseUrl ? options.publicBaseUrl.replace(/\/+$/, "") : null,
+    originAliases: new Set((options.originAliases ?? []).map((o) => exactOrigin(o, "originAliases"))),
     corsOrigins: new Set((options.cors?.origins ?? []).map((o) => originOf(o, "cors.origins") ?? o)),
     corsMaxAge: options.cors?.maxAgeSeconds ?? 600,
     maxBodyBytes,
