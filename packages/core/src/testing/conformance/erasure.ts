@@ -6,7 +6,7 @@ import { FIXTURE_PASSWORD } from "../fixtures";
 import { expectEnded, expectUnauthenticated, mailedToken, NEW_PASSWORD, signIn } from "./auth-helpers";
 import { expectError } from "./errors-expect";
 import { allPages, auditEvents, type Ctx, MINUTE, setup, staffInput } from "./helpers";
-import type { WorldFactory } from "./world";
+import type { ConformanceWorld, WorldFactory } from "./world";
 
 /**
  * A person whose every personal value is distinctive: none of them can appear by chance in ids,
@@ -141,6 +141,25 @@ export async function quillonsLife(ctx: Ctx): Promise<{ user: User; token: strin
   ctx.world.clock.advance(MINUTE);
   user = await ctx.owner.users.disable(user.id);
   return { user, token, resetToken };
+}
+
+/**
+ * For store authors proving erasure inside their own storage: in `world`, gives a person distinctive
+ * values in every personal field and a life that spreads them (create, email and profile edits,
+ * provider bio, sign-ins, reset links, disable), and returns them ready to delete. Dump your
+ * storage after `owner.users.delete(user.id)` and look for `values`: none may remain.
+ *
+ * @example
+ * const { owner, user, values } = await erasureFixture(world);
+ * await owner.users.delete(user.id);
+ * for (const v of values) expect(await dumpEveryTable()).not.toContain(v);
+ */
+export async function erasureFixture(
+  world: ConformanceWorld,
+): Promise<{ owner: StaffDirectory; user: User; values: readonly string[] }> {
+  const ctx = await setup(async () => world);
+  const { user } = await quillonsLife(ctx);
+  return { owner: ctx.owner, user, values: QUILLON_VALUES };
 }
 
 /**
