@@ -8,7 +8,15 @@
  */
 export * from "./api/auth";
 export * from "./api/staff-directory";
-export { canonicalJson, GENESIS_HASH, hashEvent } from "./audit/chain";
+export {
+  type ChainCursor,
+  type ChainLink,
+  canonicalJson,
+  checkLink,
+  GENESIS_HASH,
+  hashEvent,
+} from "./audit/chain";
+export * from "./audit/personal";
 export * from "./errors/directory-error";
 export * from "./errors/error-codes";
 export * from "./list/user-query.schema";

@@ -8,7 +8,7 @@
  * const store = postgresStore({ client: pool });
  */
 export { lockKey } from "./locks";
-export { type MigrateResult, migrate } from "./migrate";
+export { type MigrateOptions, type MigrateResult, migrate } from "./migrate";
 export { MIGRATIONS, type Migration } from "./migrations";
 export { type PostgresStore, type PostgresStoreOptions, postgresStore } from "./postgres-store";
 export type {
@@ -17,4 +17,6 @@ export type {
   PgPoolClientLike,
   PgPoolLike,
   PostgresClient,
+  SqlQueryable,
+  SqlRow,
 } from "./sql-client";

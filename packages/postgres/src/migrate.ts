@@ -46,6 +46,7 @@ async function applyOne(client: SqlClient, migration: Migration): Promise<boolea
     // Read under the lock: an instance that started at the same moment may have applied it.
     if ((await appliedVersions(q)).has(migration.version)) return false;
     for (const statement of migration.statements) await q.query(statement);
+    if (migration.run) await migration.run(q);
     await q.query("INSERT INTO staffroom_migrations (version, name) VALUES ($1, $2)", [
       migration.version,
       migration.name,
@@ -92,6 +93,16 @@ async function ensureTrigramIndex(client: SqlClient): Promise<boolean> {
 }
 
 /**
+ * Options of {@link migrate}.
+ *
+ * @example { upTo: 1 } // stop after version 1 (tests of a later migration's data step)
+ */
+export interface MigrateOptions {
+  /** Apply migrations up to this version only. Default: every migration of this release. */
+  readonly upTo?: number;
+}
+
+/**
  * Brings a database to the schema this release expects: creates `staffroom_migrations`, applies
  * each missing migration once, in its own transaction, under a transaction-level advisory lock (so
  * several server instances starting together apply each one exactly once and the others wait),
@@ -101,18 +112,20 @@ async function ensureTrigramIndex(client: SqlClient): Promise<boolean> {
  *
  * @param client a node-postgres `Pool` or a PGlite instance (for PGlite, pass
  *   `extensions: { pg_trgm }` to its constructor for indexed search). Not closed by this call.
+ * @param options `upTo` stops at a version (default: the latest).
  * @returns the versions applied, the current version and whether search is trigram-indexed.
  * @example
  * const pool = new Pool({ connectionString: process.env.DATABASE_URL });
  * await migrate(pool); // { applied: [1], version: 1, trigram: true } the first time
  */
-export async function migrate(client: PostgresClient): Promise<MigrateResult> {
+export async function migrate(client: PostgresClient, options: MigrateOptions = {}): Promise<MigrateResult> {
   const sql = toSqlClient(client);
   const applied: number[] = [];
-  for (const migration of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+  const wanted = MIGRATIONS.filter((m) => options.upTo === undefined || m.version <= options.upTo);
+  for (const migration of [...wanted].sort((a, b) => a.version - b.version)) {
     if (await applyOne(sql, migration)) applied.push(migration.version);
   }
   const trigram = await ensureTrigramIndex(sql);
-  const version = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+  const version = wanted.reduce((max, m) => Math.max(max, m.version), 0);
   return { applied, version, trigram };
 }

@@ -1,13 +1,21 @@
+import { splitLegacyAudit } from "./legacy-audit";
+import type { SqlQueryable } from "./sql-client";
+
 /**
- * One versioned schema change. Applied once, in its own transaction, in ascending version order;
- * a released version is never edited (add a new one instead).
+ * One versioned schema change. Applied once, in its own transaction, in ascending version order:
+ * first its SQL `statements`, then its `run` step (a data migration written in TypeScript, given
+ * the transaction's connection); when either fails, the whole migration rolls back and is not
+ * recorded. A released version is never edited (add a new one instead).
  *
  * @example { version: 1, name: "directory tables", statements: ["CREATE TABLE …"] }
+ * @example { version: 2, name: "…", statements: ["CREATE TABLE …"], run: async (q) => { await q.query("UPDATE …"); } }
  */
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly statements: readonly string[];
+  /** A data step run after `statements`, inside the same transaction. Default: none. */
+  readonly run?: (q: SqlQueryable) => Promise<void>;
 }
 
 // Conventions of the schema:
@@ -183,6 +191,34 @@ const DIRECTORY_TABLES: readonly string[] = [
   `CREATE INDEX audit_by_target ON audit_events (organization_id, target_id, sequence)`,
 ];
 
+// Version 2: audit events split into a chained event and erasable personal parts (W6, R18). The
+// parts keep their values as the exact json text that was digested. `audit_legacy_heads` keeps,
+// per organization, the head (sequence, hash) of the version-1 chain the split replaced and whether
+// that chain verified, so an anchor recorded before the upgrade can still be matched.
+const AUDIT_PERSONAL_TABLES: readonly string[] = [
+  `CREATE TABLE audit_personal (
+    organization_id text COLLATE "C" NOT NULL
+      REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+    event_id text COLLATE "C" NOT NULL,
+    subject text COLLATE "C" NOT NULL,
+    salt text NOT NULL,
+    personal_values json NOT NULL,
+    PRIMARY KEY (organization_id, event_id, subject)
+  )`,
+  `CREATE INDEX audit_personal_by_subject ON audit_personal (organization_id, subject)`,
+  `CREATE TABLE audit_legacy_heads (
+    organization_id text COLLATE "C" PRIMARY KEY,
+    events integer NOT NULL,
+    checked integer NOT NULL,
+    sequence integer NOT NULL,
+    hash text NOT NULL,
+    verified boolean NOT NULL,
+    problem text,
+    first_bad_sequence integer,
+    migrated_at timestamptz NOT NULL DEFAULT now()
+  )`,
+];
+
 /**
  * Every migration of the schema, ascending. `migrate()` applies the ones a database lacks.
  *
@@ -190,4 +226,10 @@ const DIRECTORY_TABLES: readonly string[] = [
  */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "directory tables", statements: DIRECTORY_TABLES },
+  {
+    version: 2,
+    name: "erasable personal parts of audit events",
+    statements: AUDIT_PERSONAL_TABLES,
+    run: splitLegacyAudit,
+  },
 ];

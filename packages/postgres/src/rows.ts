@@ -1,5 +1,6 @@
 import type {
   AccountRecord,
+  AuditPersonalRecord,
   AuditRecord,
   InvitationRecord,
   LocationRecord,
@@ -370,4 +371,25 @@ export function auditFromRow(r: SqlRow): AuditRecord {
 /** Parameters $1…$7 of an audit row. @example auditParams(event) */
 export function auditParams(e: AuditRecord): unknown[] {
   return [e.organizationId, e.sequence, e.at, e.actor.userId, e.target.id, e.action, JSON.stringify(e)];
+}
+
+/**
+ * A personal part of an audit event from its row (`personal_values` selected as `::text`, so the
+ * values are exactly what was written and digested).
+ *
+ * @example auditPersonalFromRow(row).values.targetLabel
+ */
+export function auditPersonalFromRow(r: SqlRow): AuditPersonalRecord {
+  return {
+    organizationId: str(r.organization_id),
+    eventId: str(r.event_id),
+    subject: str(r.subject),
+    salt: str(r.salt),
+    values: JSON.parse(str(r.personal_values)) as AuditPersonalRecord["values"],
+  };
+}
+
+/** Parameters $1…$5 of a personal part row. @example auditPersonalParams(part) */
+export function auditPersonalParams(p: AuditPersonalRecord): unknown[] {
+  return [p.organizationId, p.eventId, p.subject, p.salt, JSON.stringify(p.values)];
 }

@@ -1,5 +1,6 @@
 import type {
   AccountRecord,
+  AuditPersonalRecord,
   AuditRecord,
   InvitationRecord,
   LocationRecord,
@@ -20,6 +21,8 @@ import {
   accountParams,
   auditFromRow,
   auditParams,
+  auditPersonalFromRow,
+  auditPersonalParams,
   invitationFromRow,
   invitationParams,
   locationFromRow,
@@ -499,9 +502,9 @@ export class PostgresTransaction implements StoreTransaction {
     await this.q("DELETE FROM secret_tokens WHERE account_id = $1 AND kind = $2", [accountId, kind]);
   }
 
-  // Audit (append-only)
+  // Audit (append-only chain; erasable personal parts)
 
-  async appendAuditEvent(event: AuditRecord): Promise<void> {
+  async appendAuditEvent(event: AuditRecord, parts: readonly AuditPersonalRecord[]): Promise<void> {
     const rows = await this.q(
       `INSERT INTO audit_events (organization_id, sequence, at, actor_user_id, target_id, action, event)
        SELECT $1, $2, $3, $4, $5, $6, $7::text::json
@@ -513,6 +516,15 @@ export class PostgresTransaction implements StoreTransaction {
       throw new Error(
         `Audit sequence ${event.sequence} does not follow the last one (${event.organizationId}).`,
       );
+    for (const part of parts) {
+      if (part.organizationId !== event.organizationId || part.eventId !== event.id)
+        throw new Error(`A personal part does not belong to event ${event.id}.`);
+      await this.q(
+        `INSERT INTO audit_personal (organization_id, event_id, subject, salt, personal_values)
+         VALUES ($1, $2, $3, $4, $5::text::json)`,
+        auditPersonalParams(part),
+      );
+    }
   }
 
   async lastAuditEvent(organizationId: string): Promise<AuditRecord | null> {
@@ -537,5 +549,26 @@ export class PostgresTransaction implements StoreTransaction {
       [organizationId, Math.max(0, Math.floor(offset)), Math.max(0, Math.floor(limit))],
     );
     return rows.map(auditFromRow);
+  }
+
+  async listAuditPersonal(
+    organizationId: string,
+    eventIds: readonly string[],
+  ): Promise<AuditPersonalRecord[]> {
+    if (eventIds.length === 0) return [];
+    const rows = await this.q(
+      `SELECT organization_id, event_id, subject, salt, personal_values::text AS personal_values
+       FROM audit_personal WHERE organization_id = $1 AND event_id = ANY($2::text[])`,
+      [organizationId, [...new Set(eventIds)]],
+    );
+    return rows.map(auditPersonalFromRow);
+  }
+
+  async eraseAuditSubject(organizationId: string, subject: string): Promise<number> {
+    const rows = await this.q(
+      "DELETE FROM audit_personal WHERE organization_id = $1 AND subject = $2 RETURNING 1 AS gone",
+      [organizationId, subject],
+    );
+    return rows.length;
   }
 }

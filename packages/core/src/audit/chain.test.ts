@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { AuditEvent } from "../model/audit.schema";
+import type { LegacyAuditEvent } from "../model/audit.schema";
 import { canonicalJson, checkLink, GENESIS_HASH, hashEvent } from "./chain";
 
-async function chain(n: number): Promise<AuditEvent[]> {
-  const out: AuditEvent[] = [];
+async function chain(n: number): Promise<LegacyAuditEvent[]> {
+  const out: LegacyAuditEvent[] = [];
   let previousHash = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
     const base = {
@@ -40,9 +40,10 @@ describe("audit hash chain (R18)", () => {
       expect(await checkLink(prev, e)).toBeNull();
       prev = { sequence: e.sequence, hash: e.hash };
     }
-    const [first, second, third] = events as [AuditEvent, AuditEvent, AuditEvent];
+    const [first, second, third] = events as [LegacyAuditEvent, LegacyAuditEvent, LegacyAuditEvent];
     const afterFirst = { sequence: 1, hash: first.hash };
-    expect(await checkLink(afterFirst, { ...second, action: "user.created" })).toBe("edited");
+    const edited: LegacyAuditEvent = { ...second, action: "user.created" };
+    expect(await checkLink(afterFirst, edited)).toBe("edited");
     expect(await checkLink(afterFirst, third)).toBe("removed");
     expect(await checkLink({ sequence: 2, hash: second.hash }, second)).toBe("inserted");
   });

@@ -1,4 +1,3 @@
-import type { AuditEvent } from "../model/audit.schema";
 import { sha256Hex } from "../ports/crypto";
 
 /** The previous hash of an organization's first event. */
@@ -14,10 +13,23 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-/** The SHA-256 of an event: every field but `hash`, previous hash included (R18). */
-export function hashEvent(event: Omit<AuditEvent, "hash">): Promise<string> {
-  const { hash: _ignored, ...rest } = event as AuditEvent;
+/**
+ * The SHA-256 of an event: every field but `hash`, previous hash included (R18). For a chained event
+ * that covers its `personal` references (subjects and digests), never the personal values; legacy
+ * events (hashed whole) verify with the same function.
+ *
+ * @example const hash = await hashEvent({ ...event, previousHash });
+ */
+export function hashEvent(event: object): Promise<string> {
+  const { hash: _ignored, ...rest } = event as { hash?: unknown };
   return sha256Hex(canonicalJson(rest));
+}
+
+/** What {@link checkLink} reads of an event: its place in the chain and its hashes. */
+export interface ChainLink {
+  readonly sequence: number;
+  readonly previousHash: string;
+  readonly hash: string;
 }
 
 /** State carried through a verification, one event at a time. */
@@ -29,7 +41,7 @@ export interface ChainCursor {
 /** Why an event breaks the chain, or null when it fits. */
 export async function checkLink(
   previous: ChainCursor,
-  event: AuditEvent,
+  event: ChainLink,
 ): Promise<"edited" | "inserted" | "removed" | null> {
   if (event.sequence > previous.sequence + 1) return "removed";
   if (event.sequence <= previous.sequence) return "inserted";

@@ -1,5 +1,5 @@
 import { type Draft, produce } from "immer";
-import type { AuditRecord } from "../store/records";
+import type { AuditPersonalRecord, AuditRecord } from "../store/records";
 import type { DirectoryStore, StoreTransaction, TransactionOptions } from "../store/store.port";
 import { snapshot } from "./freeze";
 import { Mutex } from "./mutex";
@@ -74,6 +74,21 @@ export interface MemoryStoreUnsafe {
   removeAuditEvent(organizationId: string, sequence: number): boolean;
   /** Inserts an event at its sequence's place, even a duplicate or out-of-order one. */
   insertAuditEvent(event: AuditRecord): void;
+  /** Rewrites a committed personal part through an immer draft; returns whether it existed. */
+  tamperAuditPersonal(
+    organizationId: string,
+    eventId: string,
+    subject: string,
+    mutate: (part: Draft<AuditPersonalRecord>) => void,
+  ): boolean;
+  /** Deletes a committed personal part, as if erased without a deletion; returns whether it existed. */
+  removeAuditPersonal(organizationId: string, eventId: string, subject: string): boolean;
+  /**
+   * Everything the store holds, as text: every committed record and every index (maps, sets, arrays,
+   * class instances followed to the end), for tests proving a value is gone from the store itself,
+   * not only from what the port returns.
+   */
+  dumpState(): string;
 }
 
 /**
@@ -185,6 +200,26 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
     insertAuditEvent(event) {
       state.auditLog(event.organizationId).insert(snapshot(event));
     },
+    tamperAuditPersonal(organizationId, eventId, subject, mutate) {
+      const parts = state.auditPersonal.get(organizationId)?.get(eventId);
+      const part = parts?.get(subject);
+      if (!parts || !part) return false;
+      parts.set(
+        subject,
+        snapshot(
+          produce(part, (draft) => {
+            mutate(draft);
+          }),
+        ),
+      );
+      return true;
+    },
+    removeAuditPersonal(organizationId, eventId, subject) {
+      const removed = state.auditPersonal.get(organizationId)?.get(eventId)?.delete(subject) ?? false;
+      state.auditSubjects.get(organizationId)?.get(subject)?.delete(eventId);
+      return removed;
+    },
+    dumpState: () => dump(state),
   };
 
   return {
@@ -204,4 +239,22 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
     },
     unsafe,
   };
+}
+
+/** Text of every value reachable from `root`: maps, sets, arrays and objects (class instances too). */
+function dump(root: unknown): string {
+  const seen = new WeakSet<object>();
+  const walk = (value: unknown): unknown => {
+    if (value === null || typeof value !== "object") return typeof value === "function" ? undefined : value;
+    if (seen.has(value)) return "[seen]";
+    seen.add(value);
+    if (value instanceof Map) return [...value].map(([k, v]) => [walk(k), walk(v)]);
+    if (value instanceof Set) return [...value].map(walk);
+    if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
+    if (Array.isArray(value)) return value.map(walk);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[key] = walk((value as Record<string, unknown>)[key]);
+    return out;
+  };
+  return JSON.stringify(walk(root));
 }

@@ -219,8 +219,8 @@ describe("audit log", () => {
   async function withEvents(n: number) {
     const s = await withStore();
     await s.write(async (tx) => {
-      for (let i = 1; i <= n; i++) await tx.appendAuditEvent(auditEvent(1, i));
-      await tx.appendAuditEvent(auditEvent(2, 1));
+      for (let i = 1; i <= n; i++) await tx.appendAuditEvent(auditEvent(1, i), []);
+      await tx.appendAuditEvent(auditEvent(2, 1), []);
     });
     return s;
   }
@@ -229,9 +229,9 @@ describe("audit log", () => {
     const { write, read } = await withEvents(3);
     expect((await read((tx) => tx.lastAuditEvent(ORG)))?.sequence).toBe(3);
     expect(await read((tx) => tx.lastAuditEvent(id("org", 9)))).toBeNull();
-    await expect(write((tx) => tx.appendAuditEvent(auditEvent(1, 3)))).rejects.toThrow(/sequence/);
+    await expect(write((tx) => tx.appendAuditEvent(auditEvent(1, 3), []))).rejects.toThrow(/sequence/);
     await write(async (tx) => {
-      await tx.appendAuditEvent(auditEvent(1, 4));
+      await tx.appendAuditEvent(auditEvent(1, 4), []);
       expect((await tx.lastAuditEvent(ORG))?.sequence).toBe(4);
       expect((await tx.scanAuditEvents(ORG, 2, 10)).map((e) => e.sequence)).toEqual([3, 4]);
     });

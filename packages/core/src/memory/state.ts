@@ -1,5 +1,6 @@
 import type {
   AccountRecord,
+  AuditPersonalRecord,
   InvitationRecord,
   LocationRecord,
   OrganizationRecord,
@@ -47,6 +48,10 @@ export class CommittedState {
   readonly secretTokens = new Map<string, SecretTokenRecord>();
   /** organizationId → audit log. */
   readonly audit = new Map<string, AuditLog>();
+  /** organizationId → event id → subject → personal part (erased parts are deleted, not marked). */
+  readonly auditPersonal = new Map<string, Map<string, Map<string, AuditPersonalRecord>>>();
+  /** organizationId → subject → ids of the events holding a part of that subject (for erasure). */
+  readonly auditSubjects = new Map<string, Map<string, Set<string>>>();
 
   /** @param chunkSize chunk size of the presorted user indexes. */
   constructor(private readonly chunkSize: number) {}
@@ -91,6 +96,35 @@ export class CommittedState {
     for (const [orgId, events] of buffer.audit) {
       const log = this.auditLog(orgId);
       for (const event of events) log.append(event);
+    }
+    this.applyAuditPersonal(buffer);
+  }
+
+  /** Stores appended parts and forgets erased ones, keeping the by-subject index in step. */
+  private applyAuditPersonal(buffer: WriteBuffer): void {
+    for (const [orgId, events] of buffer.auditPersonal) {
+      const byEvent = inner(this.auditPersonal, orgId);
+      const bySubject = inner(this.auditSubjects, orgId);
+      for (const [eventId, subjects] of events) {
+        for (const [subject, part] of subjects) {
+          if (part) {
+            inner(byEvent, eventId).set(subject, part);
+            let ids = bySubject.get(subject);
+            if (!ids) {
+              ids = new Set();
+              bySubject.set(subject, ids);
+            }
+            ids.add(eventId);
+            continue;
+          }
+          const stored = byEvent.get(eventId);
+          if (stored?.delete(subject) && stored.size === 0) byEvent.delete(eventId);
+          const ids = bySubject.get(subject);
+          if (ids?.delete(eventId) && ids.size === 0) bySubject.delete(subject);
+        }
+      }
+      if (byEvent.size === 0) this.auditPersonal.delete(orgId);
+      if (bySubject.size === 0) this.auditSubjects.delete(orgId);
     }
   }
 

@@ -47,20 +47,32 @@ describe("memoryStore transactions", () => {
         await tx.insertUser(user(1, 1));
         await tx.updateOrganization(org(1, { name: "Renamed", version: 2 }), 1);
         await tx.insertLocation(location(1, 2, "Uptown"));
-        await tx.appendAuditEvent({
-          id: id("evt", 1),
-          organizationId: ORG,
-          sequence: 1,
-          at: "2026-01-01T00:00:00.000Z",
-          actor: { userId: null, email: null },
-          action: "user.created",
-          target: { type: "user", id: id("usr", 1), label: "x" },
-          outcome: "success",
-          changes: {},
-          metadata: {},
-          previousHash: "",
-          hash: "h",
-        });
+        await tx.appendAuditEvent(
+          {
+            id: id("evt", 1),
+            organizationId: ORG,
+            sequence: 1,
+            at: "2026-01-01T00:00:00.000Z",
+            actor: { userId: null },
+            action: "user.created",
+            target: { type: "user", id: id("usr", 1), label: null },
+            outcome: "success",
+            changes: {},
+            metadata: {},
+            personal: [{ subject: id("usr", 1), digest: "d" }],
+            previousHash: "",
+            hash: "h",
+          },
+          [
+            {
+              organizationId: ORG,
+              eventId: id("evt", 1),
+              subject: id("usr", 1),
+              salt: "s",
+              values: { targetLabel: "Rolled Back" },
+            },
+          ],
+        );
         throw failure;
       }),
     ).rejects.toBe(failure);
@@ -73,6 +85,7 @@ describe("memoryStore transactions", () => {
         expect((await tx.getOrganization(ORG))?.name).toBe("Org 1");
         expect(await tx.listLocations(ORG)).toHaveLength(1);
         expect(await tx.lastAuditEvent(ORG)).toBeNull();
+        expect(await tx.listAuditPersonal(ORG, [id("evt", 1)])).toEqual([]);
         expect((await tx.queryUsers(ORG, query())).total).toBe(0);
         expect(await tx.countUsers(ORG, { statuses: ["active"] })).toBe(0);
       },

@@ -1,6 +1,7 @@
 import { decodeUserCursor, encodeUserCursor, userQueryFingerprint } from "../store/cursor";
 import type {
   AccountRecord,
+  AuditPersonalRecord,
   AuditRecord,
   InvitationRecord,
   LocationRecord,
@@ -430,7 +431,7 @@ export class MemoryTransaction implements StoreTransaction {
 
   // Audit
 
-  async appendAuditEvent(event: AuditRecord): Promise<void> {
+  async appendAuditEvent(event: AuditRecord, parts: readonly AuditPersonalRecord[]): Promise<void> {
     const buffer = this.write("appendAuditEvent");
     const last = this.view.lastAuditEvent(event.organizationId);
     if (last && !(event.sequence > last.sequence)) {
@@ -438,12 +439,25 @@ export class MemoryTransaction implements StoreTransaction {
         `Audit sequence ${event.sequence} does not follow ${last.sequence} (${event.organizationId}).`,
       );
     }
+    const subjects = new Set<string>();
+    for (const part of parts) {
+      if (
+        part.organizationId !== event.organizationId ||
+        part.eventId !== event.id ||
+        subjects.has(part.subject)
+      )
+        throw new Error(`A personal part does not belong to event ${event.id}, or repeats its subject.`);
+      subjects.add(part.subject);
+    }
     let appended = buffer.audit.get(event.organizationId);
     if (!appended) {
       appended = [];
       buffer.audit.set(event.organizationId, appended);
     }
     appended.push(snapshot(event));
+    if (parts.length === 0) return;
+    const stored = inner(inner(buffer.auditPersonal, event.organizationId), event.id);
+    for (const part of parts) stored.set(part.subject, snapshot(part));
   }
 
   async lastAuditEvent(organizationId: string): Promise<AuditRecord | null> {
@@ -456,5 +470,26 @@ export class MemoryTransaction implements StoreTransaction {
 
   async scanAuditEvents(organizationId: string, offset: number, limit: number): Promise<AuditRecord[]> {
     return scanAudit(this.read().auditEvents(organizationId), offset, limit);
+  }
+
+  async listAuditPersonal(
+    organizationId: string,
+    eventIds: readonly string[],
+  ): Promise<AuditPersonalRecord[]> {
+    const view = this.read();
+    const out: AuditPersonalRecord[] = [];
+    for (const eventId of new Set(eventIds)) out.push(...view.auditPersonalOf(organizationId, eventId));
+    return out;
+  }
+
+  async eraseAuditSubject(organizationId: string, subject: string): Promise<number> {
+    const buffer = this.write("eraseAuditSubject");
+    let erased = 0;
+    for (const eventId of this.view.auditEventsOfSubject(organizationId, subject)) {
+      if (!this.view.auditPersonalPart(organizationId, eventId, subject)) continue;
+      inner(inner(buffer.auditPersonal, organizationId), eventId).set(subject, null);
+      erased++;
+    }
+    return erased;
   }
 }

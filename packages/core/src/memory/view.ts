@@ -1,5 +1,6 @@
 import type {
   AccountRecord,
+  AuditPersonalRecord,
   AuditRecord,
   InvitationRecord,
   LocationRecord,
@@ -200,5 +201,32 @@ export class StoreView {
   lastAuditEvent(organizationId: string): AuditRecord | null {
     const appended = this.buffer?.audit.get(organizationId);
     return appended?.[appended.length - 1] ?? this.state.audit.get(organizationId)?.last() ?? null;
+  }
+
+  /** The personal parts of one event: the transaction's appends and erasures over committed state. */
+  auditPersonalOf(organizationId: string, eventId: string): AuditPersonalRecord[] {
+    const committed = this.state.auditPersonal.get(organizationId)?.get(eventId);
+    const buffered = this.buffer?.auditPersonal.get(organizationId)?.get(eventId);
+    if (!buffered) return committed ? [...committed.values()] : [];
+    const merged = new Map<string, AuditPersonalRecord | null>(committed);
+    for (const [subject, part] of buffered) merged.set(subject, part);
+    const out: AuditPersonalRecord[] = [];
+    for (const part of merged.values()) if (part) out.push(part);
+    return out;
+  }
+
+  /** One personal part, or null (never written, or erased). */
+  auditPersonalPart(organizationId: string, eventId: string, subject: string): AuditPersonalRecord | null {
+    const buffered = this.buffer?.auditPersonal.get(organizationId)?.get(eventId);
+    if (buffered?.has(subject)) return buffered.get(subject) ?? null;
+    return this.state.auditPersonal.get(organizationId)?.get(eventId)?.get(subject) ?? null;
+  }
+
+  /** Ids of the events that may hold a part of `subject` (committed index and the transaction's appends). */
+  auditEventsOfSubject(organizationId: string, subject: string): Set<string> {
+    const ids = new Set(this.state.auditSubjects.get(organizationId)?.get(subject));
+    for (const [eventId, subjects] of this.buffer?.auditPersonal.get(organizationId) ?? [])
+      if (subjects.get(subject)) ids.add(eventId);
+    return ids;
   }
 }

@@ -1,5 +1,6 @@
 import type {
   AccountRecord,
+  AuditPersonalRecord,
   AuditRecord,
   InvitationRecord,
   LocationRecord,
@@ -57,6 +58,8 @@ export class WriteBuffer {
   readonly secretTokens = new Map<string, SecretTokenRecord | null>();
   /** organizationId → appended events, ascending. */
   readonly audit = new Map<string, AuditRecord[]>();
+  /** organizationId → event id → subject → appended personal part, or null when erased. */
+  readonly auditPersonal = new Map<string, Map<string, Map<string, AuditPersonalRecord | null>>>();
 
   /** Buffers an account write; `previous` is the version the transaction saw (buffered or committed). */
   setAccount(id: string, next: AccountRecord | null, previous: AccountRecord | null): void {

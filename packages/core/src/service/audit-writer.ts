@@ -1,5 +1,7 @@
-import { GENESIS_HASH, hashEvent } from "../audit/chain";
-import type { AuditEvent, FieldChange, RequestMetadata } from "../model/audit.schema";
+import { GENESIS_HASH } from "../audit/chain";
+import { sealAuditEvent, splitAuditEvent } from "../audit/personal";
+import type { AuditDraft, FieldChange, RequestMetadata } from "../model/audit.schema";
+import type { AuditRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import type { ServiceContext, Unit } from "./context";
 
@@ -18,11 +20,13 @@ export interface AuditEntry {
 
 /**
  * R13/R18: appends one event in the mutation's own transaction, chained to the organization's
- * previous event. Callers hold the organization lock, so sequences never collide.
+ * previous event. The event is split first (`splitAuditEvent`): the chain gets no personal value;
+ * the actor's email and request metadata, the target person's name and personal changes go to
+ * erasable personal parts. Callers hold the organization lock, so sequences never collide.
  */
-export async function writeAudit(ctx: ServiceContext, unit: Unit, entry: AuditEntry): Promise<AuditEvent> {
+export async function writeAudit(ctx: ServiceContext, unit: Unit, entry: AuditEntry): Promise<AuditRecord> {
   const last = await unit.tx.lastAuditEvent(entry.organizationId);
-  const base: Omit<AuditEvent, "hash"> = {
+  const draft: AuditDraft = {
     id: ctx.ids("event"),
     organizationId: entry.organizationId,
     sequence: (last?.sequence ?? 0) + 1,
@@ -37,11 +41,11 @@ export async function writeAudit(ctx: ServiceContext, unit: Unit, entry: AuditEn
     ...(entry.reason ? { reason: entry.reason } : {}),
     changes: entry.changes ?? {},
     metadata: { ...(unit.actor.metadata ?? {}) },
-    previousHash: last?.hash ?? GENESIS_HASH,
   };
-  const event: AuditEvent = { ...base, hash: await hashEvent(base) };
-  await unit.tx.appendAuditEvent(event);
-  return event;
+  const { event, parts } = await splitAuditEvent(draft);
+  const sealed = await sealAuditEvent(event, last?.hash ?? GENESIS_HASH);
+  await unit.tx.appendAuditEvent(sealed, parts);
+  return sealed;
 }
 
 /** Before/after of every field that differs, for the audit trail (never called with secrets). */

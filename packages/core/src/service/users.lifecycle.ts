@@ -74,8 +74,15 @@ export async function restoreUser(s: ActorSession, id: unknown, options?: unknow
   });
 }
 
-/** Removes a membership; the account goes too when it has no other organization. */
+/**
+ * Removes a membership and erases the person from the organization (W6): their invitations,
+ * sessions there and membership go, and every personal part of the organization's audit events
+ * about them (their name, email, request metadata, personal changes); the chained events stay and
+ * still verify. The account goes too when it has no other organization (with its reset links).
+ * The caller then writes the tombstone, in the same transaction (R13).
+ */
 async function removeMembership(unit: Unit, user: UserRecord, account: AccountRecord): Promise<boolean> {
+  await unit.tx.eraseAuditSubject(user.organizationId, user.id);
   await unit.tx.deleteInvitationsForUser(user.organizationId, user.id);
   await unit.tx.deleteSessions({ accountId: account.id, organizationId: user.organizationId });
   await unit.tx.deleteUser(user.organizationId, user.id);
@@ -88,7 +95,11 @@ async function removeMembership(unit: Unit, user: UserRecord, account: AccountRe
   return false;
 }
 
-/** W6: deletes a disabled (or pending) user irreversibly; only a tombstone stays in the audit. */
+/**
+ * W6: deletes a disabled (or pending) user irreversibly; only a tombstone stays in the audit: the
+ * `user.deleted` event names the user id, the actor and the status change, and no personal value
+ * (the audit writer gives a removal no part for the removed person).
+ */
 export async function deleteUser(s: ActorSession, id: unknown, options?: unknown): Promise<DeleteResult> {
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
@@ -109,7 +120,10 @@ export async function deleteUser(s: ActorSession, id: unknown, options?: unknown
   });
 }
 
-/** W2: revokes a pending invitation: the token dies and the pending user is removed. */
+/**
+ * W2: revokes a pending invitation: the token dies and the pending user is removed, erased as a
+ * deleted user is (W6); `invitation.revoked` is the tombstone.
+ */
 export async function revokeInvitation(
   s: ActorSession,
   id: unknown,

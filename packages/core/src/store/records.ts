@@ -1,5 +1,5 @@
 import type { Account } from "../model/account.schema";
-import type { AuditEvent, RequestMetadata } from "../model/audit.schema";
+import type { AuditChainedEvent, AuditPersonalPart, RequestMetadata } from "../model/audit.schema";
 import type { Invitation } from "../model/invitation.schema";
 import type { Location } from "../model/location.schema";
 import type { Organization } from "../model/organization.schema";
@@ -13,8 +13,10 @@ export type LocationRecord = Location;
 export type AccountRecord = Account;
 /** An invitation as a store keeps it. */
 export type InvitationRecord = Invitation;
-/** An audit event as a store keeps it. */
-export type AuditRecord = AuditEvent;
+/** An audit event as a store keeps it: the chained part, with no personal value (see `AuditChainedEvent`). */
+export type AuditRecord = AuditChainedEvent;
+/** An erasable personal part of an audit event as a store keeps it (see `AuditPersonalPart`). */
+export type AuditPersonalRecord = AuditPersonalPart;
 
 /**
  * A user (membership) as a store keeps it: the returned {@link User} without what comes from the

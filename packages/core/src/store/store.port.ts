@@ -1,5 +1,6 @@
 import type {
   AccountRecord,
+  AuditPersonalRecord,
   AuditRecord,
   InvitationRecord,
   LocationRecord,
@@ -193,9 +194,15 @@ export interface StoreTransaction {
   /** Deletes every token of an account of a kind (a new link kills older ones); no-op when none. */
   deleteSecretTokens(accountId: string, kind: SecretTokenRecord["kind"]): Promise<void>;
 
-  // Audit (append-only)
-  /** Appends an event. The sequence is the previous event's + 1 (core computes it under the organization lock). */
-  appendAuditEvent(event: AuditRecord): Promise<void>;
+  // Audit (append-only chain; erasable personal parts)
+  /**
+   * Appends an event and its personal parts, atomically with the rest of the transaction. The
+   * sequence is the previous event's + 1 (core computes it under the organization lock); a sequence
+   * that does not follow the organization's last is a bug and throws. Every part has the event's
+   * `organizationId` and `eventId` and a distinct `subject`; `parts` may be empty. Parts are stored
+   * exactly as given (their digest is in the event).
+   */
+  appendAuditEvent(event: AuditRecord, parts: readonly AuditPersonalRecord[]): Promise<void>;
   /** The organization's newest event, or null when none. */
   lastAuditEvent(organizationId: string): Promise<AuditRecord | null>;
   /** Events of an organization matching the query, newest first, with a cursor. */
@@ -206,4 +213,18 @@ export interface StoreTransaction {
    * every stored event, even ones whose sequence is wrong). Returns an empty array past the end.
    */
   scanAuditEvents(organizationId: string, offset: number, limit: number): Promise<AuditRecord[]>;
+  /**
+   * Every stored personal part of these events of this organization, exactly as stored (for
+   * `audit.list`, which joins them into the events, and `audit.verify()`, which checks their
+   * digests), in any order. Parts of other organizations never; erased parts never; unknown ids are
+   * skipped. At most 500 ids per call.
+   */
+  listAuditPersonal(organizationId: string, eventIds: readonly string[]): Promise<AuditPersonalRecord[]>;
+  /**
+   * Erases a person from an organization's audit: deletes every personal part of `subject` (a user
+   * id) in that organization, in this transaction, and returns how many went (0 when none). Parts of
+   * the same subject id in another organization, and every chained event, stay. Once committed, the
+   * values are gone from what the store returns; they must not be recoverable through the port.
+   */
+  eraseAuditSubject(organizationId: string, subject: string): Promise<number>;
 }

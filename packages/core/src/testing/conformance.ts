@@ -10,6 +10,7 @@ import { registerAuthResetTests } from "./conformance/auth-reset";
 import { registerAuthSessionTests } from "./conformance/auth-sessions";
 import { registerAuthSignInTests } from "./conformance/auth-sign-in";
 import { registerDirectoryTests } from "./conformance/directory";
+import { registerErasureTests } from "./conformance/erasure";
 import { registerErrorTests } from "./conformance/errors";
 import { registerFeatureTests } from "./conformance/features";
 import { registerInvitationTests } from "./conformance/invitations";
@@ -57,6 +58,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerDirectoryTests(make);
     registerVersionTests(make);
     registerAuditTests(make);
+    registerErasureTests(make);
     registerErrorTests(make);
     registerAuthSignInTests(make);
     registerAuthLockoutTests(make);

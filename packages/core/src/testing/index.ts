@@ -9,6 +9,7 @@
 
 export * from "../fixtures";
 export { type ConformanceWorld, runConformanceSuite, type WorldFactory } from "./conformance";
+export { erasureFixture } from "./conformance/erasure";
 export {
   asDirectoryError,
   type CaughtError,

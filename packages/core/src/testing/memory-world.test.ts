@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../ports/crypto";
 import { tokenFromLink } from "../ports/mailer";
+import { expectNowhere, QUILLON_VALUES, quillonsLife } from "./conformance/erasure";
 import { auditTotal, type Ctx, createStaff, inviteStaff, MINUTE, setup } from "./conformance/helpers";
 import { FIXTURE_PASSWORD } from "./fixtures";
 import { type MemoryWorld, memoryWorld } from "./memory-world";
@@ -63,7 +64,9 @@ describe("memory-only: W14 tamper evidence (store.unsafe)", () => {
   it("verify() finds an inserted event", async () => {
     const { world, ctx } = await memorySetup();
     await createStaff(ctx);
-    const last = (await ctx.owner.audit.list({ limit: 1 })).items[0];
+    const last = await world.store.transaction((tx) => tx.lastAuditEvent(world.organization.id), {
+      readOnly: true,
+    });
     if (!last) throw new Error("no event");
     world.store.unsafe.insertAuditEvent({
       ...last,
@@ -84,6 +87,93 @@ describe("memory-only: W14 tamper evidence (store.unsafe)", () => {
     });
     expect((await ctx.owner.audit.verify()).ok).toBe(false);
     expect((await otherDir.audit.verify()).ok).toBe(true);
+  });
+});
+
+/** The stored (chained) event of the organization with this action about this target. */
+async function storedEvent(world: MemoryWorld, action: string, targetId: string) {
+  const events = await world.store.transaction((tx) => tx.scanAuditEvents(world.organization.id, 0, 500), {
+    readOnly: true,
+  });
+  const event = events.find((e) => e.action === action && e.target.id === targetId);
+  if (!event) throw new Error(`no ${action} event about ${targetId}`);
+  return event;
+}
+
+describe("memory-only: W6/R18 personal parts: tamper evidence and erasure at rest", () => {
+  it("verify() reports `edited` at the event whose personal part was edited in the erasable store", async () => {
+    const { world, ctx } = await memorySetup();
+    const user = await createStaff(ctx, { givenName: "Petra", familyName: "Lind" });
+    await createStaff(ctx);
+    const event = await storedEvent(world, "user.created", user.id);
+    expect(await ctx.owner.audit.verify()).toMatchObject({ ok: true });
+    const edited = world.store.unsafe.tamperAuditPersonal(
+      world.organization.id,
+      event.id,
+      user.id,
+      (part) => {
+        part.values = { ...part.values, targetLabel: "Someone Else" };
+      },
+    );
+    expect(edited).toBe(true);
+    expect(await ctx.owner.audit.verify()).toMatchObject({
+      ok: false,
+      firstBadSequence: event.sequence,
+      problem: "edited",
+      checked: event.sequence - 1,
+    });
+  });
+
+  it("verify() reports `edited` when an actor's email or IP, or a part's subject, is changed", async () => {
+    for (const mutate of [
+      (part: { values: Record<string, unknown> }) => {
+        part.values = { ...part.values, actorEmail: "someone.else@harbor.example" };
+      },
+      (part: { values: Record<string, unknown> }) => {
+        part.values = { ...part.values, ip: "192.0.2.1" };
+      },
+      (part: { subject: string }) => {
+        part.subject = "usr_0000009999";
+      },
+    ] as const) {
+      const { world, ctx } = await memorySetup();
+      const user = await createStaff(ctx);
+      const event = await storedEvent(world, "user.created", user.id);
+      world.store.unsafe.tamperAuditPersonal(world.organization.id, event.id, world.owner.id, (part) =>
+        mutate(part as never),
+      );
+      expect(await ctx.owner.audit.verify()).toMatchObject({
+        ok: false,
+        firstBadSequence: event.sequence,
+        problem: "edited",
+      });
+    }
+  });
+
+  it("verify() reports `edited` when a personal part vanishes without the person's deletion, and accepts an erasure by users.delete", async () => {
+    const { world, ctx } = await memorySetup();
+    const user = await createStaff(ctx);
+    await ctx.owner.users.disable(user.id);
+    const created = await storedEvent(world, "user.created", user.id);
+    expect(world.store.unsafe.removeAuditPersonal(world.organization.id, created.id, user.id)).toBe(true);
+    expect(await ctx.owner.audit.verify()).toMatchObject({
+      ok: false,
+      firstBadSequence: created.sequence,
+      problem: "edited",
+    });
+    // The deletion explains every part of the person that is gone: the chain verifies again.
+    await ctx.owner.users.delete(user.id);
+    expect(await ctx.owner.audit.verify()).toMatchObject({ ok: true, problem: null });
+  });
+
+  it("after users.delete the memory store's whole state (records and every index) holds none of the person's values", async () => {
+    const { world, ctx } = await memorySetup();
+    const { user } = await quillonsLife(ctx);
+    const before = world.store.unsafe.dumpState();
+    // The dump sees them while the person exists (so the check below can fail).
+    for (const value of QUILLON_VALUES.slice(0, 6)) expect(before).toContain(value);
+    await ctx.owner.users.delete(user.id);
+    expectNowhere(world.store.unsafe.dumpState(), QUILLON_VALUES, "the memory store's state");
   });
 });
 

@@ -1,10 +1,12 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
-import { migrate } from "../../src/index";
+import { type MigrateOptions, migrate } from "../../src/index";
 
 /** Every table the store writes, emptied between worlds. */
 const TABLES = [
+  "audit_legacy_heads",
+  "audit_personal",
   "audit_events",
   "secret_tokens",
   "counters",
@@ -37,10 +39,10 @@ export interface TestDatabase {
 /** The real server's URL, or undefined when this run has none. */
 export const DATABASE_URL: string | undefined = process.env.DATABASE_URL || undefined;
 
-/** A fresh in-memory PGlite with pg_trgm, migrated. */
-export async function pgliteDatabase(): Promise<TestDatabase> {
+/** A fresh in-memory PGlite with pg_trgm, migrated (up to `migration.upTo` when given). */
+export async function pgliteDatabase(migration: MigrateOptions = {}): Promise<TestDatabase> {
   const db = new PGlite({ extensions: { pg_trgm } });
-  await migrate(db);
+  await migrate(db, migration);
   return {
     label: "PGlite",
     client: db,
@@ -60,7 +62,11 @@ let schemas = 0;
  * A fresh schema on the server at `url` (so parallel test files never see each other's rows),
  * migrated; pools reach it through `search_path`, with `public` after it for pg_trgm.
  */
-export async function serverDatabase(url: string, poolSize = 10): Promise<TestDatabase> {
+export async function serverDatabase(
+  url: string,
+  poolSize = 10,
+  migration: MigrateOptions = {},
+): Promise<TestDatabase> {
   schemas += 1;
   const schema = `t_${process.pid}_${schemas}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Pool({ connectionString: url, max: 1 });
@@ -84,7 +90,7 @@ export async function serverDatabase(url: string, poolSize = 10): Promise<TestDa
     return pool;
   };
   const client = newPool();
-  await migrate(client);
+  await migrate(client, migration);
   return {
     label: "PostgreSQL",
     client,

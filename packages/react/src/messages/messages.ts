@@ -116,7 +116,14 @@ export interface Messages {
     readonly disableBody: string;
     readonly disableConfirm: string;
     readonly deleteTitle: (name: string) => string;
+    /** The dialog's one-line description (read out with its title). */
     readonly deleteBody: string;
+    readonly deleteErasedTitle: string;
+    /** What a delete erases, one list item each. Must stay true to core's `users.delete` (W6). */
+    readonly deleteErased: readonly string[];
+    readonly deleteKeptTitle: string;
+    /** What a delete keeps; `erased` is the audit trail's word for an erased person (`audit.erased`). */
+    readonly deleteKept: (erased: string) => readonly string[];
     readonly deleteConfirm: string;
     readonly typeToConfirm: (text: string) => string;
     readonly revokeTitle: (name: string) => string;
@@ -333,7 +340,7 @@ export const englishMessages: Messages = {
         : `${succeeded} done, ${failed} failed.`,
     bulkConfirmDelete: (count) => `Delete ${plural(count, "user", "users")} permanently?`,
     bulkConfirmDeleteBody:
-      "Their profiles and access in this organization are erased. This cannot be undone. Type DELETE to confirm.",
+      "Their profiles, access and sessions in this organization are erased, with their names and details in the audit trail (its events stay, without them). Sign-in accounts with no other organization are deleted. This cannot be undone. Type DELETE to confirm.",
     actionDone: {
       edit: (name) => `${name} was updated.`,
       disable: (name) => `${name} was disabled.`,
@@ -355,12 +362,25 @@ export const englishMessages: Messages = {
       "They are signed out and can no longer sign in. Their history stays, and you can restore them from the Disabled tab.",
     disableConfirm: "Disable user",
     deleteTitle: (name) => `Delete ${name} permanently?`,
-    deleteBody:
-      "Their profile, role and location access in this organization are erased, and their name no longer shows in this organization. This cannot be undone.",
+    deleteBody: "They are erased from this organization. This cannot be undone.",
+    deleteErasedTitle: "Erased from this organization",
+    deleteErased: [
+      "Their profile: name, initials, titles, email, phone numbers and provider details such as the NPI and bio",
+      "Their role, location access, sessions and any invitation",
+      "Their name, email, IP addresses and personal details in every audit event, and so in exports",
+      "Their sign-in account, unless they also belong to another organization",
+    ],
+    deleteKeptTitle: "Kept",
+    deleteKept: (erased) => [
+      `Every audit event they took part in, showing “${erased}” in their place: what was done, when, and role and access changes`,
+      "A record of this deletion: who deleted them and when",
+      "Anything another organization they belong to holds about them",
+    ],
     deleteConfirm: "Delete permanently",
     typeToConfirm: (text) => `Type ${text} to confirm`,
     revokeTitle: (name) => `Revoke the invitation for ${name}?`,
-    revokeBody: "The invitation link stops working and the seat is freed.",
+    revokeBody:
+      "The invitation link stops working and the seat is freed. Their name, email and details are erased from this organization, the audit trail included; it keeps a record that the invitation was revoked, by whom and when.",
     revokeConfirm: "Revoke invitation",
   },
   resetPassword: {

@@ -186,15 +186,21 @@ export const CatalogViewSchema = z.object({
 });
 describes<typeof CatalogViewSchema, CatalogView>(true);
 
-/** One audit event (R18). @example AuditEventSchema.parse((await admin.audit.list({ limit: 1 })).items[0]) */
+/**
+ * One audit event (R18) as `audit.list` returns it: the chained event with its subjects' personal
+ * values joined back. An erased person (deleted, W6) has `erased: true` and a null `email` (actor)
+ * or `label` (target); their personal changes and request metadata are absent.
+ *
+ * @example AuditEventSchema.parse((await admin.audit.list({ limit: 1 })).items[0])
+ */
 export const AuditEventSchema = z.object({
   id: IdSchema,
   organizationId: IdSchema,
   sequence: z.int(),
   at: IsoDateSchema,
-  actor: z.object({ userId: z.nullable(z.string()), email: z.nullable(z.string()) }),
+  actor: z.object({ userId: z.nullable(z.string()), email: z.nullable(z.string()), erased: z.boolean() }),
   action: z.string(),
-  target: z.object({ type: z.string(), id: z.string(), label: z.string() }),
+  target: z.object({ type: z.string(), id: z.string(), label: z.nullable(z.string()), erased: z.boolean() }),
   outcome: z.enum(["success", "failure"]),
   reason: z.optional(z.string()),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),

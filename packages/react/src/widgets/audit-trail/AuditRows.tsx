@@ -67,7 +67,6 @@ function EventRow({
   const { messages, locale } = useStaffroom();
   const m = messages.audit;
   const actorName = event.actor.userId ? names.users.get(event.actor.userId) : undefined;
-  const actor = actorName ?? event.actor.email ?? m.system;
   const reason = event.reason ? (m.reasons[event.reason] ?? humanize(event.reason)) : null;
   return (
     <tr ref={rowRef} tabIndex={rowRef ? -1 : undefined} data-outcome={event.outcome}>
@@ -78,14 +77,20 @@ function EventRow({
         <div className="sr-muted sr-audit-meta">{m.sequence(event.sequence)}</div>
       </td>
       <td>
-        <div className="sr-person-name">{actor}</div>
-        {actorName && event.actor.email ? (
-          <div className="sr-muted sr-audit-meta">{event.actor.email}</div>
-        ) : null}
+        {event.actor.erased ? (
+          <Erased />
+        ) : (
+          <>
+            <div className="sr-person-name">{actorName ?? event.actor.email ?? m.system}</div>
+            {actorName && event.actor.email ? (
+              <div className="sr-muted sr-audit-meta">{event.actor.email}</div>
+            ) : null}
+          </>
+        )}
       </td>
       <td>{actionLabel(m, event.action)}</td>
       <td>
-        <div>{event.target.label}</div>
+        {event.target.erased ? <Erased /> : <div>{event.target.label ?? m.unknownTarget}</div>}
         <div className="sr-muted sr-audit-meta">
           {m.targetTypes[event.target.type] ?? humanize(event.target.type)}
         </div>
@@ -98,6 +103,16 @@ function EventRow({
         <AuditChanges changes={event.changes} names={names} />
       </td>
     </tr>
+  );
+}
+
+/** A person erased from the organization, in place of their name. */
+function Erased(): ReactNode {
+  const m = useMessages().audit;
+  return (
+    <div className="sr-audit-erased" title={m.erasedHint}>
+      {m.erased}
+    </div>
   );
 }
 

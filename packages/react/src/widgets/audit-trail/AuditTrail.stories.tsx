@@ -125,6 +125,29 @@ export const Tampered: Story = {
   },
 };
 
+/**
+ * W6: the receptionist was deleted. Their events stay (what was done, when, role changes) but show
+ * “Deleted user” wherever their name or email was, as actor and as target; the CSV export does too.
+ */
+export const ErasedPerson: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const audit = await auditWorld({ deleteReceptionist: true });
+      return { audit, directory: audit.owner };
+    },
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const rows = await rowsOf(canvasElement);
+    await expect(rows[0]).toHaveTextContent("Deleted a user");
+    await expect(rows[0]).toHaveTextContent("Deleted user");
+    const { audit } = loaded as Loaded;
+    const text = canvasElement.textContent ?? "";
+    await expect(text).not.toContain(audit?.receptionist.displayName);
+    await expect(text).not.toContain(audit?.receptionist.email);
+    await expect(text).toContain(audit?.nurse.displayName);
+  },
+};
+
 /** First paint while the directory answers slowly. */
 export const Loading: Story = {
   loaders: [

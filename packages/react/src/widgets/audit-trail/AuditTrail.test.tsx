@@ -148,6 +148,53 @@ describe("AuditTrail", () => {
     expect(alert).toHaveTextContent("The 2 events before it are intact.");
   });
 
+  it("shows a deleted person as “Deleted user” as actor and target, and in the CSV, never their name or email (W6)", async () => {
+    const { owner, receptionist } = await auditWorld({ deleteReceptionist: true });
+    URL.createObjectURL = vi.fn(() => "blob:audit");
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    const onExported = vi.fn();
+    const { user, container } = renderWith(owner, <AuditTrail onExported={onExported} />);
+    const all = await owner.audit.list();
+    await waitFor(async () => expect(await rows()).toHaveLength(all.items.length));
+    const [newest] = await rows();
+    expect(newest).toHaveTextContent("Deleted a user");
+    const erased = within(newest as HTMLElement).getByText("Deleted user");
+    expect(erased).toHaveClass("sr-audit-erased");
+    expect(erased).toHaveAttribute("title", expect.stringContaining("erased"));
+    // The receptionist's own sign-ins: the actor column names no one.
+    const signIns = (await rows()).filter((r) => r.textContent?.includes("Signed in"));
+    expect(signIns.length).toBeGreaterThan(0);
+    for (const row of signIns) expect(row).toHaveTextContent("Deleted user");
+    const page = container.textContent ?? "";
+    for (const value of [receptionist.displayName, receptionist.email, "Haddad"])
+      expect(page).not.toContain(value);
+    // Other people keep their names.
+    expect(page).toContain("Nina Patel RN");
+
+    await user.click(screen.getByRole("button", { name: "Export CSV" }));
+    await waitFor(() => expect(onExported).toHaveBeenCalledTimes(1));
+    const csv: string = onExported.mock.calls[0]?.[0].csv;
+    for (const value of [receptionist.displayName, receptionist.email, "Haddad"])
+      expect(csv).not.toContain(value);
+    const tombstone = csv.split("\r\n").find((line) => line.includes(",user.deleted,"));
+    expect(tombstone).toContain(`,user,${receptionist.id},Deleted user,success,`);
+    const signIn = csv
+      .split("\r\n")
+      .find((line) => line.includes(`,Deleted user,${receptionist.id},Signed in,`));
+    expect(signIn).toBeDefined();
+  });
+
+  it("names an erased person with the host's own word when messages.audit.erased is overridden", async () => {
+    const { owner } = await auditWorld({ deleteReceptionist: true });
+    renderWith(owner, <AuditTrail />, { messages: { audit: { erased: "Former staff member" } } });
+    const total = (await owner.audit.list()).items.length;
+    await waitFor(async () => expect(await rows()).toHaveLength(total));
+    const [newest] = await rows();
+    expect(newest).toHaveTextContent("Former staff member");
+    expect(newest).not.toHaveTextContent("Deleted user");
+  });
+
   it("shows core's refusal to an actor without audit.view", async () => {
     renderWith(shared.provider, <AuditTrail />);
     const alert = await screen.findByRole("alert");

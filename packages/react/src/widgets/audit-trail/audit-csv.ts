@@ -17,6 +17,8 @@ export function csvCell(value: unknown): string {
 
 /**
  * The CSV of some events: a header row from `messages.audit.csv`, one row per event, CRLF line ends.
+ * A person erased from the organization reads `messages.audit.erased` in the actor email and target
+ * cells (their ids stay, as in the trail).
  *
  * @example auditCsv(page.items, messages.audit)
  */
@@ -43,13 +45,13 @@ export function auditCsv(events: readonly AuditEvent[], m: AuditMessages): strin
   const rows = events.map((e) => [
     e.at,
     e.sequence,
-    e.actor.email,
+    e.actor.erased ? m.erased : e.actor.email,
     e.actor.userId,
     actionLabel(m, e.action),
     e.action,
     e.target.type,
     e.target.id,
-    e.target.label,
+    e.target.erased ? m.erased : (e.target.label ?? m.unknownTarget),
     e.outcome,
     e.reason,
     Object.keys(e.changes).length ? JSON.stringify(e.changes) : "",

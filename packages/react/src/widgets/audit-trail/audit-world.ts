@@ -15,14 +15,23 @@ export interface AuditWorld {
 
 const MINUTE = 60_000;
 
+/** Options of {@link auditWorld}. @example { extraEvents: 8 } @example { deleteReceptionist: true } */
+export interface AuditWorldOptions {
+  /** Location renames added at the end (for paging). Default 0. */
+  readonly extraEvents?: number;
+  /** Delete the disabled receptionist at the end (W6): their events show an erased person. Default false. */
+  readonly deleteReceptionist?: boolean;
+}
+
 /**
  * Builds the world through the real service, the clock moving a few minutes between steps: a new
  * clinic, two users, a profile edit, a role change, an invitation, a wrong password and a sign-in,
- * a disable. `extraEvents` adds that many location renames (for paging).
+ * a disable (and, with `deleteReceptionist`, the deletion of the disabled receptionist).
+ * `extraEvents` adds that many location renames (for paging).
  *
  * @example const { owner, world } = await auditWorld(); <AuditTrail /> over owner
  */
-export async function auditWorld(options: { readonly extraEvents?: number } = {}): Promise<AuditWorld> {
+export async function auditWorld(options: AuditWorldOptions = {}): Promise<AuditWorld> {
   const world = await memoryWorld({ start: "2026-11-23T08:00:00.000Z" });
   const owner = world.directory.forActor({ organizationId: world.organization.id, userId: world.owner.id });
   const step = () => world.clock.advance(7 * MINUTE);
@@ -75,6 +84,10 @@ export async function auditWorld(options: { readonly extraEvents?: number } = {}
   await world.auth.signIn({ email: receptionist.email, password: FIXTURE_PASSWORD });
   step();
   await owner.users.disable(receptionist.id);
+  if (options.deleteReceptionist) {
+    step();
+    await owner.users.delete(receptionist.id);
+  }
   let renamed = location;
   for (let i = 0; i < (options.extraEvents ?? 0); i++) {
     world.clock.advance(MINUTE);

@@ -37,6 +37,16 @@ export interface AuditMessages {
   };
   /** The actor of events no person caused (bootstrap, expiry). */
   readonly system: string;
+  /**
+   * Shown instead of a person who was deleted from the organization (W6): the trail keeps that
+   * someone acted or was acted on, never their name or email. Also the CSV's actor email and
+   * target cells for them.
+   */
+  readonly erased: string;
+  /** Hover text of {@link AuditMessages.erased}: why the name is missing. */
+  readonly erasedHint: string;
+  /** A person target the trail never named: a sign-in attempt for an email that is no account here. */
+  readonly unknownTarget: string;
   readonly sequence: (n: number) => string;
   readonly utc: (iso: string) => string;
   readonly outcome: { readonly success: string; readonly failure: string };
@@ -133,6 +143,9 @@ export const auditMessages: AuditMessages = {
     clear: "Clear filters",
   },
   system: "System",
+  erased: "Deleted user",
+  erasedHint: "This person was deleted; their name and details were erased from this organization.",
+  unknownTarget: "Unknown account",
   sequence: (n) => `#${n}`,
   utc: (iso) => `${iso.replace("T", " ").replace("Z", "")} UTC`,
   outcome: { success: "Succeeded", failure: "Failed" },

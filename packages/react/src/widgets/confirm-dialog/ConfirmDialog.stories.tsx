@@ -2,8 +2,10 @@ import type { StaffDirectory } from "@staffroom/core";
 import { memoryWorld } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, within } from "storybook/test";
+import { englishMessages } from "../../messages/messages";
 import { StoryFrame } from "../../testing/story-helpers";
 import { Button } from "../../ui/Button";
+import { DeletionScope } from "../user-directory/DeletionScope";
 import { ConfirmDialog } from "./ConfirmDialog";
 
 const meta = {
@@ -11,7 +13,8 @@ const meta = {
   component: ConfirmDialog.Content,
   args: {
     title: "Delete Jane Smith RN permanently?",
-    description: "Their profile and access in this organization are erased. This cannot be undone.",
+    description: englishMessages.confirm.deleteBody,
+    children: <DeletionScope />,
     confirmLabel: "Delete permanently",
     confirmText: "jane.smith@harbor-urgent-care.example",
     onConfirm: fn(async () => undefined),
@@ -37,7 +40,10 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Delete asks to type the email; focus returns to the trigger when the dialog closes. */
+/**
+ * Delete (W6) says exactly what is erased and what is kept, then asks to type the email; focus
+ * returns to the trigger when the dialog closes.
+ */
 export const TypeEmailToDelete: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
@@ -45,6 +51,10 @@ export const TypeEmailToDelete: Story = {
     trigger.focus();
     await userEvent.keyboard("{Enter}");
     const dialog = within(await within(canvasElement.ownerDocument.body).findByRole("dialog"));
+    await expect(dialog.getByRole("region", { name: "Erased from this organization" })).toHaveTextContent(
+      "Their sign-in account, unless they also belong to another organization",
+    );
+    await expect(dialog.getByRole("region", { name: "Kept" })).toHaveTextContent("“Deleted user”");
     const confirm = dialog.getByRole("button", { name: "Delete permanently" });
     await expect(confirm).toBeDisabled();
     await userEvent.type(dialog.getByLabelText(/^Type /), "jane.smith@harbor-urgent-care.example");

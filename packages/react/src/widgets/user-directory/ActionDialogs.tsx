@@ -5,6 +5,7 @@ import { useMessages } from "../../provider/context";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
 import { ResetPasswordDialog } from "../reset-password-dialog/ResetPasswordDialog";
 import { UserFormDialog } from "../user-form-dialog/UserFormDialog";
+import { DeletionScope } from "./DeletionScope";
 
 /** An action waiting in a dialog. */
 export interface PendingAction {
@@ -75,7 +76,9 @@ export function ActionDialogs({ pending, onClose, onDone }: ActionDialogsProps):
               await remove.mutate(user);
               onDone(m.directory.actionDone.delete(name));
             }}
-          />
+          >
+            <DeletionScope />
+          </ConfirmDialog.Content>
         </ConfirmDialog.Root>
       );
     case "revokeInvitation":

@@ -92,6 +92,59 @@ describe("UserDirectory", () => {
     expect((await world.owner.users.get(target.id)).status).toBe("disabled");
   });
 
+  it("the delete dialog states what is erased and what is kept, and each statement holds after the delete (W6)", async () => {
+    const world = await seededWorld({ users: 4 });
+    const { user } = renderWith(world.owner, <UserDirectory initialStatus="disabled" />, {
+      messages: { audit: { erased: "Former staff member" } },
+    });
+    await table();
+    const target = (await world.owner.users.list({ status: "disabled" })).items[0];
+    if (!target) throw new Error("fixture");
+    await user.click(screen.getByRole("button", { name: `Actions for ${target.displayName}` }));
+    await user.click(await screen.findByRole("menuitem", { name: "Delete permanently" }));
+    const dialog = await screen.findByRole("dialog", { name: `Delete ${target.displayName} permanently?` });
+    expect(dialog).toHaveAccessibleDescription(
+      "They are erased from this organization. This cannot be undone.",
+    );
+    const list = (name: string) =>
+      within(within(dialog).getByRole("region", { name }))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent);
+    expect(list("Erased from this organization")).toEqual([
+      "Their profile: name, initials, titles, email, phone numbers and provider details such as the NPI and bio",
+      "Their role, location access, sessions and any invitation",
+      "Their name, email, IP addresses and personal details in every audit event, and so in exports",
+      "Their sign-in account, unless they also belong to another organization",
+    ]);
+    expect(list("Kept")).toEqual([
+      "Every audit event they took part in, showing “Former staff member” in their place: what was done, when, and role and access changes",
+      "A record of this deletion: who deleted them and when",
+      "Anything another organization they belong to holds about them",
+    ]);
+    const before = (await world.owner.audit.list({ targetId: target.id, limit: 500 })).items;
+    await user.type(within(dialog).getByLabelText(`Type ${target.email} to confirm`), target.email);
+    await user.click(within(dialog).getByRole("button", { name: "Delete permanently" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    // Erased: the profile, and the name and email in every audit event.
+    await expect(world.owner.users.get(target.id)).rejects.toMatchObject({ code: "not_found" });
+    const trail = (await world.owner.audit.list({ limit: 500 })).items;
+    for (const value of [target.displayName, target.email, target.profile.familyName])
+      expect(JSON.stringify(trail)).not.toContain(value);
+    // Kept: every earlier event, without them, and a record of the deletion by the actor.
+    const after = trail.filter((e) => e.target.id === target.id);
+    expect(after.slice(1).map((e) => e.id)).toEqual(before.map((e) => e.id));
+    expect(after[0]).toMatchObject({
+      action: "user.deleted",
+      actor: { userId: world.world.owner.id, erased: false },
+      target: { label: null, erased: true },
+    });
+    // The sign-in account: gone (this person belonged to no other organization).
+    const account = await world.world.store.transaction((tx) => tx.getAccount(target.accountId), {
+      readOnly: true,
+    });
+    expect(account).toBeNull();
+  });
+
   it("deletes only after the email is typed", async () => {
     const world = await seededWorld({ users: 4 });
     const { user } = renderWith(world.owner, <UserDirectory initialStatus="disabled" />);
