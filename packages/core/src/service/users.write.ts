@@ -239,10 +239,8 @@ export async function updateUser(
         requireMainContactFor(a, target);
       }
       if (roleChanged && target.isAdmin && !newRole.permissions.includes("users.manage")) {
+        // The main contact never gets here: others are refused by managedUser, themselves by self_change.
         requireMainContactFor(a, target);
-        if (a.organization.mainContactUserId === before.id) {
-          throw fail.rule("main_contact_only", "Hand the main-contact role to another administrator first.");
-        }
         await checkNotLastAdmin(unit.tx, a.organization, before);
       }
       checkUserRelations(a.organization, await unit.tx.listLocations(a.organization.id), after, before);
