@@ -76,6 +76,31 @@ export function refuseMainContact(a: ActorContext, targetUserId: string): void {
   }
 }
 
+/**
+ * R7 across organizations: an account (password, reset links, lock, email) is shared by every
+ * organization its person belongs to, so when the target is the main contact of ANOTHER
+ * organization, account-level writes on it from here are refused too: otherwise an admin where they
+ * are ordinary staff could unlock the account for a guesser, or kill their pending reset link.
+ * Membership-level writes here (profile, role, disable …) stay this organization's business.
+ */
+export async function refuseMainContactAccount(
+  tx: StoreTransaction,
+  a: ActorContext,
+  target: ManagedTarget,
+): Promise<void> {
+  if (target.isSelf) return;
+  for (const m of await tx.listUsersByAccount(target.account.id)) {
+    if (m.organizationId === a.organization.id) continue;
+    const org = await tx.getOrganization(m.organizationId);
+    if (org && mainContactOnly(a.subject, org.mainContactUserId, m.id)) {
+      throw fail.rule(
+        "main_contact_only",
+        "This person is the main contact of another organization: only they can change their sign-in. They can reset their password from the sign-in page.",
+      );
+    }
+  }
+}
+
 /** R7: only the main contact removes, disables or demotes an administrator. */
 export function requireMainContactFor(a: ActorContext, target: ManagedTarget): void {
   if (target.isAdmin && !a.subject.isMainContact) {

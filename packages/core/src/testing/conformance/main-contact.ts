@@ -10,6 +10,7 @@ import {
   failSignIns,
   LOCKOUT_THRESHOLD,
   mailedToken,
+  memberOfTwo,
   NEW_PASSWORD,
   type Person,
   signIn,
@@ -383,6 +384,37 @@ export function registerMainContactTests(factory: WorldFactory): void {
       await ctx.world.auth.completePasswordReset({ token, password: NEW_PASSWORD });
       const signedIn = await signIn(ctx, { ...owner, password: NEW_PASSWORD });
       expect(signedIn.session.userId).toBe(owner.user.id);
+    });
+
+    it("R7 the main contact of another organization keeps their sign-in: no unlock, reset link, temporary password or email from here", async () => {
+      const ctx = await setup(factory);
+      const { person } = await memberOfTwo(ctx);
+      await failSignIns(ctx, person.email, LOCKOUT_THRESHOLD);
+      const here = await ctx.owner.users.get(person.user.id);
+      expect(here.locked).toBe(true);
+      await expectNoChange(ctx, async () => {
+        await expectError(ctx.owner.users.unlock(here.id), MAIN_CONTACT_ONLY);
+        await expectError(ctx.owner.users.resetPassword(here.id, { mode: "link" }), MAIN_CONTACT_ONLY);
+        await expectError(
+          ctx.owner.users.resetPassword(here.id, { mode: "temporary", password: TEMPORARY_PASSWORD }),
+          MAIN_CONTACT_ONLY,
+        );
+        await expectError(
+          ctx.owner.users.update(here.id, { email: "moved@attacker.example" }, { version: here.version }),
+          MAIN_CONTACT_ONLY,
+        );
+      });
+      expect(
+        ctx.world.mailer.outbox.filter((m) => m.to === person.email && m.kind === "password_reset"),
+      ).toEqual([]);
+      // Their membership here is still this organization's to manage.
+      const edited = await ctx.owner.users.update(
+        here.id,
+        { profile: { jobTitle: "Visiting physician" } },
+        { version: here.version },
+      );
+      expect(edited.profile.jobTitle).toBe("Visiting physician");
+      expect((await ctx.owner.users.disable(here.id)).status).toBe("disabled");
     });
   });
 }
