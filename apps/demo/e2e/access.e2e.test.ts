@@ -83,7 +83,7 @@ describe.each(WIRINGS)("Location access and administrators (%s wiring)", (wiring
     await see(page.getByText("You can see the locations but not change them."));
   });
 
-  it("R6/R7 the only administrator cannot remove or demote herself, and only the main contact removes an administrator", async () => {
+  it("R6/R7 the only administrator cannot remove or demote herself, and another administrator is offered nothing on the main contact", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);
@@ -105,15 +105,21 @@ describe.each(WIRINGS)("Location access and administrators (%s wiring)", (wiring
     await gone(edit);
     await see(userRow(page, olive.email).getByText("Administrator", { exact: true }));
 
-    // In Harbor, Adam is an administrator but not the main contact: he cannot disable Olive.
+    // In Harbor, Adam is an administrator but not the main contact: Olive's account is hers alone
+    // (R7), so he is offered nothing on her and cannot select her into a bulk action.
     await signOut(page);
     await signInAs(page, adam);
     await goTo(page, "Users");
     const owner = await findUser(page, olive.email);
-    expect(await rowActions(page, owner)).not.toContain("Disable");
+    await see(owner.getByText("Main contact", { exact: true }));
+    expect(await rowActions(page, owner)).toEqual(["No actions available"]);
     await searchUsers(page, "");
     await usersTable(page).waitFor();
-    for (const person of [olive, nina]) {
+    expect(await page.getByRole("checkbox", { name: `Select ${olive.name}`, exact: true }).isDisabled()).toBe(
+      true,
+    );
+    // A bulk action still answers per row: Adam cannot disable himself, Nina is disabled.
+    for (const person of [adam, nina]) {
       await page.getByRole("checkbox", { name: `Select ${person.name}`, exact: true }).check();
     }
     await page
@@ -122,11 +128,7 @@ describe.each(WIRINGS)("Location access and administrators (%s wiring)", (wiring
       .click();
     const result = message(page, "1 done, 1 failed.");
     await see(result);
-    await see(
-      result.getByText(
-        `${olive.name}: Only the organization's main contact can do this to an administrator.`,
-      ),
-    );
+    await see(result.getByText(`${adam.name}: You cannot disable yourself.`));
     await expect.poll(() => userRow(page, nina.email).count()).toBe(0);
     await see(userRow(page, olive.email));
   });

@@ -31,6 +31,7 @@ export * from "./model/user.schema";
 export * from "./passwords/password-policy";
 export * from "./permissions/access.rules";
 export * from "./permissions/catalog";
+export * from "./permissions/main-contact.rules";
 export * from "./permissions/templates";
 export * from "./permissions/user-actions.rules";
 export * from "./ports/clock";

@@ -28,13 +28,18 @@ export interface AccessTarget {
 /**
  * The actor as the directory sees it: its user, role, permissions and location scope.
  *
- * @example { user, role, permissions: ["users.view", …], isMainContact: true }
+ * @example { user, role, permissions: ["users.view", …], isMainContact: true, mainContactUserId: "usr_…" }
  */
 export interface ActorView<P extends string = DefaultPermission> {
   readonly user: User;
   readonly role: Role;
   readonly permissions: readonly P[];
   readonly isMainContact: boolean;
+  /**
+   * The organization's main contact (R7), so a client can answer `users.actions()` as the service
+   * would (nobody else is offered anything on them) and say why a form is read-only.
+   */
+  readonly mainContactUserId: string | null;
 }
 
 /** The version a write is based on (R12). @example { version: 3 } */

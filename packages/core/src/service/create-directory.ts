@@ -69,7 +69,13 @@ export function createDirectory<P extends string = DefaultPermission>(
     store: options.store,
     bootstrap: (input) => bootstrap(ctx, input),
     auth: createAuth(ctx),
-    forActor: (actor) => staffDirectory<P>({ ctx, actor, subject: null, adminRoleIds: null }),
+    forActor: (actor) =>
+      staffDirectory<P>({
+        ctx,
+        actor,
+        subject: null,
+        facts: { adminRoleIds: null, mainContactUserId: null },
+      }),
   };
 }
 
@@ -79,7 +85,10 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
     me: () =>
       readOp(s, async (tx, a) => {
         const roles = await tx.listRoles(a.organization.id);
-        s.adminRoleIds = new Set(adminRoleIds(roles));
+        s.facts = {
+          adminRoleIds: new Set(adminRoleIds(roles)),
+          mainContactUserId: a.organization.mainContactUserId,
+        };
         const count = await tx.countUsers(a.organization.id, {
           statuses: ["active", "pending", "disabled"],
           roleIds: [a.role.id],
@@ -89,6 +98,7 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
           role: toRole(a.role, count, s.ctx.catalog, a.subject),
           permissions: a.role.permissions.filter((p) => s.ctx.catalog.has(p)) as P[],
           isMainContact: a.subject.isMainContact,
+          mainContactUserId: a.organization.mainContactUserId,
         };
         return view;
       }),
@@ -109,7 +119,7 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
       revokeInvitation: (id, options) => revokeInvitation(s, id, options),
       invitation: (id) => getInvitation(s, id),
       bulk: (input) => bulkUsers(s, input),
-      actions: (user) => allowedUserActions(s.subject, s.adminRoleIds, user),
+      actions: (user) => allowedUserActions(s.subject, s.facts, user),
     },
     roles: {
       list: () => listRoles(s),

@@ -10,6 +10,7 @@ import type { ServiceContext } from "./context";
 import { type ActorSession, readOp, writeOp } from "./runner";
 import { ensureUniqueName } from "./unique-name";
 import { adminRoleIds } from "./user-rules";
+import { refuseMainContact } from "./users.target";
 import { checkId, optionalVersion, parseInput, requireVersion } from "./validate";
 import { toRole } from "./views";
 
@@ -49,6 +50,17 @@ function requireRoleManager(a: ActorContext): void {
 
 function canReadRoles(a: ActorContext): boolean {
   return canReadUsers(a.subject) || a.subject.permissions.has("roles.manage");
+}
+
+/**
+ * R7: the permissions of the role the main contact holds are the main contact's privileges. Taking
+ * one away demotes them by another route, adding one changes what they hold without them; either
+ * is theirs alone (and their own role is closed to them too, R3), so they hand over first.
+ */
+async function refuseMainContactRole(tx: StoreTransaction, a: ActorContext, role: RoleRecord): Promise<void> {
+  const id = a.organization.mainContactUserId;
+  const mainContact = id === null ? null : await tx.getUser(a.organization.id, id);
+  if (mainContact?.roleId === role.id) refuseMainContact(a, mainContact.id);
 }
 
 /** W7: every role with its screens and user count. */
@@ -153,6 +165,7 @@ export async function updateRole(
       throw fail.forbidden("You cannot change permissions you do not hold.");
     if (role.id === a.role.id && toggled.length)
       throw fail.rule("self_change", "You cannot change the permissions of your own role.");
+    if (toggled.length) await refuseMainContactRole(unit.tx, a, role);
     const removed = role.permissions.filter((p) => !permissions.includes(p));
     if (role.permissions.includes("users.manage") && removed.length > 0 && !a.subject.isMainContact) {
       // Taking anything from an administrators' role demotes them: only the main contact may (R7).

@@ -1,19 +1,21 @@
 import type { Actor } from "../api/staff-directory";
 import type { AccessSubject } from "../permissions/access.rules";
+import type { UserActionFacts } from "../permissions/user-actions.rules";
 import type { MailMessage } from "../ports/mailer";
 import type { StoreTransaction } from "../store/store.port";
 import { type ActorContext, loadActor } from "./actor";
 import { type ServiceContext, sendAfterCommit, type Unit } from "./context";
 
 /**
- * One actor's view of the service: the context, who acts, and the last loaded access subject that
- * `can()` answers from.
+ * One actor's view of the service: the context, who acts, and the last loaded access subject and
+ * organization facts that `can()` and `users.actions()` answer from.
  */
 export interface ActorSession {
   readonly ctx: ServiceContext;
   readonly actor: Actor;
   subject: AccessSubject | null;
-  adminRoleIds: ReadonlySet<string> | null;
+  /** Loaded by `me()`; until then every target counts as an administrator and nobody as the main contact. */
+  facts: UserActionFacts;
 }
 
 /** Runs a read with the actor loaded; refreshes the session's subject. */

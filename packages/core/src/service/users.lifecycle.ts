@@ -16,6 +16,7 @@ import {
   invitationSummary,
   type ManagedTarget,
   managedUser,
+  refuseMainContactAccount,
   refuseSelf,
   requireMainContactFor,
   userView,
@@ -194,6 +195,7 @@ export async function unlockUser(s: ActorSession, id: unknown, options?: unknown
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     checkExpectedVersion(target.user, expected);
+    await refuseMainContactAccount(unit.tx, a, target);
     const acc = target.account;
     const locked = acc.lockedUntil !== null && Date.parse(acc.lockedUntil) > unit.nowMs;
     if (!locked && acc.failedSignIns === 0) throw fail.conflict("This user is not locked.");
@@ -254,6 +256,7 @@ export async function resetUserPassword(
     refuseSelf(target, "reset the password of");
     if (target.user.status !== "active")
       throw fail.conflict("Only active users can have their password reset.");
+    await refuseMainContactAccount(unit.tx, a, target);
     if ((await unit.tx.listUsersByAccount(target.account.id)).length > 1) {
       throw fail.rule(
         "invalid_state",
@@ -300,6 +303,7 @@ async function sendResetLink(s: ActorSession, id: unknown, expected: number | un
     refuseSelf(target, "reset the password of");
     if (target.user.status !== "active")
       throw fail.conflict("Only active users can have their password reset.");
+    await refuseMainContactAccount(unit.tx, a, target);
     const { token, hash } = await newToken();
     await unit.tx.deleteSecretTokens(target.account.id, "password_reset");
     await unit.tx.insertSecretToken({

@@ -2,6 +2,7 @@ import { fail } from "../errors/directory-error";
 import type { InvitationSummary } from "../model/invitation.schema";
 import type { User } from "../model/user.schema";
 import { canReadUsers, missingPermissions, sharesLocation, withinScope } from "../permissions/access.rules";
+import { MAIN_CONTACT_ONLY_MESSAGE, mainContactOnly } from "../permissions/main-contact.rules";
 import type { AccountRecord, InvitationRecord, RoleRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import type { ActorContext } from "./actor";
@@ -29,8 +30,11 @@ export interface ManagedTarget {
 }
 
 /**
- * R2–R4: the actor holds `users.manage`, the target lies inside its locations and holds no permission
- * the actor lacks. Invisible targets are `not_found`; visible but unmanageable ones `forbidden`.
+ * The target of every user write (update, disable, restore, delete, password reset and reset link,
+ * unlock, invitations, and bulk actions, which run these): R2–R4, the actor holds `users.manage`,
+ * the target lies inside its locations and holds no permission the actor lacks; and R7, nobody but
+ * the main contact writes the main contact. Invisible targets are `not_found`; visible but
+ * unmanageable ones `forbidden`; the main contact, to anyone else, `rule`/`main_contact_only`.
  */
 export async function managedUser(
   tx: StoreTransaction,
@@ -50,6 +54,7 @@ export async function managedUser(
   if (missingPermissions(a.subject, role.permissions).length > 0) {
     throw fail.forbidden("This user holds permissions you do not have.");
   }
+  refuseMainContact(a, user.id);
   const account = await tx.getAccount(user.accountId);
   if (!account) throw new Error(`Invariant broken: user ${user.id} has no account`);
   return {
@@ -59,6 +64,41 @@ export async function managedUser(
     isAdmin: role.permissions.includes("users.manage"),
     isSelf: user.id === a.user.id,
   };
+}
+
+/**
+ * R7: the one assertion of {@link mainContactOnly}. `managedUser` runs it for every user write;
+ * role edits run it for the main contact's role.
+ */
+export function refuseMainContact(a: ActorContext, targetUserId: string): void {
+  if (mainContactOnly(a.subject, a.organization.mainContactUserId, targetUserId)) {
+    throw fail.rule("main_contact_only", MAIN_CONTACT_ONLY_MESSAGE);
+  }
+}
+
+/**
+ * R7 across organizations: an account (password, reset links, lock, email) is shared by every
+ * organization its person belongs to, so when the target is the main contact of ANOTHER
+ * organization, account-level writes on it from here are refused too: otherwise an admin where they
+ * are ordinary staff could unlock the account for a guesser, or kill their pending reset link.
+ * Membership-level writes here (profile, role, disable …) stay this organization's business.
+ */
+export async function refuseMainContactAccount(
+  tx: StoreTransaction,
+  a: ActorContext,
+  target: ManagedTarget,
+): Promise<void> {
+  if (target.isSelf) return;
+  for (const m of await tx.listUsersByAccount(target.account.id)) {
+    if (m.organizationId === a.organization.id) continue;
+    const org = await tx.getOrganization(m.organizationId);
+    if (org && mainContactOnly(a.subject, org.mainContactUserId, m.id)) {
+      throw fail.rule(
+        "main_contact_only",
+        "This person is the main contact of another organization: only they can change their sign-in. They can reset their password from the sign-in page.",
+      );
+    }
+  }
 }
 
 /** R7: only the main contact removes, disables or demotes an administrator. */

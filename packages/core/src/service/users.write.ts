@@ -19,7 +19,13 @@ import { checkNewPassword } from "./new-password";
 import { type ActorSession, writeOp } from "./runner";
 import { AUDITED_USER_FIELDS, applyUserPatch, newUserRecord } from "./user-record";
 import { checkGrant, checkNotLastAdmin, checkSeats, checkUserRelations } from "./user-rules";
-import { invitationSummary, managedUser, requireMainContactFor, userView } from "./users.target";
+import {
+  invitationSummary,
+  managedUser,
+  refuseMainContactAccount,
+  requireMainContactFor,
+  userView,
+} from "./users.target";
 import { parseInput, requireVersion } from "./validate";
 
 async function roleFor(tx: StoreTransaction, orgId: string, roleId: string): Promise<RoleRecord> {
@@ -239,15 +245,16 @@ export async function updateUser(
         requireMainContactFor(a, target);
       }
       if (roleChanged && target.isAdmin && !newRole.permissions.includes("users.manage")) {
+        // The main contact never gets here: others are refused by managedUser, themselves by self_change.
         requireMainContactFor(a, target);
-        if (a.organization.mainContactUserId === before.id) {
-          throw fail.rule("main_contact_only", "Hand the main-contact role to another administrator first.");
-        }
         await checkNotLastAdmin(unit.tx, a.organization, before);
       }
       checkUserRelations(a.organization, await unit.tx.listLocations(a.organization.id), after, before);
       await checkSeats(unit.tx, a.organization, before, after);
-      if (after.email !== before.email) await changeEmail(unit, target.account, after.email);
+      if (after.email !== before.email) {
+        await refuseMainContactAccount(unit.tx, a, target);
+        await changeEmail(unit, target.account, after.email);
+      }
       const next: UserRecord = { ...after, version: before.version + 1, updatedAt: unit.now };
       if (!(await unit.tx.updateUser(next, before.version))) throw fail.stale();
       await writeAudit(s.ctx, unit, {

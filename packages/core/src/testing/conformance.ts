@@ -16,6 +16,7 @@ import { registerFeatureTests } from "./conformance/features";
 import { registerInvitationTests } from "./conformance/invitations";
 import { registerLifecycleTests } from "./conformance/lifecycle";
 import { registerLocationTests } from "./conformance/locations";
+import { registerMainContactTests } from "./conformance/main-contact";
 import { registerOrganizationTests } from "./conformance/organization";
 import { registerProviderTests } from "./conformance/provider";
 import { registerRoleTests } from "./conformance/roles";
@@ -54,6 +55,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerProviderTests(make);
     registerScopeTests(make);
     registerAdminTests(make);
+    registerMainContactTests(make);
     registerAffordanceTests(make);
     registerDirectoryTests(make);
     registerVersionTests(make);

@@ -37,6 +37,8 @@ export interface Messages {
   };
   readonly status: Readonly<Record<UserStatus, string>>;
   readonly badges: {
+    /** The organization's main contact (R7). */
+    readonly mainContact: string;
     readonly provider: string;
     readonly locked: string;
     readonly mustChangePassword: string;
@@ -152,6 +154,10 @@ export interface Messages {
     readonly editTitle: (name: string) => string;
     readonly createDescription: string;
     readonly editDescription: string;
+    /** Title of the notice on a user the actor cannot change (core offers no action on them). */
+    readonly readOnlyTitle: string;
+    /** Why, when the user is not the main contact (the main contact's reason is core's R7 message or `errors.rule.main_contact_only`). */
+    readonly readOnly: string;
     readonly sections: {
       readonly profile: string;
       readonly access: string;
@@ -256,6 +262,7 @@ export const englishMessages: Messages = {
   },
   status: { active: "Active", pending: "Pending", disabled: "Disabled" },
   badges: {
+    mainContact: "Main contact",
     provider: "Provider",
     locked: "Locked",
     mustChangePassword: "Must change password",
@@ -405,6 +412,8 @@ export const englishMessages: Messages = {
     editTitle: (name) => `Edit ${name}`,
     createDescription: "Create a user who can sign in right away with the password you set.",
     editDescription: "Changes apply the next time they open a page.",
+    readOnlyTitle: "You can view this user but not change them",
+    readOnly: "This user is outside what you may manage.",
     sections: {
       profile: "Profile",
       access: "Role and locations",

@@ -7,6 +7,7 @@ import {
   decide,
   type User,
   type UserAction,
+  type UserActionFacts,
 } from "@staffroom/core";
 
 /** What `me()` answers over the wire: the ActorView and the administrator roles (null without `users.manage`). @example const me: MeResponse<DefaultPermission> = { ...actorView, adminRoleIds: ["rol_…"] } */
@@ -30,19 +31,23 @@ export interface ActorState<P extends string> {
 /** A fresh {@link ActorState}: nothing loaded, every answer false or empty. @example actorState<DefaultPermission>() */
 export function actorState<P extends string>(): ActorState<P> {
   let subject: AccessSubject | null = null;
-  let admins: ReadonlySet<string> | null = null;
+  const unknown: UserActionFacts = { adminRoleIds: null, mainContactUserId: null };
+  let facts = unknown;
   return {
     load(me) {
       const { adminRoleIds, ...view } = me;
       subject = accessSubject(view.user.id, view.permissions, view.user.locationAccess, view.isMainContact);
-      admins = adminRoleIds ? new Set(adminRoleIds) : null;
+      facts = {
+        adminRoleIds: adminRoleIds ? new Set(adminRoleIds) : null,
+        mainContactUserId: view.mainContactUserId,
+      };
       return view;
     },
     reset() {
       subject = null;
-      admins = null;
+      facts = unknown;
     },
     can: (permission, target) => (subject ? decide(subject, permission, target) : false),
-    actions: (user) => allowedUserActions(subject, admins, user),
+    actions: (user) => allowedUserActions(subject, facts, user),
   };
 }

@@ -27,7 +27,7 @@ async function meResult(staff: StaffDirectory<string>): Promise<RouteResult> {
 }
 
 const meDoc = {
-  summary: "The actor: user, role, permissions, main-contact flag, and the administrator roles",
+  summary: "The actor: user, role, permissions, main-contact flag and id, and the administrator roles",
   tags: ["actor"],
   success: 200,
   response: MeResponseSchema,

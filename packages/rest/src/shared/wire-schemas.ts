@@ -94,6 +94,7 @@ export const ActorViewSchema = z.object({
   role: RoleSchema,
   permissions: z.array(z.string()),
   isMainContact: z.boolean(),
+  mainContactUserId: z.nullable(IdSchema),
 });
 describes<typeof ActorViewSchema, ActorView<string>>(true);
 

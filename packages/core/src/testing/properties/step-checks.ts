@@ -5,6 +5,10 @@ import { changes } from "./snapshot";
 
 const STALE_CODES = ["stale", "forbidden", "not_found", "unauthenticated"];
 
+/** Refusals of an actor who may not do this at all, whatever version it names (R7: the main contact is theirs). */
+const refusedOutright = (error: { code: string; rule?: string | undefined }): boolean =>
+  STALE_CODES.includes(error.code) || (error.code === "rule" && error.rule === "main_contact_only");
+
 /**
  * Checks one step against the snapshots before and after it:
  * - R13/R18: the records that changed are exactly what the operation claims (none on failure), and
@@ -38,11 +42,11 @@ export function checkStep(
     ensure(trace, grew === expected, `R13/R18: org${i} audit total grew by ${grew}, expected ${expected}`);
   }
   if (!effect.result.ok) {
-    const code = effect.result.error.code;
+    const { code, rule } = effect.result.error;
     ensure(
       trace,
-      !effect.stale || STALE_CODES.includes(code),
-      `R12: a stale write failed with ${code}, not stale`,
+      !effect.stale || refusedOutright(effect.result.error),
+      `R12: a stale write failed with ${code}${rule ? `/${rule}` : ""}, not stale`,
     );
     return;
   }

@@ -3,6 +3,7 @@ import { describe, it } from "vitest";
 import type { WorldFactory } from "../conformance/world";
 import { operationArbitrary } from "./arbitraries";
 import { authOperationArbitrary, runAuthOperations } from "./auth";
+import { mcRunArbitrary, runMcOperations } from "./main-contact";
 import { RACE_OP_NAMES, runRace } from "./race";
 import { runOperations } from "./sequential";
 
@@ -30,7 +31,12 @@ export interface PropertySuiteOptions {
  * 3. random sign-ins (right, wrong, NFKC, near misses; with and without `organizationId`), parallel
  *    bursts of wrong passwords and rushes of right ones, clock moves past every lock and session
  *    limit, unlocks, disable and restore, sign-outs, session probes, password changes, reset requests
- *    and concurrent-seat changes, checked after every step against a lockout model (W13, R9, R15–R18).
+ *    and concurrent-seat changes, checked after every step against a lockout model (W13, R9, R15–R18);
+ * 4. random actor / target / operation triples and takeover chains (a temporary password, an email
+ *    moved to the actor's own mailbox, reset links read from the mailbox on record, sign-ins as the
+ *    target and acting as them) by the main contact, other administrators, a delegated manager and
+ *    staff: after every step nobody but the main contact has changed the main contact's account,
+ *    membership or role, or obtained a session as them (R7).
  *
  * Counterexamples are shrunk and reported with the resolved operations that led to them.
  *
@@ -90,6 +96,18 @@ export function runPropertySuite(
             await runAuthOperations(factory, ops);
           }),
           { numRuns: authRuns, ...seed },
+        );
+      },
+      timeout,
+    );
+    it(
+      "R7 no actor or chain but the main contact changes the main contact's account, membership or role, or gets a session as them",
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(mcRunArbitrary(maxCommands), async (run) => {
+            await runMcOperations(factory, run);
+          }),
+          { numRuns, ...seed },
         );
       },
       timeout,

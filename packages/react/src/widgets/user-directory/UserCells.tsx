@@ -8,15 +8,17 @@ export interface PersonCellProps {
   readonly user: User;
   /** A bulk action's failure on this row, shown under the name. */
   readonly failure?: string | undefined;
+  /** The organization's main contact (R7: only they change their own account). */
+  readonly mainContact?: boolean;
 }
 
 /**
- * Avatar, "Jane Smith RN", job title and clinical badges (provider, NPI, case manager, locked,
+ * Avatar, "Jane Smith RN", job title and badges (main contact, provider, NPI, case manager, locked,
  * must change password).
  *
  * @example <PersonCell user={user} />
  */
-export function PersonCell({ user, failure }: PersonCellProps): ReactNode {
+export function PersonCell({ user, failure, mainContact }: PersonCellProps): ReactNode {
   const m = useMessages();
   return (
     <div className="sr-person">
@@ -25,6 +27,7 @@ export function PersonCell({ user, failure }: PersonCellProps): ReactNode {
         <div className="sr-person-name">{user.displayName}</div>
         <div className="sr-person-meta">
           {user.profile.jobTitle ? <span>{user.profile.jobTitle}</span> : null}
+          {mainContact ? <Badge tone="accent">{m.badges.mainContact}</Badge> : null}
           {user.flags.practitioner ? <Badge tone="success">{m.badges.provider}</Badge> : null}
           {user.provider?.npi ? <span className="sr-mono">{m.badges.npi(user.provider.npi)}</span> : null}
           {user.flags.caseManager ? <Badge tone="accent">{m.badges.caseManager}</Badge> : null}

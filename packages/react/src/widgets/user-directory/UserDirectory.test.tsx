@@ -1,3 +1,5 @@
+import type { StaffDirectory } from "@staffroom/core";
+import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import { screen, waitFor, within } from "@testing-library/react";
 import axe from "axe-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -200,5 +202,32 @@ describe("UserDirectory", () => {
     await waitFor(async () => expect(await rows()).toHaveLength(visible.items.length));
     const all = await seeded.owner.users.counts();
     expect(visible.total).toBeLessThan(all.active);
+  });
+
+  it("R7 offers another administrator nothing on the main contact, whose row is badged and not selectable", async () => {
+    const world = await seededWorld({ users: 3 });
+    const administrator = world.roles.find((r) => r.name === "Administrator");
+    const location = world.locations[0];
+    if (!administrator || !location) throw new Error("fixture");
+    const second = await world.owner.users.create({
+      email: "ada.second@harbor-urgent-care.example",
+      profile: { givenName: "Ada", familyName: "Second" },
+      roleId: administrator.id,
+      locationAccess: "organization",
+      primaryLocationId: location.id,
+      password: FIXTURE_PASSWORD,
+    });
+    const owner = world.world.owner;
+    const { user } = renderWith(world.world.as(second.id) as StaffDirectory, <UserDirectory />);
+    await table();
+    const row = (await rows()).find((r) => within(r).queryByText(owner.displayName));
+    if (!row) throw new Error("no row for the owner");
+    expect(within(row).getByText("Main contact")).toBeInTheDocument();
+    expect(within(row).getByRole("checkbox", { name: `Select ${owner.displayName}` })).toBeDisabled();
+    await user.click(within(row).getByRole("button", { name: `Actions for ${owner.displayName}` }));
+    expect(await screen.findByRole("menuitem", { name: "No actions available" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
   });
 });

@@ -2,7 +2,7 @@ import type { BulkInput, BulkResult, Location, Role, User, UserAction, UserStatu
 import type { RowSelectionState } from "@tanstack/react-table";
 import { type ReactNode, useCallback, useId, useMemo, useState } from "react";
 import { useCan, useUserActions } from "../../hooks/permissions";
-import { useLocations, useRoles, useUserCounts, useUsers } from "../../hooks/reads";
+import { useLocations, useMe, useRoles, useUserCounts, useUsers } from "../../hooks/reads";
 import { useBulkUsers, useResendInvitation, useRestoreUser, useUnlockUser } from "../../hooks/user-mutations";
 import { errorMessage } from "../../messages/error-message";
 import { useMessages, useStaffroom } from "../../provider/context";
@@ -64,6 +64,7 @@ export function UserDirectory(props: UserDirectoryProps): ReactNode {
   const locations = useLocations();
   const canManage = useCan("users.manage");
   const actionsOf = useUserActions();
+  const mainContactUserId = useMe().data?.mainContactUserId ?? null;
   const bulk = useBulkUsers();
   // The mutate functions are stable; the hooks' result objects are not (they carry isPending).
   const { mutate: restoreUser } = useRestoreUser();
@@ -152,8 +153,9 @@ export function UserDirectory(props: UserDirectoryProps): ReactNode {
       onAction: (a: UserAction, u: User) => void onAction(a, u),
       failures,
       selectable: canManage,
+      mainContactUserId,
     }),
-    [m, locale, roleMap, locationMap, actionsOf, onAction, failures, canManage],
+    [m, locale, roleMap, locationMap, actionsOf, onAction, failures, canManage, mainContactUserId],
   );
 
   const total = page.data?.total ?? 0;

@@ -39,7 +39,9 @@ export function UserTable(props: UserTableProps): ReactNode {
     manualSorting: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    enableRowSelection: true,
+    // A row core offers nothing on (the main contact to anyone else, R7; users outside the actor's
+    // reach) is not selectable: a bulk action would only be refused on it.
+    enableRowSelection: (row) => props.context.actionsOf(row.original).length > 0,
     state: { sorting, rowSelection: props.selection },
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;

@@ -26,6 +26,8 @@ export interface ColumnContext {
   readonly onAction: (action: UserAction, user: User) => void;
   readonly failures: ReadonlyMap<string, string>;
   readonly selectable: boolean;
+  /** The organization's main contact (from `me()`), badged in the name cell. */
+  readonly mainContactUserId: string | null;
 }
 
 const DANGER: ReadonlySet<UserAction> = new Set(["disable", "delete", "revokeInvitation"]);
@@ -65,7 +67,13 @@ export function directoryColumns(ctx: ColumnContext): ColumnDef<typeof directory
       id: "name",
       header: m.columns.name,
       enableSorting: true,
-      cell: ({ row }) => <PersonCell user={row.original} failure={ctx.failures.get(row.original.id)} />,
+      cell: ({ row }) => (
+        <PersonCell
+          user={row.original}
+          failure={ctx.failures.get(row.original.id)}
+          mainContact={row.original.id === ctx.mainContactUserId}
+        />
+      ),
     }),
     helper.accessor("email", { id: "email", header: m.columns.email, enableSorting: true }),
     helper.accessor("roleId", {

@@ -1,4 +1,5 @@
-import type { StaffDirectory, User } from "@staffroom/core";
+import { MAIN_CONTACT_ONLY_MESSAGE, type StaffDirectory, type User } from "@staffroom/core";
+import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { seededWorld } from "../../testing/seeded-world";
@@ -56,5 +57,37 @@ export const EditProvider: Story = {
     const body = within(canvasElement.ownerDocument.body);
     const dialog = await body.findByRole("dialog", { name: /^Edit / });
     await expect(await within(dialog).findByLabelText("NPI")).toBeInTheDocument();
+  },
+};
+
+/**
+ * R7: another administrator opens the main contact: core offers them nothing on the main contact,
+ * so the form is read-only and says why.
+ */
+export const MainContactReadOnly: Story = {
+  args: { mode: "edit", userId: "loaded", open: true, onOpenChange: () => undefined },
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await seededWorld({ users: 6 });
+      const administrator = seeded.roles.find((r) => r.name === "Administrator");
+      const location = seeded.locations[0];
+      if (!administrator || !location) throw new Error("fixture");
+      const second = await seeded.owner.users.create({
+        email: "ada.second@harbor-urgent-care.example",
+        profile: { givenName: "Ada", familyName: "Second" },
+        roleId: administrator.id,
+        locationAccess: "organization",
+        primaryLocationId: location.id,
+        password: FIXTURE_PASSWORD,
+      });
+      return { directory: seeded.world.as(second.id) as StaffDirectory, user: seeded.world.owner };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = await body.findByRole("dialog", { name: /^Edit / });
+    await expect(await within(dialog).findByText(MAIN_CONTACT_ONLY_MESSAGE)).toBeInTheDocument();
+    await expect(within(dialog).getByLabelText("Job title")).toBeDisabled();
+    await expect(within(dialog).queryByRole("button", { name: "Save changes" })).toBeNull();
   },
 };

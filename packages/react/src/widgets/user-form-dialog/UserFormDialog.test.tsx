@@ -1,3 +1,5 @@
+import { MAIN_CONTACT_ONLY_MESSAGE, type StaffDirectory } from "@staffroom/core";
+import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { renderWith } from "../../../test/render";
@@ -134,5 +136,48 @@ describe("UserFormDialog", () => {
     );
     expect(phone).toHaveFocus();
     expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("R7 shows the main contact read-only to another administrator, with core's reason", async () => {
+    const seeded = await seededWorld({ users: 2 });
+    const administrator = seeded.roles.find((r) => r.name === "Administrator");
+    const location = seeded.locations[0];
+    if (!administrator || !location) throw new Error("fixture");
+    const second = await seeded.owner.users.create({
+      email: "ada.second@harbor-urgent-care.example",
+      profile: { givenName: "Ada", familyName: "Second" },
+      roleId: administrator.id,
+      locationAccess: "organization",
+      primaryLocationId: location.id,
+      password: FIXTURE_PASSWORD,
+    });
+    const owner = seeded.world.owner;
+    renderWith(
+      seeded.world.as(second.id) as StaffDirectory,
+      <UserFormDialog mode="edit" userId={owner.id} open onOpenChange={() => undefined} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: `Edit ${owner.displayName}` });
+    expect(await within(dialog).findByText(MAIN_CONTACT_ONLY_MESSAGE)).toBeInTheDocument();
+    expect(within(dialog).getByLabelText("Job title")).toBeDisabled();
+    expect(within(dialog).getByLabelText(/^Email/)).toBeDisabled();
+    expect(within(dialog).getByRole("combobox", { name: /^Role/ })).toBeDisabled();
+    expect(within(dialog).queryByRole("button", { name: "Save changes" })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole("button", { name: "Close" })).toBeEnabled();
+  });
+
+  it("R7 the main contact edits their own profile in the same form", async () => {
+    const { owner, world } = await seededWorld({ users: 2 });
+    const me = world.owner;
+    const { user } = renderWith(
+      owner,
+      <UserFormDialog mode="edit" userId={me.id} open onOpenChange={() => undefined} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: `Edit ${me.displayName}` });
+    const jobTitle = await within(dialog).findByLabelText("Job title");
+    expect(jobTitle).toBeEnabled();
+    await user.clear(jobTitle);
+    await user.type(jobTitle, "Owner");
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+    await waitFor(async () => expect((await owner.users.get(me.id)).profile.jobTitle).toBe("Owner"));
   });
 });

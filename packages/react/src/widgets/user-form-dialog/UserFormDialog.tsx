@@ -2,6 +2,7 @@ import {
   CreateUserInputSchema,
   DirectoryError,
   type Location,
+  MAIN_CONTACT_ONLY_MESSAGE,
   type Organization,
   type Role,
   type User,
@@ -12,7 +13,8 @@ import { type FieldValues, type UseFormSetError, useForm } from "react-hook-form
 import { coreResolver } from "../../forms/resolver";
 import { serverFailure } from "../../forms/server-errors";
 import { queryKeys } from "../../hooks/keys";
-import { useLocations, useOrganization, useRoles, useUser } from "../../hooks/reads";
+import { useUserActions } from "../../hooks/permissions";
+import { useLocations, useMe, useOrganization, useRoles, useUser } from "../../hooks/reads";
 import { useCreateUser, useUpdateUser } from "../../hooks/user-mutations";
 import type { Messages } from "../../messages/messages";
 import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
@@ -57,7 +59,9 @@ export function placeError<T extends FieldValues>(
 /**
  * W1/W4: create a user or edit one — profile, role, locations, sign-in, options and provider
  * credentials. Validates with core's schemas (zod/mini through zodResolver), puts core's field
- * issues on their fields, and on a `stale` conflict offers to reload the user.
+ * issues on their fields, and on a `stale` conflict offers to reload the user. A user core offers
+ * the actor nothing on (`users.actions(user)` empty: the main contact to anyone else, R7, or a user
+ * outside the actor's reach) opens read-only, with the reason.
  *
  * @example <UserFormDialog mode="edit" userId={user.id} open={open} onOpenChange={setOpen} onSaved={notify} />
  * @example <UserFormDialog mode="create" open onOpenChange={setOpen} />
@@ -68,7 +72,17 @@ export function UserFormDialog(props: UserFormDialogProps): ReactNode {
   const locations = useLocations();
   const organization = useOrganization();
   const user = useUser(props.mode === "edit" ? props.userId : null);
-  const ready = roles.data && locations.data && organization.data && (props.mode === "create" || user.data);
+  const me = useMe();
+  const actionsOf = useUserActions();
+  const ready =
+    roles.data && locations.data && organization.data && (props.mode === "create" || (user.data && me.data));
+  // Core decides (users.actions); the widget only picks the words for why.
+  const readOnly =
+    props.mode === "edit" && user.data && me.data && actionsOf(user.data).length === 0
+      ? user.data.id === me.data.mainContactUserId
+        ? (m.errors.rule.main_contact_only ?? MAIN_CONTACT_ONLY_MESSAGE)
+        : m.userForm.readOnly
+      : null;
   const t = m.userForm;
   const title = props.mode === "create" ? t.createTitle : t.editTitle(user.data?.displayName ?? "");
   return (
@@ -87,6 +101,7 @@ export function UserFormDialog(props: UserFormDialogProps): ReactNode {
             locations={locations.data ?? []}
             organization={organization.data}
             user={user.data}
+            readOnly={readOnly}
           />
         ) : (
           <div className="sr-dialog-body" role="status">
@@ -104,9 +119,18 @@ interface UserFormProps {
   readonly locations: readonly Location[];
   readonly organization: Organization | undefined;
   readonly user: User | undefined;
+  /** Why the user cannot be changed here, or null when the form is editable. */
+  readonly readOnly: string | null;
 }
 
-function UserForm({ props, roles, locations, organization, user: loaded }: UserFormProps): ReactNode {
+function UserForm({
+  props,
+  roles,
+  locations,
+  organization,
+  user: loaded,
+  readOnly,
+}: UserFormProps): ReactNode {
   const m = useMessages();
   const directory = useDirectory();
   const { cache } = useStaffroom();
@@ -172,24 +196,37 @@ function UserForm({ props, roles, locations, organization, user: loaded }: UserF
 
   return (
     <form id={formId} className="sr-dialog-form" onSubmit={submit} noValidate>
-      <div className="sr-dialog-body">
+      {/* Read-only, every field is disabled: the body itself takes focus so the keyboard can scroll it. */}
+      <div
+        className="sr-dialog-body"
+        {...(readOnly ? { tabIndex: 0, role: "region", "aria-label": m.userForm.readOnlyTitle } : {})}
+      >
         {stale ? (
           <StaleAlert title={m.errors.staleTitle} body={m.errors.staleBody} onReload={() => void reload()} />
         ) : null}
-        <ProfileFields form={form} />
-        <AccessFields form={form} roles={roles} locations={locations} />
-        {props.mode === "create" ? <PasswordFields form={form} /> : null}
-        <OptionsFields form={form} organization={organization} />
-        <ProviderFields form={form} organization={organization} />
+        {readOnly ? (
+          <Alert tone="info" title={m.userForm.readOnlyTitle}>
+            {readOnly}
+          </Alert>
+        ) : null}
+        <fieldset className="sr-fieldset sr-user-form-fields" disabled={readOnly !== null}>
+          <ProfileFields form={form} />
+          <AccessFields form={form} roles={roles} locations={locations} />
+          {props.mode === "create" ? <PasswordFields form={form} /> : null}
+          <OptionsFields form={form} organization={organization} />
+          <ProviderFields form={form} organization={organization} />
+        </fieldset>
         {failure ? <Alert tone="danger">{failure}</Alert> : null}
       </div>
       <div className="sr-dialog-footer">
         <Dialog.Close asChild>
-          <Button>{m.common.cancel}</Button>
+          <Button>{readOnly ? m.common.close : m.common.cancel}</Button>
         </Dialog.Close>
-        <Button variant="primary" type="submit" busy={form.formState.isSubmitting}>
-          {props.mode === "create" ? m.userForm.submitCreate : m.userForm.submitEdit}
-        </Button>
+        {readOnly ? null : (
+          <Button variant="primary" type="submit" busy={form.formState.isSubmitting}>
+            {props.mode === "create" ? m.userForm.submitCreate : m.userForm.submitEdit}
+          </Button>
+        )}
       </div>
     </form>
   );
