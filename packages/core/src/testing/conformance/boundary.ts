@@ -254,6 +254,31 @@ export function registerBoundaryTests(factory: WorldFactory): void {
       expect((await ctx.world.auth.session(token)).userId).toBe(sam.user.id);
     });
 
+    it("R14 text: names beyond the Basic Multilingual Plane sort in code-point order on every store", async () => {
+      const ctx = await setup(factory);
+      // U+FF5A (fullwidth z) is one UTF-16 unit above the surrogates; U+1F600 is a surrogate pair.
+      // Code-point order (PostgreSQL's "C" collation on UTF-8) puts the emoji last; UTF-16 unit order
+      // would put it first.
+      const names = ["\u{1F600}", "\uFF5A", "Zz", "\u{1D538}"];
+      for (const familyName of names) await createStaff(ctx, { givenName: "A", familyName });
+      const asc = await ctx.owner.users.list({ sort: "name", direction: "asc", search: "" });
+      const order = asc.items.map((u) => u.profile.familyName).filter((n) => names.includes(n));
+      expect(order).toEqual(["Zz", "\uFF5A", "\u{1D538}", "\u{1F600}"]);
+      const pages: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof ctx.owner.users.list>> = await ctx.owner.users.list({
+          sort: "name",
+          direction: "desc",
+          limit: 1,
+          cursor,
+        });
+        pages.push(...page.items.map((u) => u.profile.familyName));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(pages.filter((n) => names.includes(n))).toEqual(["\u{1F600}", "\u{1D538}", "\uFF5A", "Zz"]);
+    });
+
     it("R14 text: astral characters, ZWJ sequences and combining marks are kept exactly, and multi-line fields keep line feeds and tabs", async () => {
       const ctx = await setup(factory);
       const d = ctx.owner;
