@@ -1,4 +1,4 @@
-import { runConformanceSuite } from "@staffroom/core/testing";
+import { runConformanceSuite, runLocalBoundarySuite } from "@staffroom/core/testing";
 import { afterAll } from "vitest";
 import { pgliteDatabase } from "./support/databases";
 import { lazyDatabase, postgresWorld } from "./support/world";
@@ -7,3 +7,4 @@ const db = lazyDatabase(pgliteDatabase);
 afterAll(db.close);
 
 runConformanceSuite("PGlite", async () => postgresWorld(await db.get()));
+runLocalBoundarySuite("PGlite", async () => postgresWorld(await db.get()));

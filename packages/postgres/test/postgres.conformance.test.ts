@@ -1,4 +1,4 @@
-import { runConformanceSuite } from "@staffroom/core/testing";
+import { runConformanceSuite, runLocalBoundarySuite } from "@staffroom/core/testing";
 import { afterAll } from "vitest";
 import { DATABASE_URL, serverDatabase } from "./support/databases";
 import { reportServerRunSkipped } from "./support/server-gate";
@@ -10,4 +10,5 @@ else {
   const db = lazyDatabase(() => serverDatabase(url));
   afterAll(db.close);
   runConformanceSuite("PostgreSQL", async () => postgresWorld(await db.get()));
+  runLocalBoundarySuite("PostgreSQL", async () => postgresWorld(await db.get()));
 }

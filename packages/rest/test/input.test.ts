@@ -157,6 +157,24 @@ describe("bodies, media types and sizes", () => {
   });
 });
 
+describe("request metadata", () => {
+  it("R14/R18 a User-Agent carrying C1 controls (bytes 0x80–0x9F) is recorded cleaned, not refused and not stored raw", async () => {
+    const world = await restWorld();
+    const res = await call(world, org(world, "/locations"), {
+      method: "POST",
+      json: locationInput,
+      headers: { "user-agent": "Agent\x85\x9b[31m/1.0" },
+    });
+    expect(res.status).toBe(201);
+    const owner = world.backend.directory.forActor({
+      organizationId: world.organization.id,
+      userId: world.owner.id,
+    });
+    const event = (await owner.audit.list({ action: "location.created", limit: 1 })).items[0];
+    expect(event?.metadata.userAgent).toBe("Agent\ufffd\ufffd[31m/1.0");
+  });
+});
+
 describe("paths", () => {
   it("ids that are not ids, unknown routes and wrong methods get clear 4xx problems", async () => {
     const world = await restWorld();

@@ -1,13 +1,16 @@
-import { type DirectoryAuth, memoryMailer, type RequestMetadata } from "@staffroom/core";
+import { type DirectoryAuth, memoryMailer, type RequestMetadata, toPlainText } from "@staffroom/core";
 import { memoryStore } from "@staffroom/core/memory";
 import { directoryLinks } from "@staffroom/rest/server";
 import { createDemoDirectory, outboxMessages, seedDemo } from "../seed";
 import type { DemoBackend, SeedProgress } from "./backend";
 import { sessionDirectory } from "./session-directory";
 
-/** What the in-browser wiring records as a call's origin (the REST handler records the socket's). */
+/**
+ * What the in-browser wiring records as a call's origin (the REST handler records the socket's),
+ * cleaned as the REST handler cleans headers: core refuses metadata with control characters.
+ */
 function metadata(): RequestMetadata {
-  return { userAgent: navigator.userAgent.slice(0, 512), requestId: crypto.randomUUID() };
+  return { userAgent: toPlainText(navigator.userAgent.slice(0, 512)), requestId: crypto.randomUUID() };
 }
 
 /** `directory.auth` with the page's metadata on the calls that audit, as the REST handler adds the request's. */

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { IdSchema, noControlCharacters } from "../model/common.schema";
+import { IdSchema, plainString } from "../model/common.schema";
 
 /** Sortable fields of the directory (W12). */
 export const USER_SORT_FIELDS = ["name", "email", "createdAt", "lastSignInAt"] as const;
@@ -14,7 +14,7 @@ export type UserSortField = (typeof USER_SORT_FIELDS)[number];
  */
 export const UserQuerySchema = z.strictObject({
   status: z.optional(z.enum(["active", "pending", "disabled"])),
-  search: z.optional(z.string().check(z.maxLength(200), noControlCharacters("Search"))),
+  search: z.optional(plainString(200, "Search")),
   locationId: z.optional(IdSchema),
   roleId: z.optional(IdSchema),
   admin: z.optional(z.boolean()),
@@ -22,7 +22,7 @@ export const UserQuerySchema = z.strictObject({
   sort: z.optional(z.enum(USER_SORT_FIELDS)),
   direction: z.optional(z.enum(["asc", "desc"])),
   limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
-  cursor: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+  cursor: z.optional(z.nullable(plainString(2000, "Cursor"))),
 });
 /** A directory query. */
 export type UserQuery = z.input<typeof UserQuerySchema>;

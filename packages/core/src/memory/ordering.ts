@@ -12,13 +12,29 @@ export function canonicalInstant(value: string): string {
   return Number.isNaN(ms) ? value : new Date(ms).toISOString();
 }
 
+/** Where a UTF-16 unit at or above U+D800 falls in code-point order: surrogates after U+E000–U+FFFF. */
+const codePointRank = (unit: number): number => (unit >= 0xe000 ? unit - 0x800 : unit + 0x2000);
+
 /**
- * Plain code-unit comparison of two strings (what Postgres calls the "C" collation).
+ * Code-point comparison of two strings: the order of their UTF-8 bytes, which is what PostgreSQL's
+ * "C" collation compares. Plain `<` compares UTF-16 units and puts a character beyond U+FFFF (an
+ * emoji: a surrogate pair, D800–DFFF) before one in U+E000–U+FFFF (a fullwidth letter), where
+ * PostgreSQL puts it after; the stores must agree on every order.
  *
  * @example compareStrings("a", "b") // -1
+ * @example compareStrings("\uFF5A", "😀") // -1 (U+FF5A < U+1F600)
  */
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) return codePointRank(x) < codePointRank(y) ? -1 : 1;
+    return x < y ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : 1;
 }
 
 /**

@@ -98,7 +98,7 @@ function makeOrder(sort: UserSort, direction: SortDirection): UserOrder {
     if (a !== b) {
       if (a === null) return 1;
       if (b === null) return -1;
-      return a < b ? -sign : sign;
+      return compareStrings(a, b) < 0 ? -sign : sign;
     }
     return compareStrings(aId, bId);
   };

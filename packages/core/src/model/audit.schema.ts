@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { IdSchema, IsoDateSchema, noControlCharacters } from "./common.schema";
+import { IdSchema, IsoDateSchema, plainString } from "./common.schema";
 
 /** A before/after pair of a changed privilege field. */
 export interface FieldChange {
@@ -161,9 +161,9 @@ export type AuditDraft = Omit<LegacyAuditEvent, "previousHash" | "hash">;
 
 /** Request metadata recorded with every event. @example { ip: "203.0.113.4", userAgent: "…", requestId: "…" } */
 export const RequestMetadataSchema = z.strictObject({
-  ip: z.optional(z.string().check(z.maxLength(64), noControlCharacters("IP address"))),
-  userAgent: z.optional(z.string().check(z.maxLength(512), noControlCharacters("User agent"))),
-  requestId: z.optional(z.string().check(z.maxLength(128), noControlCharacters("Request id"))),
+  ip: z.optional(plainString(64, "IP address")),
+  userAgent: z.optional(plainString(512, "User agent")),
+  requestId: z.optional(plainString(128, "Request id")),
 });
 /** Request metadata. */
 export type RequestMetadata = z.infer<typeof RequestMetadataSchema>;
@@ -178,9 +178,9 @@ export const AuditQuerySchema = z.strictObject({
   to: z.optional(IsoDateSchema),
   actorId: z.optional(IdSchema),
   targetId: z.optional(IdSchema),
-  action: z.optional(z.string().check(z.maxLength(64))),
+  action: z.optional(plainString(64, "Action")),
   limit: z.optional(z.int().check(z.gte(1), z.lte(500))),
-  cursor: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  cursor: z.optional(z.nullable(plainString(200, "Cursor"))),
 });
 /** An audit query. */
 export type AuditQuery = z.input<typeof AuditQuerySchema>;

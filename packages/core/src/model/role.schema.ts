@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { IdSchema, IsoDateSchema, optionalText, text } from "./common.schema";
+import { IdSchema, IsoDateSchema, optionalMultilineText, text } from "./common.schema";
 
 /**
  * A role: a named set of permissions in an organization. Filled on read: `screens` (derived from the
@@ -38,7 +38,7 @@ const permissionName = z
  */
 export const RoleInputSchema = z.strictObject({
   name: text(60, "Name"),
-  description: z.optional(optionalText(300, "Description")),
+  description: z.optional(optionalMultilineText(300, "Description")),
   template: z.optional(z.string().check(z.regex(/^[a-z_]{1,40}$/, "Unknown template."))),
   permissions: z.optional(z.array(permissionName).check(z.maxLength(500))),
 });
@@ -48,7 +48,7 @@ export type RoleInput = z.input<typeof RoleInputSchema>;
 /** Patch for `roles.update`. @example { permissions: ["calendar.view"] } */
 export const RolePatchSchema = z.strictObject({
   name: z.optional(text(60, "Name")),
-  description: z.optional(optionalText(300, "Description")),
+  description: z.optional(optionalMultilineText(300, "Description")),
   permissions: z.optional(z.array(permissionName).check(z.maxLength(500))),
 });
 /** Patch for a role. */

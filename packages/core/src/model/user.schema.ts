@@ -1,6 +1,15 @@
 import * as z from "zod/mini";
 import { isValidNpi, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "../provider/provider.rules";
-import { EmailSchema, IdSchema, IsoDateSchema, optionalText, PhoneSchema, text } from "./common.schema";
+import {
+  EmailSchema,
+  IdSchema,
+  IsoDateSchema,
+  optionalMultilineText,
+  optionalText,
+  PhoneSchema,
+  plainString,
+  text,
+} from "./common.schema";
 
 /** User status (DESIGN §2): pending → active ⇄ disabled → deleted. */
 export const UserStatusSchema = z.enum(["pending", "active", "disabled"]);
@@ -83,7 +92,7 @@ export const ProviderProfileSchema = z.strictObject({
       z.string().check(z.trim(), z.toUpperCase(), z.regex(TAXONOMY_PATTERN, "Not a NUCC taxonomy code.")),
     )
     .check(z.maxLength(15)),
-  bio: optionalText(2000, "Bio"),
+  bio: optionalMultilineText(2000, "Bio"),
   providerTypes: z.array(ProviderTypeAssignmentSchema).check(z.maxLength(20)),
   capacity: z.int().check(z.gte(1, "Capacity is at least 1."), z.lte(100, "Capacity is at most 100.")),
   schedulingStep: z.union(
@@ -146,7 +155,7 @@ const userFields = {
   primaryLocationId: IdSchema,
   flags: z.optional(z.partial(FlagsSchema)),
   provider: z.optional(z.nullable(ProviderProfileSchema)),
-  licences: z.optional(z.array(z.string()).check(z.maxLength(20))),
+  licences: z.optional(z.array(plainString(32, "Licence")).check(z.maxLength(20))),
 };
 
 /**
@@ -195,7 +204,7 @@ export const UserPatchSchema = z.strictObject({
   primaryLocationId: z.optional(IdSchema),
   flags: z.optional(z.partial(FlagsSchema)),
   provider: z.optional(z.nullable(ProviderProfileSchema)),
-  licences: z.optional(z.array(z.string()).check(z.maxLength(20))),
+  licences: z.optional(z.array(plainString(32, "Licence")).check(z.maxLength(20))),
 });
 /** Patch for a user. */
 export type UserPatch = z.input<typeof UserPatchSchema>;

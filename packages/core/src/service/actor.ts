@@ -1,8 +1,10 @@
 import type { Actor } from "../api/staff-directory";
 import { fail } from "../errors/directory-error";
+import { isId } from "../model/common.schema";
 import { type AccessSubject, accessSubject } from "../permissions/access.rules";
 import type { OrganizationRecord, RoleRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
+import { checkMetadata } from "./validate";
 
 /** The actor as loaded for one operation. */
 export interface ActorContext {
@@ -18,8 +20,9 @@ export interface ActorContext {
  * gone cannot act: `unauthenticated`, the same answer for each case.
  */
 export async function loadActor(tx: StoreTransaction, actor: Actor): Promise<ActorContext> {
-  if (typeof actor.organizationId !== "string" || typeof actor.userId !== "string")
-    throw fail.unauthenticated();
+  // Ids that are not shaped like ids name nobody: the same answer as a missing actor.
+  if (!isId(actor.organizationId) || !isId(actor.userId)) throw fail.unauthenticated();
+  checkMetadata(actor.metadata);
   const organization = await tx.getOrganization(actor.organizationId);
   const user = organization ? await tx.getUser(actor.organizationId, actor.userId) : null;
   if (!organization || !user || user.status !== "active") throw fail.unauthenticated();

@@ -1,5 +1,7 @@
 import type * as z from "zod/mini";
 import { type FieldIssue, fail } from "../errors/directory-error";
+import { type RequestMetadata, RequestMetadataSchema } from "../model/audit.schema";
+import { isId, toPlainText } from "../model/common.schema";
 
 /** A zod issue, as much of it as the mapping reads. */
 export interface RawIssue {
@@ -8,20 +10,23 @@ export interface RawIssue {
   readonly message: string;
   readonly keys?: readonly string[];
   readonly input?: unknown;
+  /** A custom check's parameters; `params.code` names the issue (see `plainTextCheck`). */
+  readonly params?: { readonly code?: unknown };
 }
 
 const toPath = (path: readonly PropertyKey[]): (string | number)[] =>
   path.map((p) => (typeof p === "number" ? p : String(p)));
 
 /**
- * The one issue of an unknown field (R14).
+ * The one issue of an unknown field (R14). The message quotes the key cleaned by `toPlainText` (a
+ * key is caller text; the path keeps it as given).
  *
  * @example unknownFieldIssue(["profile"], "nickname") // { path: ["profile", "nickname"], code: "unknown_field", … }
  */
 export const unknownFieldIssue = (path: readonly (string | number)[], key: string): FieldIssue => ({
   path: [...path, key],
   code: "unknown_field",
-  message: `"${key}" is not a field that can be set here.`,
+  message: `"${toPlainText(key)}" is not a field that can be set here.`,
 });
 
 /**
@@ -38,6 +43,8 @@ export function fieldIssues(issues: readonly RawIssue[]): FieldIssue[] {
       for (const key of issue.keys) out.push(unknownFieldIssue(path, key));
     } else if (issue.code === "invalid_type" && issue.input === undefined) {
       out.push({ path, code: "required", message: "This field is required." });
+    } else if (issue.code === "custom" && typeof issue.params?.code === "string") {
+      out.push({ path, code: issue.params.code, message: issue.message });
     } else {
       out.push({ path, code: issue.code, message: issue.message });
     }
@@ -76,6 +83,26 @@ export function optionalVersion(options: { version?: unknown } | undefined): num
 
 /** Rejects an id that is not shaped like one, as `not_found` (a malformed id names nothing). */
 export function checkId(id: unknown): string {
-  if (typeof id !== "string" || !/^[a-z]{3}_[0-9a-z]{10,40}$/.test(id)) throw fail.notFound();
+  if (!isId(id)) throw fail.notFound();
   return id;
+}
+
+/**
+ * The request metadata an integrator passes with an actor or an auth call, checked like any input
+ * (single-line text, bounded), since it lands in the audit trail of every store: a bad value is a
+ * `validation` error under `["metadata", field]`. The REST server never trips this: it cleans the
+ * header values it reads (`toPlainText`).
+ *
+ * @example const metadata = checkMetadata(input.metadata); // undefined when absent
+ */
+export function checkMetadata(metadata: unknown): RequestMetadata | undefined {
+  if (metadata === undefined) return undefined;
+  const result = RequestMetadataSchema.safeParse(metadata, { reportInput: true });
+  if (result.success) return result.data;
+  throw fail.validation(
+    fieldIssues(result.error.issues as readonly RawIssue[]).map((issue) => ({
+      ...issue,
+      path: ["metadata", ...issue.path],
+    })),
+  );
 }

@@ -1,9 +1,20 @@
 import { DirectoryError } from "../errors/directory-error";
+import { isId, isInstant } from "../model/common.schema";
+import { isPlainText } from "../model/text.schema";
 import type { StoreAuditQuery, StoreUserQuery } from "./records";
 
 // Cursors are opaque to callers: base64url of a small JSON array tied to the query that made it.
 // Every DirectoryStore uses these helpers (memoryStore and @staffroom/postgres do), so all stores
 // make and refuse cursors the same way and the conformance suite's cursor tests mean one thing.
+//
+// Validated field by field, not signed. A cursor grants nothing: it only says where a page of a
+// query starts, and the query is re-run with the caller's own permissions and scope, so a forged
+// position can show nothing the caller could not reach by paging. What a forgery can do is hand a
+// store a value it cannot take (a NUL, a year 275760, an integer past PostgreSQL's range), so every
+// field is checked against what a store itself writes: ids by the id pattern, text keys by the
+// text primitive, instants in the canonical form inside the years 0001–9999, audit sequences inside
+// PostgreSQL's integer. Signing would need a key shared by every server instance, would break every
+// open cursor when it rotates, and would still not spare the checks a store relies on.
 
 const CURSOR_VERSION = 1;
 /** Longer input is not a cursor this store made (keeps decoding cheap on garbage). */
@@ -101,21 +112,34 @@ export function encodeUserCursor(fp: string, anchor: UserAnchor): string {
   return encode([CURSOR_VERSION, fp, anchor.key, anchor.id]);
 }
 
+/** The longest text sort key a store writes (a lower-cased "family given" name, or an email). */
+const MAX_TEXT_KEY = 512;
+
+/** An instant exactly as `toISOString()` writes it, inside every store's range. */
+const isCanonicalInstant = (key: string): boolean =>
+  isInstant(key) && new Date(Date.parse(key)).toISOString() === key;
+
+/** Whether `key` is a sort key a store could have written for `sort`. */
+function isSortKey(sort: StoreUserQuery["sort"], key: unknown): boolean {
+  if (key === null) return sort === "lastSignInAt";
+  if (typeof key !== "string") return false;
+  if (sort === "createdAt" || sort === "lastSignInAt") return isCanonicalInstant(key);
+  return key.length <= MAX_TEXT_KEY && isPlainText(key);
+}
+
 /**
  * Decodes a user cursor made for the query with fingerprint `fp`; throws {@link invalidCursor}
- * otherwise. Instant keys must parse as instants (they become query parameters).
+ * otherwise. Each field must be one a store writes: the id shaped like an id, the key plain
+ * single-line text for name and email orders and a canonical instant (years 0001–9999) for the
+ * instant orders — so no forged value ever reaches a store's query.
  *
  * @example const anchor = decodeUserCursor(query.cursor, fp, query.sort);
  */
 export function decodeUserCursor(cursor: string, fp: string, sort: StoreUserQuery["sort"]): UserAnchor {
   const value = decode(cursor);
   const [, cursorFp, key, id] = value;
-  if (value.length !== 4 || cursorFp !== fp || typeof id !== "string") throw invalidCursor();
-  if (key === null && sort === "lastSignInAt") return { key, id };
-  if (typeof key !== "string") throw invalidCursor();
-  if ((sort === "createdAt" || sort === "lastSignInAt") && Number.isNaN(Date.parse(key)))
-    throw invalidCursor();
-  return { key, id };
+  if (value.length !== 4 || cursorFp !== fp || !isId(id) || !isSortKey(sort, key)) throw invalidCursor();
+  return { key: key as string | null, id };
 }
 
 /**
@@ -139,15 +163,26 @@ export function encodeAuditCursor(fp: string, sequence: number): string {
   return encode([CURSOR_VERSION, fp, sequence]);
 }
 
+/** Audit sequences start at 1 and live in a PostgreSQL `integer` column. */
+const MAX_SEQUENCE = 2_147_483_647;
+
 /**
  * Decodes an audit cursor made for the query with fingerprint `fp`; throws {@link invalidCursor}
- * otherwise.
+ * otherwise. The sequence must be a whole number from 1 to 2 147 483 647, as stored.
  *
  * @example const before = decodeAuditCursor(query.cursor, fp);
  */
 export function decodeAuditCursor(cursor: string, fp: string): number {
   const value = decode(cursor);
   const [, cursorFp, sequence] = value;
-  if (value.length !== 3 || cursorFp !== fp || !Number.isSafeInteger(sequence)) throw invalidCursor();
-  return sequence as number;
+  if (
+    value.length !== 3 ||
+    cursorFp !== fp ||
+    typeof sequence !== "number" ||
+    !Number.isInteger(sequence) ||
+    sequence < 1 ||
+    sequence > MAX_SEQUENCE
+  )
+    throw invalidCursor();
+  return sequence;
 }

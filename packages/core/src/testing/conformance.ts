@@ -9,6 +9,8 @@ import { registerAuthPasswordPolicyTests } from "./conformance/auth-policy";
 import { registerAuthResetTests } from "./conformance/auth-reset";
 import { registerAuthSessionTests } from "./conformance/auth-sessions";
 import { registerAuthSignInTests } from "./conformance/auth-sign-in";
+import { registerBoundaryTests } from "./conformance/boundary";
+import { registerCursorBoundaryTests } from "./conformance/boundary-cursors";
 import { registerDirectoryTests } from "./conformance/directory";
 import { registerErasureTests } from "./conformance/erasure";
 import { registerErrorTests } from "./conformance/errors";
@@ -69,5 +71,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAuthResetTests(make);
     registerAuthAcceptTests(make);
     registerAuthPasswordPolicyTests(make);
+    registerBoundaryTests(make);
+    registerCursorBoundaryTests(make);
   });
 }

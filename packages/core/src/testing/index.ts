@@ -16,4 +16,5 @@ export {
   type ExpectedError,
   expectError,
 } from "./conformance/errors-expect";
+export { runLocalBoundarySuite } from "./local-boundary";
 export { type PropertySuiteOptions, runPropertySuite } from "./properties";

@@ -1,4 +1,4 @@
-import { DirectoryError, type RequestMetadata } from "@staffroom/core";
+import { fail, type RequestMetadata, textIssue, textProblem } from "@staffroom/core";
 import { formatEtag } from "../shared/etag";
 import { errorFromProblem } from "../shared/problem";
 import { REQUEST_ID_HEADER } from "../shared/wire";
@@ -53,12 +53,24 @@ export interface Http {
 /** Header-safe token text: visible ASCII without separators. */
 const TOKEN_TEXT = /^[\x21-\x7e]{1,1024}$/;
 
+/**
+ * A URL carries UTF-8, which has no unpaired surrogate: URLSearchParams would send U+FFFD instead
+ * and the server would answer for another value. The client refuses it as core would, on its field.
+ */
+function checkQueryValue(key: string, value: string): void {
+  if (textProblem(value) !== "unpaired_surrogate") return;
+  const issue = textIssue([key], value);
+  if (issue) throw fail.validation([issue]);
+}
+
 function queryString(query: Readonly<Record<string, unknown>> | undefined): string {
   if (!query) return "";
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
-    params.append(key, typeof value === "object" ? JSON.stringify(value) : String(value));
+    const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+    checkQueryValue(key, text);
+    params.append(key, text);
   }
   const text = params.toString();
   return text ? `?${text}` : "";
@@ -122,7 +134,7 @@ export function createHttp(options: RestClientOptions): Http {
       metadataHeaders(headers, request.metadata);
       const token = request.token !== undefined ? request.token || null : await resolveToken(options.token);
       if (token !== null) {
-        if (!TOKEN_TEXT.test(token)) throw new DirectoryError({ code: "unauthenticated", message: "" });
+        if (!TOKEN_TEXT.test(token)) throw fail.unauthenticated();
         headers.set("Authorization", `Bearer ${token}`);
       }
       if (request.ifMatch !== undefined) headers.set("If-Match", ifMatchHeader(request.ifMatch));

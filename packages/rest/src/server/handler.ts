@@ -1,4 +1,4 @@
-import { type Actor, type Directory, fail, ID_PATTERN } from "@staffroom/core";
+import { type Actor, type Directory, fail, isId } from "@staffroom/core";
 import { parseIfMatch } from "../shared/etag";
 import { REQUEST_ID_HEADER } from "../shared/wire";
 import { authenticateWithSession } from "./authenticate";
@@ -45,7 +45,7 @@ async function authenticateActor(p: Prepared, request: Request, base: BaseContex
 }
 
 function checkIds(params: Readonly<Record<string, string>>): void {
-  for (const value of Object.values(params)) if (!ID_PATTERN.test(value)) throw fail.notFound();
+  for (const value of Object.values(params)) if (!isId(value)) throw fail.notFound();
 }
 
 function readVersion(route: Route, request: Request): number | undefined {

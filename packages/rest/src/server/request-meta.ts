@@ -1,4 +1,4 @@
-import type { RequestMetadata } from "@staffroom/core";
+import { type RequestMetadata, toPlainText } from "@staffroom/core";
 import { REQUEST_ID_HEADER, REQUEST_ID_PATTERN } from "../shared/wire";
 import { recordedAddress } from "./client-address";
 import type { ResolvedOptions } from "./options";
@@ -41,6 +41,9 @@ export function requestIdOf(request: Request): string {
 /**
  * The metadata that goes into the actor and every audit event of the request (R18): the client ip
  * (the socket's, or the last `X-Forwarded-For` hop with `trustProxy`), the user agent, the request id.
+ * Header values may carry bytes 0x80–0xFF (C1 controls once read as Latin-1) and `clientAddress` is
+ * the integrator's: both are cleaned with core's `toPlainText`, so core's metadata check (which
+ * refuses control characters) never refuses a request for what a browser sent.
  *
  * @example requestMetadata(request, settings, requestId) // { ip: "203.0.113.4", userAgent: "…", requestId: "…" }
  */
@@ -52,8 +55,8 @@ export function requestMetadata(
   const ip = peerAddress(request, settings);
   const userAgent = request.headers.get("user-agent");
   return {
-    ...(ip ? { ip: ip.slice(0, 64) } : {}),
-    ...(userAgent ? { userAgent: userAgent.slice(0, 512) } : {}),
+    ...(ip ? { ip: toPlainText(ip.slice(0, 64)) } : {}),
+    ...(userAgent ? { userAgent: toPlainText(userAgent.slice(0, 512)) } : {}),
     requestId,
   };
 }

@@ -13,6 +13,7 @@ export {
   type RestWorld,
   type RestWorldOptions,
   restWorld,
+  restWorldOver,
   serve,
 } from "./rest-world";
 export { type TestActorSeam, testActorSeam } from "./test-actor";

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { StaffDirectory } from "@staffroom/core";
-import { type MemoryWorld, type MemoryWorldOptions, memoryWorld } from "@staffroom/core/testing";
+import type { DirectoryStore, StaffDirectory } from "@staffroom/core";
+import type { MemoryStore } from "@staffroom/core/memory";
+import { type MemoryWorldOptions, memoryWorld, type StoreWorld } from "@staffroom/core/testing";
 import { type RestDirectory, restAuth, restDirectory } from "../client";
 import { createRestHandler, type RestHandler, type RestHandlerOptions, toNodeListener } from "../server";
 import { testActorSeam } from "./test-actor";
@@ -14,13 +15,15 @@ export interface RestWorldOptions extends MemoryWorldOptions {
 
 /**
  * A conformance world whose every call crosses real HTTP: `restDirectory` / `restAuth` clients →
- * `node:http` on 127.0.0.1 (port 0) → `createRestHandler` → a memory-backed directory.
+ * `node:http` on 127.0.0.1 (port 0) → `createRestHandler` → a directory over a store (memory by
+ * default; any store through {@link restWorldOver}).
  *
  * @example const world = await restWorld(); const owner = await world.as(world.owner.id); await world.close();
  */
-export interface RestWorld extends Omit<MemoryWorld, "as" | "directory" | "store"> {
+export interface RestWorld<S extends DirectoryStore = MemoryStore>
+  extends Omit<StoreWorld<S>, "as" | "directory" | "store"> {
   /** The directory, store, mailer and clock behind the server. */
-  readonly backend: MemoryWorld;
+  readonly backend: StoreWorld<S>;
   /** `http://127.0.0.1:<port>` plus the base path. */
   readonly baseUrl: string;
   readonly handler: RestHandler;
@@ -73,7 +76,19 @@ export async function closeRestWorlds(): Promise<void> {
  * runConformanceSuite("rest", () => restWorld());
  */
 export async function restWorld(options: RestWorldOptions = {}): Promise<RestWorld> {
-  const backend = await memoryWorld(options);
+  return restWorldOver(await memoryWorld(options), options);
+}
+
+/**
+ * A {@link RestWorld} serving an existing world over any store (PGlite, PostgreSQL …), so HTTP
+ * tests and the fuzz run can prove every backend behind the same handler.
+ *
+ * @example const world = await restWorldOver(await storeWorld(postgresStore({ client })), { handler: { maxBodyBytes: 8192 } });
+ */
+export async function restWorldOver<S extends DirectoryStore>(
+  backend: StoreWorld<S>,
+  options: Pick<RestWorldOptions, "handler"> = {},
+): Promise<RestWorld<S>> {
   const seam = testActorSeam();
   const basePath = options.handler?.basePath ?? "/api/staffroom";
   const handler = createRestHandler(backend.directory, {

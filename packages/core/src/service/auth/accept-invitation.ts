@@ -1,6 +1,7 @@
 import type { AcceptInvitationResult, InvitationView } from "../../api/auth";
 import { fail } from "../../errors/directory-error";
 import type { RequestMetadata } from "../../model/audit.schema";
+import { isTokenText } from "../../model/common.schema";
 import { displayName } from "../../model/user.schema";
 import { normalizePassword } from "../../passwords/password-policy";
 import { sha256Hex } from "../../ports/crypto";
@@ -9,6 +10,7 @@ import type { StoreTransaction } from "../../store/store.port";
 import { auditSelf } from "../audit-writer";
 import type { ServiceContext } from "../context";
 import { checkNewPassword } from "../new-password";
+import { checkMetadata } from "../validate";
 
 const INVALID = "This invitation is no longer valid. Ask your administrator for a new one.";
 
@@ -20,7 +22,7 @@ interface Found {
 }
 
 async function tokenHash(token: unknown): Promise<string> {
-  if (typeof token !== "string" || token.length < 16 || token.length > 256) throw fail.notFound(INVALID);
+  if (!isTokenText(token)) throw fail.notFound(INVALID);
   return sha256Hex(token);
 }
 
@@ -67,6 +69,7 @@ export async function acceptInvitation(
   ctx: ServiceContext,
   input: { token?: unknown; password?: unknown; metadata?: RequestMetadata },
 ): Promise<AcceptInvitationResult> {
+  const metadata = checkMetadata(input.metadata);
   const hash = await tokenHash(input.token);
   const peek = await ctx.store.transaction((tx) => findLive(tx, hash, ctx.clock.now()), { readOnly: true });
   const needsPassword = peek.account.password === null;
@@ -111,7 +114,7 @@ export async function acceptInvitation(
         action: "invitation.accepted",
         target: { type: "user", id: user.id, label: displayName(user.profile) },
         changes: { status: { before: "pending", after: "active" } },
-        metadata: input.metadata,
+        metadata,
       });
       return {
         outcome: needsPassword ? "activated" : "joined",

@@ -1,7 +1,7 @@
 import type { SessionView } from "../../api/auth";
 import { fail } from "../../errors/directory-error";
 import type { RequestMetadata } from "../../model/audit.schema";
-import { EmailSchema } from "../../model/common.schema";
+import { EmailSchema, isTokenText } from "../../model/common.schema";
 import { displayName } from "../../model/user.schema";
 import { normalizePassword } from "../../passwords/password-policy";
 import { sha256Hex } from "../../ports/crypto";
@@ -11,6 +11,7 @@ import { auditSelf } from "../audit-writer";
 import { type ServiceContext, sendAfterCommit } from "../context";
 import { newToken } from "../invitations";
 import { checkNewPassword } from "../new-password";
+import { checkMetadata } from "../validate";
 import { sessionView } from "./session-core";
 import { resolveSession } from "./sessions";
 import { forgiveAttempts, lockIfFull, reserveAttempt } from "./sign-in";
@@ -151,6 +152,7 @@ export async function requestPasswordReset(
   ctx: ServiceContext,
   input: { email?: unknown; metadata?: RequestMetadata },
 ): Promise<void> {
+  const metadata = checkMetadata(input.metadata);
   const parsed = EmailSchema.safeParse(input.email);
   const { token, hash } = await newToken();
   if (!parsed.success) return;
@@ -177,7 +179,7 @@ export async function requestPasswordReset(
         expiresAt: new Date(nowMs + ctx.policy.resetTokenTtlMs).toISOString(),
         usedAt: null,
       });
-      await auditEverywhere(ctx, tx, memberships, "account.password_reset_requested", input.metadata);
+      await auditEverywhere(ctx, tx, memberships, "account.password_reset_requested", metadata);
       const link = ctx.links.resetPassword(token);
       return [
         {
@@ -205,7 +207,8 @@ export async function completePasswordReset(
   ctx: ServiceContext,
   input: { token?: unknown; password?: unknown; metadata?: RequestMetadata },
 ): Promise<void> {
-  if (typeof input.token !== "string" || input.token.length < 16 || input.token.length > 256) {
+  const metadata = checkMetadata(input.metadata);
+  if (!isTokenText(input.token)) {
     throw fail.notFound("This reset link is no longer valid. Ask for a new one.");
   }
   const password = passwordText(input.password, "password");
@@ -237,7 +240,7 @@ export async function completePasswordReset(
       const changed = await setPassword(tx, current, newHash, at);
       await tx.clearSignInFailures(account.id, true);
       await tx.deleteSessions({ accountId: account.id });
-      await auditEverywhere(ctx, tx, changed, "account.password_reset_completed", input.metadata);
+      await auditEverywhere(ctx, tx, changed, "account.password_reset_completed", metadata);
     },
     { lock: [`account:${account.id}`, ...memberships.map((m) => m.organizationId)].sort() },
   );

@@ -1,15 +1,16 @@
 import type { OrganizationChoice, SessionView } from "../../api/auth";
 import { fail } from "../../errors/directory-error";
 import type { RequestMetadata } from "../../model/audit.schema";
+import { isTokenText } from "../../model/common.schema";
 import { randomToken, sha256Hex } from "../../ports/crypto";
 import type { AccountRecord, OrganizationRecord, SessionRecord, UserRecord } from "../../store/records";
 import type { StoreTransaction } from "../../store/store.port";
 import type { ServiceContext } from "../context";
 import { toUser } from "../views";
 
-/** A token a caller hands us: a string of sane length, or nothing we will hash. */
+/** A token a caller hands us: shaped like one core issues (`isTokenText`), or nothing we will hash. */
 export function tokenText(token: unknown): string {
-  if (typeof token !== "string" || token.length < 16 || token.length > 256) throw fail.unauthenticated();
+  if (!isTokenText(token)) throw fail.unauthenticated();
   return token;
 }
 

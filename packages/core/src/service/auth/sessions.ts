@@ -2,9 +2,11 @@ import type { OrganizationChoice, SessionView, SignInResult } from "../../api/au
 import type { Actor } from "../../api/staff-directory";
 import { fail } from "../../errors/directory-error";
 import type { RequestMetadata } from "../../model/audit.schema";
+import { isId, isTokenText } from "../../model/common.schema";
 import { sha256Hex } from "../../ports/crypto";
 import { auditSelf } from "../audit-writer";
 import type { ServiceContext } from "../context";
+import { checkMetadata } from "../validate";
 import {
   activeMemberships,
   choices,
@@ -52,16 +54,21 @@ export async function authorize(
   token: unknown,
   metadata?: RequestMetadata,
 ): Promise<Actor> {
+  const checked = checkMetadata(metadata);
   const { view } = await resolveSession(ctx, token);
   if (view.mustChangePassword) {
     throw fail.rule("must_change_password", "Change your password before doing anything else.");
   }
-  return { organizationId: view.organizationId, userId: view.userId, ...(metadata ? { metadata } : {}) };
+  return {
+    organizationId: view.organizationId,
+    userId: view.userId,
+    ...(checked ? { metadata: checked } : {}),
+  };
 }
 
 /** `auth.signOut(token)`: idempotent. */
 export async function signOut(ctx: ServiceContext, token: unknown): Promise<void> {
-  if (typeof token !== "string" || token.length < 16 || token.length > 256) return;
+  if (!isTokenText(token)) return;
   const hash = await sha256Hex(token);
   const record = await ctx.store.transaction((tx) => tx.findSession(hash), { readOnly: true });
   if (!record) return;
@@ -95,11 +102,14 @@ export async function switchOrganization(
   ctx: ServiceContext,
   input: { token?: unknown; organizationId?: unknown; metadata?: RequestMetadata },
 ): Promise<SignInResult> {
+  const metadata = checkMetadata(input.metadata);
   const { live, hash } = await resolveSession(ctx, input.token);
   if (live.mustChangePassword) {
     throw fail.rule("must_change_password", "Change your password before doing anything else.");
   }
+  // A malformed id names no organization: the same answer as one the person does not belong to.
   const target = input.organizationId;
+  if (!isId(target)) throw fail.notFound("Organization not found.");
   const memberships = await ctx.store.transaction((tx) => activeMemberships(tx, live.account.id), {
     readOnly: true,
   });
@@ -111,7 +121,7 @@ export async function switchOrganization(
       const user = await tx.getUser(chosen.org.id, chosen.user.id);
       const org = await tx.getOrganization(chosen.org.id);
       if (!org || user?.status !== "active") throw fail.notFound("Organization not found.");
-      const opened = await openSession(ctx, tx, org, user, nowMs, input.metadata);
+      const opened = await openSession(ctx, tx, org, user, nowMs, metadata);
       await tx.deleteSession(hash);
       const at = new Date(nowMs).toISOString();
       await tx.recordSignIn(live.account.id, org.id, user.id, at);
@@ -120,7 +130,7 @@ export async function switchOrganization(
         userId: user.id,
         email: user.email,
         action: "auth.switch_organization",
-        metadata: input.metadata,
+        metadata,
       });
       return {
         token: opened.token,

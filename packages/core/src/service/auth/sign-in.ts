@@ -2,11 +2,12 @@ import type { SignInResult } from "../../api/auth";
 import { fail } from "../../errors/directory-error";
 import type { PasswordHash } from "../../model/account.schema";
 import type { RequestMetadata } from "../../model/audit.schema";
-import { EmailSchema } from "../../model/common.schema";
+import { EmailSchema, isId } from "../../model/common.schema";
 import { normalizePassword } from "../../passwords/password-policy";
 import type { AccountRecord } from "../../store/records";
 import { auditSelf } from "../audit-writer";
 import type { ServiceContext } from "../context";
+import { checkMetadata } from "../validate";
 import { accountMustChange, activeMemberships, choices, openSession, sessionView } from "./session-core";
 
 /** A hash of nothing, verified when there is no real one, so every failure costs the same time. */
@@ -130,10 +131,11 @@ export async function signIn(
 ): Promise<SignInResult> {
   const password =
     typeof input.password === "string" && input.password.length <= 1024 ? input.password : null;
+  const metadata = checkMetadata(input.metadata);
   const parsed = EmailSchema.safeParse(input.email);
-  const orgId = typeof input.organizationId === "string" ? input.organizationId : undefined;
-  const metadata = input.metadata;
-  if (!parsed.success || password === null) {
+  // A malformed organization id is bad input like a malformed email: the one answer, no audit.
+  const orgId = input.organizationId;
+  if (!parsed.success || password === null || (orgId !== undefined && !isId(orgId))) {
     await ctx.passwords.verify(password ?? "", await dummyHash(ctx));
     throw fail.unauthenticated();
   }
