@@ -2,6 +2,7 @@ import { describe } from "vitest";
 import { registerAdminTests } from "./conformance/admins";
 import { registerAffordanceTests } from "./conformance/affordances";
 import { registerAuditTests } from "./conformance/audit";
+import { registerAuthAbuseTests } from "./conformance/auth-abuse";
 import { registerAuthAcceptTests } from "./conformance/auth-accept";
 import { registerAuthChangeTests } from "./conformance/auth-change";
 import { registerAuthLockoutTests } from "./conformance/auth-lockout";
@@ -65,5 +66,6 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAuthResetTests(make);
     registerAuthAcceptTests(make);
     registerAuthPasswordPolicyTests(make);
+    registerAuthAbuseTests(make);
   });
 }

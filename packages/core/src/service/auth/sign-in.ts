@@ -4,7 +4,7 @@ import type { PasswordHash } from "../../model/account.schema";
 import type { RequestMetadata } from "../../model/audit.schema";
 import { EmailSchema } from "../../model/common.schema";
 import { normalizePassword } from "../../passwords/password-policy";
-import type { AccountRecord } from "../../store/records";
+import type { AccountRecord, UserRecord } from "../../store/records";
 import { auditSelf } from "../audit-writer";
 import type { ServiceContext } from "../context";
 import { accountMustChange, activeMemberships, choices, openSession, sessionView } from "./session-core";
@@ -97,6 +97,24 @@ export async function forgiveAttempts(ctx: ServiceContext, accountId: string): P
   });
 }
 
+/**
+ * The memberships a failed attempt on `account` concerns: the named organization's when the account
+ * belongs to it, else every organization it belongs to. Never an organization it does not belong to
+ * (anyone may name any organization's id at sign-in), and nothing for an unknown email.
+ */
+export async function concernedMemberships(
+  ctx: ServiceContext,
+  account: AccountRecord | null,
+  organizationId: string | undefined,
+): Promise<UserRecord[]> {
+  if (!account) return [];
+  const memberships = await ctx.store.transaction((tx) => tx.listUsersByAccount(account.id), {
+    readOnly: true,
+  });
+  const named = memberships.filter((m) => m.organizationId === organizationId);
+  return named.length > 0 ? named : memberships;
+}
+
 /** Audits a failed attempt in the organizations it concerns, then answers `unauthenticated`. */
 async function refuse(
   ctx: ServiceContext,
@@ -106,17 +124,8 @@ async function refuse(
   reason: string,
   metadata: RequestMetadata | undefined,
 ): Promise<never> {
-  const orgs = new Map<string, string | null>();
-  if (organizationId) orgs.set(organizationId, null);
-  if (account) {
-    const memberships = await ctx.store.transaction((tx) => tx.listUsersByAccount(account.id), {
-      readOnly: true,
-    });
-    for (const m of memberships)
-      if (!organizationId || m.organizationId === organizationId) orgs.set(m.organizationId, m.id);
-  }
-  for (const [orgId, userId] of orgs)
-    await auditAuth(ctx, orgId, userId, email, "auth.sign_in", "failure", reason, metadata);
+  for (const m of await concernedMemberships(ctx, account, organizationId))
+    await auditAuth(ctx, m.organizationId, m.id, email, "auth.sign_in", "failure", reason, metadata);
   throw fail.unauthenticated();
 }
 
