@@ -16,3 +16,4 @@ export {
   expectError,
 } from "./conformance/errors-expect";
 export { type PropertySuiteOptions, runPropertySuite } from "./properties";
+export { type RateLimiterPairFactory, runRateLimiterContract } from "./rate-limiter-contract";

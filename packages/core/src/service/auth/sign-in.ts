@@ -8,6 +8,7 @@ import type { AccountRecord, UserRecord } from "../../store/records";
 import { auditSelf } from "../audit-writer";
 import type { ServiceContext } from "../context";
 import { accountMustChange, activeMemberships, choices, openSession, sessionView } from "./session-core";
+import { takeClientSlot } from "./throttle";
 
 /** A hash of nothing, verified when there is no real one, so every failure costs the same time. */
 const dummyHashes = new WeakMap<ServiceContext, Promise<PasswordHash>>();
@@ -137,11 +138,33 @@ export async function signIn(
   ctx: ServiceContext,
   input: { email?: unknown; password?: unknown; organizationId?: unknown; metadata?: RequestMetadata },
 ): Promise<SignInResult> {
+  const orgId = typeof input.organizationId === "string" ? input.organizationId : undefined;
+  const metadata = input.metadata;
+  // First, before any look-up or hashing: a throttled client costs one counter step.
+  const slot = await takeClientSlot(ctx, "sign_in", metadata, {
+    memberships: async () => {
+      const email = EmailSchema.safeParse(input.email);
+      if (!email.success) return [];
+      const found = await ctx.store.transaction((tx) => tx.findAccountByEmail(email.data), {
+        readOnly: true,
+      });
+      return concernedMemberships(ctx, found, orgId);
+    },
+    record: (m) =>
+      auditAuth(
+        ctx,
+        m.organizationId,
+        m.id,
+        m.email,
+        "auth.sign_in",
+        "failure",
+        "client_throttled",
+        metadata,
+      ),
+  });
   const password =
     typeof input.password === "string" && input.password.length <= 1024 ? input.password : null;
   const parsed = EmailSchema.safeParse(input.email);
-  const orgId = typeof input.organizationId === "string" ? input.organizationId : undefined;
-  const metadata = input.metadata;
   if (!parsed.success || password === null) {
     await ctx.passwords.verify(password ?? "", await dummyHash(ctx));
     throw fail.unauthenticated();
@@ -174,6 +197,8 @@ export async function signIn(
     return refuse(ctx, email, account, orgId, "wrong_password", metadata);
   }
   await forgiveAttempts(ctx, accountId);
+  // A right password is no guess from this client either: only failures use up its budget.
+  await slot.release();
   const memberships = await ctx.store.transaction((tx) => activeMemberships(tx, accountId), {
     readOnly: true,
   });
