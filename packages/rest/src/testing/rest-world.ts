@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { StaffDirectory } from "@staffroom/core";
-import { type MemoryWorld, type MemoryWorldOptions, memoryWorld } from "@staffroom/core/testing";
+import { type MemoryWorld, type MemoryWorldOptions, memoryWorld, settledAuth } from "@staffroom/core/testing";
 import { type RestDirectory, restAuth, restDirectory } from "../client";
 import { createRestHandler, type RestHandler, type RestHandlerOptions, toNodeListener } from "../server";
 import { testActorSeam } from "./test-actor";
@@ -95,7 +95,8 @@ export async function restWorld(options: RestWorldOptions = {}): Promise<RestWor
     owner: backend.owner,
     mailer: backend.mailer,
     clock: backend.clock,
-    auth: restAuth({ baseUrl, session: "bearer" }),
+    // Like the memory world's: each call resolves once the server's after-answer work is done.
+    auth: settledAuth(restAuth({ baseUrl, session: "bearer" }), () => backend.directory.settled()),
     bootstrapAnother: (input) => backend.bootstrapAnother(input),
     token,
     as: (userId, organizationId = backend.organization.id) =>
