@@ -183,6 +183,19 @@ const DIRECTORY_TABLES: readonly string[] = [
   `CREATE INDEX audit_by_target ON audit_events (organization_id, target_id, sequence)`,
 ];
 
+// Per-client throttling (core's RateLimiter port): one row per key and its current window, in
+// milliseconds since the epoch as the directory's clock gives them. Version 2 is another change
+// (released separately); versions are applied in ascending order, whichever a database lacks.
+const RATE_LIMITS: readonly string[] = [
+  `CREATE TABLE rate_limits (
+    key text COLLATE "C" PRIMARY KEY,
+    window_start bigint NOT NULL,
+    window_end bigint NOT NULL,
+    count integer NOT NULL CHECK (count >= 0)
+  )`,
+  `CREATE INDEX rate_limits_by_end ON rate_limits (window_end)`,
+];
+
 /**
  * Every migration of the schema, ascending. `migrate()` applies the ones a database lacks.
  *
@@ -190,4 +203,5 @@ const DIRECTORY_TABLES: readonly string[] = [
  */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "directory tables", statements: DIRECTORY_TABLES },
+  { version: 3, name: "rate limits", statements: RATE_LIMITS },
 ];
