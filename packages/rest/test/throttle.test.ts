@@ -115,6 +115,34 @@ describe("per-client throttling over HTTP (W13 abuse)", () => {
     expect((await signInCall(two, two.owner.email, FIXTURE_PASSWORD)).status).toBe(429);
   });
 
+  it("resending an invitation too soon is a 429 with the seconds left until it may go again", async () => {
+    const world = await restWorld();
+    const owner = world.backend.directory.forActor({
+      organizationId: world.organization.id,
+      userId: world.owner.id,
+    });
+    const desk = (await owner.roles.list()).find((r) => r.template === "front_desk");
+    const { user } = await owner.users.invite({
+      email: "sam.invitee@harbor.example",
+      profile: { givenName: "Sam", familyName: "Invitee" },
+      roleId: desk?.id ?? "",
+      locationAccess: [world.location.id],
+      primaryLocationId: world.location.id,
+    });
+    world.clock.advance(15_000);
+    const res = await call(
+      world,
+      `/organizations/${world.organization.id}/users/${user.id}/invitation/resend`,
+      {
+        method: "POST",
+        headers: { "if-match": `"${user.version}"` },
+      },
+    );
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("45");
+    expect(await problem(res)).toMatchObject({ code: "rate_limited", details: { retryAfterSeconds: 45 } });
+  });
+
   it("a gateway's own 429 (no Staffroom problem) reaches the caller as rate_limited with its Retry-After", async () => {
     const gateway = async () =>
       new Response("<html>slow down</html>", { status: 429, headers: { "retry-after": "30" } });
