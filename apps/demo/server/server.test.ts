@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_SIGN_IN } from "../src/seed";
 import { type DemoServer, startDemoServer } from "./server";
+import { openDatabase } from "./store";
 
 interface Raw {
   readonly status: number;
@@ -294,4 +295,51 @@ describe("the demo server on ::1", () => {
     });
     expect(foreign.status).toBe(403);
   });
+});
+
+describe("the demo server over PGlite", () => {
+  let folder: string;
+
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("throttles a client's failed sign-ins with the rate limiter in its own database: 429 with Retry-After", async () => {
+    folder = await mkdtemp(join(tmpdir(), "staffroom-demo-pglite-"));
+    const app = join(folder, "dist");
+    await mkdir(app, { recursive: true });
+    await writeFile(join(app, "index.html"), "<!doctype html><title>app</title>");
+    const dataDir = join(folder, "pglite");
+    // The client's window already holds 100 failures, written where the server will count: in the
+    // demo's PGlite (core's key for sign-in failures from 127.0.0.1; 100 is the default limit).
+    const database = await openDatabase({ kind: "pglite", dataDir });
+    const { rateLimiter } = await database.open(false);
+    for (let i = 0; i < 100; i++) {
+      await rateLimiter.hit("sign_in:127.0.0.1", { limit: 100, windowMs: 15 * 60_000 }, Date.now());
+    }
+    await database.close();
+    const server = await startDemoServer({
+      port: 0,
+      quiet: true,
+      appDir: app,
+      store: { kind: "pglite", dataDir },
+    });
+    try {
+      const response = await fetch(`${server.url}/api/auth/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "staffroom-session": "bearer" },
+        body: JSON.stringify({ email: DEMO_SIGN_IN.email, password: DEMO_PASSWORD }),
+      });
+      expect(response.status).toBe(429);
+      const wait = Number(response.headers.get("retry-after"));
+      expect(wait).toBeGreaterThan(800);
+      expect(wait).toBeLessThanOrEqual(900);
+      expect(await response.json()).toMatchObject({
+        code: "rate_limited",
+        details: { retryAfterSeconds: wait },
+      });
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });

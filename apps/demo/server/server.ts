@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { memoryMailer } from "@staffroom/core";
+import { inProcessTasks, memoryMailer } from "@staffroom/core";
 import { isCommonPassword } from "@staffroom/core/passwords";
 import { createRestHandler, directoryLinks, toNodeListener } from "@staffroom/rest/server";
 import {
@@ -52,6 +52,8 @@ export interface DemoServer {
 interface Backend {
   readonly api: (req: IncomingMessage, res: ServerResponse) => void;
   readonly outbox: () => ReturnType<typeof outboxMessages>;
+  /** Resolves when the directory's after-answer work (reset mail, throttle audit) is done. */
+  readonly settled: () => Promise<void>;
 }
 
 const DEFAULT_APP_DIR = fileURLToPath(new URL("../dist", import.meta.url));
@@ -79,6 +81,12 @@ async function openBackend(
   const mailer = memoryMailer();
   const demo = createDemoDirectory({
     store: opened.store,
+    rateLimiter: opened.rateLimiter,
+    // After-answer work that fails (a store error while issuing a reset link) is logged, never answered.
+    background: inProcessTasks({
+      onError: (error) =>
+        console.error("[demo] background work failed:", error instanceof Error ? error.message : error),
+    }),
     mailer,
     links: directoryLinks(place.url),
     isCommonPassword,
@@ -95,6 +103,7 @@ async function openBackend(
   return {
     api: toNodeListener(handler),
     outbox: () => outboxMessages(mailer.outbox),
+    settled: () => demo.directory.settled(),
   };
 }
 
@@ -174,13 +183,17 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     users,
     outbox: async () => {
       if (!backend) return [];
-      return (await backend).outbox();
+      const current = await backend;
+      // Reset links go out after the request is answered: the Mail page shows them once sent.
+      await current.settled();
+      return current.outbox();
     },
     reset: async () => {
       const previous = backend;
       const next = (async () => {
-        // Let the requests already running on the old store finish before the tables are emptied.
-        if (previous) await previous.catch(() => undefined);
+        // Let the requests already running on the old store — and the work they left to do after
+        // answering — finish before the tables are emptied.
+        if (previous) await previous.then((old) => old.settled()).catch(() => undefined);
         return openBackend(database, place, users, true, memo);
       })();
       backend = next;
@@ -219,7 +232,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      if (backend) await backend.catch(() => undefined);
+      if (backend) await backend.then((current) => current.settled()).catch(() => undefined);
       await database.close();
     },
   };

@@ -44,6 +44,23 @@ describe("the demo's store", () => {
     await third.close();
   }, 120_000);
 
+  it("counts per-client throttling where the data lives: PGlite keeps it across restarts and empties it on reset; memory starts afresh", async () => {
+    const dataDir = path.join(await mkdtemp(path.join(tmpdir(), "demo-limits-")), "pglite");
+    dirs.push(path.dirname(dataDir));
+    const rule = { limit: 2, windowMs: 60_000 };
+    const now = Date.parse("2026-11-23T08:00:00Z");
+    const first = await openDatabase({ kind: "pglite", dataDir });
+    await (await first.open(false)).rateLimiter.hit("k", rule, now);
+    await first.close();
+    const second = await openDatabase({ kind: "pglite", dataDir });
+    expect((await (await second.open(false)).rateLimiter.hit("k", rule, now)).count).toBe(2);
+    expect((await (await second.open(true)).rateLimiter.hit("k", rule, now)).count).toBe(1);
+    await second.close();
+    const memory = await openDatabase({ kind: "memory" });
+    await (await memory.open(false)).rateLimiter.hit("k", rule, now);
+    expect((await (await memory.open(true)).rateLimiter.hit("k", rule, now)).count).toBe(1);
+  }, 120_000);
+
   it("hides a connection string's password in what it prints", () => {
     expect(redact("postgres://staff:s3cret@127.0.0.1:5432/staffroom")).toBe(
       "postgres://staff:***@127.0.0.1:5432/staffroom",

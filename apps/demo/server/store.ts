@@ -2,9 +2,9 @@ import { mkdir, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { DirectoryStore } from "@staffroom/core";
+import { type DirectoryStore, memoryRateLimiter, type RateLimiter } from "@staffroom/core";
 import { memoryStore } from "@staffroom/core/memory";
-import { migrate, postgresStore } from "@staffroom/postgres";
+import { migrate, postgresRateLimiter, postgresStore } from "@staffroom/postgres";
 import pg from "pg";
 
 /**
@@ -24,10 +24,16 @@ export interface DemoDatabase {
   /** Where the data lives, for the banner: "PGlite in ./.data/pglite", "PostgreSQL at …", "memory". */
   readonly description: string;
   /**
-   * A store over the database, emptied first when `reset`. `fresh` is true when it holds no
-   * organization yet, so the caller seeds it.
+   * A store over the database, emptied first when `reset`, and the per-client rate limiter that
+   * counts beside it (in `rate_limits` for PostgreSQL and PGlite, so every instance on one database
+   * shares it; in memory for the memory store). `fresh` is true when it holds no organization yet,
+   * so the caller seeds it.
    */
-  open(reset: boolean): Promise<{ readonly store: DirectoryStore; readonly fresh: boolean }>;
+  open(reset: boolean): Promise<{
+    readonly store: DirectoryStore;
+    readonly rateLimiter: RateLimiter;
+    readonly fresh: boolean;
+  }>;
   /** Ends the pool or closes PGlite (flushing its data folder). */
   close(): Promise<void>;
 }
@@ -35,7 +41,7 @@ export interface DemoDatabase {
 // Every table of @staffroom/postgres's schema; TRUNCATE … CASCADE empties them in one statement and
 // keeps the schema and its migrations.
 const TABLES =
-  "organizations, locations, roles, accounts, users, invitations, sessions, secret_tokens, counters, audit_events, audit_personal, audit_legacy_heads";
+  "organizations, locations, roles, accounts, users, invitations, sessions, secret_tokens, counters, rate_limits, audit_events, audit_personal, audit_legacy_heads";
 
 interface SqlLike {
   query(text: string): Promise<{ rows: unknown[] }>;
@@ -63,7 +69,7 @@ export async function openDatabase(
   if (choice.kind === "memory") {
     return {
       description: "memory (gone when the server stops)",
-      open: async () => ({ store: memoryStore(), fresh: true }),
+      open: async () => ({ store: memoryStore(), rateLimiter: memoryRateLimiter(), fresh: true }),
       close: async () => {},
     };
   }
@@ -71,11 +77,12 @@ export async function openDatabase(
     const pool = new pg.Pool({ connectionString: choice.url, max: 10 });
     await migrate(pool);
     const store = postgresStore({ client: pool });
+    const rateLimiter = postgresRateLimiter({ client: pool });
     return {
       description: `PostgreSQL at ${redact(choice.url)}`,
       open: async (reset) => {
         if (reset) await pool.query(`TRUNCATE ${TABLES} CASCADE`);
-        return { store, fresh: await isEmpty(pool) };
+        return { store, rateLimiter, fresh: await isEmpty(pool) };
       },
       close: () => pool.end(),
     };
@@ -89,11 +96,12 @@ export async function openDatabase(
     : new PGlite({ extensions: { pg_trgm } });
   await migrate(db);
   const store = postgresStore({ client: db });
+  const rateLimiter = postgresRateLimiter({ client: db });
   return {
     description: choice.dataDir ? `PGlite in ${choice.dataDir}` : "PGlite in memory",
     open: async (reset) => {
       if (reset) await db.query(`TRUNCATE ${TABLES} CASCADE`);
-      return { store, fresh: await isEmpty(db) };
+      return { store, rateLimiter, fresh: await isEmpty(db) };
     },
     close: () => db.close(),
   };

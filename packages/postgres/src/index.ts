@@ -11,6 +11,7 @@ export { lockKey } from "./locks";
 export { type MigrateOptions, type MigrateResult, migrate } from "./migrate";
 export { MIGRATIONS, type Migration } from "./migrations";
 export { type PostgresStore, type PostgresStoreOptions, postgresStore } from "./postgres-store";
+export { type PostgresRateLimiterOptions, postgresRateLimiter } from "./rate-limiter";
 export type {
   PGliteLike,
   PGliteTransactionLike,

@@ -219,6 +219,19 @@ const AUDIT_PERSONAL_TABLES: readonly string[] = [
   )`,
 ];
 
+// Per-client throttling (core's RateLimiter port): one row per key and its current window, in
+// milliseconds since the epoch as the directory's clock gives them. Versions are applied in
+// ascending order, whichever a database lacks.
+const RATE_LIMITS: readonly string[] = [
+  `CREATE TABLE rate_limits (
+    key text COLLATE "C" PRIMARY KEY,
+    window_start bigint NOT NULL,
+    window_end bigint NOT NULL,
+    count integer NOT NULL CHECK (count >= 0)
+  )`,
+  `CREATE INDEX rate_limits_by_end ON rate_limits (window_end)`,
+];
+
 /**
  * Every migration of the schema, ascending. `migrate()` applies the ones a database lacks.
  *
@@ -232,4 +245,5 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: AUDIT_PERSONAL_TABLES,
     run: splitLegacyAudit,
   },
+  { version: 3, name: "rate limits", statements: RATE_LIMITS },
 ];

@@ -12,7 +12,7 @@ import {
 } from "@staffroom/core";
 import { FIXTURE_PASSWORD, standardBootstrap } from "@staffroom/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { type PostgresStore, postgresStore } from "../src/index";
+import { type PostgresStore, postgresRateLimiter, postgresStore } from "../src/index";
 import { DATABASE_URL, pgliteDatabase, serverDatabase, type TestDatabase } from "./support/databases";
 import { reportServerRunSkipped } from "./support/server-gate";
 import { lazyDatabase } from "./support/world";
@@ -23,6 +23,7 @@ import { lazyDatabase } from "./support/world";
 
 const PARALLEL = 20;
 const LOCKOUT_THRESHOLD = 5;
+const CLIENT_SIGN_IN_FAILURES = 10;
 
 interface Cluster {
   readonly instances: readonly [Directory, Directory];
@@ -42,15 +43,21 @@ async function cluster(db: TestDatabase): Promise<Cluster> {
   const stores = clients.map((client) => postgresStore({ client }));
   const mailer = memoryMailer();
   const clock = manualClock("2026-03-02T09:00:00.000Z");
-  const make = (store: PostgresStore): Directory =>
+  const make = (i: 0 | 1): Directory =>
     createDirectory({
-      store,
+      store: stores[i] as PostgresStore,
+      // Each instance its own limiter over its own pool: they share only the database.
+      rateLimiter: postgresRateLimiter({ client: clients[i] as TestDatabase["client"] }),
       mailer,
       clock,
       passwords: pbkdf2Hasher({ iterations: 1000 }),
-      policy: { lockoutThreshold: LOCKOUT_THRESHOLD, invitationResendIntervalMs: 0 },
+      policy: {
+        lockoutThreshold: LOCKOUT_THRESHOLD,
+        invitationResendIntervalMs: 0,
+        clientSignInFailures: CLIENT_SIGN_IN_FAILURES,
+      },
     });
-  const instances = [make(stores[0] as PostgresStore), make(stores[1] as PostgresStore)] as const;
+  const instances = [make(0), make(1)] as const;
   const made = await instances[0].bootstrap(standardBootstrap());
   const organizationId = made.organization.id;
   return {
@@ -268,6 +275,7 @@ function registerConcurrencyTests(name: string, open: () => Promise<TestDatabase
       const input = staffInput(c, frontDesk.id);
       await c.owner(0).users.create({ ...input, password: FIXTURE_PASSWORD, mustChangePassword: false });
       await c.instances[1].auth.requestPasswordReset({ email: input.email });
+      await c.instances[1].settled(); // the link is mailed after the answer
       const token = tokenFromLink(c.mailer.latest(input.email)?.link);
       expect(token).not.toBeNull();
       const settled = await Promise.allSettled(
@@ -291,6 +299,51 @@ function registerConcurrencyTests(name: string, open: () => Promise<TestDatabase
       await expect(
         c.instances[1].auth.signIn({ email: input.email, password: `fresh-${FIXTURE_PASSWORD}-${loser}` }),
       ).rejects.toMatchObject({ code: "unauthenticated" });
+    });
+
+    it("per-client throttling: 30 parallel wrong sign-ins from one client across both instances — exactly 10 are tried, exactly one throttle event", async () => {
+      const c = await cluster(await db.get());
+      const frontDesk = await roleByTemplate(c, "front_desk");
+      const input = staffInput(c, frontDesk.id);
+      const sam = await c
+        .owner(0)
+        .users.create({ ...input, password: FIXTURE_PASSWORD, mustChangePassword: false });
+      const metadata = { ip: "198.51.100.30" };
+      const settled = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) =>
+          (c.instances[i % 2] as Directory).auth.signIn({
+            email: input.email,
+            password: "not-the-password-at-all",
+            metadata,
+          }),
+        ),
+      );
+      const got = outcomes(settled);
+      expect(count(got, "unauthenticated")).toBe(CLIENT_SIGN_IN_FAILURES);
+      expect(count(got, "rate_limited")).toBe(30 - CLIENT_SIGN_IN_FAILURES);
+      for (const i of [0, 1]) {
+        await expect(
+          (c.instances[i] as Directory).auth.signIn({
+            email: input.email,
+            password: FIXTURE_PASSWORD,
+            metadata,
+          }),
+        ).rejects.toMatchObject({ code: "rate_limited" });
+      }
+      await Promise.all(c.instances.map((d) => d.settled()));
+      const events = (await c.owner(0).audit.list({ action: "auth.sign_in", limit: 200 })).items;
+      const throttled = events.filter((e) => e.reason === "client_throttled");
+      expect(throttled.map((e) => e.target.id)).toEqual([sam.id]);
+      expect(events.filter((e) => e.reason !== "client_throttled")).toHaveLength(CLIENT_SIGN_IN_FAILURES);
+      // Another client is not slowed, on either instance (Sam is locked by now: 10 wrong passwords).
+      await c.owner(1).users.unlock(sam.id);
+      await expect(
+        c.instances[1].auth.signIn({
+          email: input.email,
+          password: FIXTURE_PASSWORD,
+          metadata: { ip: "203.0.113.9" },
+        }),
+      ).resolves.toMatchObject({ token: expect.any(String) });
     });
   });
 }

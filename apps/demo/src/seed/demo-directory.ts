@@ -1,9 +1,11 @@
 import {
+  type BackgroundTasks,
   createDirectory,
   type Directory,
   type DirectoryStore,
   type LinkBuilder,
   type Mailer,
+  type RateLimiter,
   ROLE_TEMPLATES,
   type RoleTemplate,
 } from "@staffroom/core";
@@ -44,6 +46,13 @@ export interface DemoDirectoryOptions {
   readonly isCommonPassword: (normalizedLowercasePassword: string) => boolean;
   /** The seed's hashing memo, to share between reseeds of one process. Default: a new one. */
   readonly seedMemo?: SeedMemo;
+  /**
+   * Per-client throttling of sign-in and reset requests. The server passes `postgresRateLimiter`
+   * over PostgreSQL or PGlite, so it counts where the data lives. Default: core's in-process one.
+   */
+  readonly rateLimiter?: RateLimiter;
+  /** Where after-answer work runs (reset mail, throttle audit). Default: core's `inProcessTasks()`. */
+  readonly background?: BackgroundTasks;
 }
 
 /** A directory and the hasher whose seeding memo the seed turns on. */
@@ -55,7 +64,8 @@ export interface DemoDirectory {
 /**
  * The one place the demo configures core, so the REST server and the in-browser wiring run the same
  * rules: the demo's role templates, its hasher, and core's default policy (7-day invitations,
- * lockout after 10 failures for 15 minutes, 15-minute idle sessions, passwords of 12+ characters).
+ * lockout after 10 failures for 15 minutes, 15-minute idle sessions, passwords of 12+ characters,
+ * 100 failed sign-ins and 30 reset requests per client address per 15 minutes).
  *
  * @example
  * const { directory, passwords } = createDemoDirectory({ store: memoryStore(), mailer, links, isCommonPassword });
@@ -70,6 +80,8 @@ export function createDemoDirectory(options: DemoDirectoryOptions): DemoDirector
     isCommonPassword: options.isCommonPassword,
     passwords,
     templates: DEMO_TEMPLATES,
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.background ? { background: options.background } : {}),
   });
   return { directory, passwords };
 }

@@ -94,6 +94,13 @@ export const fail = {
     }),
   unauthenticated: (): DirectoryError =>
     new DirectoryError({ code: "unauthenticated", message: DEFAULT_MESSAGES.unauthenticated }),
-  rateLimited: (message?: string): DirectoryError =>
-    new DirectoryError({ code: "rate_limited", message: message ?? DEFAULT_MESSAGES.rate_limited }),
+  /** `retryAfterMs`, when known, goes out as `details.retryAfterSeconds` (rounded up; REST's `Retry-After`). */
+  rateLimited: (message?: string, retryAfterMs?: number): DirectoryError =>
+    new DirectoryError({
+      code: "rate_limited",
+      message: message ?? DEFAULT_MESSAGES.rate_limited,
+      ...(retryAfterMs !== undefined
+        ? { details: { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } }
+        : {}),
+    }),
 };

@@ -1,10 +1,12 @@
 import type { Actor } from "../api/staff-directory";
 import type { Catalog } from "../permissions/catalog";
 import type { RoleTemplate } from "../permissions/templates";
+import type { BackgroundTasks } from "../ports/background";
 import type { Clock } from "../ports/clock";
 import type { IdGenerator } from "../ports/ids";
 import type { Mailer, MailMessage } from "../ports/mailer";
 import type { PasswordHasher } from "../ports/password-hasher";
+import type { RateLimiter } from "../ports/rate-limiter";
 import type { DirectoryStore, StoreTransaction } from "../store/store.port";
 import type { DirectoryPolicy, LinkBuilder } from "./directory.types";
 
@@ -21,6 +23,9 @@ export interface ServiceContext {
   readonly links: LinkBuilder;
   readonly isCommonPassword: ((password: string) => boolean) | undefined;
   readonly breachedPasswordCheck: ((password: string) => Promise<boolean>) | undefined;
+  /** Per-client throttling; null when turned off. */
+  readonly rateLimiter: RateLimiter | null;
+  readonly background: BackgroundTasks;
 }
 
 /** The state one mutation carries: its transaction, the mail to send after commit. */

@@ -4,10 +4,12 @@ import type { DefaultPermission } from "../permissions/catalog";
 import { defaultCatalog } from "../permissions/catalog";
 import { ROLE_TEMPLATES } from "../permissions/templates";
 import { allowedUserActions } from "../permissions/user-actions.rules";
+import { inProcessTasks } from "../ports/background";
 import { systemClock } from "../ports/clock";
 import { randomIds } from "../ports/ids";
 import { memoryMailer } from "../ports/mailer";
 import { pbkdf2Hasher } from "../ports/password-hasher";
+import { memoryRateLimiter } from "../ports/rate-limiter";
 import { listAudit, verifyAudit } from "./audit.service";
 import { createAuth } from "./auth";
 import { bootstrap } from "./bootstrap";
@@ -59,6 +61,8 @@ export function createDirectory<P extends string = DefaultPermission>(
     policy: { ...DEFAULT_POLICY, ...options.policy },
     isCommonPassword: options.isCommonPassword,
     breachedPasswordCheck: options.breachedPasswordCheck,
+    rateLimiter: options.rateLimiter === undefined ? memoryRateLimiter() : options.rateLimiter,
+    background: options.background ?? inProcessTasks(),
     links: options.links ?? {
       acceptInvitation: (token) => `/accept-invitation?token=${token}`,
       resetPassword: (token) => `/reset-password?token=${token}`,
@@ -67,6 +71,7 @@ export function createDirectory<P extends string = DefaultPermission>(
   return {
     catalog: catalog as Directory<P>["catalog"],
     store: options.store,
+    settled: () => ctx.background.settled(),
     bootstrap: (input) => bootstrap(ctx, input),
     auth: createAuth(ctx),
     forActor: (actor) =>

@@ -5,10 +5,12 @@ import type { Organization, OrganizationInput } from "../model/organization.sche
 import type { ProfileInput, User } from "../model/user.schema";
 import type { Catalog, DefaultPermission } from "../permissions/catalog";
 import type { RoleTemplate } from "../permissions/templates";
+import type { BackgroundTasks } from "../ports/background";
 import type { Clock } from "../ports/clock";
 import type { IdGenerator } from "../ports/ids";
 import type { Mailer } from "../ports/mailer";
 import type { PasswordHasher } from "../ports/password-hasher";
+import type { RateLimiter } from "../ports/rate-limiter";
 import type { DirectoryStore } from "../store/store.port";
 
 /**
@@ -46,6 +48,19 @@ export interface DirectoryPolicy {
   readonly resetWindowMs: number;
   /** Most ids in one bulk action. Default 500. */
   readonly bulkMaxIds: number;
+  /**
+   * Failed sign-ins one client (an IP address; IPv6 by its /64) may make per window, across all
+   * accounts, before its sign-ins are refused `rate_limited` (password spraying). A sign-in with
+   * the right password gives its attempt back, so a clinic's shared address is never slowed by the
+   * people who know their passwords. `Infinity` turns this limit off. Default 100.
+   */
+  readonly clientSignInFailures: number;
+  /** The window of `clientSignInFailures`. Default 15 minutes. */
+  readonly clientSignInWindowMs: number;
+  /** Password-reset requests one client may make per window, for any emails. `Infinity`: off. Default 30. */
+  readonly clientResetRequests: number;
+  /** The window of `clientResetRequests`. Default 15 minutes. */
+  readonly clientResetWindowMs: number;
 }
 
 /** The defaults of {@link DirectoryPolicy}. */
@@ -65,6 +80,10 @@ export const DEFAULT_POLICY: DirectoryPolicy = {
   lockoutMaxMs: 24 * 60 * 60 * 1000,
   resetRequestsPerWindow: 3,
   resetWindowMs: 15 * 60 * 1000,
+  clientSignInFailures: 100,
+  clientSignInWindowMs: 15 * 60 * 1000,
+  clientResetRequests: 30,
+  clientResetWindowMs: 15 * 60 * 1000,
 };
 
 /**
@@ -111,6 +130,18 @@ export interface DirectoryOptions<P extends string = DefaultPermission> {
   readonly breachedPasswordCheck?: (password: string) => Promise<boolean>;
   /** Links in emails. Default: relative paths `/accept-invitation?token=…` and `/reset-password?token=…`. */
   readonly links?: LinkBuilder;
+  /**
+   * Per-client throttling of sign-in and reset requests (limits in the policy: `clientSignIn*`,
+   * `clientReset*`); the client is `metadata.ip`. Default `memoryRateLimiter()`, which only this
+   * process sees: several server instances share one instead (`postgresRateLimiter` from
+   * `@staffroom/postgres`). `null` turns per-client throttling off.
+   */
+  readonly rateLimiter?: RateLimiter | null;
+  /**
+   * Where work runs that must not delay an answer (a reset request's look-up, write and mail; a
+   * throttled client's audit event). Default `inProcessTasks()`; `directory.settled()` awaits it.
+   */
+  readonly background?: BackgroundTasks;
 }
 
 /**
@@ -153,4 +184,9 @@ export interface Directory<P extends string = DefaultPermission> {
   readonly catalog: Catalog<P>;
   /** The store, for servers that need it (migrations, health checks). */
   readonly store: DirectoryStore;
+  /**
+   * Resolves when the work started after answering (reset links, throttle audit events) is done:
+   * for tests, and for a graceful shutdown. Delegates to `options.background`.
+   */
+  settled(): Promise<void>;
 }

@@ -162,8 +162,12 @@ export async function resendInvitation(
     const inv = await unit.tx.getInvitationForUser(a.organization.id, target.user.id);
     if (!inv || inv.revokedAt || inv.acceptedAt)
       throw fail.conflict("This invitation can no longer be resent.");
-    if (unit.nowMs - Date.parse(inv.lastSentAt) < s.ctx.policy.invitationResendIntervalMs) {
-      throw fail.rateLimited("The invitation was sent moments ago. Wait a minute before sending it again.");
+    const sinceSent = unit.nowMs - Date.parse(inv.lastSentAt);
+    if (sinceSent < s.ctx.policy.invitationResendIntervalMs) {
+      throw fail.rateLimited(
+        "The invitation was sent moments ago. Wait a minute before sending it again.",
+        s.ctx.policy.invitationResendIntervalMs - sinceSent,
+      );
     }
     if (inv.sentCount >= s.ctx.policy.invitationMaxSends) {
       throw fail.rateLimited("This invitation was sent too many times. Revoke it and invite again.");

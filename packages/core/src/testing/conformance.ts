@@ -2,6 +2,7 @@ import { describe } from "vitest";
 import { registerAdminTests } from "./conformance/admins";
 import { registerAffordanceTests } from "./conformance/affordances";
 import { registerAuditTests } from "./conformance/audit";
+import { registerAuthAbuseTests } from "./conformance/auth-abuse";
 import { registerAuthAcceptTests } from "./conformance/auth-accept";
 import { registerAuthChangeTests } from "./conformance/auth-change";
 import { registerAuthLockoutTests } from "./conformance/auth-lockout";
@@ -73,5 +74,6 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAuthPasswordPolicyTests(make);
     registerBoundaryTests(make);
     registerCursorBoundaryTests(make);
+    registerAuthAbuseTests(make);
   });
 }

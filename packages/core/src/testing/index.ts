@@ -18,3 +18,4 @@ export {
 } from "./conformance/errors-expect";
 export { runLocalBoundarySuite } from "./local-boundary";
 export { type PropertySuiteOptions, runPropertySuite } from "./properties";
+export { type RateLimiterPairFactory, runRateLimiterContract } from "./rate-limiter-contract";

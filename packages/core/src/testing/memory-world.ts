@@ -1,3 +1,4 @@
+import type { DirectoryAuth } from "../api/auth";
 import { type MemoryStore, memoryStore } from "../memory/index";
 import { type ManualClock, manualClock } from "../ports/clock";
 import { type MemoryMailer, memoryMailer } from "../ports/mailer";
@@ -25,6 +26,41 @@ export interface MemoryWorldOptions {
   readonly bootstrap?: Partial<BootstrapInput>;
   /** The clock's start. Default 2026-01-05T09:00:00.000Z. */
   readonly start?: string;
+  /** The directory's per-client rate limiter (`null`: off). Default: core's, `memoryRateLimiter()`. */
+  readonly rateLimiter?: DirectoryOptions["rateLimiter"];
+}
+
+/**
+ * `auth` whose every call resolves (or rejects) only once the backend's background work is done —
+ * the reset link mailed, a throttled client's audit event written — so a test reads the outbox and
+ * the trail the way a person does: after the work, not during it. The directory's own `auth`
+ * answers before that work (W13: a known and an unknown email answer alike).
+ *
+ * @example const auth = settledAuth(directory.auth, () => directory.settled());
+ */
+export function settledAuth(auth: DirectoryAuth, settled: () => Promise<void>): DirectoryAuth {
+  const after =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await call(...args);
+      } finally {
+        await settled();
+      }
+    };
+  return {
+    signIn: after((input) => auth.signIn(input)),
+    signOut: after((token) => auth.signOut(token)),
+    session: after((token) => auth.session(token)),
+    authorize: after((token, metadata) => auth.authorize(token, metadata)),
+    organizations: after((token) => auth.organizations(token)),
+    switchOrganization: after((input) => auth.switchOrganization(input)),
+    changePassword: after((input) => auth.changePassword(input)),
+    requestPasswordReset: after((input) => auth.requestPasswordReset(input)),
+    completePasswordReset: after((input) => auth.completePasswordReset(input)),
+    invitation: after((token) => auth.invitation(token)),
+    acceptInvitation: after((input) => auth.acceptInvitation(input)),
+  };
 }
 
 /**
@@ -51,8 +87,8 @@ let another = 0;
 
 /**
  * A fresh world over `store` (empty): `createDirectory` + `memoryMailer` + `manualClock` and a cheap
- * `pbkdf2Hasher({ iterations: 1000 })` (tests only), with one bootstrapped organization. Store
- * adapters build their conformance worlds with it.
+ * `pbkdf2Hasher({ iterations: 1000 })` (tests only), with one bootstrapped organization; its `auth`
+ * is {@link settledAuth}. Store adapters build their conformance worlds with it.
  *
  * @example runConformanceSuite("PGlite", async () => storeWorld(postgresStore({ client: await emptyDatabase() })));
  */
@@ -70,6 +106,7 @@ export async function storeWorld<S extends DirectoryStore>(
     ...(options.policy ? { policy: options.policy } : {}),
     ...(options.isCommonPassword ? { isCommonPassword: options.isCommonPassword } : {}),
     ...(options.breachedPasswordCheck ? { breachedPasswordCheck: options.breachedPasswordCheck } : {}),
+    ...(options.rateLimiter !== undefined ? { rateLimiter: options.rateLimiter } : {}),
   });
   const first = await directory.bootstrap(standardBootstrap(options.bootstrap));
   return {
@@ -77,7 +114,7 @@ export async function storeWorld<S extends DirectoryStore>(
     store,
     mailer,
     clock,
-    auth: directory.auth,
+    auth: settledAuth(directory.auth, () => directory.settled()),
     organization: first.organization,
     location: first.location,
     owner: first.user,

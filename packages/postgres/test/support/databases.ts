@@ -10,6 +10,7 @@ const TABLES = [
   "audit_events",
   "secret_tokens",
   "counters",
+  "rate_limits",
   "sessions",
   "invitations",
   "users",

@@ -1,5 +1,5 @@
 import { type MemoryWorldOptions, type StoreWorld, storeWorld } from "@staffroom/core/testing";
-import { type PostgresStore, postgresStore } from "../../src/index";
+import { type PostgresStore, postgresRateLimiter, postgresStore } from "../../src/index";
 import type { TestDatabase } from "./databases";
 
 /** Options of {@link postgresWorld}: core's world options. @example { policy: { invitationResendIntervalMs: 0 } } */
@@ -9,8 +9,8 @@ export type PostgresWorldOptions = MemoryWorldOptions;
 export type PostgresWorld = StoreWorld<PostgresStore>;
 
 /**
- * A fresh world (core's `storeWorld`) on `postgresStore` over an emptied test database, with one
- * bootstrapped organization — what `memoryWorld` is for the memory store.
+ * A fresh world (core's `storeWorld`) on `postgresStore` and `postgresRateLimiter` over an emptied
+ * test database, with one bootstrapped organization — what `memoryWorld` is for the memory store.
  *
  * @example runConformanceSuite("PGlite", () => postgresWorld(database()));
  */
@@ -20,7 +20,11 @@ export async function postgresWorld(
 ): Promise<PostgresWorld> {
   await db.reset();
   // The store is not closed per world: the file's database outlives its worlds.
-  return storeWorld(postgresStore({ client: db.client }), options);
+  // Per-client throttling counts in the same database, as several server instances would share it.
+  return storeWorld(postgresStore({ client: db.client }), {
+    rateLimiter: postgresRateLimiter({ client: db.client }),
+    ...options,
+  });
 }
 
 /**

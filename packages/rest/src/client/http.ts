@@ -1,4 +1,11 @@
-import { fail, type RequestMetadata, textIssue, textProblem } from "@staffroom/core";
+import {
+  DEFAULT_MESSAGES,
+  DirectoryError,
+  fail,
+  type RequestMetadata,
+  textIssue,
+  textProblem,
+} from "@staffroom/core";
 import { formatEtag } from "../shared/etag";
 import { errorFromProblem } from "../shared/problem";
 import { REQUEST_ID_HEADER } from "../shared/wire";
@@ -118,6 +125,20 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /**
+ * A 429 that carries no Staffroom problem (a gateway's own rate limit): the same `rate_limited`
+ * error a Staffroom limit gives, with its `Retry-After` seconds when it sends them as a number.
+ */
+function throttledBy(response: Response): DirectoryError {
+  const header = response.headers.get("retry-after")?.trim() ?? "";
+  const seconds = /^\d{1,9}$/.test(header) ? Number(header) : null;
+  return new DirectoryError({
+    code: "rate_limited",
+    message: DEFAULT_MESSAGES.rate_limited,
+    ...(seconds !== null ? { details: { retryAfterSeconds: seconds } } : {}),
+  });
+}
+
+/**
  * The transport of the client: builds URLs and headers, sends JSON, and turns problem documents back
  * into the `DirectoryError` the server threw (same code, rule, issues, message, details).
  *
@@ -154,11 +175,13 @@ export function createHttp(options: RestClientOptions): Http {
       try {
         parsed = await readJson(response);
       } catch {
+        if (response.status === 429) throw throttledBy(response);
         throw new RestError(response.status, `Unreadable response (HTTP ${response.status}).`, requestId);
       }
       if (!response.ok) {
         const error = errorFromProblem(parsed);
         if (error && response.status < 500) throw error;
+        if (response.status === 429) throw throttledBy(response);
         throw new RestError(response.status, `The server answered HTTP ${response.status}.`, requestId);
       }
       return { status: response.status, body: parsed, etag: response.headers.get("etag") };

@@ -109,7 +109,7 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   stale: "The If-Match version is no longer current; nothing was written (R12)",
   precondition_required: "If-Match is missing",
   rule: "Refused by a rule; `rule` names it",
-  rate_limited: "Too many requests",
+  rate_limited: "Too many requests; `Retry-After` says how long to wait",
 };
 
 function errorResponses(route: Route): JsonObject {
@@ -125,6 +125,15 @@ function errorResponses(route: Route): JsonObject {
   if (route.method !== "GET") codes.add("forbidden");
   const out: JsonObject = {};
   for (const code of codes) out[String(ERROR_STATUS[code])] = problem(ERROR_TEXT[code]);
+  const throttled = out[String(ERROR_STATUS.rate_limited)];
+  if (throttled && typeof throttled === "object" && !Array.isArray(throttled)) {
+    throttled.headers = {
+      "Retry-After": {
+        description: "Whole seconds to wait (also `details.retryAfterSeconds`), when the limit says",
+        schema: { type: "integer", minimum: 0 },
+      },
+    };
+  }
   if (route.body === "json") {
     out["413"] = problem("The body is larger than the handler's limit");
     out["415"] = problem("The body is not application/json");

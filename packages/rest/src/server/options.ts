@@ -109,10 +109,14 @@ export interface RestHandlerOptions {
   /** Send Strict-Transport-Security. Default off (the app's TLS front usually sets it). */
   readonly hsts?: boolean | HstsOptions;
   /**
-   * Trust `X-Forwarded-For` (the address a trusted proxy appended, the last one) for the client ip.
-   * Default false: the ip is the socket's.
+   * Trust `X-Forwarded-For` for the client ip, which goes into the audit trail and keys per-client
+   * throttling. `true` (one proxy): the address it appended, the last one. A number `n` (n proxies
+   * in a row, such as a CDN then a load balancer): the n-th from the end, the one the outermost
+   * proxy appended — the addresses before it are whatever the client sent. Default false: the ip is
+   * the socket's. Never set it without a proxy that appends the header: a client could then name
+   * any address it likes, and evade its throttle with each request.
    */
-  readonly trustProxy?: boolean;
+  readonly trustProxy?: boolean | number;
   /** The client's address where the runtime knows it (Bun, Deno); the Node adapter provides it itself. */
   readonly clientAddress?: (request: Request) => string | undefined;
   /** Mount the `/auth/*` routes (sign-in, sessions, passwords, invitations). Default true. */
@@ -135,10 +139,20 @@ export interface ResolvedOptions {
   readonly cookieSecure: boolean;
   readonly cookieDomain: string | null;
   readonly hsts: string | null;
-  readonly trustProxy: boolean;
+  /** Trusted proxy hops in front (0: none, use the socket's address). */
+  readonly trustProxy: number;
   readonly clientAddress: ((request: Request) => string | undefined) | null;
   readonly authRoutes: boolean;
   readonly onError: (event: RestErrorEvent) => void;
+}
+
+function proxyHops(trust: boolean | number | undefined): number {
+  if (trust === undefined || trust === false) return 0;
+  if (trust === true) return 1;
+  if (!Number.isSafeInteger(trust) || trust < 0) {
+    throw new TypeError(`trustProxy must be true, false or a number of proxies, got ${String(trust)}`);
+  }
+  return trust;
 }
 
 function normaliseBasePath(path: string | undefined): string {
@@ -209,7 +223,7 @@ export function resolveOptions(options: RestHandlerOptions): ResolvedOptions {
     cookieSecure: options.cookie?.secure ?? true,
     cookieDomain: options.cookie?.domain ?? null,
     hsts: hstsHeader(options.hsts),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyHops(options.trustProxy),
     clientAddress: options.clientAddress ?? null,
     authRoutes: options.authRoutes ?? true,
     onError: options.onError ?? defaultOnError,

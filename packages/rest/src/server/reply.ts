@@ -56,17 +56,24 @@ export const INTERNAL_PROBLEM: ProblemDocument = {
   detail: "Something went wrong on the server. Quote the request id when you report it.",
 };
 
+/** Headers a refusal carries: the auth challenge of a 401, the wait of a 429 (RFC 9110 `Retry-After`). */
+function refusalHeaders(error: DirectoryError): Record<string, string> {
+  if (error.code === "unauthenticated") return { "WWW-Authenticate": 'Bearer realm="staffroom"' };
+  const wait = error.details.retryAfterSeconds;
+  if (error.code === "rate_limited" && typeof wait === "number" && Number.isSafeInteger(wait) && wait >= 0) {
+    return { "Retry-After": String(wait) };
+  }
+  return {};
+}
+
 /**
  * The reply of an expected refusal (DirectoryError or transport problem), or null for anything else.
  *
  * @example refusalReply(fail.stale())?.status // 412
+ * @example refusalReply(fail.rateLimited(undefined, 61_000))?.headers // { "Retry-After": "62" }
  */
 export function refusalReply(error: unknown): Reply | null {
-  if (error instanceof DirectoryError) {
-    const extra: Record<string, string> =
-      error.code === "unauthenticated" ? { "WWW-Authenticate": 'Bearer realm="staffroom"' } : {};
-    return problemReply(problemFromError(error), extra);
-  }
+  if (error instanceof DirectoryError) return problemReply(problemFromError(error), refusalHeaders(error));
   if (error instanceof RestProblem) return problemReply(error.toProblem(), { ...error.headers });
   return null;
 }

@@ -5,16 +5,21 @@ import type { ResolvedOptions } from "./options";
 
 const ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/;
 
-function forwardedFor(request: Request): string | undefined {
+/**
+ * The address `hops` trusted proxies vouch for: the `hops`-th entry from the end of
+ * `X-Forwarded-For` (the leftmost when the chain is shorter), when it is an address.
+ */
+function forwardedFor(request: Request, hops: number): string | undefined {
   const header = request.headers.get("x-forwarded-for");
   if (!header) return undefined;
-  const last = header.split(",").pop()?.trim();
-  return last && ADDRESS.test(last) ? last : undefined;
+  const chain = header.split(",").map((entry) => entry.trim());
+  const entry = chain[Math.max(0, chain.length - hops)];
+  return entry && ADDRESS.test(entry) ? entry : undefined;
 }
 
 function peerAddress(request: Request, settings: ResolvedOptions): string | undefined {
-  if (settings.trustProxy) {
-    const forwarded = forwardedFor(request);
+  if (settings.trustProxy > 0) {
+    const forwarded = forwardedFor(request, settings.trustProxy);
     if (forwarded) return forwarded;
   }
   const address = recordedAddress(request) ?? settings.clientAddress?.(request);
@@ -39,8 +44,9 @@ export function requestIdOf(request: Request): string {
 }
 
 /**
- * The metadata that goes into the actor and every audit event of the request (R18): the client ip
- * (the socket's, or the last `X-Forwarded-For` hop with `trustProxy`), the user agent, the request id.
+ * The metadata that goes into the actor and every audit event of the request (R18), and whose ip
+ * keys per-client throttling: the client ip (the socket's, or with `trustProxy` the
+ * `X-Forwarded-For` entry the outermost trusted proxy appended),  the user agent, the request id.
  * Header values may carry bytes 0x80–0xFF (C1 controls once read as Latin-1) and `clientAddress` is
  * the integrator's: both are cleaned with core's `toPlainText`, so core's metadata check (which
  * refuses control characters) never refuses a request for what a browser sent.

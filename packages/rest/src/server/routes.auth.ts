@@ -54,7 +54,7 @@ export const authRoutes: readonly Route[] = [
       body: SignInBodySchema,
       success: 200,
       response: SignInResponseSchema,
-      errors: ["validation", "unauthenticated", "rule"],
+      errors: ["validation", "unauthenticated", "rule", "rate_limited"],
     },
     handle: async (c) => {
       const body = parseBody(SignInBodySchema, c.body);
@@ -201,7 +201,7 @@ export const authRoutes: readonly Route[] = [
       body: PasswordResetRequestBodySchema,
       success: 204,
       response: null,
-      errors: ["validation"],
+      errors: ["validation", "rate_limited"],
     },
     handle: async (c) => {
       const body = parseBody(PasswordResetRequestBodySchema, c.body);

@@ -2,7 +2,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DirectoryStore, StaffDirectory } from "@staffroom/core";
 import type { MemoryStore } from "@staffroom/core/memory";
-import { type MemoryWorldOptions, memoryWorld, type StoreWorld } from "@staffroom/core/testing";
+import {
+  type MemoryWorldOptions,
+  memoryWorld,
+  type StoreWorld,
+  settledAuth,
+} from "@staffroom/core/testing";
 import { type RestDirectory, restAuth, restDirectory } from "../client";
 import { createRestHandler, type RestHandler, type RestHandlerOptions, toNodeListener } from "../server";
 import { testActorSeam } from "./test-actor";
@@ -110,7 +115,8 @@ export async function restWorldOver<S extends DirectoryStore>(
     owner: backend.owner,
     mailer: backend.mailer,
     clock: backend.clock,
-    auth: restAuth({ baseUrl, session: "bearer" }),
+    // Like the memory world's: each call resolves once the server's after-answer work is done.
+    auth: settledAuth(restAuth({ baseUrl, session: "bearer" }), () => backend.directory.settled()),
     bootstrapAnother: (input) => backend.bootstrapAnother(input),
     token,
     as: (userId, organizationId = backend.organization.id) =>

@@ -14,7 +14,8 @@ import { checkNewPassword } from "../new-password";
 import { checkMetadata } from "../validate";
 import { sessionView } from "./session-core";
 import { resolveSession } from "./sessions";
-import { forgiveAttempts, lockIfFull, reserveAttempt } from "./sign-in";
+import { auditAuth, concernedMemberships, forgiveAttempts, lockIfFull, reserveAttempt } from "./sign-in";
+import { takeClientSlot } from "./throttle";
 
 function passwordText(value: unknown, field: string): string {
   if (typeof value !== "string" || value.length === 0)
@@ -145,7 +146,10 @@ export async function changePassword(
 }
 
 /**
- * `auth.requestPasswordReset`: the same answer whether or not the email has an account; at most
+ * `auth.requestPasswordReset`: the same answer, after the same work, whether or not the email has
+ * an account. The answer waits only for the client's throttle step (W13 per-client limit); the
+ * look-up, the token, the audit and the mail run afterwards in `ctx.background` (a known email
+ * otherwise answered measurably later than an unknown one, telling who has an account). At most
  * `resetRequestsPerWindow` emails per account per window, the rest dropped silently; never locks.
  */
 export async function requestPasswordReset(
@@ -154,11 +158,39 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const metadata = checkMetadata(input.metadata);
   const parsed = EmailSchema.safeParse(input.email);
-  const { token, hash } = await newToken();
-  if (!parsed.success) return;
-  const email = parsed.data;
+  const email = parsed.success ? parsed.data : null;
+  const metadata = input.metadata;
+  await takeClientSlot(ctx, "password_reset", metadata, {
+    memberships: async () => {
+      if (email === null) return [];
+      const found = await ctx.store.transaction((tx) => tx.findAccountByEmail(email), { readOnly: true });
+      return found ? concernedMemberships(ctx, found, undefined) : [];
+    },
+    record: (m) =>
+      auditAuth(
+        ctx,
+        m.organizationId,
+        m.id,
+        m.email,
+        "account.password_reset_requested",
+        "failure",
+        "client_throttled",
+        metadata,
+      ),
+  });
+  if (email === null) return;
+  ctx.background.run(() => issueResetLink(ctx, email, metadata));
+}
+
+/** The work behind a reset request, after the answer: look-up, token, audit, mail. */
+async function issueResetLink(
+  ctx: ServiceContext,
+  email: string,
+  metadata: RequestMetadata | undefined,
+): Promise<void> {
   const account = await ctx.store.transaction((tx) => tx.findAccountByEmail(email), { readOnly: true });
   if (!account) return;
+  const { token, hash } = await newToken();
   const nowMs = ctx.clock.now();
   const windowStart = new Date(
     Math.floor(nowMs / ctx.policy.resetWindowMs) * ctx.policy.resetWindowMs,

@@ -4,11 +4,12 @@ import type { PasswordHash } from "../../model/account.schema";
 import type { RequestMetadata } from "../../model/audit.schema";
 import { EmailSchema, isId } from "../../model/common.schema";
 import { normalizePassword } from "../../passwords/password-policy";
-import type { AccountRecord } from "../../store/records";
+import type { AccountRecord, UserRecord } from "../../store/records";
 import { auditSelf } from "../audit-writer";
 import type { ServiceContext } from "../context";
 import { checkMetadata } from "../validate";
 import { accountMustChange, activeMemberships, choices, openSession, sessionView } from "./session-core";
+import { takeClientSlot } from "./throttle";
 
 /** A hash of nothing, verified when there is no real one, so every failure costs the same time. */
 const dummyHashes = new WeakMap<ServiceContext, Promise<PasswordHash>>();
@@ -98,6 +99,24 @@ export async function forgiveAttempts(ctx: ServiceContext, accountId: string): P
   });
 }
 
+/**
+ * The memberships a failed attempt on `account` concerns: the named organization's when the account
+ * belongs to it, else every organization it belongs to. Never an organization it does not belong to
+ * (anyone may name any organization's id at sign-in), and nothing for an unknown email.
+ */
+export async function concernedMemberships(
+  ctx: ServiceContext,
+  account: AccountRecord | null,
+  organizationId: string | undefined,
+): Promise<UserRecord[]> {
+  if (!account) return [];
+  const memberships = await ctx.store.transaction((tx) => tx.listUsersByAccount(account.id), {
+    readOnly: true,
+  });
+  const named = memberships.filter((m) => m.organizationId === organizationId);
+  return named.length > 0 ? named : memberships;
+}
+
 /** Audits a failed attempt in the organizations it concerns, then answers `unauthenticated`. */
 async function refuse(
   ctx: ServiceContext,
@@ -107,17 +126,8 @@ async function refuse(
   reason: string,
   metadata: RequestMetadata | undefined,
 ): Promise<never> {
-  const orgs = new Map<string, string | null>();
-  if (organizationId) orgs.set(organizationId, null);
-  if (account) {
-    const memberships = await ctx.store.transaction((tx) => tx.listUsersByAccount(account.id), {
-      readOnly: true,
-    });
-    for (const m of memberships)
-      if (!organizationId || m.organizationId === organizationId) orgs.set(m.organizationId, m.id);
-  }
-  for (const [orgId, userId] of orgs)
-    await auditAuth(ctx, orgId, userId, email, "auth.sign_in", "failure", reason, metadata);
+  for (const m of await concernedMemberships(ctx, account, organizationId))
+    await auditAuth(ctx, m.organizationId, m.id, email, "auth.sign_in", "failure", reason, metadata);
   throw fail.unauthenticated();
 }
 
@@ -129,13 +139,38 @@ export async function signIn(
   ctx: ServiceContext,
   input: { email?: unknown; password?: unknown; organizationId?: unknown; metadata?: RequestMetadata },
 ): Promise<SignInResult> {
+  // Metadata comes from the server, not the person: checked first, since the client's address is
+  // the throttle's key and every store must refuse the same bytes.
+  const metadata = checkMetadata(input.metadata);
+  const rawOrgId = input.organizationId;
+  const orgId = typeof rawOrgId === "string" && isId(rawOrgId) ? rawOrgId : undefined;
+  // First, before any look-up or hashing: a throttled client costs one counter step.
+  const slot = await takeClientSlot(ctx, "sign_in", metadata, {
+    memberships: async () => {
+      const email = EmailSchema.safeParse(input.email);
+      if (!email.success) return [];
+      const found = await ctx.store.transaction((tx) => tx.findAccountByEmail(email.data), {
+        readOnly: true,
+      });
+      return concernedMemberships(ctx, found, orgId);
+    },
+    record: (m) =>
+      auditAuth(
+        ctx,
+        m.organizationId,
+        m.id,
+        m.email,
+        "auth.sign_in",
+        "failure",
+        "client_throttled",
+        metadata,
+      ),
+  });
   const password =
     typeof input.password === "string" && input.password.length <= 1024 ? input.password : null;
-  const metadata = checkMetadata(input.metadata);
   const parsed = EmailSchema.safeParse(input.email);
   // A malformed organization id is bad input like a malformed email: the one answer, no audit.
-  const orgId = input.organizationId;
-  if (!parsed.success || password === null || (orgId !== undefined && !isId(orgId))) {
+  if (!parsed.success || password === null || (rawOrgId !== undefined && orgId === undefined)) {
     await ctx.passwords.verify(password ?? "", await dummyHash(ctx));
     throw fail.unauthenticated();
   }
@@ -167,6 +202,8 @@ export async function signIn(
     return refuse(ctx, email, account, orgId, "wrong_password", metadata);
   }
   await forgiveAttempts(ctx, accountId);
+  // A right password is no guess from this client either: only failures use up its budget.
+  await slot.release();
   const memberships = await ctx.store.transaction((tx) => activeMemberships(tx, accountId), {
     readOnly: true,
   });

@@ -229,8 +229,9 @@ export type SignInExpectation =
 
 /**
  * Predicts a sign-in and applies it to the model's lock state. Also returns the organizations
- * whose audit trail gains one `auth.sign_in` event: the named one; else the one signed into (or
- * refused for seats); else every organization the account belongs to, whatever its status there.
+ * whose audit trail gains one `auth.sign_in` event: the one signed into (or refused for seats); else
+ * the named one when the account belongs to it; else every organization the account belongs to,
+ * whatever its status there (an unknown email: none).
  * `opening` counts, per organization, the sessions predicted but not recorded yet (a parallel rush).
  *
  * @example const { expected, audited } = predictSignIn(state, state.people.staff, true, "none", now);
@@ -243,7 +244,12 @@ export function predictSignIn(
   now: number,
   opening: [number, number] = [0, 0],
 ): { expected: SignInExpectation; audited: OrgIndex[] } {
-  const refusedIn = (): OrgIndex[] => (choice !== "none" ? [choice] : person.memberships.map((m) => m.org));
+  // Only organizations the account belongs to: the named one when it is one of them, else all.
+  const refusedIn = (): OrgIndex[] => {
+    if (!person.account) return [];
+    const all = person.memberships.map((m) => m.org);
+    return choice !== "none" && all.includes(choice) ? [choice] : all;
+  };
   const account = person.account;
   if (!account || account.password === null) {
     return {

@@ -1,0 +1,67 @@
+import { fail } from "../../errors/directory-error";
+import type { RequestMetadata } from "../../model/audit.schema";
+import type { RateLimitRule } from "../../ports/rate-limiter";
+import type { UserRecord } from "../../store/records";
+import type { ServiceContext } from "../context";
+import { clientKey } from "./client-key";
+
+/** What a client is throttled on: sign-in failures, or reset requests. */
+export type ThrottledAction = "sign_in" | "password_reset";
+
+/** A hit a sign-in holds: given back when the password turns out right. */
+export interface ClientSlot {
+  release(): Promise<void>;
+}
+
+const NO_SLOT: ClientSlot = { release: async () => {} };
+
+function ruleOf(ctx: ServiceContext, action: ThrottledAction): RateLimitRule {
+  return action === "sign_in"
+    ? { limit: ctx.policy.clientSignInFailures, windowMs: ctx.policy.clientSignInWindowMs }
+    : { limit: ctx.policy.clientResetRequests, windowMs: ctx.policy.clientResetWindowMs };
+}
+
+/**
+ * The audit of a throttled client: which memberships the targeted account has where the event goes
+ * (none for an unknown email), and how to record it in one of them.
+ */
+export interface ThrottleAudit {
+  memberships(): Promise<readonly UserRecord[]>;
+  record(membership: UserRecord): Promise<void>;
+}
+
+/**
+ * Takes one hit from the request's client (its IP address) for `action`, before any account
+ * look-up or password hashing, so a throttled request costs one counter step. Over the policy's
+ * limit it refuses `rate_limited` with the retry delay; the first refusal of the client's window
+ * (exactly one, the hit whose count is limit + 1) is audited in the background, in the
+ * organizations `audit` names. A request without an address, a limit of `Infinity` or a directory
+ * without a rate limiter is not throttled here.
+ */
+export async function takeClientSlot(
+  ctx: ServiceContext,
+  action: ThrottledAction,
+  metadata: RequestMetadata | undefined,
+  audit: ThrottleAudit,
+): Promise<ClientSlot> {
+  const limiter = ctx.rateLimiter;
+  const client = clientKey(metadata?.ip);
+  const rule = ruleOf(ctx, action);
+  if (!limiter || client === null || !Number.isFinite(rule.limit)) return NO_SLOT;
+  const key = `${action}:${client}`;
+  const hit = await limiter.hit(key, rule, ctx.clock.now());
+  if (!hit.allowed) {
+    if (hit.count === Math.floor(rule.limit) + 1) {
+      ctx.background.run(async () => {
+        for (const m of await audit.memberships()) await audit.record(m);
+      });
+    }
+    throw fail.rateLimited(
+      action === "sign_in"
+        ? "Too many failed sign-ins from this network. Try again later."
+        : "Too many reset requests from this network. Try again later.",
+      hit.retryAfterMs,
+    );
+  }
+  return { release: () => limiter.release(key, hit.windowStartMs) };
+}
