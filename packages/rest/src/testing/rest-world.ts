@@ -2,12 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DirectoryStore, StaffDirectory } from "@staffroom/core";
 import type { MemoryStore } from "@staffroom/core/memory";
-import {
-  type MemoryWorldOptions,
-  memoryWorld,
-  type StoreWorld,
-  settledAuth,
-} from "@staffroom/core/testing";
+import { type MemoryWorldOptions, memoryWorld, type StoreWorld, settledAuth } from "@staffroom/core/testing";
 import { type RestDirectory, restAuth, restDirectory } from "../client";
 import { createRestHandler, type RestHandler, type RestHandlerOptions, toNodeListener } from "../server";
 import { testActorSeam } from "./test-actor";

@@ -159,7 +159,6 @@ export async function requestPasswordReset(
   const metadata = checkMetadata(input.metadata);
   const parsed = EmailSchema.safeParse(input.email);
   const email = parsed.success ? parsed.data : null;
-  const metadata = input.metadata;
   await takeClientSlot(ctx, "password_reset", metadata, {
     memberships: async () => {
       if (email === null) return [];
