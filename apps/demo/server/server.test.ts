@@ -3,6 +3,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientThrottleKey } from "@staffroom/core";
 import { DEMO_PASSWORD, DEMO_SIGN_IN } from "../src/seed";
 import { type DemoServer, startDemoServer } from "./server";
 import { openDatabase } from "./store";
@@ -315,7 +316,7 @@ describe("the demo server over PGlite", () => {
     const database = await openDatabase({ kind: "pglite", dataDir });
     const { rateLimiter } = await database.open(false);
     for (let i = 0; i < 100; i++) {
-      await rateLimiter.hit("sign_in:127.0.0.1", { limit: 100, windowMs: 15 * 60_000 }, Date.now());
+      await rateLimiter.hit(String(clientThrottleKey("sign_in", "127.0.0.1")), { limit: 100, windowMs: 15 * 60_000 }, Date.now());
     }
     await database.close();
     const server = await startDemoServer({

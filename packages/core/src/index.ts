@@ -41,6 +41,7 @@ export * from "./ports/ids";
 export * from "./ports/mailer";
 export * from "./ports/password-hasher";
 export * from "./ports/rate-limiter";
+export { clientThrottleKey, type ThrottledAction } from "./service/auth/throttle";
 export * from "./provider/provider.rules";
 export { DEFAULT_PROVIDER_TYPES } from "./service/bootstrap";
 export { createDirectory } from "./service/create-directory";

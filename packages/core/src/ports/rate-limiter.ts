@@ -47,7 +47,7 @@ export interface RateLimitHit {
  * - Keys are opaque strings up to 200 characters; the limiter may forget windows that have ended.
  *
  * @example
- * const verdict = await limiter.hit("sign_in:203.0.113.4", { limit: 100, windowMs: 900_000 }, clock.now());
+ * const verdict = await limiter.hit("sign_in:9f86d0…", { limit: 100, windowMs: 900_000 }, clock.now());
  * if (!verdict.allowed) throw fail.rateLimited(undefined, verdict.retryAfterMs);
  */
 export interface RateLimiter {

@@ -3,6 +3,7 @@ import type { RequestMetadata } from "../../model/audit.schema";
 import type { RateLimitRule } from "../../ports/rate-limiter";
 import type { UserRecord } from "../../store/records";
 import type { ServiceContext } from "../context";
+import { sha256HexSync } from "../../ports/sha256";
 import { clientKey } from "./client-key";
 
 /** What a client is throttled on: sign-in failures, or reset requests. */
@@ -19,6 +20,19 @@ function ruleOf(ctx: ServiceContext, action: ThrottledAction): RateLimitRule {
   return action === "sign_in"
     ? { limit: ctx.policy.clientSignInFailures, windowMs: ctx.policy.clientSignInWindowMs }
     : { limit: ctx.policy.clientResetRequests, windowMs: ctx.policy.clientResetWindowMs };
+}
+
+/**
+ * The rate limiter's key for a client's `action`, or null when the request has no address. The key
+ * holds a SHA-256 of the client (see `clientKey`), not its address: the limiter's rows live one
+ * window, yet a dump of the store should not list who connected (with 2^32 IPv4 addresses the
+ * digest is a short-lived pseudonym, not anonymity).
+ *
+ * @example clientThrottleKey("sign_in", "203.0.113.4") // "sign_in:<64 hex digits>"
+ */
+export function clientThrottleKey(action: ThrottledAction, ip: string | undefined): string | null {
+  const client = clientKey(ip);
+  return client === null ? null : `${action}:${sha256HexSync(client)}`;
 }
 
 /**
@@ -45,10 +59,9 @@ export async function takeClientSlot(
   audit: ThrottleAudit,
 ): Promise<ClientSlot> {
   const limiter = ctx.rateLimiter;
-  const client = clientKey(metadata?.ip);
+  const key = clientThrottleKey(action, metadata?.ip);
   const rule = ruleOf(ctx, action);
-  if (!limiter || client === null || !Number.isFinite(rule.limit)) return NO_SLOT;
-  const key = `${action}:${client}`;
+  if (!limiter || key === null || !Number.isFinite(rule.limit)) return NO_SLOT;
   const hit = await limiter.hit(key, rule, ctx.clock.now());
   if (!hit.allowed) {
     if (hit.count === Math.floor(rule.limit) + 1) {
