@@ -71,19 +71,48 @@ export async function tabCount(page: Page, tab: StatusTab): Promise<number> {
 }
 
 /**
- * Types into the directory's search box (server-side, debounced) and waits until the table shows
- * the answer: the widget marks the table busy from the keystroke until that search's page arrives.
+ * The directory's tab panel: it holds the table, the empty state or the load error of the chosen tab.
+ *
+ * @example await see(usersPanel(page).getByText("No users match your search"));
+ */
+export function usersPanel(page: Page): Locator {
+  return page.getByRole("tabpanel", { name: /^(Active|Pending|Disabled)\b/ });
+}
+
+/** What the directory's panel shows, read in one step, or null when there is no panel. */
+interface PanelState {
+  /** The panel does not show the answer to the chosen tab, search and filters yet. */
+  readonly busy: boolean;
+  /** The text of each row of the users table (none when the panel shows no table). */
+  readonly rows: readonly string[];
+}
+
+/**
+ * Reads the panel's busy mark and its rows in ONE evaluation that never waits: reading them with
+ * separate locator calls lets the table leave in between (a search that matches nobody replaces it
+ * with the empty state), and a locator call on an element that has left waits out the whole step
+ * timeout for it to come back.
+ */
+async function panelState(page: Page): Promise<PanelState | null> {
+  const [state] = await usersPanel(page).evaluateAll((panels) =>
+    panels.map((panel) => ({
+      busy: panel.getAttribute("aria-busy") === "true",
+      rows: [...panel.querySelectorAll("table tbody tr")].map((row) => row.textContent ?? ""),
+    })),
+  );
+  return state ?? null;
+}
+
+/**
+ * Types into the directory's search box (server-side, debounced) and waits until the directory shows
+ * the answer: the widget marks its panel busy from the keystroke until that search's page (a table,
+ * the empty state or an error) is what the panel shows.
  *
  * @example await searchUsers(page, "patel");
  */
 export async function searchUsers(page: Page, text: string): Promise<void> {
   await page.getByRole("searchbox", { name: "Search users" }).fill(text);
-  const table = usersTable(page);
-  await expect
-    .poll(async () => (await table.count()) === 0 || (await table.getAttribute("aria-busy")) !== "true", {
-      timeout: 20_000,
-    })
-    .toBe(true);
+  await expect.poll(async () => (await panelState(page))?.busy === false).toBe(true);
 }
 
 /**
@@ -95,16 +124,17 @@ export async function searchUsers(page: Page, text: string): Promise<void> {
  */
 export async function findUser(page: Page, email: string): Promise<Locator> {
   await searchUsers(page, email);
-  const table = usersTable(page);
+  const wanted = email.toLowerCase();
   await expect
-    .poll(
-      async () => {
-        if ((await table.getAttribute("aria-busy")) === "true") return false;
-        const rows = await table.locator("tbody tr").allTextContents();
-        return rows.length > 0 && rows.every((text) => text.toLowerCase().includes(email.toLowerCase()));
-      },
-      { timeout: 20_000 },
-    )
+    .poll(async () => {
+      const state = await panelState(page);
+      return (
+        state !== null &&
+        !state.busy &&
+        state.rows.length > 0 &&
+        state.rows.every((text) => text.toLowerCase().includes(wanted))
+      );
+    })
     .toBe(true);
   const row = userRow(page, email);
   await see(row);

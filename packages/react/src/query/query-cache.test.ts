@@ -96,4 +96,48 @@ describe("query cache", () => {
     ).rejects.toThrow("boom");
     expect(cache.get(["k"])).toMatchObject({ status: "success", data: "data" });
   });
+
+  it("an answer read before an invalidation never lands as fresh data, and the next fetch reads again", async () => {
+    const cache = createQueryCache();
+    let answer: (v: string) => void = () => undefined;
+    const old = cache.fetch(["users", "list"], () => new Promise<string>((r) => (answer = r)));
+    // A write happens while nobody watches the key (the list is off screen) and its read is in flight.
+    await cache.invalidate(["users"]);
+    answer("before the write");
+    await old;
+    expect(cache.get(["users", "list"]).data).toBeUndefined();
+    expect(cache.get(["users", "list"]).fetching).toBe(false);
+    const reread = vi.fn(async () => "after the write");
+    await cache.fetch(["users", "list"], reread);
+    expect(reread).toHaveBeenCalledTimes(1);
+    expect(cache.get(["users", "list"]).data).toBe("after the write");
+  });
+
+  it("a fetch after an invalidation does not wait on the request the invalidation superseded", async () => {
+    const cache = createQueryCache();
+    void cache.fetch(["users", "list"], () => new Promise<string>(() => undefined));
+    await cache.invalidate(["users"]);
+    const reread = vi.fn(async () => "fresh");
+    const next = cache.fetch(["users", "list"], reread);
+    expect(reread).toHaveBeenCalledTimes(1);
+    await expect(next).resolves.toBe("fresh");
+    expect(cache.get(["users", "list"])).toMatchObject({ status: "success", data: "fresh", fetching: false });
+  });
+
+  it("a failed refetch that a write overtook still ends the fetching state", async () => {
+    const cache = createQueryCache();
+    await cache.fetch(["users", "list"], async () => ({ n: 1 }));
+    let fail: (e: Error) => void = () => undefined;
+    const refetch = cache.fetch(
+      ["users", "list"],
+      () => new Promise<{ n: number }>((_, reject) => (fail = reject)),
+      { force: true },
+    );
+    cache.update<{ n: number }>(["users"], (draft) => {
+      draft.n = 2;
+    });
+    fail(new Error("connection reset"));
+    await expect(refetch).rejects.toThrow("connection reset");
+    expect(cache.get(["users", "list"])).toMatchObject({ data: { n: 2 }, fetching: false });
+  });
 });

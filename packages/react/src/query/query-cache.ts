@@ -62,7 +62,10 @@ export interface QueryCache {
    * rollback that restores exactly those entries (unless they were written again meanwhile).
    */
   update<T>(prefix: QueryKey, recipe: (draft: Draft<T>, key: QueryKey) => void): Rollback;
-  /** Marks every key under `prefix` stale and refetches those that someone watches. */
+  /**
+   * Marks every key under `prefix` stale and refetches those that someone watches. Requests already
+   * in flight under `prefix` are superseded: their answers are dropped and the next fetch reads again.
+   */
   invalidate(prefix: QueryKey): Promise<void>;
   /** Every cached key (for tests and devtools). */
   keys(): QueryKey[];
@@ -123,20 +126,25 @@ export function createQueryCache(options: QueryCacheOptions = {}): QueryCache {
     if (!fetcher) return Promise.resolve(entry.snapshot.data);
     const generation = ++entry.generation;
     publish(entry, { fetching: true });
-    const promise = fetcher().then(
+    // Every answer, kept or dropped, success or failure, ends this request's part in `fetching`:
+    // true stays only while a newer request of the key is still out. Returns whether the answer is
+    // still the newest word on the key (no write, invalidation or newer request since it started).
+    const settle = (): boolean => {
+      if (entry.inflight === promise) entry.inflight = null;
+      if (generation === entry.generation) return true;
+      if (!entry.inflight && entry.snapshot.fetching) publish(entry, { fetching: false });
+      return false;
+    };
+    const promise: Promise<unknown> = fetcher().then(
       (data) => {
-        if (entry.inflight === promise) entry.inflight = null;
-        if (generation === entry.generation) {
+        if (settle()) {
           entry.stale = false;
           publish(entry, { status: "success", data, error: null, fetching: false, updatedAt: Date.now() });
-        } else if (!entry.inflight) {
-          publish(entry, { fetching: false });
         }
         return data;
       },
       (error: unknown) => {
-        if (entry.inflight === promise) entry.inflight = null;
-        if (generation === entry.generation) {
+        if (settle()) {
           publish(entry, {
             status: entry.snapshot.data === undefined ? "error" : entry.snapshot.status,
             error,
@@ -205,6 +213,13 @@ export function createQueryCache(options: QueryCacheOptions = {}): QueryCache {
       for (const entry of entries.values()) {
         if (!matchesPrefix(entry.key, prefix)) continue;
         entry.stale = true;
+        if (entry.inflight) {
+          // A request in flight may have been answered before the write: its answer must neither land
+          // as fresh data nor be joined by the next fetch (it would bring back what the write changed,
+          // e.g. a deleted user, and nothing would read the key again).
+          entry.generation++;
+          entry.inflight = null;
+        }
         if (entry.listeners.size > 0 && entry.fetcher) waits.push(run(entry).catch(() => undefined));
       }
       await Promise.all(waits);

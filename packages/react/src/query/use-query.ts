@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { useStaffroom } from "../provider/context";
+import type { QueryCache } from "./query-cache";
 import { hashKey, type QueryKey } from "./query-key";
 
 /** Options of {@link useQuery}. */
 export interface UseQueryOptions {
   /** Load only when true. Default true. */
   readonly enabled?: boolean;
-  /** While a new key loads, keep showing the last data of this hook (search-as-you-type, paging). */
+  /**
+   * While a new key loads, keep showing the last data of this hook (search-as-you-type, paging).
+   * Never past a failure of the new key (its error shows) nor across caches (another directory).
+   * Default false.
+   */
   readonly keepPrevious?: boolean;
 }
 
@@ -20,7 +25,7 @@ export interface QueryResult<T> {
   readonly isFetching: boolean;
   /** The first load failed and there is no data. */
   readonly isError: boolean;
-  /** The data shown belongs to a previous key (`keepPrevious`). */
+  /** The data shown belongs to a previous key (`keepPrevious`) whose successor is still loading. */
   readonly isPrevious: boolean;
   /** Loads again, ignoring freshness. */
   refetch(): Promise<void>;
@@ -58,11 +63,19 @@ export function useQuery<T>(
     cache.fetch(stableKey, () => fetcherRef.current()).catch(() => undefined);
   }, [cache, stableKey, enabled]);
 
-  const previous = useRef<T | undefined>(undefined);
-  if (snapshot.data !== undefined) previous.current = snapshot.data;
-  const showPrevious =
-    options.keepPrevious === true && snapshot.data === undefined && previous.current !== undefined;
-  const data = showPrevious ? previous.current : snapshot.data;
+  // The last data this hook showed, and the cache it came from: a provider's new directory (another
+  // organization, another session) brings a new cache, and one organization's rows must never stand
+  // in for another's while it loads.
+  const previous = useRef<{ readonly cache: QueryCache; readonly data: T } | null>(null);
+  if (snapshot.data !== undefined) previous.current = { cache, data: snapshot.data };
+  // Only while the new key is still loading: once its request has failed there is nothing to wait
+  // for, so the error shows (with its retry) instead of the old data marked busy for good.
+  const kept =
+    options.keepPrevious === true && snapshot.data === undefined && snapshot.status === "pending"
+      ? previous.current
+      : null;
+  const showPrevious = kept !== null && kept.cache === cache;
+  const data = showPrevious ? kept.data : snapshot.data;
 
   const refetch = useCallback(async () => {
     await cache.fetch(stableKey, () => fetcherRef.current(), { force: true }).catch(() => undefined);

@@ -220,7 +220,14 @@ export function UserDirectory(props: UserDirectoryProps): ReactNode {
           onClear={resetView}
         />
       ) : null}
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${state.status}`}>
+      {/* Busy while what the panel shows is not yet the answer to the tab, search and filters chosen
+          (the table, the empty state or the error of a previous search alike). */}
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${state.status}`}
+        aria-busy={page.isLoading || page.isPrevious || state.searching || undefined}
+      >
         {page.isError ? (
           <DirectoryError error={page.error} onRetry={page.refetch} />
         ) : page.isLoading ? (
