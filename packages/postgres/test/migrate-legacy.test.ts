@@ -15,6 +15,7 @@ import { MIGRATIONS, migrate, postgresStore } from "../src/index";
 
 /** Every version after 1, which a version-1 database lacks (2 is the split; later ones ride along). */
 const LATER_VERSIONS = MIGRATIONS.map((m) => m.version).filter((v) => v > 1);
+
 import { DATABASE_URL, pgliteDatabase, serverDatabase, type TestDatabase } from "./support/databases";
 import { dumpSchema, queryOf } from "./support/dump";
 import { reportServerRunSkipped } from "./support/server-gate";
