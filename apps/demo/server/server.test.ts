@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientThrottleKey } from "@staffroom/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_SIGN_IN } from "../src/seed";
 import { type DemoServer, startDemoServer } from "./server";
 import { openDatabase } from "./store";
@@ -316,7 +316,11 @@ describe("the demo server over PGlite", () => {
     const database = await openDatabase({ kind: "pglite", dataDir });
     const { rateLimiter } = await database.open(false);
     for (let i = 0; i < 100; i++) {
-      await rateLimiter.hit(String(clientThrottleKey("sign_in", "127.0.0.1")), { limit: 100, windowMs: 15 * 60_000 }, Date.now());
+      await rateLimiter.hit(
+        String(clientThrottleKey("sign_in", "127.0.0.1")),
+        { limit: 100, windowMs: 15 * 60_000 },
+        Date.now(),
+      );
     }
     await database.close();
     const server = await startDemoServer({
