@@ -1,9 +1,9 @@
 import { fail } from "../../errors/directory-error";
 import type { RequestMetadata } from "../../model/audit.schema";
 import type { RateLimitRule } from "../../ports/rate-limiter";
+import { sha256HexSync } from "../../ports/sha256";
 import type { UserRecord } from "../../store/records";
 import type { ServiceContext } from "../context";
-import { sha256HexSync } from "../../ports/sha256";
 import { clientKey } from "./client-key";
 
 /** What a client is throttled on: sign-in failures, or reset requests. */
