@@ -32,6 +32,8 @@ export interface DialogContentProps {
   readonly footer?: ReactNode;
   /** Keeps the dialog open on outside clicks (forms with unsaved input). */
   readonly preventOutsideClose?: boolean;
+  /** Radix's hook as the dialog closes; `event.preventDefault()` keeps focus off the trigger. Default: focus returns to the trigger. */
+  readonly onCloseAutoFocus?: (event: Event) => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export function DialogContent({
   children,
   footer,
   preventOutsideClose,
+  onCloseAutoFocus,
 }: DialogContentProps): ReactNode {
   const { portalContainer } = useStaffroom();
   return (
@@ -61,6 +64,7 @@ export function DialogContent({
           data-size={size}
           {...(description ? {} : { "aria-describedby": undefined })}
           onPointerDownOutside={preventOutsideClose ? (e) => e.preventDefault() : undefined}
+          onCloseAutoFocus={onCloseAutoFocus}
         >
           <div className="sr-dialog-header">
             <RadixDialog.Title className="sr-dialog-title">{title}</RadixDialog.Title>
