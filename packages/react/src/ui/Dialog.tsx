@@ -32,8 +32,6 @@ export interface DialogContentProps {
   readonly footer?: ReactNode;
   /** Keeps the dialog open on outside clicks (forms with unsaved input). */
   readonly preventOutsideClose?: boolean;
-  /** Radix's hook as the dialog closes; `event.preventDefault()` keeps focus off the trigger. Default: focus returns to the trigger. */
-  readonly onCloseAutoFocus?: (event: Event) => void;
 }
 
 /**
@@ -52,7 +50,6 @@ export function DialogContent({
   children,
   footer,
   preventOutsideClose,
-  onCloseAutoFocus,
 }: DialogContentProps): ReactNode {
   const { portalContainer } = useStaffroom();
   return (
@@ -64,7 +61,6 @@ export function DialogContent({
           data-size={size}
           {...(description ? {} : { "aria-describedby": undefined })}
           onPointerDownOutside={preventOutsideClose ? (e) => e.preventDefault() : undefined}
-          onCloseAutoFocus={onCloseAutoFocus}
         >
           <div className="sr-dialog-header">
             <RadixDialog.Title className="sr-dialog-title">{title}</RadixDialog.Title>

@@ -46,11 +46,6 @@ export interface ConfirmContentProps {
   readonly confirmText?: string;
   /** Runs on confirm; the dialog closes when it resolves and shows the error when it rejects. */
   readonly onConfirm: () => Promise<unknown> | undefined;
-  /**
-   * Called as the dialog closes, before focus returns to the trigger; `event.preventDefault()` and
-   * focus something else when the trigger is gone (its row was deleted). Default: the trigger.
-   */
-  readonly onCloseAutoFocus?: (event: Event) => void;
   readonly children?: ReactNode;
 }
 
@@ -61,7 +56,6 @@ function Content({
   tone = "danger",
   confirmText,
   onConfirm,
-  onCloseAutoFocus,
   children,
 }: ConfirmContentProps): ReactNode {
   const state = useContext(ConfirmContext);
@@ -89,7 +83,6 @@ function Content({
     <DialogContent
       title={title}
       description={description}
-      {...(onCloseAutoFocus ? { onCloseAutoFocus } : {})}
       footer={
         <>
           <Dialog.Close asChild>

@@ -84,7 +84,6 @@ function RowActionDialog({
           await dialogs.confirmAction(pending);
           done.current = true;
         }}
-        onCloseAutoFocus={(event) => dialogs.returnFocus(event, pending)}
       >
         {confirm.details?.()}
       </ConfirmDialog.Content>

@@ -138,7 +138,9 @@ function RefusedLabel({ label, reason }: { readonly label: string; readonly reas
   return (
     <span className="sr-menu-refused">
       {label}
-      <span className="sr-hint">{reason}</span>
+      <span className="sr-hint">
+        <span className="sr-visually-hidden">:</span> {reason}
+      </span>
     </span>
   );
 }

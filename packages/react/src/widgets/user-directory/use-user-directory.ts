@@ -59,14 +59,12 @@ export interface UserDirectoryDialogs {
   readonly creating: "create" | "invite" | null;
   closeCreate(): void;
   readonly action: PendingUserAction | null;
-  /** Closes the row action's dialog; `done` says whether it finished. */
-  closeAction(done: boolean): void;
   /**
-   * The dialog's `onCloseAutoFocus`: after a finished action whose row leaves the tab (the action
-   * table's `focusAfter: "panel"`), or when the row is gone, focus goes to the table's panel instead
-   * of the row's menu button.
+   * Closes the row action's dialog; `done` says whether it finished. Focus goes back to the row's
+   * menu button, or — after an action whose row leaves the tab (the action table's
+   * `focusAfter: "panel"`), or when the row is gone — to the table's panel.
    */
-  returnFocus(event: Event, pending: PendingUserAction): void;
+  closeAction(done: boolean): void;
   readonly bulk: PendingBulkAction | null;
   closeBulk(): void;
   /** Runs the confirmed bulk action; rejects with core's error for the dialog to show. */
@@ -175,7 +173,6 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
   const [notice, setNotice] = useState<UserDirectoryNotice | null>(null);
   const [creating, setCreating] = useState<"create" | "invite" | null>(null);
   const [action, setAction] = useState<PendingUserAction | null>(null);
-  const actionDone = useRef(false);
   const [pendingBulk, setPendingBulk] = useState<PendingBulkAction | null>(null);
   // Row failures of the last bulk action, for the page they were read on: another tab, search, sort
   // or page drops them.
@@ -258,15 +255,15 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
     closeCreate: () => setCreating(null),
     action,
     closeAction(done) {
-      actionDone.current = done;
+      const pending = action;
       setAction(null);
-    },
-    returnFocus(event, pending) {
-      const to = actionDone.current ? pending.spec.focusAfter : "trigger";
-      // Radix returns focus to the trigger by itself, when it is still there.
-      if (to === "trigger" && pending.trigger?.isConnected) return;
-      event.preventDefault();
-      panelRef.current?.focus();
+      if (!pending) return;
+      // Radix returns focus only to a Dialog.Trigger, and these dialogs open from a menu: once the
+      // dialog has gone (after this update commits), focus is put where the action table says.
+      setTimeout(
+        () => refocus(done ? pending.spec.focusAfter : "trigger", pending.trigger, panelRef.current),
+        0,
+      );
     },
     bulk: pendingBulk,
     closeBulk: () => setPendingBulk(null),
