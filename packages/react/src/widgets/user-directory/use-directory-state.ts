@@ -1,5 +1,6 @@
 import type { UserQuery, UserSortField, UserStatus } from "@staffroom/core";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { hashKey } from "../../query/query-key";
 import { useControllable } from "../../ui/use-controllable";
 import { useDebounced } from "../../ui/use-debounced";
 
@@ -133,7 +134,8 @@ export interface UserDirectoryViewState {
 /**
  * The directory's view state — tab, search (debounced), filters, sort, selection and cursor page —
  * each controlled or uncontrolled, and the queries it implies. Changing the tab, search, filters or
- * sort returns to the first page; changing the tab, sort or page clears the selection.
+ * sort returns to the first page (also when the host changes them: a cursor belongs to one query);
+ * changing the tab, sort or page clears the selection.
  *
  * @example const state = useDirectoryState({ pageSize: 50, defaultStatus: "pending" });
  */
@@ -183,7 +185,24 @@ export function useDirectoryState(options: UserDirectoryStateOptions): UserDirec
     }),
     [search, filters],
   );
-  const cursor = page[page.length - 1] ?? null;
+  // A page is a cursor into one query (tab, search, filters, sort). The setters below return to the
+  // first page with every change of those, but a host controlling them — or the debounced search
+  // settling — changes them without the page: a cursor of another query must then not be read.
+  const base = hashKey([countQuery, status, sort]);
+  const pageKey = page.join("\n");
+  const [anchor, setAnchor] = useState({ base, pageKey });
+  if (pageKey !== anchor.pageKey) {
+    // The page moved (next, previous, or the host set it): it belongs to the query of this render.
+    setAnchor({ base, pageKey });
+  }
+  const stalePage = page.length > 0 && pageKey === anchor.pageKey && base !== anchor.base;
+  useEffect(() => {
+    // Tell the page's owner (the host, when it controls the page) that the directory went back to
+    // the first page.
+    if (stalePage) setPage(FIRST_PAGE);
+  }, [stalePage, setPage]);
+  const shownPage = stalePage ? FIRST_PAGE : page;
+  const cursor = shownPage[shownPage.length - 1] ?? null;
   const listQuery: UserQuery = useMemo(
     () => ({ ...countQuery, status, sort: sort.field, direction: sort.direction, limit: pageSize, cursor }),
     [countQuery, status, sort, pageSize, cursor],
@@ -203,11 +222,8 @@ export function useDirectoryState(options: UserDirectoryStateOptions): UserDirec
       clearSelection();
     },
     searchInput,
-    setSearchInput(next) {
-      setSearchRaw(next);
-      // Only when it moves: on the first page (the usual case) a keystroke sets no other state.
-      if (page.length > 0) firstPage();
-    },
+    // The page follows once the debounced search reaches the query (see `stalePage`).
+    setSearchInput: setSearchRaw,
     searching: searchInput.trim() !== search,
     filters,
     setFilters(patch) {
@@ -228,8 +244,8 @@ export function useDirectoryState(options: UserDirectoryStateOptions): UserDirec
     },
     selection,
     setSelection,
-    page,
-    pageIndex: page.length,
+    page: shownPage,
+    pageIndex: shownPage.length,
     nextPage(next) {
       setPage((p) => [...p, next]);
       clearSelection();
