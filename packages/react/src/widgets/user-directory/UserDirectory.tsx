@@ -69,7 +69,8 @@ function UserDirectoryDefault(props: UserDirectoryProps): ReactNode {
  * The user directory: `<UserDirectory />` renders every part; `UserDirectory.Root` and the parts
  * compose it differently (see {@link UserDirectoryDefault} for the parts and an example).
  */
-export const UserDirectory = Object.assign(UserDirectoryDefault, {
+// Pure: without it, Object.assign keeps the whole directory in bundles that never mount it.
+export const UserDirectory = /* @__PURE__ */ Object.assign(UserDirectoryDefault, {
   /** Holds (or receives) the directory and renders the card and its dialogs. See `UserDirectoryRoot`. */
   Root: UserDirectoryRoot,
   /** Title, description, "New user" and "Invite user". See `DirectoryHeader`. */

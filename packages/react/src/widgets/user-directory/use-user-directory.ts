@@ -133,7 +133,7 @@ export interface UserDirectoryApi extends UserDirectoryViewState {
 const NO_ROLES: Role[] = [];
 const NO_LOCATIONS: Location[] = [];
 const NO_USERS: User[] = [];
-const NO_FAILURES: ReadonlyMap<string, string> = new Map();
+const NO_FAILURES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map();
 
 /** Moves focus after an action, unless the person has already moved it elsewhere. */
 function refocus(focus: ActionFocus, trigger: Element | null, panel: HTMLElement | null): void {

@@ -103,7 +103,9 @@ const defineActions = (table: { readonly [A in UserAction]: Omit<UserActionSpec,
  *
  * @example USER_ACTIONS.disable.run.kind // "write"
  */
-export const USER_ACTIONS = defineActions({
+// Pure (the table and each userWrite call): a host that mounts no directory drops the table and
+// the dialogs it names — the account screens' bundle stays at its size.
+export const USER_ACTIONS = /* @__PURE__ */ defineActions({
   edit: {
     label: (m) => m.directory.action.edit,
     done: (m, user) => m.directory.actionDone.edit(user.displayName),
@@ -123,7 +125,7 @@ export const USER_ACTIONS = defineActions({
     tone: "danger",
     run: {
       kind: "write",
-      write: userWrite(disableUser),
+      write: /* @__PURE__ */ userWrite(disableUser),
       confirm: {
         title: (m, user) => m.confirm.disableTitle(user.displayName),
         description: (m) => m.confirm.disableBody,
@@ -137,7 +139,7 @@ export const USER_ACTIONS = defineActions({
     label: (m) => m.directory.action.restore,
     done: (m, user) => m.directory.actionDone.restore(user.displayName),
     tone: "default",
-    run: { kind: "write", write: userWrite(restoreUser) },
+    run: { kind: "write", write: /* @__PURE__ */ userWrite(restoreUser) },
     bulk: { kind: "button", input: "restore", label: (m) => m.directory.bulk.restore },
     focusAfter: "panel",
   },
@@ -147,7 +149,7 @@ export const USER_ACTIONS = defineActions({
     tone: "danger",
     run: {
       kind: "write",
-      write: userWrite(deleteUser),
+      write: /* @__PURE__ */ userWrite(deleteUser),
       confirm: {
         title: (m, user) => m.confirm.deleteTitle(user.displayName),
         description: (m) => m.confirm.deleteBody,
@@ -173,7 +175,7 @@ export const USER_ACTIONS = defineActions({
     label: (m) => m.directory.action.resendInvitation,
     done: (m, user) => m.directory.actionDone.resendInvitation(user.displayName),
     tone: "default",
-    run: { kind: "write", write: userWrite(resendInvitation) },
+    run: { kind: "write", write: /* @__PURE__ */ userWrite(resendInvitation) },
     bulk: null,
     focusAfter: "trigger",
   },
@@ -183,7 +185,7 @@ export const USER_ACTIONS = defineActions({
     tone: "danger",
     run: {
       kind: "write",
-      write: userWrite(revokeInvitation),
+      write: /* @__PURE__ */ userWrite(revokeInvitation),
       confirm: {
         title: (m, user) => m.confirm.revokeTitle(user.displayName),
         description: (m) => m.confirm.revokeBody,
@@ -210,14 +212,14 @@ export const USER_ACTIONS = defineActions({
     label: (m) => m.directory.action.unlock,
     done: (m, user) => m.directory.actionDone.unlock(user.displayName),
     tone: "default",
-    run: { kind: "write", write: userWrite(unlockUser) },
+    run: { kind: "write", write: /* @__PURE__ */ userWrite(unlockUser) },
     bulk: null,
     focusAfter: "trigger",
   },
 });
 
 /** The actions the bulk bar can run, in table order. */
-export const BULK_ACTIONS: readonly UserActionSpec[] = Object.values(USER_ACTIONS).filter(
+export const BULK_ACTIONS: readonly UserActionSpec[] = /* @__PURE__ */ Object.values(USER_ACTIONS).filter(
   (spec) => spec.bulk !== null,
 );
 
