@@ -4,7 +4,11 @@ import { Button } from "../../ui/Button";
 import { CardHeader } from "../../ui/CardHeader";
 import { useMountPart, usePartContext } from "./directory-context";
 
-/** Props of {@link DirectoryHeader}. */
+/**
+ * Props of {@link DirectoryHeader}.
+ *
+ * @example <UserDirectory.Header hideCreate />
+ */
 export interface DirectoryHeaderProps {
   /** Hide the "New user" button (invite only, as reference 002 and 004 work). Default false. */
   readonly hideCreate?: boolean;

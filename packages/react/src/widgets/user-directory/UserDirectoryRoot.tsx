@@ -14,6 +14,8 @@ interface RootBase {
 /**
  * Props of {@link UserDirectoryRoot}: either the options of `useUserDirectory` (Root holds the
  * state; each piece may still be controlled), or `value`, a `useUserDirectory()` the host holds.
+ *
+ * @example const props: UserDirectoryRootProps = { pageSize: 25, defaultStatus: "pending", children };
  */
 export type UserDirectoryRootProps = RootBase &
   ((UserDirectoryOptions & { readonly value?: undefined }) | { readonly value: UserDirectoryApi });

@@ -43,7 +43,11 @@ export type UserDirectorySelection = Readonly<Record<string, boolean>>;
  */
 export type UserDirectoryPage = readonly string[];
 
-/** No filter: every location and role, administrators and providers alike. */
+/**
+ * No filter: every location and role, administrators and providers alike.
+ *
+ * @example <UserDirectory.Root defaultFilters={{ ...NO_DIRECTORY_FILTERS, practitioner: true }}>
+ */
 export const NO_FILTERS: UserDirectoryFilters = {
   locationId: null,
   roleId: null,
@@ -57,6 +61,8 @@ const FIRST_PAGE: UserDirectoryPage = [];
 /**
  * The view state of a {@link useUserDirectory}: each piece controlled by the host (`status` +
  * `onStatusChange`, …) or left to the directory (`defaultStatus`, …), as Radix primitives do.
+ *
+ * @example <UserDirectory.Root search={query} onSearchChange={setQuery} defaultSort={{ field: "createdAt", direction: "desc" }}>
  */
 export interface UserDirectoryStateOptions {
   /** Users per page (1–200). Default 50. */
@@ -95,7 +101,11 @@ export interface UserDirectoryStateOptions {
   readonly onPageChange?: (page: UserDirectoryPage) => void;
 }
 
-/** The view state and the queries it implies; see {@link useDirectoryState}. */
+/**
+ * The view state and the queries it implies; see {@link useDirectoryState}.
+ *
+ * @example const { status, setStatus, listQuery } = useUserDirectoryContext();
+ */
 export interface UserDirectoryViewState {
   readonly status: UserStatus;
   /** Another tab: back to the first page, nothing selected. */

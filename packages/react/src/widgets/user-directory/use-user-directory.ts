@@ -24,7 +24,12 @@ import {
 } from "./use-directory-state";
 import { type ActionFocus, type ActionOffer, USER_ACTIONS, type UserActionSpec } from "./user-actions";
 
-/** Options of {@link useUserDirectory}: page size, debounce, and each piece of view state controlled or not. */
+/**
+ * Options of {@link useUserDirectory}: page size (default 50), search debounce (default 250 ms), and
+ * each piece of view state controlled or not (default: all uncontrolled, Active tab, first page).
+ *
+ * @example const options: UserDirectoryOptions = { pageSize: 25, status, onStatusChange: setStatus };
+ */
 export type UserDirectoryOptions = UserDirectoryStateOptions;
 
 /**
@@ -39,7 +44,11 @@ export interface UserDirectoryNotice {
   readonly details?: readonly string[];
 }
 
-/** A row action waiting in its dialog. */
+/**
+ * A row action waiting in its dialog.
+ *
+ * @example const pending: PendingUserAction = { spec: USER_ACTIONS.disable, user, trigger: menuButton };
+ */
 export interface PendingUserAction {
   readonly spec: UserActionSpec;
   readonly user: User;
@@ -47,13 +56,23 @@ export interface PendingUserAction {
   readonly trigger: Element | null;
 }
 
-/** A bulk action waiting for its confirmation. */
+/**
+ * A bulk action waiting for its confirmation.
+ *
+ * @example const pending: PendingBulkAction = { spec: USER_ACTIONS.delete, input: { action: "delete", ids }, trigger: button };
+ */
 export interface PendingBulkAction {
   readonly spec: UserActionSpec;
   readonly input: BulkInput;
+  /** What had focus when it started (the bulk bar's button). */
+  readonly trigger: Element | null;
 }
 
-/** The dialogs `UserDirectory.Root` renders (read them; the directory opens and closes them). */
+/**
+ * The dialogs `UserDirectory.Root` renders (read them; the directory opens and closes them).
+ *
+ * @example directory.dialogs.action?.spec.action // "disable" while its confirmation is open
+ */
 export interface UserDirectoryDialogs {
   /** "create" or "invite" while that dialog is open. */
   readonly creating: "create" | "invite" | null;
@@ -75,7 +94,11 @@ export interface UserDirectoryDialogs {
   done(text: string): void;
 }
 
-/** Element ids the parts share (tabs ↔ panel, title ↔ section and table). */
+/**
+ * Element ids the parts share (tabs ↔ panel, title ↔ section and table), unique per directory.
+ *
+ * @example <label htmlFor={directory.ids.search}>Find someone</label>
+ */
 export interface UserDirectoryIds {
   readonly title: string;
   readonly panel: string;
@@ -90,6 +113,10 @@ export interface UserDirectoryIds {
  * Everything the directory's parts read: the view state ({@link UserDirectoryViewState}), what core
  * answered for it, what the actor may do, and the flows the parts start. `useUserDirectory`
  * returns it; inside `UserDirectory.Root`, `useUserDirectoryContext()` gives the same object.
+ *
+ * @example
+ * const directory = useUserDirectoryContext();
+ * directory.selectedUsers.length; directory.startAction("edit", user); directory.setStatus("pending");
  */
 export interface UserDirectoryApi extends UserDirectoryViewState {
   readonly ids: UserDirectoryIds;
@@ -229,12 +256,7 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
     [m, users, listQuery, setSelection],
   );
 
-  const runBulk = async (input: BulkInput) => {
-    const bar = document.activeElement;
-    showBulk(await bulk.mutate(input));
-    // The bulk bar goes when nothing failed: focus, if it was on the bar, moves to the panel.
-    refocus("panel", bar, panelRef.current);
-  };
+  const runBulk = async (input: BulkInput) => showBulk(await bulk.mutate(input));
 
   const startBulk = (input: BulkInput) => {
     const spec = Object.values(USER_ACTIONS).find(
@@ -243,11 +265,15 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
     );
     if (!spec) return;
     setNotice(null);
+    // The bulk bar's button: it goes with the bar when nothing failed, and focus then moves to the panel.
+    const trigger = document.activeElement;
     if (spec.bulk?.kind === "button" && spec.bulk.confirm) {
-      setPendingBulk({ spec, input });
+      setPendingBulk({ spec, input, trigger });
       return;
     }
-    runBulk(input).catch((error: unknown) => setNotice({ tone: "danger", text: errorMessage(m, error) }));
+    runBulk(input)
+      .catch((error: unknown) => setNotice({ tone: "danger", text: errorMessage(m, error) }))
+      .finally(() => refocus("trigger", trigger, panelRef.current));
   };
 
   const dialogs: UserDirectoryDialogs = {
@@ -266,7 +292,13 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
       );
     },
     bulk: pendingBulk,
-    closeBulk: () => setPendingBulk(null),
+    closeBulk() {
+      const pending = pendingBulk;
+      setPendingBulk(null);
+      if (!pending) return;
+      // As for a row action: back to the bar's button, or to the panel when the bar has gone.
+      setTimeout(() => refocus("trigger", pending.trigger, panelRef.current), 0);
+    },
     confirmBulk: (input) => runBulk(input),
     async confirmAction({ spec, user }) {
       if (spec.run.kind !== "write") return;

@@ -175,7 +175,7 @@ describe("the user action table", () => {
     expect(within(bar).queryByRole("button", { name: "Disable" })).not.toBeInTheDocument();
   });
 
-  it("a bulk delete asks for DELETE first, as the table says", async () => {
+  it("a bulk delete asks for DELETE first, as the table says, and focus lands on the panel when the bar goes", async () => {
     const seeded = await seededWorld({ users: 6 });
     const { user } = renderWith(seeded.owner, <UserDirectory initialStatus="disabled" />);
     await screen.findByRole("table", { name: "Users" });
@@ -195,6 +195,9 @@ describe("the user action table", () => {
     await user.click(confirm);
     expect(await screen.findByText(m.directory.bulkResult(disabled.length, 0))).toBeInTheDocument();
     expect((await seeded.owner.users.counts()).disabled).toBe(0);
+    // Nothing failed, so the bulk bar (and the button that started it) is gone: focus waits on the panel.
+    expect(screen.queryByRole("toolbar", { name: "Bulk actions" })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("tabpanel")).toHaveFocus());
   });
 
   it("a refused offer shows disabled with its reason beside it, and choosing it does nothing", async () => {

@@ -20,7 +20,11 @@ import { type UserWrite, userWrite } from "./use-action-write";
 // actions a row offers is core's answer (`users.actions(user)`), never decided here. Adding an
 // action is one entry (TypeScript insists on one for every `UserAction` core defines).
 
-/** Where focus goes once an action is done (a cancelled one always returns to its row's menu button). */
+/**
+ * Where focus goes once an action is done (a cancelled one always returns to its row's menu button).
+ *
+ * @example USER_ACTIONS.disable.focusAfter // "panel"
+ */
 export type ActionFocus =
   /** Back to the row's menu button: the row stays where it was. */
   | "trigger"
@@ -77,7 +81,11 @@ export type BulkRun =
   /** The bulk bar's role picker (`users.bulk({ action: "setRole" })`), offered where editing is. */
   | { readonly kind: "setRole" };
 
-/** One user action: its words, how it runs (alone and in bulk), and where focus goes after it. */
+/**
+ * One user action: its words, how it runs (alone and in bulk), and where focus goes after it.
+ *
+ * @example USER_ACTIONS.delete.run.kind === "write" && USER_ACTIONS.delete.run.confirm?.typeToConfirm?.(user) // the user's email
+ */
 export interface UserActionSpec {
   readonly action: UserAction;
   /** The row menu item. */
