@@ -20,7 +20,7 @@ async function sequences(ctx: Ctx): Promise<number[]> {
   return page.items.map((e) => e.sequence).reverse();
 }
 
-describe("memory-only: W14 tamper evidence (store.unsafe)", () => {
+describe("memory-only: R18 tamper evidence (W14, store.unsafe)", () => {
   it("verify() finds an edited event", async () => {
     const { world, ctx } = await memorySetup();
     await createStaff(ctx);
@@ -231,7 +231,9 @@ describe("memory-only: R15 secrets at rest", () => {
     expect(account?.password).toMatchObject({ algorithm: "pbkdf2-sha256", iterations: 1000 });
     expect(JSON.stringify(account)).not.toContain(FIXTURE_PASSWORD);
   });
+});
 
+describe("memory-only: R13 atomicity", () => {
   it("a failed write leaves the store untouched (R13: rollback)", async () => {
     const { world, ctx } = await memorySetup();
     await ctx.owner.organization.update({ seats: { named: 1 } }, { version: world.organization.version });
