@@ -53,7 +53,7 @@ describe("response headers", () => {
   });
 });
 
-describe("secrets stay out of answers and logs", () => {
+describe("R15 secrets stay out of answers and logs", () => {
   it("an unexpected error is a bare 500 problem; onError hears it with the message redacted", async () => {
     const backend = await memoryWorld();
     const token = randomToken();
@@ -119,7 +119,7 @@ describe("secrets stay out of answers and logs", () => {
     expect(out).not.toContain("a".repeat(64));
   });
 
-  it("R15 a component failing with the request's secrets in its message: no log line and no 500 problem holds a password, a token or a token's hash", async () => {
+  it("a component failing with the request's secrets in its message: no log line and no 500 problem holds a password, a token or a token's hash", async () => {
     let armed = false;
     const world = await restWorld({
       // A password service that, once down, names the password it was asked about in its error.
@@ -206,7 +206,7 @@ describe("secrets stay out of answers and logs", () => {
     expect(lines.every((line) => line.includes("common-password service unavailable"))).toBe(true);
   });
 
-  it("sign-in failures say the same for an unknown email and a wrong password, and never echo the password", async () => {
+  it("R17 sign-in failures say the same for an unknown email and a wrong password, and never echo the password", async () => {
     const world = await restWorld();
     const answers: string[] = [];
     for (const email of [world.owner.email, "nobody@nowhere.example"]) {
@@ -246,7 +246,7 @@ describe("request metadata in the audit trail (R18)", () => {
   });
 });
 
-describe("mailed tokens", () => {
+describe("R15 mailed tokens", () => {
   it("never appear in an HTTP answer: invite, resend, reset link, invitation lookup", async () => {
     const world = await restWorld({ policy: { invitationResendIntervalMs: 0 } });
     const owner = world.backend.directory.forActor({
