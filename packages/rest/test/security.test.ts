@@ -206,6 +206,84 @@ describe("R15 secrets stay out of answers and logs", () => {
     expect(lines.every((line) => line.includes("common-password service unavailable"))).toBe(true);
   });
 
+  it("no problem document of a refused password or token echoes it: reset, invitation, password change, create", async () => {
+    const world = await restWorld();
+    const owner = world.backend.directory.forActor({
+      organizationId: world.organization.id,
+      userId: world.owner.id,
+    });
+    const desk = (await owner.roles.list()).find((r) => r.template === "front_desk");
+    if (!desk) throw new Error("no role");
+    const person = (email: string) => ({
+      email,
+      profile: { givenName: "Odile", familyName: "Marchetti" },
+      roleId: desk.id,
+      locationAccess: [world.location.id],
+      primaryLocationId: world.location.id,
+    });
+    const password = "harbor-willow-cinder-mast-52";
+    const sam = await owner.users.create({ ...person("odile@staff.harbor.example"), password });
+    const { user: invitee } = await owner.users.invite(person("invitee@staff.harbor.example"));
+    await world.backend.directory.auth.requestPasswordReset({ email: sam.email });
+    await world.backend.directory.settled();
+    const invitation = tokenFromLink(world.mailer.latest(invitee.email, "invitation")?.link) ?? "";
+    const reset = tokenFromLink(world.mailer.latest(sam.email, "password_reset")?.link) ?? "";
+    const signedIn = await call(world, "/auth/sign-in", {
+      as: null,
+      method: "POST",
+      json: { email: sam.email, password },
+      headers: { "staffroom-session": "bearer" },
+    });
+    const session = ((await signedIn.json()) as { token: string }).token;
+    const unknown = randomToken();
+    const refused = {
+      short: "tiny-secret",
+      personal: "odile-marchetti-harbor",
+      wrongCurrent: "not-the-current-one-93",
+      afterUnknown: "amber-quay-lattice-fjord-31",
+    };
+    const answers = [
+      await call(world, "/auth/password-reset/complete", {
+        as: null,
+        method: "POST",
+        json: { token: reset, password: refused.short },
+      }),
+      await call(world, "/auth/password-reset/complete", {
+        as: null,
+        method: "POST",
+        json: { token: unknown, password: refused.afterUnknown },
+      }),
+      await call(world, "/auth/invitation/accept", {
+        as: null,
+        method: "POST",
+        json: { token: invitation, password: refused.personal },
+      }),
+      await call(world, "/auth/invitation", { as: null, method: "POST", json: { token: unknown } }),
+      await fetch(`${world.baseUrl}/auth/change-password`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${session}`, "content-type": "application/json" },
+        body: JSON.stringify({ currentPassword: refused.wrongCurrent, newPassword: refused.afterUnknown }),
+      }),
+      await call(world, org(world, "/users"), {
+        method: "POST",
+        json: { ...person("third@staff.harbor.example"), password: refused.short },
+      }),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([400, 404, 400, 404, 400, 400]);
+    const tokens = [invitation, reset, session, unknown];
+    const secrets = [
+      password,
+      ...Object.values(refused),
+      ...tokens,
+      ...(await Promise.all(tokens.map(sha256Hex))),
+    ];
+    for (const res of answers) {
+      const text = `${[...res.headers].map(([k, v]) => `${k}: ${v}`).join("\n")}\n${await res.text()}`;
+      expect(text).toContain("application/problem+json");
+      expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
+    }
+  });
+
   it("R17 sign-in failures say the same for an unknown email and a wrong password, and never echo the password", async () => {
     const world = await restWorld();
     const answers: string[] = [];
