@@ -196,7 +196,7 @@ async function legacyHeads(db: TestDatabase) {
 }
 
 function registerLegacyMigration(label: string, open: () => Promise<TestDatabase>): void {
-  describe(`${label}: migration 2 splits version-1 audit events`, () => {
+  describe(`${label}: migration 2 splits version-1 audit events (W6, R18)`, () => {
     const opened: TestDatabase[] = [];
     afterAll(async () => {
       for (const db of opened) await db.close();

@@ -49,7 +49,7 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-describe("fuzz: every route over the PostgreSQL store", () => {
+describe("R14 fuzz: every route over the PostgreSQL store", () => {
   it(`PGlite: answers ${RUNS} generated requests (hostile text, forged cursors, impossible dates included) without a 5xx, and refusals change nothing`, async () => {
     const db = new PGlite({ extensions: { pg_trgm } });
     cleanups.push(() => db.close());

@@ -25,7 +25,7 @@ const refused = (run: () => unknown): DirectoryError => {
   throw new Error("expected a DirectoryError");
 };
 
-describe("text primitives", () => {
+describe("R14 text primitives", () => {
   it("single-line text refuses every C0 control, DEL, C1 controls and the Unicode line breaks", () => {
     const codes = [
       ...Array.from({ length: 0x20 }, (_, i) => i),
@@ -117,7 +117,7 @@ describe("text primitives", () => {
   });
 });
 
-describe("instants", () => {
+describe("R14 instants", () => {
   it("accepts instants every store holds, refuses year 0, years past 9999 and dates that do not exist", () => {
     for (const good of [
       "2026-11-23T12:00:00.000Z",

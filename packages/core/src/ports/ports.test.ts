@@ -35,7 +35,7 @@ describe("PasswordHasher (R15)", () => {
 });
 
 describe("tokens and ids", () => {
-  it("makes 256-bit url-safe tokens and hashes them with SHA-256", async () => {
+  it("R15 makes 256-bit url-safe tokens and hashes them with SHA-256", async () => {
     const t = randomToken();
     expect(t).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(randomToken()).not.toBe(t);

@@ -13,7 +13,7 @@ async function caught(run: () => Promise<unknown>): Promise<DirectoryError> {
 }
 
 describe("what forms need from core", () => {
-  it("roles say whether they make administrators and whether the reader may grant them", async () => {
+  it("R3 roles say whether they make administrators and whether the reader may grant them", async () => {
     const world = await memoryWorld();
     const owner = await world.as(world.owner.id);
     const roles = await owner.roles.list();
@@ -75,7 +75,7 @@ describe("what forms need from core", () => {
 });
 
 describe("organization-wide permissions, licences in use, live sessions", () => {
-  it("a location-limited actor does not hold organization-wide permissions, so can() and the service agree", async () => {
+  it("R4 a location-limited actor does not hold organization-wide permissions, so can() and the service agree", async () => {
     const world = await memoryWorld();
     const owner = await world.as(world.owner.id);
     const lead = await owner.roles.create({
@@ -102,7 +102,7 @@ describe("organization-wide permissions, licences in use, live sessions", () => 
     await expect(asLead.audit.list()).rejects.toMatchObject({ code: "forbidden" });
   });
 
-  it("a licence type users hold cannot be removed; usage counts live sessions", async () => {
+  it("R9 a licence type users hold cannot be removed; usage counts live sessions", async () => {
     const world = await memoryWorld();
     const owner = await world.as(world.owner.id);
     let org = await owner.organization.get();

@@ -16,6 +16,7 @@ export {
   type ExpectedError,
   expectError,
 } from "./conformance/errors-expect";
+export { secretsAtRestFixture } from "./conformance/secrets";
 export { runLocalBoundarySuite } from "./local-boundary";
 export { type PropertySuiteOptions, runPropertySuite } from "./properties";
 export { type RateLimiterPairFactory, runRateLimiterContract } from "./rate-limiter-contract";

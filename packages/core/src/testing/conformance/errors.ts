@@ -147,7 +147,7 @@ export function registerErrorTests(factory: WorldFactory): void {
       );
     });
 
-    it("an error never leaks a secret or another organization's data in its message", async () => {
+    it("R5/R15 an error never leaks a secret or another organization's data in its message", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx);
       const error = await expectError(

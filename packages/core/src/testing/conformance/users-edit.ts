@@ -93,7 +93,7 @@ export function registerUserEditTests(factory: WorldFactory): void {
       ]);
     });
 
-    it("changes the email, normalised; a taken email is a conflict on email", async () => {
+    it("R1 changes the email, normalised; a taken email is a conflict on email", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx);
       const other = await createStaff(ctx);
