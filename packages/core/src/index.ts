@@ -6,8 +6,11 @@
  * import { memoryStore } from "@staffroom/core/memory";
  * const directory = createDirectory({ store: memoryStore() });
  */
-export * from "./api/auth";
-export * from "./api/staff-directory";
+
+export * from "./access/access.rules";
+export * from "./access/catalog";
+export * from "./access/main-contact.rules";
+export * from "./audit/audit.schema";
 export {
   type ChainCursor,
   type ChainLink,
@@ -17,23 +20,19 @@ export {
   hashEvent,
 } from "./audit/chain";
 export * from "./audit/personal";
+export * from "./auth/account.schema";
+export * from "./auth/auth.types";
+export * from "./auth/password.rules";
+export { clientThrottleKey, type ThrottledAction } from "./auth/throttle";
+export { createDirectory } from "./directory/create-directory";
+export * from "./directory/directory.types";
+export * from "./directory/staff-directory";
+export { fieldIssues, parseInput, type RawIssue, unknownFieldIssue } from "./directory/validate";
 export * from "./errors/directory-error";
 export * from "./errors/error-codes";
-export * from "./list/user-query.schema";
-export * from "./model/account.schema";
-export * from "./model/audit.schema";
-export * from "./model/common.schema";
-export * from "./model/invitation.schema";
-export * from "./model/location.schema";
-export * from "./model/organization.schema";
-export * from "./model/role.schema";
-export * from "./model/user.schema";
-export * from "./passwords/password-policy";
-export * from "./permissions/access.rules";
-export * from "./permissions/catalog";
-export * from "./permissions/main-contact.rules";
-export * from "./permissions/templates";
-export * from "./permissions/user-actions.rules";
+export * from "./locations/location.schema";
+export { DEFAULT_PROVIDER_TYPES } from "./organization/bootstrap.service";
+export * from "./organization/organization.schema";
 export * from "./ports/background";
 export * from "./ports/clock";
 export { randomToken, sha256Hex } from "./ports/crypto";
@@ -41,12 +40,14 @@ export * from "./ports/ids";
 export * from "./ports/mailer";
 export * from "./ports/password-hasher";
 export * from "./ports/rate-limiter";
-export * from "./provider/provider.rules";
-export { clientThrottleKey, type ThrottledAction } from "./service/auth/throttle";
-export { DEFAULT_PROVIDER_TYPES } from "./service/bootstrap";
-export { createDirectory } from "./service/create-directory";
-export * from "./service/directory.types";
-export { fieldIssues, parseInput, type RawIssue, unknownFieldIssue } from "./service/validate";
+export * from "./primitives/common.schema";
+export * from "./roles/role.schema";
+export * from "./roles/templates";
 export * from "./store/cursor";
 export * from "./store/records";
 export * from "./store/store.port";
+export * from "./users/invitation.schema";
+export * from "./users/provider.rules";
+export * from "./users/user.schema";
+export * from "./users/user-actions.rules";
+export * from "./users/user-query.schema";

@@ -1,3 +1,4 @@
+import { randomBytes, sha256Hex, toHex } from "../ports/crypto";
 import type {
   AuditChainedEvent,
   AuditDraft,
@@ -6,8 +7,7 @@ import type {
   AuditPersonalRef,
   AuditPersonalValues,
   FieldChange,
-} from "../model/audit.schema";
-import { randomBytes, sha256Hex, toHex } from "../ports/crypto";
+} from "./audit.schema";
 import { canonicalJson, hashEvent } from "./chain";
 
 /**

@@ -1,6 +1,6 @@
 import { DirectoryError } from "../errors/directory-error";
-import { isId, isInstant } from "../model/common.schema";
-import { isPlainText } from "../model/text.schema";
+import { isId, isInstant } from "../primitives/common.schema";
+import { isPlainText } from "../primitives/text.schema";
 import type { StoreAuditQuery, StoreUserQuery } from "./records";
 
 // Cursors are opaque to callers: base64url of a small JSON array tied to the query that made it.

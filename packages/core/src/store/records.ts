@@ -1,9 +1,9 @@
-import type { Account } from "../model/account.schema";
-import type { AuditChainedEvent, AuditPersonalPart, RequestMetadata } from "../model/audit.schema";
-import type { Invitation } from "../model/invitation.schema";
-import type { Location } from "../model/location.schema";
-import type { Organization } from "../model/organization.schema";
-import type { User, UserStatus } from "../model/user.schema";
+import type { AuditChainedEvent, AuditPersonalPart, RequestMetadata } from "../audit/audit.schema";
+import type { Account } from "../auth/account.schema";
+import type { Location } from "../locations/location.schema";
+import type { Organization } from "../organization/organization.schema";
+import type { Invitation } from "../users/invitation.schema";
+import type { User, UserStatus } from "../users/user.schema";
 
 /** An organization as a store keeps it. */
 export type OrganizationRecord = Organization;

@@ -1,15 +1,15 @@
-import type { DirectoryAuth } from "../api/auth";
-import { type MemoryStore, memoryStore } from "../memory/index";
-import { type ManualClock, manualClock } from "../ports/clock";
-import { type MemoryMailer, memoryMailer } from "../ports/mailer";
-import { pbkdf2Hasher } from "../ports/password-hasher";
-import { createDirectory } from "../service/create-directory";
+import type { DirectoryAuth } from "../auth/auth.types";
+import { createDirectory } from "../directory/create-directory";
 import type {
   BootstrapInput,
   Directory,
   DirectoryOptions,
   DirectoryPolicy,
-} from "../service/directory.types";
+} from "../directory/directory.types";
+import { type MemoryStore, memoryStore } from "../memory/index";
+import { type ManualClock, manualClock } from "../ports/clock";
+import { type MemoryMailer, memoryMailer } from "../ports/mailer";
+import { pbkdf2Hasher } from "../ports/password-hasher";
 import type { DirectoryStore } from "../store/store.port";
 import type { ConformanceWorld } from "./conformance/world";
 import { standardBootstrap } from "./fixtures";

@@ -1,8 +1,8 @@
-import { type CreateUserInput, CreateUserInputSchema, type UserStatus } from "../model/user.schema";
 import { type IdGenerator, randomIds } from "../ports/ids";
-import { newUserRecord } from "../service/user-record";
 import type { AccountRecord, UserRecord } from "../store/records";
 import type { DirectoryStore } from "../store/store.port";
+import { type CreateUserInput, CreateUserInputSchema, type UserStatus } from "../users/user.schema";
+import { newUserRecord } from "../users/user-record";
 import { seededRandom } from "./random";
 
 /** Options of {@link seedUsersIntoStore}. */

@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { BulkInput, ResetPasswordInput, StaffDirectory, VersionOption } from "../../api/staff-directory";
+import type { AuditQuery } from "../../audit/audit.schema";
+import type {
+  BulkInput,
+  ResetPasswordInput,
+  StaffDirectory,
+  VersionOption,
+} from "../../directory/staff-directory";
 import { ERROR_STATUS, type ErrorCode } from "../../errors/error-codes";
-import type { UserQuery } from "../../list/user-query.schema";
-import type { AuditQuery } from "../../model/audit.schema";
-import type { LocationInput } from "../../model/location.schema";
-import type { OrganizationPatch } from "../../model/organization.schema";
-import type { RoleInput } from "../../model/role.schema";
+import type { LocationInput } from "../../locations/location.schema";
+import type { OrganizationPatch } from "../../organization/organization.schema";
+import type { RoleInput } from "../../roles/role.schema";
+import type { UserQuery } from "../../users/user-query.schema";
 import { asDirectoryError, expectError } from "./errors-expect";
 import { createStaff, expectNoChange, missingId, setup, staffInput, withUnknown } from "./helpers";
 import type { WorldFactory } from "./world";

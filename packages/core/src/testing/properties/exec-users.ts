@@ -1,4 +1,4 @@
-import type { User, UserPatch } from "../../model/user.schema";
+import type { User, UserPatch } from "../../users/user.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import { attempt, ensure } from "./attempt";
 import {

@@ -1,0 +1,133 @@
+import { canReadUsers } from "../access/access.rules";
+import { requirePermission } from "../access/actor";
+import { diff, writeAudit } from "../audit/audit-writer";
+import { mergeDefined } from "../directory/merge";
+import { type ActorSession, readOp, writeOp } from "../directory/runner";
+import type { SeatUsage } from "../directory/staff-directory";
+import { parseInput, requireVersion } from "../directory/validate";
+import { fail } from "../errors/directory-error";
+import type { OrganizationRecord } from "../store/records";
+import { adminRoleIds } from "../users/users.rules";
+import { type Organization, OrganizationPatchSchema } from "./organization.schema";
+
+/** The actor's organization. Any active member may read it: widgets need its features to render. */
+export async function getOrganization(s: ActorSession): Promise<Organization> {
+  return readOp(s, async (_tx, a) => a.organization);
+}
+
+/** R9: seats in use against the organization's limits. */
+export async function seatUsage(s: ActorSession): Promise<SeatUsage> {
+  return readOp(s, async (tx, a) => {
+    if (!canReadUsers(a.subject) && !a.subject.permissions.has("organization.manage")) throw fail.forbidden();
+    const org = a.organization;
+    const statuses = ["active", "pending"] as const;
+    const licences = await Promise.all(
+      org.licenceTypes.map(async (l) => ({
+        key: l.key,
+        label: l.label,
+        used: await tx.countUsers(org.id, { statuses, licence: l.key }),
+        limit: l.seats,
+      })),
+    );
+    return {
+      named: { used: await tx.countUsers(org.id, { statuses }), limit: org.seats.named },
+      practitioners: {
+        used: await tx.countUsers(org.id, { statuses, practitioner: true }),
+        limit: org.seats.practitioners,
+      },
+      concurrent: {
+        used: await tx.countLiveSessions(
+          org.id,
+          new Date(s.ctx.clock.now()).toISOString(),
+          new Date(s.ctx.clock.now() - s.ctx.policy.sessionIdleMs).toISOString(),
+        ),
+        limit: org.seats.concurrent,
+      },
+      licences,
+    };
+  });
+}
+
+/**
+ * W11: features, seats, licence and provider types; R7: only the main contact hands the main-contact
+ * role over, and only to an active administrator.
+ */
+export async function updateOrganization(
+  s: ActorSession,
+  rawPatch: unknown,
+  options: unknown,
+): Promise<Organization> {
+  const version = requireVersion(options as { version?: unknown });
+  const patch = parseInput(OrganizationPatchSchema, rawPatch);
+  return writeOp(s, async (unit, a) => {
+    requirePermission(a, "organization.manage");
+    if (a.subject.locations !== null)
+      throw fail.forbidden("Only organization-wide administrators change organization settings.");
+    const org = a.organization;
+    if (org.version !== version) throw fail.stale();
+    if (patch.mainContactUserId !== undefined && patch.mainContactUserId !== org.mainContactUserId) {
+      if (!a.subject.isMainContact)
+        throw fail.rule("main_contact_only", "Only the main contact can hand the role over.");
+      const heir = await unit.tx.getUser(org.id, patch.mainContactUserId);
+      const adminIds = adminRoleIds(await unit.tx.listRoles(org.id));
+      if (heir?.status !== "active" || !adminIds.includes(heir.roleId)) {
+        throw fail.field(
+          ["mainContactUserId"],
+          "not_admin",
+          "The main contact must be an active administrator.",
+        );
+      }
+    }
+    if (patch.licenceTypes) {
+      // Users hold licences by key: a type they hold cannot go away or change its key under them.
+      const kept = new Set(patch.licenceTypes.map((l) => l.key));
+      for (const old of org.licenceTypes) {
+        if (kept.has(old.key)) continue;
+        const holders = await unit.tx.countUsers(org.id, {
+          statuses: ["active", "pending", "disabled"],
+          licence: old.key,
+        });
+        if (holders > 0) {
+          throw fail.rule(
+            "licence_in_use",
+            `${holders} user(s) hold the ${old.label} licence. Take it from them first.`,
+            { licence: old.key, users: holders },
+            ["licenceTypes"],
+          );
+        }
+      }
+    }
+    if (
+      patch.licenceTypes &&
+      new Set(patch.licenceTypes.map((l) => l.key)).size !== patch.licenceTypes.length
+    ) {
+      throw fail.field(["licenceTypes"], "duplicate", "Each licence type needs its own key.");
+    }
+    const next: OrganizationRecord = {
+      ...org,
+      name: patch.name ?? org.name,
+      features: mergeDefined(org.features, patch.features),
+      seats: mergeDefined(org.seats, patch.seats),
+      licenceTypes: patch.licenceTypes ?? org.licenceTypes,
+      providerTypes: patch.providerTypes ? [...new Set(patch.providerTypes)] : org.providerTypes,
+      mainContactUserId: patch.mainContactUserId ?? org.mainContactUserId,
+      version: org.version + 1,
+      updatedAt: unit.now,
+    };
+    const changes = diff(
+      org as unknown as Record<string, unknown>,
+      next as unknown as Record<string, unknown>,
+      ["name", "features", "seats", "licenceTypes", "providerTypes", "mainContactUserId"],
+    );
+    if (Object.keys(changes).length === 0) return org;
+    if (!(await unit.tx.updateOrganization(next, org.version))) throw fail.stale();
+    await writeAudit(s.ctx, unit, {
+      organizationId: org.id,
+      action: changes.mainContactUserId ? "organization.main_contact_changed" : "organization.updated",
+      target: { type: "organization", id: org.id, label: next.name },
+      changes,
+      actorEmail: a.user.email,
+    });
+    return next;
+  });
+}

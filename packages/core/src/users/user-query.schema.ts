@@ -1,0 +1,47 @@
+import * as z from "zod/mini";
+import { IdSchema, plainString } from "../primitives/common.schema";
+
+/** Sortable fields of the directory (W12). */
+export const USER_SORT_FIELDS = ["name", "email", "createdAt", "lastSignInAt"] as const;
+/** A sortable field. @example "name" */
+export type UserSortField = (typeof USER_SORT_FIELDS)[number];
+
+/**
+ * Query for `users.list` (W12): a status tab, search over name, email, initials and NPI, filters,
+ * a sort and a cursor. Defaults: tab `active`, sort by name ascending, 50 per page.
+ *
+ * @example { status: "active", search: "smith", locationId: "loc_…", admin: true, sort: "name", limit: 50 }
+ */
+export const UserQuerySchema = z.strictObject({
+  status: z.optional(z.enum(["active", "pending", "disabled"])),
+  search: z.optional(plainString(200, "Search")),
+  locationId: z.optional(IdSchema),
+  roleId: z.optional(IdSchema),
+  admin: z.optional(z.boolean()),
+  practitioner: z.optional(z.boolean()),
+  sort: z.optional(z.enum(USER_SORT_FIELDS)),
+  direction: z.optional(z.enum(["asc", "desc"])),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
+  cursor: z.optional(z.nullable(plainString(2000, "Cursor"))),
+});
+/** A directory query. */
+export type UserQuery = z.input<typeof UserQuerySchema>;
+
+/**
+ * A page of results with the total count of matches (ignoring the cursor) and the cursor of the
+ * next page, or null on the last page.
+ *
+ * @example { items: [...], total: 1234, nextCursor: "eyJ…" }
+ */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly nextCursor: string | null;
+}
+
+/** Counts per status tab, within the actor's scope. @example { active: 52, pending: 4, disabled: 3 } */
+export interface StatusCounts {
+  readonly active: number;
+  readonly pending: number;
+  readonly disabled: number;
+}

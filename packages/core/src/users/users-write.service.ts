@@ -1,0 +1,292 @@
+import type { ActorContext } from "../access/actor";
+import { requirePermission } from "../access/actor";
+import { diff, writeAudit } from "../audit/audit-writer";
+import { checkNewPassword } from "../auth/new-password";
+import { normalizePassword } from "../auth/password.rules";
+import type { Unit } from "../directory/context";
+import { type ActorSession, writeOp } from "../directory/runner";
+import type { InviteResult } from "../directory/staff-directory";
+import { parseInput, requireVersion } from "../directory/validate";
+import { fail } from "../errors/directory-error";
+import type { AccountRecord, RoleRecord, UserRecord } from "../store/records";
+import type { StoreTransaction } from "../store/store.port";
+import { newToken, queueInvitationMail } from "./invitation-mail";
+import {
+  CreateUserInputSchema,
+  displayName,
+  InviteUserInputSchema,
+  type User,
+  UserPatchSchema,
+} from "./user.schema";
+import { AUDITED_USER_FIELDS, applyUserPatch, newUserRecord } from "./user-record";
+import {
+  invitationSummary,
+  managedUser,
+  refuseMainContactAccount,
+  requireMainContactFor,
+  userView,
+} from "./user-target";
+import { checkGrant, checkNotLastAdmin, checkSeats, checkUserRelations } from "./users.rules";
+
+async function roleFor(tx: StoreTransaction, orgId: string, roleId: string): Promise<RoleRecord> {
+  const role = await tx.getRole(orgId, roleId);
+  if (!role) throw fail.field(["roleId"], "unknown_role", "This role does not exist.");
+  return role;
+}
+
+/** R1, R3, R8–R10 for a user about to be created or invited. */
+async function admit(unit: Unit, a: ActorContext, record: UserRecord): Promise<void> {
+  requirePermission(a, "users.manage");
+  const locations = await unit.tx.listLocations(a.organization.id);
+  checkUserRelations(a.organization, locations, record, null);
+  checkGrant(a.subject, await roleFor(unit.tx, a.organization.id, record.roleId), record);
+  await checkSeats(unit.tx, a.organization, null, record);
+}
+
+const privilegeChanges = (u: UserRecord) =>
+  diff({}, u as unknown as Record<string, unknown>, [
+    "roleId",
+    "locationAccess",
+    "primaryLocationId",
+    "status",
+  ]);
+
+/** W1: create an active user with a password. */
+export async function createUser(s: ActorSession, raw: unknown): Promise<User> {
+  const input = parseInput(CreateUserInputSchema, raw);
+  const password = normalizePassword(input.password);
+  const hashed = s.ctx.passwords.hash(password);
+  hashed.catch(() => undefined);
+  return writeOp(
+    s,
+    async (unit, a) => {
+      const id = s.ctx.ids("user");
+      const accountId = s.ctx.ids("account");
+      const record = newUserRecord(
+        input,
+        { id, organizationId: a.organization.id, accountId },
+        "active",
+        unit.now,
+        input.mustChangePassword ?? false,
+      );
+      await admit(unit, a, record);
+      const existing = await unit.tx.findAccountByEmail(input.email);
+      if (existing) {
+        const member = await unit.tx.findUserByAccount(a.organization.id, existing.id);
+        throw member
+          ? fail.conflict("A user with this email already exists.", [
+              { path: ["email"], code: "duplicate_email", message: "A user with this email already exists." },
+            ])
+          : fail.conflict(
+              "This person already has an account with another organization. Invite them instead.",
+              [
+                {
+                  path: ["email"],
+                  code: "existing_account",
+                  message: "This person already has an account. Invite them instead.",
+                },
+              ],
+            );
+      }
+      await checkNewPassword(s.ctx, input.password, {
+        email: input.email,
+        givenName: record.profile.givenName,
+        familyName: record.profile.familyName,
+        organizationName: a.organization.name,
+      });
+      const account: AccountRecord = {
+        id: accountId,
+        email: input.email,
+        password: await hashed,
+        failedSignIns: 0,
+        lockouts: 0,
+        lockedUntil: null,
+        lastSignInAt: null,
+        passwordChangedAt: unit.now,
+        version: 1,
+        createdAt: unit.now,
+        updatedAt: unit.now,
+      };
+      if (!(await unit.tx.insertAccount(account))) {
+        throw fail.conflict("A user with this email already exists.", [
+          { path: ["email"], code: "duplicate_email", message: "A user with this email already exists." },
+        ]);
+      }
+      await unit.tx.insertUser(record);
+      await writeAudit(s.ctx, unit, {
+        organizationId: a.organization.id,
+        action: "user.created",
+        target: { type: "user", id, label: displayName(record.profile) },
+        changes: {
+          ...privilegeChanges(record),
+          mustChangePassword: { before: null, after: record.mustChangePassword },
+        },
+        actorEmail: a.user.email,
+      });
+      return userView(unit.tx, record, unit.nowMs);
+    },
+    [`email:${input.email}`],
+  );
+}
+
+/** W2: create a pending user and email a single-use invitation. */
+export async function inviteUser(s: ActorSession, raw: unknown): Promise<InviteResult> {
+  const input = parseInput(InviteUserInputSchema, raw);
+  return writeOp(
+    s,
+    async (unit, a) => {
+      const existing = await unit.tx.findAccountByEmail(input.email);
+      const accountId = existing?.id ?? s.ctx.ids("account");
+      const record = newUserRecord(
+        input,
+        { id: s.ctx.ids("user"), organizationId: a.organization.id, accountId },
+        "pending",
+        unit.now,
+        false,
+      );
+      await admit(unit, a, record);
+      if (existing) {
+        if (await unit.tx.findUserByAccount(a.organization.id, existing.id)) {
+          throw fail.conflict("A user with this email already exists.", [
+            { path: ["email"], code: "duplicate_email", message: "A user with this email already exists." },
+          ]);
+        }
+      } else {
+        const account: AccountRecord = {
+          id: accountId,
+          email: input.email,
+          password: null,
+          failedSignIns: 0,
+          lockouts: 0,
+          lockedUntil: null,
+          lastSignInAt: null,
+          passwordChangedAt: null,
+          version: 1,
+          createdAt: unit.now,
+          updatedAt: unit.now,
+        };
+        if (!(await unit.tx.insertAccount(account))) {
+          throw fail.conflict("A user with this email already exists.", [
+            { path: ["email"], code: "duplicate_email", message: "A user with this email already exists." },
+          ]);
+        }
+      }
+      if (!(await unit.tx.insertUser(record))) {
+        throw fail.conflict("A user with this email already exists.", [
+          { path: ["email"], code: "duplicate_email", message: "A user with this email already exists." },
+        ]);
+      }
+      const { token, hash } = await newToken();
+      const invitation = {
+        id: s.ctx.ids("invitation"),
+        organizationId: a.organization.id,
+        userId: record.id,
+        email: record.email,
+        tokenHash: hash,
+        invitedBy: a.user.id,
+        sentCount: 1,
+        lastSentAt: unit.now,
+        expiresAt: new Date(unit.nowMs + s.ctx.policy.invitationTtlMs).toISOString(),
+        revokedAt: null,
+        acceptedAt: null,
+        createdAt: unit.now,
+      };
+      await unit.tx.insertInvitation(invitation);
+      queueInvitationMail(s.ctx, unit, a.organization, record, token, displayName(a.user.profile));
+      await writeAudit(s.ctx, unit, {
+        organizationId: a.organization.id,
+        action: "user.invited",
+        target: { type: "user", id: record.id, label: displayName(record.profile) },
+        changes: privilegeChanges(record),
+        actorEmail: a.user.email,
+      });
+      return {
+        user: await userView(unit.tx, record, unit.nowMs),
+        invitation: invitationSummary(invitation, unit.nowMs),
+      };
+    },
+    [`email:${input.email}`],
+  );
+}
+
+/** W4: edit a user with an optimistic version (R12), under R3, R4, R6–R10. */
+export async function updateUser(
+  s: ActorSession,
+  id: unknown,
+  rawPatch: unknown,
+  options: unknown,
+): Promise<User> {
+  const version = requireVersion(options as { version?: unknown });
+  const patch = parseInput(UserPatchSchema, rawPatch);
+  const locks = patch.email ? [`email:${patch.email}`] : [];
+  return writeOp(
+    s,
+    async (unit, a) => {
+      const target = await managedUser(unit.tx, a, id);
+      const before = target.user;
+      if (before.version !== version) throw fail.stale();
+      const after = applyUserPatch(before, patch);
+      const roleChanged = after.roleId !== before.roleId;
+      const accessChanged = JSON.stringify(after.locationAccess) !== JSON.stringify(before.locationAccess);
+      const primaryChanged = after.primaryLocationId !== before.primaryLocationId;
+      if (target.isSelf && (roleChanged || accessChanged || primaryChanged)) {
+        throw fail.rule("self_change", "You cannot change your own role or locations.");
+      }
+      const changes = diff(
+        before as unknown as Record<string, unknown>,
+        after as unknown as Record<string, unknown>,
+        AUDITED_USER_FIELDS,
+      );
+      if (Object.keys(changes).length === 0) return userView(unit.tx, before, unit.nowMs);
+      const newRole = roleChanged ? await roleFor(unit.tx, a.organization.id, after.roleId) : target.role;
+      if (roleChanged || accessChanged) checkGrant(a.subject, newRole, after);
+      if (target.isAdmin && (roleChanged || accessChanged)) {
+        // Narrowing an administrator's role or clinics is a demotion (R7): the main contact's call.
+        requireMainContactFor(a, target);
+      }
+      if (roleChanged && target.isAdmin && !newRole.permissions.includes("users.manage")) {
+        // The main contact never gets here: others are refused by managedUser, themselves by self_change.
+        requireMainContactFor(a, target);
+        await checkNotLastAdmin(unit.tx, a.organization, before);
+      }
+      checkUserRelations(a.organization, await unit.tx.listLocations(a.organization.id), after, before);
+      await checkSeats(unit.tx, a.organization, before, after);
+      if (after.email !== before.email) {
+        await refuseMainContactAccount(unit.tx, a, target);
+        await changeEmail(unit, target.account, after.email);
+      }
+      const next: UserRecord = { ...after, version: before.version + 1, updatedAt: unit.now };
+      if (!(await unit.tx.updateUser(next, before.version))) throw fail.stale();
+      await writeAudit(s.ctx, unit, {
+        organizationId: a.organization.id,
+        action: roleChanged ? "user.role_changed" : "user.updated",
+        target: { type: "user", id: before.id, label: displayName(next.profile) },
+        changes,
+        actorEmail: a.user.email,
+      });
+      return userView(unit.tx, next, unit.nowMs);
+    },
+    locks,
+  );
+}
+
+/**
+ * The email is the account's, shared by every organization it belongs to. Changing it from one
+ * organization would let that organization's admin take over the person's login elsewhere (by then
+ * asking for a reset link), so it is allowed only while the account has no other organization.
+ */
+async function changeEmail(unit: Unit, account: AccountRecord, email: string): Promise<void> {
+  const memberships = await unit.tx.listUsersByAccount(account.id);
+  if (memberships.length > 1) {
+    throw fail.rule(
+      "invalid_state",
+      "This person also belongs to another organization; only they can change their email.",
+    );
+  }
+  const next: AccountRecord = { ...account, email, version: account.version + 1, updatedAt: unit.now };
+  if (!(await unit.tx.updateAccount(next, account.version))) {
+    throw fail.conflict("Another account already uses this email.", [
+      { path: ["email"], code: "duplicate_email", message: "Another account already uses this email." },
+    ]);
+  }
+}
