@@ -1,7 +1,7 @@
 import type { Actor } from "../directory/staff-directory";
 import { checkMetadata } from "../directory/validate";
 import { fail } from "../errors/directory-error";
-import { isId } from "../primitives/common.schema";
+import { isId } from "../primitives/ids.schema";
 import type { OrganizationRecord, RoleRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { type AccessSubject, accessSubject } from "./access.rules";

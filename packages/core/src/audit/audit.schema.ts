@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
-import { IdSchema, IsoDateSchema, plainString } from "../primitives/common.schema";
+import { IdSchema } from "../primitives/ids.schema";
+import { IsoDateSchema } from "../primitives/instant.schema";
+import { plainString } from "../primitives/text.schema";
 
 /** A before/after pair of a changed privilege field. */
 export interface FieldChange {

@@ -4,7 +4,7 @@ import type { ServiceContext } from "../directory/context";
 import { checkMetadata } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import { sha256Hex } from "../ports/crypto";
-import { isTokenText } from "../primitives/common.schema";
+import { isTokenText } from "../primitives/text.schema";
 import type { AccountRecord, InvitationRecord, OrganizationRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { displayName } from "../users/user.schema";

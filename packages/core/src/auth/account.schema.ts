@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
-import { EmailSchema, IdSchema, IsoDateSchema } from "../primitives/common.schema";
+import { EmailSchema } from "../primitives/contact.schema";
+import { IdSchema } from "../primitives/ids.schema";
+import { IsoDateSchema } from "../primitives/instant.schema";
 
 /**
  * A stored password hash with its parameters, so a stronger setting or another algorithm can take

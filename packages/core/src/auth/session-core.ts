@@ -2,7 +2,7 @@ import type { RequestMetadata } from "../audit/audit.schema";
 import type { ServiceContext } from "../directory/context";
 import { fail } from "../errors/directory-error";
 import { randomToken, sha256Hex } from "../ports/crypto";
-import { isTokenText } from "../primitives/common.schema";
+import { isTokenText } from "../primitives/text.schema";
 import type { AccountRecord, OrganizationRecord, SessionRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { toUser } from "../users/user-view";

@@ -5,7 +5,8 @@ import type { Actor } from "../directory/staff-directory";
 import { checkMetadata } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import { sha256Hex } from "../ports/crypto";
-import { isId, isTokenText } from "../primitives/common.schema";
+import { isId } from "../primitives/ids.schema";
+import { isTokenText } from "../primitives/text.schema";
 import type { OrganizationChoice, SessionView, SignInResult } from "./auth.types";
 import {
   activeMemberships,

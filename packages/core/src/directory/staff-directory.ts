@@ -3,10 +3,11 @@ import type { AuditEvent, AuditQuery, RequestMetadata } from "../audit/audit.sch
 import type { DirectoryErrorData } from "../errors/directory-error";
 import type { Location, LocationInput, LocationPatch } from "../locations/location.schema";
 import type { Organization, OrganizationPatch } from "../organization/organization.schema";
+import type { Page } from "../primitives/page";
 import type { Role, RoleInput, RolePatch } from "../roles/role.schema";
 import type { InvitationSummary } from "../users/invitation.schema";
 import type { CreateUserInput, InviteUserInput, LocationAccess, User, UserPatch } from "../users/user.schema";
-import type { Page, StatusCounts, UserQuery } from "../users/user-query.schema";
+import type { StatusCounts, UserQuery } from "../users/user-query.schema";
 
 /**
  * Who is acting: a user of an organization, with the request's metadata for the audit trail.

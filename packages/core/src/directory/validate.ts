@@ -1,7 +1,8 @@
 import type * as z from "zod/mini";
 import { type RequestMetadata, RequestMetadataSchema } from "../audit/audit.schema";
 import { type FieldIssue, fail } from "../errors/directory-error";
-import { isId, toPlainText } from "../primitives/common.schema";
+import { isId } from "../primitives/ids.schema";
+import { toPlainText } from "../primitives/text.schema";
 
 /** A zod issue, as much of it as the mapping reads. */
 export interface RawIssue {

@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
-import { IdSchema, IsoDateSchema, optionalText, text } from "../primitives/common.schema";
+import { IdSchema } from "../primitives/ids.schema";
+import { IsoDateSchema } from "../primitives/instant.schema";
+import { optionalText, text } from "../primitives/text.schema";
 
 /**
  * A clinic, facility or site; `group` optionally gathers locations ("North region").

@@ -8,7 +8,7 @@ import { mergeDefined } from "../directory/merge";
 import { parseInput } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import { LocationInputSchema } from "../locations/location.schema";
-import { EmailSchema } from "../primitives/common.schema";
+import { EmailSchema } from "../primitives/contact.schema";
 import type { AccountRecord, LocationRecord, RoleRecord, UserRecord } from "../store/records";
 import { ProfileInputSchema } from "../users/user.schema";
 import { newUserRecord } from "../users/user-record";

@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
-import { IdSchema, IsoDateSchema, text } from "../primitives/common.schema";
+import { IdSchema } from "../primitives/ids.schema";
+import { IsoDateSchema } from "../primitives/instant.schema";
+import { text } from "../primitives/text.schema";
 
 /**
  * Optional features an organization may have (W11). Fields that depend on a feature cannot be set

@@ -4,7 +4,8 @@ import { parseInput } from "../directory/validate";
 import { DirectoryError } from "../errors/directory-error";
 import { RoleInputSchema } from "../roles/role.schema";
 import { decodeUserCursor, encodeUserCursor } from "../store/cursor";
-import { EmailSchema, IsoDateSchema, isInstant } from "./common.schema";
+import { EmailSchema } from "./contact.schema";
+import { IsoDateSchema, isInstant } from "./instant.schema";
 import {
   isPlainText,
   isTokenText,

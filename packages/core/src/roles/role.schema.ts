@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
-import { IdSchema, IsoDateSchema, optionalMultilineText, text } from "../primitives/common.schema";
+import { IdSchema } from "../primitives/ids.schema";
+import { IsoDateSchema } from "../primitives/instant.schema";
+import { optionalMultilineText, text } from "../primitives/text.schema";
 
 /**
  * A role: a named set of permissions in an organization. Filled on read: `screens` (derived from the

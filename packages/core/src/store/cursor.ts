@@ -1,5 +1,6 @@
 import { DirectoryError } from "../errors/directory-error";
-import { isId, isInstant } from "../primitives/common.schema";
+import { isId } from "../primitives/ids.schema";
+import { isInstant } from "../primitives/instant.schema";
 import { isPlainText } from "../primitives/text.schema";
 import type { StoreAuditQuery, StoreUserQuery } from "./records";
 

@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
-import { EmailSchema, IdSchema, IsoDateSchema } from "../primitives/common.schema";
+import { EmailSchema } from "../primitives/contact.schema";
+import { IdSchema } from "../primitives/ids.schema";
+import { IsoDateSchema } from "../primitives/instant.schema";
 
 /**
  * An invitation: a pending user's single-use token. Only the token's SHA-256 is stored (R15); the

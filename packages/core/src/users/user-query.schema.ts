@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { IdSchema, plainString } from "../primitives/common.schema";
+import { IdSchema } from "../primitives/ids.schema";
+import { plainString } from "../primitives/text.schema";
 
 /** Sortable fields of the directory (W12). */
 export const USER_SORT_FIELDS = ["name", "email", "createdAt", "lastSignInAt"] as const;
@@ -26,18 +27,6 @@ export const UserQuerySchema = z.strictObject({
 });
 /** A directory query. */
 export type UserQuery = z.input<typeof UserQuerySchema>;
-
-/**
- * A page of results with the total count of matches (ignoring the cursor) and the cursor of the
- * next page, or null on the last page.
- *
- * @example { items: [...], total: 1234, nextCursor: "eyJ…" }
- */
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly total: number;
-  readonly nextCursor: string | null;
-}
 
 /** Counts per status tab, within the actor's scope. @example { active: 52, pending: 4, disabled: 3 } */
 export interface StatusCounts {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseInput } from "../directory/validate";
 import { DirectoryError } from "../errors/directory-error";
-import { EmailSchema, PhoneSchema } from "../primitives/common.schema";
+import { EmailSchema, PhoneSchema } from "../primitives/contact.schema";
 import {
   CreateUserInputSchema,
   deriveInitials,

@@ -1,14 +1,8 @@
 import * as z from "zod/mini";
-import {
-  EmailSchema,
-  IdSchema,
-  IsoDateSchema,
-  optionalMultilineText,
-  optionalText,
-  PhoneSchema,
-  plainString,
-  text,
-} from "../primitives/common.schema";
+import { EmailSchema, PhoneSchema } from "../primitives/contact.schema";
+import { IdSchema } from "../primitives/ids.schema";
+import { IsoDateSchema } from "../primitives/instant.schema";
+import { optionalMultilineText, optionalText, plainString, text } from "../primitives/text.schema";
 import { isValidNpi, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./provider.rules";
 
 /** User status (DESIGN §2): pending → active ⇄ disabled → deleted. */

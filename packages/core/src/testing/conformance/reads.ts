@@ -3,9 +3,9 @@ import type { AuditEvent, AuditQuery } from "../../audit/audit.schema";
 import type { StaffDirectory } from "../../directory/staff-directory";
 import type { Location } from "../../locations/location.schema";
 import type { Organization } from "../../organization/organization.schema";
+import type { Page } from "../../primitives/page";
 import type { Role } from "../../roles/role.schema";
 import type { User } from "../../users/user.schema";
-import type { Page } from "../../users/user-query.schema";
 import type { Ctx } from "./helpers";
 
 /**
