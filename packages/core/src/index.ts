@@ -1,5 +1,8 @@
 /**
- * @staffroom/core — the clinical user directory: model, rules, ports and service.
+ * `@staffroom/core` for applications: create a directory, act through it, and type, validate and
+ * show what it returns. Store authors import `@staffroom/core/store`; tests `@staffroom/core/testing`.
+ * Every name here is listed on purpose (no `export *`): adding one is a decision, not an accident.
+ * Sorted by module path, so the folder (users/, roles/, audit/ …) groups them by feature.
  *
  * @example
  * import { createDirectory } from "@staffroom/core";
@@ -7,51 +10,141 @@
  * const directory = createDirectory({ store: memoryStore() });
  */
 
-export * from "./access/access.rules";
-export * from "./access/catalog";
-export * from "./access/main-contact.rules";
-export * from "./audit/audit.schema";
 export {
-  type ChainCursor,
-  type ChainLink,
-  canonicalJson,
-  checkLink,
-  GENESIS_HASH,
-  hashEvent,
-} from "./audit/chain";
-export * from "./audit/personal";
-export * from "./auth/account.schema";
-export * from "./auth/auth.types";
-export * from "./auth/password.rules";
-export { clientThrottleKey, type ThrottledAction } from "./auth/throttle";
+  type AccessSubject,
+  accessSubject,
+  decide,
+  isAdminPermissionSet,
+} from "./access/access.rules";
+export {
+  type Catalog,
+  type CatalogDefinition,
+  type DefaultPermission,
+  defaultCatalog,
+  defaultModules,
+  defineCatalog,
+  type PermissionOf,
+} from "./access/catalog";
+export { MAIN_CONTACT_ONLY_MESSAGE } from "./access/main-contact.rules";
+export {
+  type AuditEvent,
+  type AuditQuery,
+  AuditQuerySchema,
+  type FieldChange,
+  type RequestMetadata,
+} from "./audit/audit.schema";
+export type { PasswordHash } from "./auth/account.schema";
+export type {
+  AcceptInvitationResult,
+  DirectoryAuth,
+  InvitationView,
+  OrganizationChoice,
+  SessionView,
+  SignInResult,
+} from "./auth/auth.types";
+export { passwordLength } from "./auth/password.rules";
+export { clientThrottleKey } from "./auth/throttle";
 export { createDirectory } from "./directory/create-directory";
-export * from "./directory/directory.types";
-export * from "./directory/staff-directory";
-export { fieldIssues, parseInput, type RawIssue, unknownFieldIssue } from "./directory/validate";
-export * from "./errors/directory-error";
-export * from "./errors/error-codes";
-export * from "./locations/location.schema";
-export { DEFAULT_PROVIDER_TYPES } from "./organization/bootstrap.service";
-export * from "./organization/organization.schema";
-export * from "./ports/background";
-export * from "./ports/clock";
-export { randomToken, sha256Hex } from "./ports/crypto";
-export * from "./ports/ids";
-export * from "./ports/mailer";
-export * from "./ports/password-hasher";
-export * from "./ports/rate-limiter";
-export * from "./primitives/contact.schema";
-export * from "./primitives/ids.schema";
-export * from "./primitives/instant.schema";
-export * from "./primitives/page";
-export * from "./primitives/text.schema";
-export * from "./roles/role.schema";
-export * from "./roles/templates";
-export * from "./store/cursor";
-export * from "./store/records";
-export * from "./store/store.port";
-export * from "./users/invitation.schema";
-export * from "./users/provider.rules";
-export * from "./users/user.schema";
-export * from "./users/user-actions.rules";
-export * from "./users/user-query.schema";
+export {
+  type BootstrapInput,
+  type BootstrapResult,
+  DEFAULT_POLICY,
+  type Directory,
+  type DirectoryOptions,
+  type DirectoryPolicy,
+  type LinkBuilder,
+} from "./directory/directory.types";
+export type {
+  AccessTarget,
+  Actor,
+  ActorView,
+  AuditVerification,
+  BulkInput,
+  BulkResult,
+  CatalogView,
+  DeleteResult,
+  InviteResult,
+  ResetPasswordInput,
+  SeatUsage,
+  StaffDirectory,
+  UserAction,
+  VersionOption,
+} from "./directory/staff-directory";
+export { parseInput, unknownFieldIssue } from "./directory/validate";
+export { DirectoryError, type DirectoryErrorData, type FieldIssue, fail } from "./errors/directory-error";
+export {
+  DEFAULT_MESSAGES,
+  ERROR_STATUS,
+  type ErrorCode,
+  RULE_CODES,
+  type RuleCode,
+} from "./errors/error-codes";
+export {
+  type Location,
+  type LocationInput,
+  LocationInputSchema,
+  type LocationPatch,
+  LocationPatchSchema,
+  LocationSchema,
+} from "./locations/location.schema";
+export {
+  type Features,
+  type Organization,
+  type OrganizationInput,
+  type OrganizationPatch,
+  OrganizationPatchSchema,
+  OrganizationSchema,
+  type Seats,
+} from "./organization/organization.schema";
+export { type BackgroundTasks, inProcessTasks } from "./ports/background";
+export { type Clock, type ManualClock, manualClock, systemClock } from "./ports/clock";
+export { randomToken } from "./ports/crypto";
+export type { IdGenerator } from "./ports/ids";
+export {
+  type Mailer,
+  type MailMessage,
+  type MemoryMailer,
+  memoryMailer,
+  type OutboxEntry,
+  tokenFromLink,
+} from "./ports/mailer";
+export { type PasswordHasher, pbkdf2Hasher } from "./ports/password-hasher";
+export { memoryRateLimiter, type RateLimiter } from "./ports/rate-limiter";
+export { EmailSchema } from "./primitives/contact.schema";
+export { ID_PATTERN, IdSchema, isId } from "./primitives/ids.schema";
+export { IsoDateSchema } from "./primitives/instant.schema";
+export type { Page } from "./primitives/page";
+export { textIssue, textProblem, toPlainText } from "./primitives/text.schema";
+export {
+  type Role,
+  type RoleInput,
+  RoleInputSchema,
+  type RolePatch,
+  RolePatchSchema,
+  RoleSchema,
+} from "./roles/role.schema";
+export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
+export type { DirectoryStore } from "./store/store.port";
+export type { InvitationSummary } from "./users/invitation.schema";
+export { isValidNpi, npiWithCheckDigit, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./users/provider.rules";
+export {
+  type CreateUserInput,
+  CreateUserInputSchema,
+  displayName,
+  type InviteUserInput,
+  InviteUserInputSchema,
+  type LocationAccess,
+  type ProfileInput,
+  type User,
+  type UserPatch,
+  UserPatchSchema,
+  UserSchema,
+  type UserStatus,
+} from "./users/user.schema";
+export { allowedUserActions, type UserActionFacts } from "./users/user-actions.rules";
+export {
+  type StatusCounts,
+  type UserQuery,
+  UserQuerySchema,
+  type UserSortField,
+} from "./users/user-query.schema";
