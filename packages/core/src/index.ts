@@ -16,6 +16,7 @@ export {
   decide,
   isAdminPermissionSet,
 } from "./access/access.rules";
+export type { AccessTarget, Actor, ActorView } from "./access/access.schema";
 export {
   type Catalog,
   type CatalogDefinition,
@@ -26,6 +27,7 @@ export {
   type PermissionOf,
 } from "./access/catalog";
 export { MAIN_CONTACT_ONLY_MESSAGE } from "./access/main-contact.rules";
+export type { AuditVerification } from "./audit/audit.schema";
 export {
   type AuditEvent,
   type AuditQuery,
@@ -36,41 +38,20 @@ export {
 export type { PasswordHash } from "./auth/account.schema";
 export type {
   AcceptInvitationResult,
-  DirectoryAuth,
   InvitationView,
   OrganizationChoice,
   SessionView,
   SignInResult,
-} from "./auth/auth.types";
+} from "./auth/auth.schema";
 export { passwordLength } from "./auth/password.rules";
 export { clientThrottleKey } from "./auth/throttle";
 export { createDirectory } from "./directory/create-directory";
-export {
-  type BootstrapInput,
-  type BootstrapResult,
-  DEFAULT_POLICY,
-  type Directory,
-  type DirectoryOptions,
-  type DirectoryPolicy,
-  type LinkBuilder,
-} from "./directory/directory.types";
-export type {
-  AccessTarget,
-  Actor,
-  ActorView,
-  AuditVerification,
-  BulkInput,
-  BulkResult,
-  CatalogView,
-  DeleteResult,
-  InviteResult,
-  ResetPasswordInput,
-  SeatUsage,
-  StaffDirectory,
-  UserAction,
-  VersionOption,
-} from "./directory/staff-directory";
+export type { Directory, DirectoryOptions, LinkBuilder } from "./directory/directory.types";
+export type { DirectoryAuth } from "./directory/directory-auth";
+export { DEFAULT_POLICY, type DirectoryPolicy } from "./directory/policy";
+export type { StaffDirectory } from "./directory/staff-directory";
 export { parseInput, unknownFieldIssue } from "./directory/validate";
+export type { VersionOption } from "./directory/versions";
 export { DirectoryError, type DirectoryErrorData, type FieldIssue, fail } from "./errors/directory-error";
 export {
   DEFAULT_MESSAGES,
@@ -87,6 +68,8 @@ export {
   LocationPatchSchema,
   LocationSchema,
 } from "./locations/location.schema";
+export type { BootstrapInput, BootstrapResult } from "./organization/bootstrap.schema";
+export type { SeatUsage } from "./organization/organization.schema";
 export {
   type Features,
   type Organization,
@@ -115,6 +98,7 @@ export { ID_PATTERN, IdSchema, isId } from "./primitives/ids.schema";
 export { IsoDateSchema } from "./primitives/instant.schema";
 export type { Page } from "./primitives/page";
 export { textIssue, textProblem, toPlainText } from "./primitives/text.schema";
+export type { CatalogView } from "./roles/role.schema";
 export {
   type Role,
   type RoleInput,
@@ -128,20 +112,30 @@ export type { DirectoryStore } from "./store/store.port";
 export type { InvitationSummary } from "./users/invitation.schema";
 export { isValidNpi, npiWithCheckDigit, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./users/provider.rules";
 export {
-  type CreateUserInput,
-  CreateUserInputSchema,
   displayName,
-  type InviteUserInput,
-  InviteUserInputSchema,
   type LocationAccess,
-  type ProfileInput,
   type User,
-  type UserPatch,
-  UserPatchSchema,
   UserSchema,
   type UserStatus,
 } from "./users/user.schema";
 export { allowedUserActions, type UserActionFacts } from "./users/user-actions.rules";
+export type {
+  BulkInput,
+  BulkResult,
+  DeleteResult,
+  InviteResult,
+  ResetPasswordInput,
+  UserAction,
+} from "./users/user-actions.schema";
+export {
+  type CreateUserInput,
+  CreateUserInputSchema,
+  type InviteUserInput,
+  InviteUserInputSchema,
+  type ProfileInput,
+  type UserPatch,
+  UserPatchSchema,
+} from "./users/user-input.schema";
 export {
   type StatusCounts,
   type UserQuery,

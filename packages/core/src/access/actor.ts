@@ -1,10 +1,10 @@
-import type { Actor } from "../directory/staff-directory";
 import { checkMetadata } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import { isId } from "../primitives/ids.schema";
 import type { OrganizationRecord, RoleRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { type AccessSubject, accessSubject } from "./access.rules";
+import type { Actor } from "./access.schema";
 
 /** The actor as loaded for one operation. */
 export interface ActorContext {

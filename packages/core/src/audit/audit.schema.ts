@@ -186,3 +186,18 @@ export const AuditQuerySchema = z.strictObject({
 });
 /** An audit query. */
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
+
+/**
+ * What `audit.verify()` found. `firstBadSequence` is the first edited, inserted or removed event.
+ * `head` is the newest verified link: a chain cannot show that events were cut off its end, so
+ * record the head somewhere else (a log line, a ticket, another system) and compare it later.
+ *
+ * @example { ok: true, checked: 1204, firstBadSequence: null, problem: null, head: { sequence: 1204, hash: "9f…" } }
+ */
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly checked: number;
+  readonly firstBadSequence: number | null;
+  readonly problem: "edited" | "inserted" | "removed" | null;
+  readonly head: { readonly sequence: number; readonly hash: string } | null;
+}

@@ -1,10 +1,10 @@
 import { type ActorContext, requirePermission } from "../access/actor";
 import { type ActorSession, readOp } from "../directory/runner";
-import type { AuditVerification } from "../directory/staff-directory";
 import { parseInput } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import type { Page } from "../primitives/page";
 import type { AuditPersonalRecord } from "../store/records";
+import type { AuditVerification } from "./audit.schema";
 import { type AuditEvent, AuditQuerySchema } from "./audit.schema";
 import { type ChainCursor, checkLink, GENESIS_HASH } from "./chain";
 import { checkPersonalParts, erasedSubject, joinAuditEvent } from "./personal";

@@ -8,7 +8,7 @@ import { isTokenText } from "../primitives/text.schema";
 import type { AccountRecord, InvitationRecord, OrganizationRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { displayName } from "../users/user.schema";
-import type { AcceptInvitationResult, InvitationView } from "./auth.types";
+import type { AcceptInvitationResult, InvitationView } from "./auth.schema";
 import { checkNewPassword } from "./new-password";
 import { normalizePassword } from "./password.rules";
 

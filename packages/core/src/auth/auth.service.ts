@@ -1,6 +1,6 @@
 import type { ServiceContext } from "../directory/context";
+import type { DirectoryAuth } from "../directory/directory-auth";
 import { acceptInvitation, invitationView } from "./accept-invitation.service";
-import type { DirectoryAuth } from "./auth.types";
 import { changePassword, completePasswordReset, requestPasswordReset } from "./passwords.service";
 import { authorize, organizations, session, signOut, switchOrganization } from "./sessions.service";
 import { signIn } from "./sign-in.service";

@@ -10,7 +10,7 @@ import type { AccountRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { newToken } from "../users/invitation-mail";
 import { displayName } from "../users/user.schema";
-import type { SessionView } from "./auth.types";
+import type { SessionView } from "./auth.schema";
 import { checkNewPassword } from "./new-password";
 import { normalizePassword } from "./password.rules";
 import { sessionView } from "./session-core";

@@ -6,7 +6,7 @@ import { isTokenText } from "../primitives/text.schema";
 import type { AccountRecord, OrganizationRecord, SessionRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { toUser } from "../users/user-view";
-import type { OrganizationChoice, SessionView } from "./auth.types";
+import type { OrganizationChoice, SessionView } from "./auth.schema";
 
 /** A token a caller hands us: shaped like one core issues (`isTokenText`), or nothing we will hash. */
 export function tokenText(token: unknown): string {

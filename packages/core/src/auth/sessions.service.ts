@@ -1,13 +1,13 @@
+import type { Actor } from "../access/access.schema";
 import type { RequestMetadata } from "../audit/audit.schema";
 import { auditSelf } from "../audit/audit-writer";
 import type { ServiceContext } from "../directory/context";
-import type { Actor } from "../directory/staff-directory";
 import { checkMetadata } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import { sha256Hex } from "../ports/crypto";
 import { isId } from "../primitives/ids.schema";
 import { isTokenText } from "../primitives/text.schema";
-import type { OrganizationChoice, SessionView, SignInResult } from "./auth.types";
+import type { OrganizationChoice, SessionView, SignInResult } from "./auth.schema";
 import {
   activeMemberships,
   choices,

@@ -7,7 +7,7 @@ import { EmailSchema } from "../primitives/contact.schema";
 import { isId } from "../primitives/ids.schema";
 import type { AccountRecord, UserRecord } from "../store/records";
 import type { PasswordHash } from "./account.schema";
-import type { SignInResult } from "./auth.types";
+import type { SignInResult } from "./auth.schema";
 import { normalizePassword } from "./password.rules";
 import { accountMustChange, activeMemberships, choices, openSession, sessionView } from "./session-core";
 import { takeClientSlot } from "./throttle";

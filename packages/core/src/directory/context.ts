@@ -1,3 +1,4 @@
+import type { Actor } from "../access/access.schema";
 import type { Catalog } from "../access/catalog";
 import type { BackgroundTasks } from "../ports/background";
 import type { Clock } from "../ports/clock";
@@ -7,8 +8,8 @@ import type { PasswordHasher } from "../ports/password-hasher";
 import type { RateLimiter } from "../ports/rate-limiter";
 import type { RoleTemplate } from "../roles/templates";
 import type { DirectoryStore, StoreTransaction } from "../store/store.port";
-import type { DirectoryPolicy, LinkBuilder } from "./directory.types";
-import type { Actor } from "./staff-directory";
+import type { LinkBuilder } from "./directory.types";
+import type { DirectoryPolicy } from "./policy";
 
 /** Everything a use-case needs, resolved from the options once per directory. */
 export interface ServiceContext {

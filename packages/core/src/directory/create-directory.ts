@@ -1,6 +1,7 @@
 import { decide } from "../access/access.rules";
 import type { DefaultPermission } from "../access/catalog";
 import { defaultCatalog } from "../access/catalog";
+import { me } from "../access/me.service";
 import { listAudit, verifyAudit } from "../audit/audit.service";
 import { createAuth } from "../auth/auth.service";
 import {
@@ -20,9 +21,6 @@ import { memoryRateLimiter } from "../ports/rate-limiter";
 import { createRole, deleteRole, listRoles, roleCatalog, updateRole } from "../roles/roles.service";
 import { ROLE_TEMPLATES } from "../roles/templates";
 import { allowedUserActions } from "../users/user-actions.rules";
-import { userView } from "../users/user-target";
-import { toRole } from "../users/user-view";
-import { adminRoleIds } from "../users/users.rules";
 import { bulkUsers } from "../users/users-bulk.service";
 import {
   deleteUser,
@@ -36,9 +34,10 @@ import {
 import { countUsersByStatus, getInvitation, getUser, listUsers } from "../users/users-read.service";
 import { createUser, inviteUser, updateUser } from "../users/users-write.service";
 import type { ServiceContext } from "./context";
-import { DEFAULT_POLICY, type Directory, type DirectoryOptions } from "./directory.types";
-import { type ActorSession, readOp } from "./runner";
-import type { ActorView, StaffDirectory } from "./staff-directory";
+import type { Directory, DirectoryOptions } from "./directory.types";
+import { DEFAULT_POLICY } from "./policy";
+import type { ActorSession } from "./runner";
+import type { StaffDirectory } from "./staff-directory";
 
 /**
  * Creates a directory over a store. Everything but the store has a safe default.
@@ -92,26 +91,7 @@ export function createDirectory<P extends string = DefaultPermission>(
 function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
   return {
     organizationId: s.actor.organizationId,
-    me: () =>
-      readOp(s, async (tx, a) => {
-        const roles = await tx.listRoles(a.organization.id);
-        s.facts = {
-          adminRoleIds: new Set(adminRoleIds(roles)),
-          mainContactUserId: a.organization.mainContactUserId,
-        };
-        const count = await tx.countUsers(a.organization.id, {
-          statuses: ["active", "pending", "disabled"],
-          roleIds: [a.role.id],
-        });
-        const view: ActorView<P> = {
-          user: await userView(tx, a.user, s.ctx.clock.now()),
-          role: toRole(a.role, count, s.ctx.catalog, a.subject),
-          permissions: a.role.permissions.filter((p) => s.ctx.catalog.has(p)) as P[],
-          isMainContact: a.subject.isMainContact,
-          mainContactUserId: a.organization.mainContactUserId,
-        };
-        return view;
-      }),
+    me: () => me<P>(s),
     can: (permission, target) => (s.subject ? decide(s.subject, permission, target) : false),
     users: {
       list: (query) => listUsers(s, query),

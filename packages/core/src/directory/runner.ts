@@ -1,10 +1,10 @@
 import type { AccessSubject } from "../access/access.rules";
+import type { Actor } from "../access/access.schema";
 import { type ActorContext, loadActor } from "../access/actor";
 import type { MailMessage } from "../ports/mailer";
 import type { StoreTransaction } from "../store/store.port";
 import type { UserActionFacts } from "../users/user-actions.rules";
 import { type ServiceContext, sendAfterCommit, type Unit } from "./context";
-import type { Actor } from "./staff-directory";
 
 /**
  * One actor's view of the service: the context, who acts, and the last loaded access subject and

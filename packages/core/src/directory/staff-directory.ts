@@ -1,153 +1,23 @@
+import type { AccessTarget, ActorView } from "../access/access.schema";
 import type { DefaultPermission } from "../access/catalog";
-import type { AuditEvent, AuditQuery, RequestMetadata } from "../audit/audit.schema";
-import type { DirectoryErrorData } from "../errors/directory-error";
+import type { AuditEvent, AuditQuery, AuditVerification } from "../audit/audit.schema";
 import type { Location, LocationInput, LocationPatch } from "../locations/location.schema";
-import type { Organization, OrganizationPatch } from "../organization/organization.schema";
+import type { Organization, OrganizationPatch, SeatUsage } from "../organization/organization.schema";
 import type { Page } from "../primitives/page";
-import type { Role, RoleInput, RolePatch } from "../roles/role.schema";
+import type { CatalogView, Role, RoleInput, RolePatch } from "../roles/role.schema";
 import type { InvitationSummary } from "../users/invitation.schema";
-import type { CreateUserInput, InviteUserInput, LocationAccess, User, UserPatch } from "../users/user.schema";
+import type { User } from "../users/user.schema";
+import type {
+  BulkInput,
+  BulkResult,
+  DeleteResult,
+  InviteResult,
+  ResetPasswordInput,
+  UserAction,
+} from "../users/user-actions.schema";
+import type { CreateUserInput, InviteUserInput, UserPatch } from "../users/user-input.schema";
 import type { StatusCounts, UserQuery } from "../users/user-query.schema";
-
-/**
- * Who is acting: a user of an organization, with the request's metadata for the audit trail.
- *
- * @example { organizationId: "org_…", userId: "usr_…", metadata: { ip: "203.0.113.4" } }
- */
-export interface Actor {
-  readonly organizationId: string;
-  readonly userId: string;
-  readonly metadata?: RequestMetadata;
-}
-
-/** Anything with location access can be a target of a scoped decision (a {@link User} is one). */
-export interface AccessTarget {
-  readonly id?: string;
-  readonly locationAccess: LocationAccess;
-}
-
-/**
- * The actor as the directory sees it: its user, role, permissions and location scope.
- *
- * @example { user, role, permissions: ["users.view", …], isMainContact: true, mainContactUserId: "usr_…" }
- */
-export interface ActorView<P extends string = DefaultPermission> {
-  readonly user: User;
-  readonly role: Role;
-  readonly permissions: readonly P[];
-  readonly isMainContact: boolean;
-  /**
-   * The organization's main contact (R7), so a client can answer `users.actions()` as the service
-   * would (nobody else is offered anything on them) and say why a form is read-only.
-   */
-  readonly mainContactUserId: string | null;
-}
-
-/** The version a write is based on (R12). @example { version: 3 } */
-export interface VersionOption {
-  readonly version: number;
-}
-
-/** Row actions on a user, for UI affordances (`users.actions`). */
-export type UserAction =
-  | "edit"
-  | "disable"
-  | "restore"
-  | "delete"
-  | "resendInvitation"
-  | "revokeInvitation"
-  | "resetPassword"
-  | "unlock";
-
-/**
- * How an admin resets a password (W5): set a temporary one (the user must change it at next sign-in
- * unless `mustChangePassword` is false), or email a reset link.
- *
- * @example { mode: "temporary", password: "correct horse battery staple" }
- * @example { mode: "link" }
- */
-export type ResetPasswordInput =
-  | { readonly mode: "temporary"; readonly password: string; readonly mustChangePassword?: boolean }
-  | { readonly mode: "link" };
-
-/**
- * A bulk action over many users, each applied in its own transaction (W12).
- *
- * @example { action: "setRole", ids: ["usr_…", "usr_…"], roleId: "rol_…" }
- */
-export type BulkInput =
-  | { readonly action: "disable" | "restore" | "delete"; readonly ids: readonly string[] }
-  | { readonly action: "setRole"; readonly ids: readonly string[]; readonly roleId: string };
-
-/** The outcome of a bulk action, one entry per id in input order. */
-export interface BulkResult {
-  readonly results: readonly (
-    | { readonly id: string; readonly ok: true; readonly user: User | null }
-    | { readonly id: string; readonly ok: false; readonly error: DirectoryErrorData }
-  )[];
-  readonly succeeded: number;
-  readonly failed: number;
-}
-
-/**
- * What `audit.verify()` found. `firstBadSequence` is the first edited, inserted or removed event.
- * `head` is the newest verified link: a chain cannot show that events were cut off its end, so
- * record the head somewhere else (a log line, a ticket, another system) and compare it later.
- *
- * @example { ok: true, checked: 1204, firstBadSequence: null, problem: null, head: { sequence: 1204, hash: "9f…" } }
- */
-export interface AuditVerification {
-  readonly ok: boolean;
-  readonly checked: number;
-  readonly firstBadSequence: number | null;
-  readonly problem: "edited" | "inserted" | "removed" | null;
-  readonly head: { readonly sequence: number; readonly hash: string } | null;
-}
-
-/** Seat usage per kind (W11, R9). `limit: null` means unlimited. */
-export interface SeatUsage {
-  readonly named: { readonly used: number; readonly limit: number | null };
-  readonly practitioners: { readonly used: number; readonly limit: number | null };
-  /** Live sessions (within idle and absolute limits) against the concurrent seats. */
-  readonly concurrent: { readonly used: number; readonly limit: number | null };
-  readonly licences: readonly {
-    readonly key: string;
-    readonly label: string;
-    readonly used: number;
-    readonly limit: number | null;
-  }[];
-}
-
-/** The permission catalog as a UI shows it. */
-export interface CatalogView {
-  readonly modules: readonly {
-    readonly key: string;
-    readonly label: string;
-    readonly actions: readonly {
-      readonly permission: string;
-      readonly label: string;
-      readonly screens: readonly string[];
-    }[];
-  }[];
-  readonly templates: readonly {
-    readonly key: string;
-    readonly name: string;
-    readonly description: string;
-    readonly permissions: readonly string[];
-  }[];
-}
-
-/** The result of `users.invite`. */
-export interface InviteResult {
-  readonly user: User;
-  readonly invitation: InvitationSummary;
-}
-
-/** The result of `users.delete`: whether the account went too (no other organization left). */
-export interface DeleteResult {
-  readonly id: string;
-  readonly accountDeleted: boolean;
-}
+import type { VersionOption } from "./versions";
 
 /**
  * The use-case API one actor sees (DESIGN §1, seam 2). Implemented locally by

@@ -1,37 +1,20 @@
-import * as z from "zod/mini";
 import { writeAudit } from "../audit/audit-writer";
 import { checkNewPassword } from "../auth/new-password";
 import { normalizePassword } from "../auth/password.rules";
 import type { ServiceContext, Unit } from "../directory/context";
-import type { BootstrapInput, BootstrapResult } from "../directory/directory.types";
 import { mergeDefined } from "../directory/merge";
 import { parseInput } from "../directory/validate";
 import { fail } from "../errors/directory-error";
-import { LocationInputSchema } from "../locations/location.schema";
-import { EmailSchema } from "../primitives/contact.schema";
 import type { AccountRecord, LocationRecord, RoleRecord, UserRecord } from "../store/records";
-import { ProfileInputSchema } from "../users/user.schema";
 import { newUserRecord } from "../users/user-record";
 import { toUser } from "../users/user-view";
+import { type BootstrapInput, type BootstrapResult, BootstrapSchema } from "./bootstrap.schema";
 import {
   DEFAULT_FEATURES,
+  DEFAULT_PROVIDER_TYPES,
   type Organization,
-  OrganizationInputSchema,
   type Seats,
 } from "./organization.schema";
-
-const BootstrapSchema = z.strictObject({
-  organization: OrganizationInputSchema,
-  location: LocationInputSchema,
-  owner: z.strictObject({
-    email: EmailSchema,
-    password: z.string().check(z.maxLength(1024)),
-    profile: ProfileInputSchema,
-  }),
-});
-
-/** Provider types offered until an organization sets its own. */
-export const DEFAULT_PROVIDER_TYPES = ["MD", "DO", "NP", "PA", "RN", "LPN", "PT", "OT", "MA", "SW"];
 
 /**
  * Creates an organization with its first location (R8), the role templates and its owner: an

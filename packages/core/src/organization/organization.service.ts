@@ -3,11 +3,11 @@ import { requirePermission } from "../access/actor";
 import { diff, writeAudit } from "../audit/audit-writer";
 import { mergeDefined } from "../directory/merge";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
-import type { SeatUsage } from "../directory/staff-directory";
 import { parseInput, requireVersion } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import type { OrganizationRecord } from "../store/records";
 import { adminRoleIds } from "../users/users.rules";
+import type { SeatUsage } from "./organization.schema";
 import { type Organization, OrganizationPatchSchema } from "./organization.schema";
 
 /** The actor's organization. Any active member may read it: widgets need its features to render. */

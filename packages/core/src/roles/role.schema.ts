@@ -55,3 +55,22 @@ export const RolePatchSchema = z.strictObject({
 });
 /** Patch for a role. */
 export type RolePatch = z.input<typeof RolePatchSchema>;
+
+/** The permission catalog as a UI shows it. */
+export interface CatalogView {
+  readonly modules: readonly {
+    readonly key: string;
+    readonly label: string;
+    readonly actions: readonly {
+      readonly permission: string;
+      readonly label: string;
+      readonly screens: readonly string[];
+    }[];
+  }[];
+  readonly templates: readonly {
+    readonly key: string;
+    readonly name: string;
+    readonly description: string;
+    readonly permissions: readonly string[];
+  }[];
+}

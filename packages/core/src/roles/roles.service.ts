@@ -3,16 +3,16 @@ import { type ActorContext, requirePermission } from "../access/actor";
 import { diff, writeAudit } from "../audit/audit-writer";
 import type { ServiceContext } from "../directory/context";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
-import type { CatalogView } from "../directory/staff-directory";
 import { ensureUniqueName } from "../directory/unique-name";
 import { checkId, optionalVersion, parseInput, requireVersion } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import type { RoleRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { refuseMainContact } from "../users/user-target";
-import { toRole } from "../users/user-view";
 import { adminRoleIds } from "../users/users.rules";
+import type { CatalogView } from "./role.schema";
 import { type Role, RoleInputSchema, RolePatchSchema } from "./role.schema";
+import { toRole } from "./role-view";
 
 const ALL_STATUSES = ["active", "pending", "disabled"] as const;
 

@@ -1,8 +1,9 @@
-import type { BootstrapInput } from "../directory/directory.types";
 import type { LocationInput } from "../locations/location.schema";
+import type { BootstrapInput } from "../organization/bootstrap.schema";
 import type { Features } from "../organization/organization.schema";
 import { npiWithCheckDigit } from "../users/provider.rules";
-import type { CreateUserInput, LocationAccess } from "../users/user.schema";
+import type { LocationAccess } from "../users/user.schema";
+import type { CreateUserInput } from "../users/user-input.schema";
 import {
   CLINIC_NAMES,
   FAMILY_NAMES,

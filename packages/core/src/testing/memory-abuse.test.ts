@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDirectory } from "../directory/create-directory";
-import type { Directory, DirectoryPolicy } from "../directory/directory.types";
+import type { Directory } from "../directory/directory.types";
+import type { DirectoryPolicy } from "../directory/policy";
 import { DirectoryError } from "../errors/directory-error";
 import { memoryStore } from "../memory/index";
 import { inProcessTasks } from "../ports/background";

@@ -1,12 +1,9 @@
-import type { DirectoryAuth } from "../auth/auth.types";
 import { createDirectory } from "../directory/create-directory";
-import type {
-  BootstrapInput,
-  Directory,
-  DirectoryOptions,
-  DirectoryPolicy,
-} from "../directory/directory.types";
+import type { Directory, DirectoryOptions } from "../directory/directory.types";
+import type { DirectoryAuth } from "../directory/directory-auth";
+import type { DirectoryPolicy } from "../directory/policy";
 import { type MemoryStore, memoryStore } from "../memory/index";
+import type { BootstrapInput } from "../organization/bootstrap.schema";
 import { type ManualClock, manualClock } from "../ports/clock";
 import { type MemoryMailer, memoryMailer } from "../ports/mailer";
 import { pbkdf2Hasher } from "../ports/password-hasher";

@@ -1,7 +1,8 @@
 import { type IdGenerator, randomIds } from "../ports/ids";
 import type { AccountRecord, UserRecord } from "../store/records";
 import type { DirectoryStore } from "../store/store.port";
-import { type CreateUserInput, CreateUserInputSchema, type UserStatus } from "../users/user.schema";
+import type { UserStatus } from "../users/user.schema";
+import { type CreateUserInput, CreateUserInputSchema } from "../users/user-input.schema";
 import { newUserRecord } from "../users/user-record";
 import { seededRandom } from "./random";
 

@@ -1,7 +1,7 @@
 import { type AccessSubject, sharesLocation, withinScope } from "../access/access.rules";
 import { mainContactOnly } from "../access/main-contact.rules";
-import type { UserAction } from "../directory/staff-directory";
 import type { User } from "./user.schema";
+import type { UserAction } from "./user-actions.schema";
 
 /**
  * What {@link allowedUserActions} needs to know about the organization, as last loaded by `me()`.

@@ -1,14 +1,8 @@
 import { produce } from "immer";
 import type * as z from "zod/mini";
 import type { UserRecord } from "../store/records";
-import {
-  type CreateUserInputSchema,
-  deriveInitials,
-  type InviteUserInputSchema,
-  type Profile,
-  type UserPatchSchema,
-  type UserStatus,
-} from "./user.schema";
+import { deriveInitials, type Profile, type UserStatus } from "./user.schema";
+import type { CreateUserInputSchema, InviteUserInputSchema, UserPatchSchema } from "./user-input.schema";
 
 type Fields = z.infer<typeof CreateUserInputSchema> | z.infer<typeof InviteUserInputSchema>;
 

@@ -3,11 +3,8 @@ import type { ActorContext } from "../access/actor";
 import { MAIN_CONTACT_ONLY_MESSAGE, mainContactOnly } from "../access/main-contact.rules";
 import { checkId } from "../directory/validate";
 import { fail } from "../errors/directory-error";
-import type { AccountRecord, InvitationRecord, RoleRecord, UserRecord } from "../store/records";
+import type { AccountRecord, RoleRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
-import type { InvitationSummary } from "./invitation.schema";
-import type { User } from "./user.schema";
-import { toUser } from "./user-view";
 
 /**
  * R5: the user if it exists in the actor's organization and scope; `not_found` otherwise, with the
@@ -114,23 +111,6 @@ export function requireMainContactFor(a: ActorContext, target: ManagedTarget): v
 /** R7: nobody disables, deletes or demotes themselves. */
 export function refuseSelf(target: ManagedTarget, what: string): void {
   if (target.isSelf) throw fail.rule("self_change", `You cannot ${what} yourself.`);
-}
-
-/** Loads the account of a stored user and returns the API view. */
-export async function userView(tx: StoreTransaction, user: UserRecord, nowMs: number): Promise<User> {
-  return toUser(user, await tx.getAccount(user.accountId), nowMs);
-}
-
-/** The admin-facing summary of an invitation. */
-export function invitationSummary(inv: InvitationRecord, nowMs: number): InvitationSummary {
-  return {
-    userId: inv.userId,
-    email: inv.email,
-    sentCount: inv.sentCount,
-    lastSentAt: inv.lastSentAt,
-    expiresAt: inv.expiresAt,
-    expired: Date.parse(inv.expiresAt) <= nowMs,
-  };
 }
 
 /** Fails with `stale` when an optional expected version is given and differs (R12). */

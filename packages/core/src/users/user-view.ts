@@ -1,7 +1,6 @@
-import { type AccessSubject, missingPermissions } from "../access/access.rules";
-import { ADMIN_PERMISSION, type Catalog } from "../access/catalog";
-import type { Role } from "../roles/role.schema";
-import type { AccountRecord, RoleRecord, UserRecord } from "../store/records";
+import type { AccountRecord, InvitationRecord, UserRecord } from "../store/records";
+import type { StoreTransaction } from "../store/store.port";
+import type { InvitationSummary } from "./invitation.schema";
 import { displayName, type User } from "./user.schema";
 
 /**
@@ -27,19 +26,19 @@ export function toUser(record: UserRecord, account: AccountRecord | null, nowMs:
   return view;
 }
 
-/** A stored role with its derived screens and user count. */
-export function toRole(
-  record: RoleRecord,
-  userCount: number,
-  catalog: Catalog<string>,
-  reader: AccessSubject,
-): Role {
+/** Loads the account of a stored user and returns the API view. */
+export async function userView(tx: StoreTransaction, user: UserRecord, nowMs: number): Promise<User> {
+  return toUser(user, await tx.getAccount(user.accountId), nowMs);
+}
+
+/** The admin-facing summary of an invitation. */
+export function invitationSummary(inv: InvitationRecord, nowMs: number): InvitationSummary {
   return {
-    ...record,
-    permissions: [...record.permissions],
-    screens: catalog.screensOf(record.permissions),
-    userCount,
-    administrator: record.permissions.includes(ADMIN_PERMISSION),
-    grantable: missingPermissions(reader, record.permissions).length === 0,
+    userId: inv.userId,
+    email: inv.email,
+    sentCount: inv.sentCount,
+    lastSentAt: inv.lastSentAt,
+    expiresAt: inv.expiresAt,
+    expired: Date.parse(inv.expiresAt) <= nowMs,
   };
 }

@@ -2,13 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseInput } from "../directory/validate";
 import { DirectoryError } from "../errors/directory-error";
 import { EmailSchema, PhoneSchema } from "../primitives/contact.schema";
-import {
-  CreateUserInputSchema,
-  deriveInitials,
-  displayName,
-  ProviderProfileSchema,
-  UserPatchSchema,
-} from "./user.schema";
+import { ProviderProfileSchema } from "./provider.schema";
+import { deriveInitials, displayName } from "./user.schema";
+import { CreateUserInputSchema, UserPatchSchema } from "./user-input.schema";
 
 const validCreate = {
   email: "Jane.Smith@Clinic.ORG ",

@@ -1,8 +1,8 @@
 import type { ActorSession } from "../directory/runner";
-import type { BulkInput, BulkResult } from "../directory/staff-directory";
 import { checkId } from "../directory/validate";
 import { DirectoryError, fail } from "../errors/directory-error";
 import type { User } from "./user.schema";
+import type { BulkInput, BulkResult } from "./user-actions.schema";
 import { deleteUser, disableUser, restoreUser } from "./users-lifecycle.service";
 import { getUser } from "./users-read.service";
 import { updateUser } from "./users-write.service";

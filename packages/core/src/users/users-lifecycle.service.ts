@@ -4,23 +4,22 @@ import { checkNewPassword } from "../auth/new-password";
 import { normalizePassword } from "../auth/password.rules";
 import type { Unit } from "../directory/context";
 import { type ActorSession, writeOp } from "../directory/runner";
-import type { DeleteResult, ResetPasswordInput } from "../directory/staff-directory";
 import { optionalVersion } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import type { AccountRecord, UserRecord } from "../store/records";
 import type { InvitationSummary } from "./invitation.schema";
 import { newToken, queueInvitationMail } from "./invitation-mail";
 import { displayName, type User } from "./user.schema";
+import type { DeleteResult, ResetPasswordInput } from "./user-actions.schema";
 import {
   checkExpectedVersion,
-  invitationSummary,
   type ManagedTarget,
   managedUser,
   refuseMainContactAccount,
   refuseSelf,
   requireMainContactFor,
-  userView,
 } from "./user-target";
+import { invitationSummary, userView } from "./user-view";
 import { checkNotLastAdmin, checkSeats } from "./users.rules";
 
 /** Writes a status change with its audit event. */

@@ -10,8 +10,8 @@ import type { StoreTransaction } from "../store/store.port";
 import type { InvitationSummary } from "./invitation.schema";
 import type { User } from "./user.schema";
 import { type StatusCounts, UserQuerySchema } from "./user-query.schema";
-import { invitationSummary, userView, visibleUser } from "./user-target";
-import { toUser } from "./user-view";
+import { visibleUser } from "./user-target";
+import { invitationSummary, toUser, userView } from "./user-view";
 import { adminRoleIds } from "./users.rules";
 
 type Query = z.infer<typeof UserQuerySchema>;

@@ -5,27 +5,17 @@ import { checkNewPassword } from "../auth/new-password";
 import { normalizePassword } from "../auth/password.rules";
 import type { Unit } from "../directory/context";
 import { type ActorSession, writeOp } from "../directory/runner";
-import type { InviteResult } from "../directory/staff-directory";
 import { parseInput, requireVersion } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import type { AccountRecord, RoleRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { newToken, queueInvitationMail } from "./invitation-mail";
-import {
-  CreateUserInputSchema,
-  displayName,
-  InviteUserInputSchema,
-  type User,
-  UserPatchSchema,
-} from "./user.schema";
+import { displayName, type User } from "./user.schema";
+import type { InviteResult } from "./user-actions.schema";
+import { CreateUserInputSchema, InviteUserInputSchema, UserPatchSchema } from "./user-input.schema";
 import { AUDITED_USER_FIELDS, applyUserPatch, newUserRecord } from "./user-record";
-import {
-  invitationSummary,
-  managedUser,
-  refuseMainContactAccount,
-  requireMainContactFor,
-  userView,
-} from "./user-target";
+import { managedUser, refuseMainContactAccount, requireMainContactFor } from "./user-target";
+import { invitationSummary, userView } from "./user-view";
 import { checkGrant, checkNotLastAdmin, checkSeats, checkUserRelations } from "./users.rules";
 
 async function roleFor(tx: StoreTransaction, orgId: string, roleId: string): Promise<RoleRecord> {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { SignInResult } from "../../auth/auth.types";
+import type { SignInResult } from "../../auth/auth.schema";
 import type { Location } from "../../locations/location.schema";
 import type { Organization } from "../../organization/organization.schema";
 import type { MailMessage } from "../../ports/mailer";

@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { AuditQuery } from "../../audit/audit.schema";
-import type {
-  BulkInput,
-  ResetPasswordInput,
-  StaffDirectory,
-  VersionOption,
-} from "../../directory/staff-directory";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { VersionOption } from "../../directory/versions";
 import { ERROR_STATUS, type ErrorCode } from "../../errors/error-codes";
 import type { LocationInput } from "../../locations/location.schema";
 import type { OrganizationPatch } from "../../organization/organization.schema";
 import type { RoleInput } from "../../roles/role.schema";
+import type { BulkInput, ResetPasswordInput } from "../../users/user-actions.schema";
 import type { UserQuery } from "../../users/user-query.schema";
 import { asDirectoryError, expectError } from "./errors-expect";
 import { createStaff, expectNoChange, missingId, setup, staffInput, withUnknown } from "./helpers";

@@ -1,10 +1,12 @@
 import type { DefaultPermission } from "../../access/catalog";
-import type { InviteResult, StaffDirectory } from "../../directory/staff-directory";
+import type { StaffDirectory } from "../../directory/staff-directory";
 import type { Location } from "../../locations/location.schema";
 import type { Features, Organization, Seats } from "../../organization/organization.schema";
 import type { Role } from "../../roles/role.schema";
 import { ROLE_TEMPLATES } from "../../roles/templates";
-import type { CreateUserInput, InviteUserInput, LocationAccess, User } from "../../users/user.schema";
+import type { LocationAccess, User } from "../../users/user.schema";
+import type { InviteResult } from "../../users/user-actions.schema";
+import type { CreateUserInput, InviteUserInput } from "../../users/user-input.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import type { ConformanceWorld, WorldFactory } from "./world";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { VersionOption } from "../../directory/staff-directory";
+import type { VersionOption } from "../../directory/versions";
 import type { OrganizationPatch } from "../../organization/organization.schema";
 import { expectError } from "./errors-expect";
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { VersionOption } from "../../directory/staff-directory";
-import type { UserPatch } from "../../users/user.schema";
+import type { VersionOption } from "../../directory/versions";
+import type { UserPatch } from "../../users/user-input.schema";
 import { asDirectoryError, expectError } from "./errors-expect";
 import {
   addLocation,

@@ -1,7 +1,7 @@
-import type { DirectoryAuth } from "../../auth/auth.types";
-import type { BootstrapInput } from "../../directory/directory.types";
+import type { DirectoryAuth } from "../../directory/directory-auth";
 import type { StaffDirectory } from "../../directory/staff-directory";
 import type { Location } from "../../locations/location.schema";
+import type { BootstrapInput } from "../../organization/bootstrap.schema";
 import type { Organization } from "../../organization/organization.schema";
 import type { ManualClock } from "../../ports/clock";
 import type { MailMessage } from "../../ports/mailer";

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY } from "../../../directory/directory.types";
+import { DEFAULT_POLICY } from "../../../directory/policy";
 import type { StaffDirectory } from "../../../directory/staff-directory";
 import type { ConformanceWorld } from "../../conformance/world";
 import type { OrgIndex } from "../model";
