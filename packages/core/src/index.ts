@@ -10,12 +10,7 @@
  * const directory = createDirectory({ store: memoryStore() });
  */
 
-export {
-  type AccessSubject,
-  accessSubject,
-  decide,
-  isAdminPermissionSet,
-} from "./access/access.rules";
+export { type AccessSubject, accessSubject, decide } from "./access/access.rules";
 export type { AccessTarget, Actor, ActorView } from "./access/access.schema";
 export {
   type Catalog,
@@ -107,6 +102,7 @@ export {
   RolePatchSchema,
   RoleSchema,
 } from "./roles/role.schema";
+export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
 export type { InvitationSummary } from "./users/invitation.schema";

@@ -87,11 +87,6 @@ export function missingPermissions(subject: AccessSubject, wanted: Iterable<stri
   return missing;
 }
 
-/** A role makes its holders administrators when it grants `users.manage` (R6). */
-export function isAdminPermissionSet(permissions: readonly string[]): boolean {
-  return permissions.includes(ADMIN_PERMISSION);
-}
-
 /** Reading the directory needs `users.view` or `users.manage`. */
 export function canReadUsers(subject: AccessSubject): boolean {
   return subject.permissions.has("users.view") || subject.permissions.has(ADMIN_PERMISSION);

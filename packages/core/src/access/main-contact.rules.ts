@@ -1,4 +1,6 @@
+import { fail } from "../errors/directory-error";
 import type { AccessSubject } from "./access.rules";
+import type { ActorContext } from "./actor";
 
 /**
  * R7, read in full: the main contact's membership (profile, email, role, locations, flags, status),
@@ -28,3 +30,13 @@ export function mainContactOnly(
  */
 export const MAIN_CONTACT_ONLY_MESSAGE =
   "Only the main contact can change the main contact's account, role or access. Ask them, or ask them to hand the main-contact role over first.";
+
+/**
+ * R7: the one assertion of {@link mainContactOnly}. `managedUser` runs it for every user write;
+ * role edits run it for the main contact's role.
+ */
+export function refuseMainContact(a: ActorContext, targetUserId: string): void {
+  if (mainContactOnly(a.subject, a.organization.mainContactUserId, targetUserId)) {
+    throw fail.rule("main_contact_only", MAIN_CONTACT_ONLY_MESSAGE);
+  }
+}

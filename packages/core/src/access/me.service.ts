@@ -1,7 +1,7 @@
 import { type ActorSession, readOp } from "../directory/runner";
 import { toRole } from "../roles/role-view";
+import { adminRoleIds } from "../roles/roles.rules";
 import { userView } from "../users/user-view";
-import { adminRoleIds } from "../users/users.rules";
 import type { ActorView } from "./access.schema";
 
 /**

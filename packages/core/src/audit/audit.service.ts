@@ -1,23 +1,12 @@
-import { type ActorContext, requirePermission } from "../access/actor";
 import { type ActorSession, readOp } from "../directory/runner";
 import { parseInput } from "../directory/validate";
-import { fail } from "../errors/directory-error";
 import type { Page } from "../primitives/page";
 import type { AuditPersonalRecord } from "../store/records";
+import { requireAuditReader } from "./audit.rules";
 import type { AuditVerification } from "./audit.schema";
 import { type AuditEvent, AuditQuerySchema } from "./audit.schema";
 import { type ChainCursor, checkLink, GENESIS_HASH } from "./chain";
 import { checkPersonalParts, erasedSubject, joinAuditEvent } from "./personal";
-
-/**
- * The trail is organization-wide: a location-limited actor would see events about users outside its
- * scope (R5), so only org-wide actors read it.
- */
-function requireAuditReader(a: ActorContext): void {
-  requirePermission(a, "audit.view");
-  if (a.subject.locations !== null)
-    throw fail.forbidden("Only organization-wide administrators read the audit trail.");
-}
 
 /** W14: events newest first, filtered by time, actor, target and action. */
 export async function listAudit(s: ActorSession, raw: unknown): Promise<Page<AuditEvent>> {

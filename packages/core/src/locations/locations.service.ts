@@ -1,4 +1,3 @@
-import { canReadUsers } from "../access/access.rules";
 import { type ActorContext, requirePermission } from "../access/actor";
 import { diff, writeAudit } from "../audit/audit-writer";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
@@ -8,21 +7,26 @@ import { fail } from "../errors/directory-error";
 import type { LocationRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { type Location, LocationInputSchema, LocationPatchSchema } from "./location.schema";
-
-const inScope = (a: ActorContext, id: string) => a.subject.locations === null || a.subject.locations.has(id);
+import {
+  canReadLocations,
+  locationInScope,
+  requireLocationCreator,
+  requireNotArchived,
+  requireNotPrimaryOfAnyone,
+} from "./locations.rules";
 
 async function scopedLocation(tx: StoreTransaction, a: ActorContext, id: unknown): Promise<LocationRecord> {
   const loc = await tx.getLocation(a.organization.id, checkId(id));
-  if (!loc || !inScope(a, loc.id)) throw fail.notFound("Location not found.");
+  if (!loc || !locationInScope(a.subject, loc.id)) throw fail.notFound("Location not found.");
   return loc;
 }
 
 /** W8/W9: locations the actor may see (all for org-wide actors), archived ones last. */
 export async function listLocations(s: ActorSession): Promise<Location[]> {
   return readOp(s, async (tx, a) => {
-    if (!canReadUsers(a.subject) && !a.subject.permissions.has("locations.manage")) throw fail.forbidden();
+    if (!canReadLocations(a.subject)) throw fail.forbidden();
     const all = await tx.listLocations(a.organization.id);
-    const visible = all.filter((l) => inScope(a, l.id));
+    const visible = all.filter((l) => locationInScope(a.subject, l.id));
     return [...visible.filter((l) => !l.archived), ...visible.filter((l) => l.archived)];
   });
 }
@@ -31,9 +35,7 @@ export async function listLocations(s: ActorSession): Promise<Location[]> {
 export async function createLocation(s: ActorSession, raw: unknown): Promise<Location> {
   const input = parseInput(LocationInputSchema, raw);
   return writeOp(s, async (unit, a) => {
-    requirePermission(a, "locations.manage");
-    if (a.subject.locations !== null)
-      throw fail.forbidden("Only organization-wide administrators create locations.");
+    requireLocationCreator(a);
     ensureUniqueName(await unit.tx.listLocations(a.organization.id), input.name, "location");
     const loc: LocationRecord = {
       id: s.ctx.ids("location"),
@@ -103,7 +105,7 @@ export async function archiveLocation(s: ActorSession, id: unknown, options?: un
     requirePermission(a, "locations.manage");
     const loc = await scopedLocation(unit.tx, a, id);
     if (expected !== undefined && loc.version !== expected) throw fail.stale();
-    if (loc.archived) throw fail.conflict("This location is already archived.");
+    requireNotArchived(loc);
     const page = await unit.tx.queryUsers(a.organization.id, {
       statuses: ["active", "pending", "disabled"],
       terms: [],
@@ -128,11 +130,7 @@ export async function archiveLocation(s: ActorSession, id: unknown, options?: un
       primaryOf += more.items.filter((u) => u.primaryLocationId === loc.id).length;
       cursor = more.nextCursor;
     }
-    if (primaryOf > 0) {
-      throw fail.rule("location_in_use", "Users have this as their primary location. Move them first.", {
-        users: primaryOf,
-      });
-    }
+    requireNotPrimaryOfAnyone(primaryOf);
     const next: LocationRecord = { ...loc, archived: true, version: loc.version + 1, updatedAt: unit.now };
     if (!(await unit.tx.updateLocation(next, loc.version))) throw fail.stale();
     await writeAudit(s.ctx, unit, {

@@ -1,14 +1,21 @@
-import { canReadUsers } from "../access/access.rules";
-import { requirePermission } from "../access/actor";
 import { diff, writeAudit } from "../audit/audit-writer";
 import { mergeDefined } from "../directory/merge";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
 import { parseInput, requireVersion } from "../directory/validate";
 import { fail } from "../errors/directory-error";
+import { adminRoleIds } from "../roles/roles.rules";
 import type { OrganizationRecord } from "../store/records";
-import { adminRoleIds } from "../users/users.rules";
+import {
+  canReadSeatUsage,
+  requireAdminHeir,
+  requireLicenceUnheld,
+  requireMainContactToHandOver,
+  requireOrganizationManager,
+  requireUniqueLicenceKeys,
+} from "./organization.rules";
 import type { SeatUsage } from "./organization.schema";
 import { type Organization, OrganizationPatchSchema } from "./organization.schema";
+import { SEAT_STATUSES } from "./seats.rules";
 
 /** The actor's organization. Any active member may read it: widgets need its features to render. */
 export async function getOrganization(s: ActorSession): Promise<Organization> {
@@ -18,9 +25,9 @@ export async function getOrganization(s: ActorSession): Promise<Organization> {
 /** R9: seats in use against the organization's limits. */
 export async function seatUsage(s: ActorSession): Promise<SeatUsage> {
   return readOp(s, async (tx, a) => {
-    if (!canReadUsers(a.subject) && !a.subject.permissions.has("organization.manage")) throw fail.forbidden();
+    if (!canReadSeatUsage(a.subject)) throw fail.forbidden();
     const org = a.organization;
-    const statuses = ["active", "pending"] as const;
+    const statuses = SEAT_STATUSES;
     const licences = await Promise.all(
       org.licenceTypes.map(async (l) => ({
         key: l.key,
@@ -60,23 +67,13 @@ export async function updateOrganization(
   const version = requireVersion(options as { version?: unknown });
   const patch = parseInput(OrganizationPatchSchema, rawPatch);
   return writeOp(s, async (unit, a) => {
-    requirePermission(a, "organization.manage");
-    if (a.subject.locations !== null)
-      throw fail.forbidden("Only organization-wide administrators change organization settings.");
+    requireOrganizationManager(a);
     const org = a.organization;
     if (org.version !== version) throw fail.stale();
     if (patch.mainContactUserId !== undefined && patch.mainContactUserId !== org.mainContactUserId) {
-      if (!a.subject.isMainContact)
-        throw fail.rule("main_contact_only", "Only the main contact can hand the role over.");
+      requireMainContactToHandOver(a);
       const heir = await unit.tx.getUser(org.id, patch.mainContactUserId);
-      const adminIds = adminRoleIds(await unit.tx.listRoles(org.id));
-      if (heir?.status !== "active" || !adminIds.includes(heir.roleId)) {
-        throw fail.field(
-          ["mainContactUserId"],
-          "not_admin",
-          "The main contact must be an active administrator.",
-        );
-      }
+      requireAdminHeir(heir, adminRoleIds(await unit.tx.listRoles(org.id)));
     }
     if (patch.licenceTypes) {
       // Users hold licences by key: a type they hold cannot go away or change its key under them.
@@ -87,22 +84,10 @@ export async function updateOrganization(
           statuses: ["active", "pending", "disabled"],
           licence: old.key,
         });
-        if (holders > 0) {
-          throw fail.rule(
-            "licence_in_use",
-            `${holders} user(s) hold the ${old.label} licence. Take it from them first.`,
-            { licence: old.key, users: holders },
-            ["licenceTypes"],
-          );
-        }
+        requireLicenceUnheld(old, holders);
       }
     }
-    if (
-      patch.licenceTypes &&
-      new Set(patch.licenceTypes.map((l) => l.key)).size !== patch.licenceTypes.length
-    ) {
-      throw fail.field(["licenceTypes"], "duplicate", "Each licence type needs its own key.");
-    }
+    if (patch.licenceTypes) requireUniqueLicenceKeys(patch.licenceTypes);
     const next: OrganizationRecord = {
       ...org,
       name: patch.name ?? org.name,

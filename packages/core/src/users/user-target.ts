@@ -1,6 +1,6 @@
 import { canReadUsers, missingPermissions, sharesLocation, withinScope } from "../access/access.rules";
 import type { ActorContext } from "../access/actor";
-import { MAIN_CONTACT_ONLY_MESSAGE, mainContactOnly } from "../access/main-contact.rules";
+import { mainContactOnly, refuseMainContact } from "../access/main-contact.rules";
 import { checkId } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import type { AccountRecord, RoleRecord, UserRecord } from "../store/records";
@@ -64,16 +64,6 @@ export async function managedUser(
 }
 
 /**
- * R7: the one assertion of {@link mainContactOnly}. `managedUser` runs it for every user write;
- * role edits run it for the main contact's role.
- */
-export function refuseMainContact(a: ActorContext, targetUserId: string): void {
-  if (mainContactOnly(a.subject, a.organization.mainContactUserId, targetUserId)) {
-    throw fail.rule("main_contact_only", MAIN_CONTACT_ONLY_MESSAGE);
-  }
-}
-
-/**
  * R7 across organizations: an account (password, reset links, lock, email) is shared by every
  * organization its person belongs to, so when the target is the main contact of ANOTHER
  * organization, account-level writes on it from here are refused too: otherwise an admin where they
@@ -96,21 +86,6 @@ export async function refuseMainContactAccount(
       );
     }
   }
-}
-
-/** R7: only the main contact removes, disables or demotes an administrator. */
-export function requireMainContactFor(a: ActorContext, target: ManagedTarget): void {
-  if (target.isAdmin && !a.subject.isMainContact) {
-    throw fail.rule(
-      "main_contact_only",
-      "Only the organization's main contact can do this to an administrator.",
-    );
-  }
-}
-
-/** R7: nobody disables, deletes or demotes themselves. */
-export function refuseSelf(target: ManagedTarget, what: string): void {
-  if (target.isSelf) throw fail.rule("self_change", `You cannot ${what} yourself.`);
 }
 
 /** Fails with `stale` when an optional expected version is given and differs (R12). */

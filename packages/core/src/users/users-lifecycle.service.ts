@@ -6,9 +6,11 @@ import type { Unit } from "../directory/context";
 import { type ActorSession, writeOp } from "../directory/runner";
 import { optionalVersion } from "../directory/validate";
 import { fail } from "../errors/directory-error";
+import { checkSeats } from "../organization/seats.rules";
 import type { AccountRecord, UserRecord } from "../store/records";
 import type { InvitationSummary } from "./invitation.schema";
 import { newToken, queueInvitationMail } from "./invitation-mail";
+import { checkNotLastAdmin } from "./last-admin.rules";
 import { displayName, type User } from "./user.schema";
 import type { DeleteResult, ResetPasswordInput } from "./user-actions.schema";
 import {
@@ -16,11 +18,16 @@ import {
   type ManagedTarget,
   managedUser,
   refuseMainContactAccount,
-  refuseSelf,
-  requireMainContactFor,
 } from "./user-target";
 import { invitationSummary, userView } from "./user-view";
-import { checkNotLastAdmin, checkSeats } from "./users.rules";
+import {
+  refuseSelf,
+  requireMainContactFor,
+  requireResendable,
+  requireSoleOrganization,
+  requireStatusFor,
+  requireUnlockable,
+} from "./users.rules";
 
 /** Writes a status change with its audit event. */
 async function transition(
@@ -54,7 +61,7 @@ export async function disableUser(s: ActorSession, id: unknown, options?: unknow
     const target = await managedUser(unit.tx, a, id);
     checkExpectedVersion(target.user, expected);
     refuseSelf(target, "disable");
-    if (target.user.status !== "active") throw fail.conflict("Only active users can be disabled.");
+    requireStatusFor("disable", target.user);
     requireMainContactFor(a, target);
     await checkNotLastAdmin(unit.tx, a.organization, target.user);
     await unit.tx.deleteSessions({ accountId: target.account.id, organizationId: a.organization.id });
@@ -68,7 +75,7 @@ export async function restoreUser(s: ActorSession, id: unknown, options?: unknow
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     checkExpectedVersion(target.user, expected);
-    if (target.user.status !== "disabled") throw fail.conflict("Only disabled users can be restored.");
+    requireStatusFor("restore", target.user);
     await checkSeats(unit.tx, a.organization, target.user, { ...target.user, status: "active" });
     return transition(s, unit, a, target, { status: "active" }, "user.restored");
   });
@@ -106,7 +113,7 @@ export async function deleteUser(s: ActorSession, id: unknown, options?: unknown
     const target = await managedUser(unit.tx, a, id);
     checkExpectedVersion(target.user, expected);
     refuseSelf(target, "delete");
-    if (target.user.status === "active") throw fail.conflict("Disable the user before deleting them.");
+    requireStatusFor("delete", target.user);
     requireMainContactFor(a, target);
     const accountDeleted = await removeMembership(unit, target.user, target.account);
     await writeAudit(s.ctx, unit, {
@@ -133,7 +140,7 @@ export async function revokeInvitation(
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     checkExpectedVersion(target.user, expected);
-    if (target.user.status !== "pending") throw fail.conflict("Only pending invitations can be revoked.");
+    requireStatusFor("revokeInvitation", target.user);
     const accountDeleted = await removeMembership(unit, target.user, target.account);
     await writeAudit(s.ctx, unit, {
       organizationId: a.organization.id,
@@ -156,21 +163,12 @@ export async function resendInvitation(
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     checkExpectedVersion(target.user, expected);
-    if (target.user.status !== "pending")
-      throw fail.conflict("Only pending users have an invitation to resend.");
-    const inv = await unit.tx.getInvitationForUser(a.organization.id, target.user.id);
-    if (!inv || inv.revokedAt || inv.acceptedAt)
-      throw fail.conflict("This invitation can no longer be resent.");
-    const sinceSent = unit.nowMs - Date.parse(inv.lastSentAt);
-    if (sinceSent < s.ctx.policy.invitationResendIntervalMs) {
-      throw fail.rateLimited(
-        "The invitation was sent moments ago. Wait a minute before sending it again.",
-        s.ctx.policy.invitationResendIntervalMs - sinceSent,
-      );
-    }
-    if (inv.sentCount >= s.ctx.policy.invitationMaxSends) {
-      throw fail.rateLimited("This invitation was sent too many times. Revoke it and invite again.");
-    }
+    requireStatusFor("resendInvitation", target.user);
+    const inv = requireResendable(
+      await unit.tx.getInvitationForUser(a.organization.id, target.user.id),
+      unit.nowMs,
+      s.ctx.policy,
+    );
     const { token, hash } = await newToken();
     const next = {
       ...inv,
@@ -199,10 +197,8 @@ export async function unlockUser(s: ActorSession, id: unknown, options?: unknown
     const target = await managedUser(unit.tx, a, id);
     checkExpectedVersion(target.user, expected);
     await refuseMainContactAccount(unit.tx, a, target);
-    const acc = target.account;
-    const locked = acc.lockedUntil !== null && Date.parse(acc.lockedUntil) > unit.nowMs;
-    if (!locked && acc.failedSignIns === 0) throw fail.conflict("This user is not locked.");
-    await unit.tx.clearSignInFailures(acc.id, true);
+    const locked = requireUnlockable(target.account, unit.nowMs);
+    await unit.tx.clearSignInFailures(target.account.id, true);
     await writeAudit(s.ctx, unit, {
       organizationId: a.organization.id,
       action: "user.unlocked",
@@ -257,15 +253,12 @@ export async function resetUserPassword(
     const target = await managedUser(unit.tx, a, id);
     checkExpectedVersion(target.user, expected);
     refuseSelf(target, "reset the password of");
-    if (target.user.status !== "active")
-      throw fail.conflict("Only active users can have their password reset.");
+    requireStatusFor("resetPassword", target.user);
     await refuseMainContactAccount(unit.tx, a, target);
-    if ((await unit.tx.listUsersByAccount(target.account.id)).length > 1) {
-      throw fail.rule(
-        "invalid_state",
-        "This person also belongs to another organization. Send them a reset link instead.",
-      );
-    }
+    requireSoleOrganization(
+      (await unit.tx.listUsersByAccount(target.account.id)).length,
+      "temporaryPassword",
+    );
     await checkNewPassword(s.ctx, input.password, {
       email: target.user.email,
       givenName: target.user.profile.givenName,
@@ -304,8 +297,7 @@ async function sendResetLink(s: ActorSession, id: unknown, expected: number | un
     const target = await managedUser(unit.tx, a, id);
     checkExpectedVersion(target.user, expected);
     refuseSelf(target, "reset the password of");
-    if (target.user.status !== "active")
-      throw fail.conflict("Only active users can have their password reset.");
+    requireStatusFor("resetPassword", target.user);
     await refuseMainContactAccount(unit.tx, a, target);
     const { token, hash } = await newToken();
     await unit.tx.deleteSecretTokens(target.account.id, "password_reset");

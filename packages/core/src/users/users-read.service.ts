@@ -5,6 +5,7 @@ import { type ActorSession, readOp } from "../directory/runner";
 import { parseInput } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import type { Page } from "../primitives/page";
+import { adminRoleIds } from "../roles/roles.rules";
 import type { StoreUserQuery } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import type { InvitationSummary } from "./invitation.schema";
@@ -12,7 +13,6 @@ import type { User } from "./user.schema";
 import { type StatusCounts, UserQuerySchema } from "./user-query.schema";
 import { visibleUser } from "./user-target";
 import { invitationSummary, toUser, userView } from "./user-view";
-import { adminRoleIds } from "./users.rules";
 
 type Query = z.infer<typeof UserQuerySchema>;
 

@@ -7,16 +7,24 @@ import type { Unit } from "../directory/context";
 import { type ActorSession, writeOp } from "../directory/runner";
 import { parseInput, requireVersion } from "../directory/validate";
 import { fail } from "../errors/directory-error";
+import { checkSeats } from "../organization/seats.rules";
 import type { AccountRecord, RoleRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { newToken, queueInvitationMail } from "./invitation-mail";
+import { checkNotLastAdmin } from "./last-admin.rules";
 import { displayName, type User } from "./user.schema";
 import type { InviteResult } from "./user-actions.schema";
+import { checkUserRelations } from "./user-fields.rules";
 import { CreateUserInputSchema, InviteUserInputSchema, UserPatchSchema } from "./user-input.schema";
 import { AUDITED_USER_FIELDS, applyUserPatch, newUserRecord } from "./user-record";
-import { managedUser, refuseMainContactAccount, requireMainContactFor } from "./user-target";
+import { managedUser, refuseMainContactAccount } from "./user-target";
 import { invitationSummary, userView } from "./user-view";
-import { checkGrant, checkNotLastAdmin, checkSeats, checkUserRelations } from "./users.rules";
+import {
+  checkGrant,
+  refuseOwnAccessChange,
+  requireMainContactFor,
+  requireSoleOrganization,
+} from "./users.rules";
 
 async function roleFor(tx: StoreTransaction, orgId: string, roleId: string): Promise<RoleRecord> {
   const role = await tx.getRole(orgId, roleId);
@@ -219,9 +227,7 @@ export async function updateUser(
       const roleChanged = after.roleId !== before.roleId;
       const accessChanged = JSON.stringify(after.locationAccess) !== JSON.stringify(before.locationAccess);
       const primaryChanged = after.primaryLocationId !== before.primaryLocationId;
-      if (target.isSelf && (roleChanged || accessChanged || primaryChanged)) {
-        throw fail.rule("self_change", "You cannot change your own role or locations.");
-      }
+      refuseOwnAccessChange(target, roleChanged || accessChanged || primaryChanged);
       const changes = diff(
         before as unknown as Record<string, unknown>,
         after as unknown as Record<string, unknown>,
@@ -266,13 +272,7 @@ export async function updateUser(
  * asking for a reset link), so it is allowed only while the account has no other organization.
  */
 async function changeEmail(unit: Unit, account: AccountRecord, email: string): Promise<void> {
-  const memberships = await unit.tx.listUsersByAccount(account.id);
-  if (memberships.length > 1) {
-    throw fail.rule(
-      "invalid_state",
-      "This person also belongs to another organization; only they can change their email.",
-    );
-  }
+  requireSoleOrganization((await unit.tx.listUsersByAccount(account.id)).length, "email");
   const next: AccountRecord = { ...account, email, version: account.version + 1, updatedAt: unit.now };
   if (!(await unit.tx.updateAccount(next, account.version))) {
     throw fail.conflict("Another account already uses this email.", [

@@ -1,133 +1,11 @@
 import { type AccessSubject, missingPermissions, withinScope } from "../access/access.rules";
-import { type FieldIssue, fail } from "../errors/directory-error";
-import type { LocationRecord, OrganizationRecord, RoleRecord, UserRecord } from "../store/records";
-import type { StoreTransaction } from "../store/store.port";
+import type { ActorContext } from "../access/actor";
+import type { DirectoryPolicy } from "../directory/policy";
+import { fail } from "../errors/directory-error";
+import type { AccountRecord, InvitationRecord, RoleRecord, UserRecord } from "../store/records";
 import type { UserStatus } from "./user.schema";
-
-const COUNTED: readonly UserStatus[] = ["active", "pending"];
-
-/** R9: a user in one of these statuses takes a named seat. */
-export const holdsSeat = (status: UserStatus): boolean => COUNTED.includes(status);
-
-/**
- * R8, R10, R11 relations that a schema alone cannot check: locations exist and are live, the primary
- * lies inside access, the role exists, features and licences exist, provider data fits the user.
- * Throws `validation` for references that name nothing, `rule` for rules.
- */
-export function checkUserRelations(
-  org: OrganizationRecord,
-  locations: readonly LocationRecord[],
-  user: UserRecord,
-  previous: UserRecord | null,
-): void {
-  const byId = new Map(locations.map((l) => [l.id, l]));
-  const live = locations.filter((l) => !l.archived);
-  if (live.length === 0) {
-    throw fail.rule("location_required", "Create a location before adding users.");
-  }
-  const issues: FieldIssue[] = [];
-  const hadAccess = new Set(
-    previous && previous.locationAccess !== "organization" ? previous.locationAccess : [],
-  );
-  if (user.locationAccess !== "organization") {
-    user.locationAccess.forEach((id, i) => {
-      const loc = byId.get(id);
-      if (!loc || (loc.archived && !hadAccess.has(id))) {
-        issues.push({
-          path: ["locationAccess", i],
-          code: "unknown_location",
-          message: "This location does not exist.",
-        });
-      }
-    });
-    if (new Set(user.locationAccess).size !== user.locationAccess.length) {
-      issues.push({ path: ["locationAccess"], code: "duplicate", message: "A location is listed twice." });
-    }
-  }
-  const primary = byId.get(user.primaryLocationId);
-  const primaryChanged = previous?.primaryLocationId !== user.primaryLocationId;
-  if (!primary || (primary.archived && primaryChanged)) {
-    issues.push({
-      path: ["primaryLocationId"],
-      code: "unknown_location",
-      message: "This location does not exist.",
-    });
-  }
-  const licenceKeys = new Set(org.licenceTypes.map((l) => l.key));
-  user.licences.forEach((key, i) => {
-    if (!licenceKeys.has(key)) {
-      issues.push({
-        path: ["licences", i],
-        code: "unknown_licence",
-        message: "The organization has no such licence.",
-      });
-    }
-  });
-  if (user.provider) {
-    const types = new Set(org.providerTypes);
-    user.provider.providerTypes.forEach((assignment, i) => {
-      if (!types.has(assignment.type)) {
-        issues.push({
-          path: ["provider", "providerTypes", i, "type"],
-          code: "unknown_provider_type",
-          message: "The organization does not use this provider type.",
-        });
-      }
-      assignment.locationIds.forEach((id, j) => {
-        const inAccess =
-          user.locationAccess === "organization" ? byId.has(id) : user.locationAccess.includes(id);
-        if (!inAccess) {
-          issues.push({
-            path: ["provider", "providerTypes", i, "locationIds", j],
-            code: "outside_access",
-            message: "Provider types apply only at locations the user can access.",
-          });
-        }
-      });
-    });
-    if (!user.flags.practitioner) {
-      issues.push({
-        path: ["provider"],
-        code: "not_practitioner",
-        message: "Only practitioners have a provider profile.",
-      });
-    }
-  }
-  if (issues.length) throw fail.validation(issues);
-  if (user.locationAccess !== "organization" && !user.locationAccess.includes(user.primaryLocationId)) {
-    throw fail.rule(
-      "primary_location_outside_access",
-      "The primary location must be one of the user's locations.",
-      undefined,
-      ["primaryLocationId"],
-    );
-  }
-  checkFeatures(org, user);
-}
-
-/** R10: features the organization lacks cannot be set; mobile login needs a primary phone. */
-export function checkFeatures(org: OrganizationRecord, user: UserRecord): void {
-  const f = org.features;
-  const off = (feature: string, field: readonly string[]) =>
-    fail.rule(
-      "feature_disabled",
-      `The organization does not have the ${feature} feature.`,
-      { feature },
-      field,
-    );
-  if (user.loginChannels.mobile && !f.mobileApp) throw off("mobile app", ["loginChannels", "mobile"]);
-  if (user.loginChannels.mobile && !user.profile.primaryPhone) {
-    throw fail.rule(
-      "mobile_needs_phone",
-      "A user who signs in to the mobile app needs a primary phone.",
-      undefined,
-      ["profile", "primaryPhone"],
-    );
-  }
-  if (user.flags.diary && !f.diary) throw off("diary", ["flags", "diary"]);
-  if (user.flags.caseManager && !f.caseManagement) throw off("case management", ["flags", "caseManager"]);
-  if (user.provider && !f.providerDirectory) throw off("provider directory", ["provider"]);
-}
+import type { UserAction } from "./user-actions.schema";
+import type { ManagedTarget } from "./user-target";
 
 /**
  * R3: the actor may grant this role and these locations. Roles whose permissions the actor lacks
@@ -142,69 +20,120 @@ export function checkGrant(subject: AccessSubject, role: RoleRecord, user: UserR
   }
 }
 
-/**
- * R9: seats. `before` is the user as it was (null for a new one). Refuses when the change would take
- * a named, practitioner or licence seat beyond the organization's limit.
- */
-export async function checkSeats(
-  tx: StoreTransaction,
-  org: OrganizationRecord,
-  before: UserRecord | null,
-  after: UserRecord,
-): Promise<void> {
-  if (!holdsSeat(after.status)) return;
-  const counted = before !== null && holdsSeat(before.status);
-  const { named, practitioners } = org.seats;
-  if (!counted && named !== null) {
-    const used = await tx.countUsers(org.id, { statuses: COUNTED });
-    if (used + 1 > named) {
-      throw fail.rule("seat_limit", `All ${named} user seats are taken.`, { limit: named, used });
-    }
-  }
-  if (after.flags.practitioner && !(counted && before?.flags.practitioner) && practitioners !== null) {
-    const used = await tx.countUsers(org.id, { statuses: COUNTED, practitioner: true });
-    if (used + 1 > practitioners) {
-      throw fail.rule("practitioner_seat_limit", `All ${practitioners} practitioner seats are taken.`, {
-        limit: practitioners,
-        used,
-      });
-    }
-  }
-  const had = new Set(counted && before ? before.licences : []);
-  for (const key of after.licences) {
-    if (had.has(key)) continue;
-    const type = org.licenceTypes.find((l) => l.key === key);
-    if (!type || type.seats === null) continue;
-    const used = await tx.countUsers(org.id, { statuses: COUNTED, licence: key });
-    if (used + 1 > type.seats) {
-      throw fail.rule("licence_seat_limit", `All ${type.seats} ${type.label} licences are taken.`, {
-        licence: key,
-        limit: type.seats,
-        used,
-      });
-    }
+/** R7: only the main contact removes, disables or demotes an administrator. */
+export function requireMainContactFor(a: ActorContext, target: ManagedTarget): void {
+  if (target.isAdmin && !a.subject.isMainContact) {
+    throw fail.rule(
+      "main_contact_only",
+      "Only the organization's main contact can do this to an administrator.",
+    );
   }
 }
 
-/** R6: ids of roles that make their holders administrators. */
-export function adminRoleIds(roles: readonly RoleRecord[]): string[] {
-  return roles.filter((r) => r.permissions.includes("users.manage")).map((r) => r.id);
+/** R7: nobody disables, deletes or demotes themselves. */
+export function refuseSelf(target: ManagedTarget, what: string): void {
+  if (target.isSelf) throw fail.rule("self_change", `You cannot ${what} yourself.`);
+}
+
+/** The user actions that need the target in a given status. */
+export type StatusBoundAction = Extract<
+  UserAction,
+  "disable" | "restore" | "delete" | "resendInvitation" | "revokeInvitation" | "resetPassword"
+>;
+
+/** The statuses each status-bound action starts from, and the refusal from any other (W2, W5, W6). */
+const STATUS_RULES: Readonly<
+  Record<StatusBoundAction, { readonly from: readonly UserStatus[]; readonly message: string }>
+> = {
+  disable: { from: ["active"], message: "Only active users can be disabled." },
+  restore: { from: ["disabled"], message: "Only disabled users can be restored." },
+  delete: { from: ["disabled", "pending"], message: "Disable the user before deleting them." },
+  revokeInvitation: { from: ["pending"], message: "Only pending invitations can be revoked." },
+  resendInvitation: { from: ["pending"], message: "Only pending users have an invitation to resend." },
+  resetPassword: { from: ["active"], message: "Only active users can have their password reset." },
+};
+
+/**
+ * W2, W5, W6: `conflict` unless the user is in a status the action starts from (disable an active
+ * user, restore a disabled one, delete one that is not active, resend or revoke a pending
+ * invitation, reset the password of an active user).
+ *
+ * @example requireStatusFor("restore", user) // throws conflict "Only disabled users can be restored." for an active user
+ */
+export function requireStatusFor(action: StatusBoundAction, user: Pick<UserRecord, "status">): void {
+  const rule = STATUS_RULES[action];
+  if (!rule.from.includes(user.status)) throw fail.conflict(rule.message);
 }
 
 /**
- * R6: refuses when `user` is the last active administrator and is about to stop being one.
- * Runs under the organization lock, so two concurrent demotions cannot both pass.
+ * W2: an invitation is sent again only while it is live (not revoked, not accepted), not within
+ * `invitationResendIntervalMs` of the last send (`rate_limited` with the time left), and at most
+ * `invitationMaxSends` times in all (defaults 60 s and 10). Returns the live invitation.
+ *
+ * @example const inv = requireResendable(await tx.getInvitationForUser(orgId, userId), nowMs, ctx.policy);
  */
-export async function checkNotLastAdmin(
-  tx: StoreTransaction,
-  org: OrganizationRecord,
-  user: UserRecord,
-): Promise<void> {
-  const roles = await tx.listRoles(org.id);
-  const ids = adminRoleIds(roles);
-  if (user.status !== "active" || !ids.includes(user.roleId)) return;
-  const admins = await tx.countUsers(org.id, { statuses: ["active"], roleIds: ids });
-  if (admins <= 1) {
-    throw fail.rule("last_admin", "At least one active administrator must remain.");
+export function requireResendable(
+  inv: InvitationRecord | null,
+  nowMs: number,
+  policy: Pick<DirectoryPolicy, "invitationResendIntervalMs" | "invitationMaxSends">,
+): InvitationRecord {
+  if (!inv || inv.revokedAt || inv.acceptedAt)
+    throw fail.conflict("This invitation can no longer be resent.");
+  const sinceSent = nowMs - Date.parse(inv.lastSentAt);
+  if (sinceSent < policy.invitationResendIntervalMs) {
+    throw fail.rateLimited(
+      "The invitation was sent moments ago. Wait a minute before sending it again.",
+      policy.invitationResendIntervalMs - sinceSent,
+    );
   }
+  if (inv.sentCount >= policy.invitationMaxSends) {
+    throw fail.rateLimited("This invitation was sent too many times. Revoke it and invite again.");
+  }
+  return inv;
+}
+
+/**
+ * W5: an unlock needs something to clear, a lock still running at `nowMs` or counted failures;
+ * `conflict` otherwise. Returns whether the account is locked now (the audit's `locked.before`).
+ *
+ * @example const wasLocked = requireUnlockable(account, unit.nowMs);
+ */
+export function requireUnlockable(
+  account: Pick<AccountRecord, "lockedUntil" | "failedSignIns">,
+  nowMs: number,
+): boolean {
+  const locked = account.lockedUntil !== null && Date.parse(account.lockedUntil) > nowMs;
+  if (!locked && account.failedSignIns === 0) throw fail.conflict("This user is not locked.");
+  return locked;
+}
+
+/** Why each account-wide write needs the person to belong to this organization only. */
+const SHARED_ACCOUNT_MESSAGES = {
+  temporaryPassword: "This person also belongs to another organization. Send them a reset link instead.",
+  email: "This person also belongs to another organization; only they can change their email.",
+} as const;
+
+/**
+ * The account (email, password) is shared by every organization its person belongs to, so one
+ * organization's admin may set a temporary password or change the email only while the person
+ * belongs to no other (else they could take over the person's login elsewhere): `rule`/`invalid_state`.
+ *
+ * @example requireSoleOrganization((await tx.listUsersByAccount(account.id)).length, "email");
+ */
+export function requireSoleOrganization(
+  memberships: number,
+  write: keyof typeof SHARED_ACCOUNT_MESSAGES,
+): void {
+  if (memberships > 1) throw fail.rule("invalid_state", SHARED_ACCOUNT_MESSAGES[write]);
+}
+
+/**
+ * R3, R7: nobody changes their own role, location access or primary location (`changed` says
+ * whether the write would).
+ *
+ * @example refuseOwnAccessChange(target, roleChanged || accessChanged || primaryChanged);
+ */
+export function refuseOwnAccessChange(target: Pick<ManagedTarget, "isSelf">, changed: boolean): void {
+  if (target.isSelf && changed)
+    throw fail.rule("self_change", "You cannot change your own role or locations.");
 }
