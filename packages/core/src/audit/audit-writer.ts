@@ -1,6 +1,14 @@
+import type { ActorContext } from "../access/actor";
 import type { ServiceContext, Unit } from "../directory/context";
-import type { AuditRecord } from "../store/records";
+import type {
+  AuditRecord,
+  LocationRecord,
+  OrganizationRecord,
+  RoleRecord,
+  UserRecord,
+} from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
+import { displayName } from "../users/user.schema";
 import type { AuditDraft, FieldChange, RequestMetadata } from "./audit.schema";
 import { GENESIS_HASH } from "./chain";
 import { sealAuditEvent, splitAuditEvent } from "./personal";
@@ -48,19 +56,80 @@ export async function writeAudit(ctx: ServiceContext, unit: Unit, entry: AuditEn
   return sealed;
 }
 
-/** Before/after of every field that differs, for the audit trail (never called with secrets). */
-export function diff(
-  before: Readonly<Record<string, unknown>>,
-  after: Readonly<Record<string, unknown>>,
-  fields: readonly string[],
-): Record<string, FieldChange> {
-  const out: Record<string, FieldChange> = {};
+/**
+ * Before/after of every listed field that differs (compared as JSON; absent counts as null), for
+ * the audit trail. The fields are keys of the record, so a renamed field fails to compile here
+ * instead of silently dropping out of the trail. Never called with secrets.
+ *
+ * @example diff(before, next, ["status", "mustChangePassword"]) // { status: { before: "active", after: "disabled" } }
+ * @example diff({}, created, ["roleId"]) // every listed field of a new record, before: null
+ */
+export function diff<T extends object, K extends keyof T & string>(
+  before: NoInfer<Partial<Pick<T, K>>>,
+  after: T,
+  fields: readonly K[],
+): Partial<Record<K, FieldChange>> {
+  const out: Partial<Record<K, FieldChange>> = {};
   for (const field of fields) {
     const b = before[field] ?? null;
     const a = after[field] ?? null;
     if (JSON.stringify(b) !== JSON.stringify(a)) out[field] = { before: b, after: a };
   }
   return out;
+}
+
+/** The record an event is about, as the trail names it. @example { type: "user", id: "usr_…", label: "Jane Smith RN" } */
+export type AuditTarget = AuditEntry["target"];
+
+/**
+ * How the trail names each kind of record: a user by display name, the others by their name.
+ *
+ * @example auditTarget.user(user) // { type: "user", id: user.id, label: "Jane Smith RN" }
+ */
+export const auditTarget = {
+  user: (user: Pick<UserRecord, "id" | "profile">): AuditTarget => ({
+    type: "user",
+    id: user.id,
+    label: displayName(user.profile),
+  }),
+  role: (role: Pick<RoleRecord, "id" | "name">): AuditTarget => ({
+    type: "role",
+    id: role.id,
+    label: role.name,
+  }),
+  location: (location: Pick<LocationRecord, "id" | "name">): AuditTarget => ({
+    type: "location",
+    id: location.id,
+    label: location.name,
+  }),
+  organization: (organization: Pick<OrganizationRecord, "id" | "name">): AuditTarget => ({
+    type: "organization",
+    id: organization.id,
+    label: organization.name,
+  }),
+};
+
+/** What the acting user did, for {@link auditActor}: the action, its target and the changed fields. */
+export interface ActorAuditEntry {
+  readonly action: string;
+  readonly target: AuditTarget;
+  readonly changes?: Readonly<Record<string, FieldChange>>;
+}
+
+/**
+ * R13, R18: records what the acting user did, in their organization and under their email, inside
+ * the mutation's own transaction ({@link writeAudit}). Every use-case that acts through
+ * `forActor(actor)` writes its event this way.
+ *
+ * @example await auditActor(s.ctx, unit, a, { action: "user.disabled", target: auditTarget.user(user), changes });
+ */
+export function auditActor(
+  ctx: ServiceContext,
+  unit: Unit,
+  a: ActorContext,
+  entry: ActorAuditEntry,
+): Promise<AuditRecord> {
+  return writeAudit(ctx, unit, { organizationId: a.organization.id, ...entry, actorEmail: a.user.email });
 }
 
 /** An event a person causes about their own account or membership (sign-in, password, acceptance). */

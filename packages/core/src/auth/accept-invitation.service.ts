@@ -2,6 +2,7 @@ import type { RequestMetadata } from "../audit/audit.schema";
 import { auditSelf } from "../audit/audit-writer";
 import type { ServiceContext } from "../directory/context";
 import { checkMetadata } from "../directory/validate";
+import { orStale } from "../directory/versions";
 import { fail } from "../errors/directory-error";
 import { sha256Hex } from "../ports/crypto";
 import { isTokenText } from "../primitives/text.schema";
@@ -103,10 +104,10 @@ export async function acceptInvitation(
           version: account.version + 1,
           updatedAt: at,
         };
-        if (!(await tx.updateAccount(next, account.version))) throw fail.stale();
+        await orStale(tx.updateAccount(next, account.version));
       }
       const activated: UserRecord = { ...user, status: "active", version: user.version + 1, updatedAt: at };
-      if (!(await tx.updateUser(activated, user.version))) throw fail.stale();
+      await orStale(tx.updateUser(activated, user.version));
       await auditSelf(ctx, tx, nowMs, {
         organizationId: org.id,
         userId: user.id,

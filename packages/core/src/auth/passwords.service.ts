@@ -2,6 +2,7 @@ import type { RequestMetadata } from "../audit/audit.schema";
 import { auditSelf } from "../audit/audit-writer";
 import { type ServiceContext, sendAfterCommit } from "../directory/context";
 import { checkMetadata } from "../directory/validate";
+import { orStale } from "../directory/versions";
 import { fail } from "../errors/directory-error";
 import { sha256Hex } from "../ports/crypto";
 import { EmailSchema } from "../primitives/contact.schema";
@@ -65,7 +66,7 @@ async function setPassword(
     version: account.version + 1,
     updatedAt: at,
   };
-  if (!(await tx.updateAccount(next, account.version))) throw fail.stale();
+  await orStale(tx.updateAccount(next, account.version));
   const memberships = await tx.listUsersByAccount(account.id);
   for (const m of memberships) {
     if (!m.mustChangePassword) continue;

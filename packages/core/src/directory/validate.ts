@@ -65,23 +65,6 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): 
   throw fail.validation(fieldIssues(result.error.issues as readonly RawIssue[]));
 }
 
-/** R12: the version a write is based on; `precondition_required` when absent or not a whole number. */
-export function requireVersion(options: { version?: unknown } | undefined): number {
-  const v = options?.version;
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw fail.preconditionRequired();
-  return v;
-}
-
-/** An optional version: undefined when absent; `validation` when present but malformed. */
-export function optionalVersion(options: { version?: unknown } | undefined): number | undefined {
-  const v = options?.version;
-  if (v === undefined) return undefined;
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-    throw fail.field(["version"], "invalid_version", "The version must be a whole number.");
-  }
-  return v;
-}
-
 /** Rejects an id that is not shaped like one, as `not_found` (a malformed id names nothing). */
 export function checkId(id: unknown): string {
   if (!isId(id)) throw fail.notFound();

@@ -1,8 +1,9 @@
 import { type ActorContext, requirePermission } from "../access/actor";
-import { diff, writeAudit } from "../audit/audit-writer";
+import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
 import { ensureUniqueName } from "../directory/unique-name";
-import { checkId, optionalVersion, parseInput, requireVersion } from "../directory/validate";
+import { checkId, parseInput } from "../directory/validate";
+import { expectVersion, optionalVersion, orStale, requireVersion } from "../directory/versions";
 import { fail } from "../errors/directory-error";
 import type { LocationRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
@@ -48,11 +49,9 @@ export async function createLocation(s: ActorSession, raw: unknown): Promise<Loc
       updatedAt: unit.now,
     };
     await unit.tx.insertLocation(loc);
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await auditActor(s.ctx, unit, a, {
       action: "location.created",
-      target: { type: "location", id: loc.id, label: loc.name },
-      actorEmail: a.user.email,
+      target: auditTarget.location(loc),
     });
     return loc;
   });
@@ -70,7 +69,7 @@ export async function updateLocation(
   return writeOp(s, async (unit, a) => {
     requirePermission(a, "locations.manage");
     const loc = await scopedLocation(unit.tx, a, id);
-    if (loc.version !== version) throw fail.stale();
+    expectVersion(loc, version);
     if (patch.name)
       ensureUniqueName(await unit.tx.listLocations(a.organization.id), patch.name, "location", loc.id);
     const next: LocationRecord = {
@@ -80,19 +79,13 @@ export async function updateLocation(
       version: loc.version + 1,
       updatedAt: unit.now,
     };
-    const changes = diff(
-      loc as unknown as Record<string, unknown>,
-      next as unknown as Record<string, unknown>,
-      ["name", "group"],
-    );
+    const changes = diff(loc, next, ["name", "group"]);
     if (Object.keys(changes).length === 0) return loc;
-    if (!(await unit.tx.updateLocation(next, loc.version))) throw fail.stale();
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await orStale(unit.tx.updateLocation(next, loc.version));
+    await auditActor(s.ctx, unit, a, {
       action: "location.updated",
-      target: { type: "location", id: loc.id, label: next.name },
+      target: auditTarget.location(next),
       changes,
-      actorEmail: a.user.email,
     });
     return next;
   });
@@ -104,7 +97,7 @@ export async function archiveLocation(s: ActorSession, id: unknown, options?: un
   return writeOp(s, async (unit, a) => {
     requirePermission(a, "locations.manage");
     const loc = await scopedLocation(unit.tx, a, id);
-    if (expected !== undefined && loc.version !== expected) throw fail.stale();
+    expectVersion(loc, expected);
     requireNotArchived(loc);
     const page = await unit.tx.queryUsers(a.organization.id, {
       statuses: ["active", "pending", "disabled"],
@@ -132,13 +125,11 @@ export async function archiveLocation(s: ActorSession, id: unknown, options?: un
     }
     requireNotPrimaryOfAnyone(primaryOf);
     const next: LocationRecord = { ...loc, archived: true, version: loc.version + 1, updatedAt: unit.now };
-    if (!(await unit.tx.updateLocation(next, loc.version))) throw fail.stale();
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await orStale(unit.tx.updateLocation(next, loc.version));
+    await auditActor(s.ctx, unit, a, {
       action: "location.archived",
-      target: { type: "location", id: loc.id, label: loc.name },
+      target: auditTarget.location(loc),
       changes: { archived: { before: false, after: true } },
-      actorEmail: a.user.email,
     });
     return next;
   });

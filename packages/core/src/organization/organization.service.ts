@@ -1,7 +1,8 @@
-import { diff, writeAudit } from "../audit/audit-writer";
+import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import { mergeDefined } from "../directory/merge";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
-import { parseInput, requireVersion } from "../directory/validate";
+import { parseInput } from "../directory/validate";
+import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import { fail } from "../errors/directory-error";
 import { adminRoleIds } from "../roles/roles.rules";
 import type { OrganizationRecord } from "../store/records";
@@ -69,7 +70,7 @@ export async function updateOrganization(
   return writeOp(s, async (unit, a) => {
     requireOrganizationManager(a);
     const org = a.organization;
-    if (org.version !== version) throw fail.stale();
+    expectVersion(org, version);
     if (patch.mainContactUserId !== undefined && patch.mainContactUserId !== org.mainContactUserId) {
       requireMainContactToHandOver(a);
       const heir = await unit.tx.getUser(org.id, patch.mainContactUserId);
@@ -99,19 +100,20 @@ export async function updateOrganization(
       version: org.version + 1,
       updatedAt: unit.now,
     };
-    const changes = diff(
-      org as unknown as Record<string, unknown>,
-      next as unknown as Record<string, unknown>,
-      ["name", "features", "seats", "licenceTypes", "providerTypes", "mainContactUserId"],
-    );
+    const changes = diff(org, next, [
+      "name",
+      "features",
+      "seats",
+      "licenceTypes",
+      "providerTypes",
+      "mainContactUserId",
+    ]);
     if (Object.keys(changes).length === 0) return org;
-    if (!(await unit.tx.updateOrganization(next, org.version))) throw fail.stale();
-    await writeAudit(s.ctx, unit, {
-      organizationId: org.id,
+    await orStale(unit.tx.updateOrganization(next, org.version));
+    await auditActor(s.ctx, unit, a, {
       action: changes.mainContactUserId ? "organization.main_contact_changed" : "organization.updated",
-      target: { type: "organization", id: org.id, label: next.name },
+      target: auditTarget.organization(next),
       changes,
-      actorEmail: a.user.email,
     });
     return next;
   });

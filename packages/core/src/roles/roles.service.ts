@@ -1,9 +1,10 @@
 import type { ActorContext } from "../access/actor";
-import { diff, writeAudit } from "../audit/audit-writer";
+import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import type { ServiceContext } from "../directory/context";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
 import { ensureUniqueName } from "../directory/unique-name";
-import { checkId, optionalVersion, parseInput, requireVersion } from "../directory/validate";
+import { checkId, parseInput } from "../directory/validate";
+import { expectVersion, optionalVersion, orStale, requireVersion } from "../directory/versions";
 import { fail } from "../errors/directory-error";
 import type { RoleRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
@@ -77,12 +78,10 @@ export async function createRole(s: ActorSession, raw: unknown): Promise<Role> {
       updatedAt: unit.now,
     };
     await unit.tx.insertRole(role);
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await auditActor(s.ctx, unit, a, {
       action: "role.created",
-      target: { type: "role", id: role.id, label: role.name },
+      target: auditTarget.role(role),
       changes: { permissions: { before: null, after: permissions } },
-      actorEmail: a.user.email,
     });
     return roleView(s.ctx, unit.tx, role, a);
   });
@@ -104,7 +103,7 @@ export async function updateRole(
     requireRoleManager(a);
     const role = await unit.tx.getRole(a.organization.id, checkId(id));
     if (!role) throw fail.notFound("Role not found.");
-    if (role.version !== version) throw fail.stale();
+    expectVersion(role, version);
     const permissions = patch.permissions ? [...new Set(patch.permissions)] : [...role.permissions];
     checkPermissionNames(s.ctx.catalog, permissions);
     const toggled = toggledPermissions(role.permissions, permissions);
@@ -123,19 +122,13 @@ export async function updateRole(
       version: role.version + 1,
       updatedAt: unit.now,
     };
-    const changes = diff(
-      role as unknown as Record<string, unknown>,
-      next as unknown as Record<string, unknown>,
-      ["name", "description", "permissions"],
-    );
+    const changes = diff(role, next, ["name", "description", "permissions"]);
     if (Object.keys(changes).length === 0) return roleView(s.ctx, unit.tx, role, a);
-    if (!(await unit.tx.updateRole(next, role.version))) throw fail.stale();
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await orStale(unit.tx.updateRole(next, role.version));
+    await auditActor(s.ctx, unit, a, {
       action: "role.updated",
-      target: { type: "role", id: role.id, label: next.name },
+      target: auditTarget.role(next),
       changes,
-      actorEmail: a.user.email,
     });
     return roleView(s.ctx, unit.tx, next, a);
   });
@@ -148,18 +141,16 @@ export async function deleteRole(s: ActorSession, id: unknown, options?: unknown
     requireRoleManager(a);
     const role = await unit.tx.getRole(a.organization.id, checkId(id));
     if (!role) throw fail.notFound("Role not found.");
-    if (expected !== undefined && role.version !== expected) throw fail.stale();
+    expectVersion(role, expected);
     requireHeldPermissions(a.subject, role.permissions, "delete");
     requireUnheld(
       await unit.tx.countUsers(a.organization.id, { statuses: ALL_STATUSES, roleIds: [role.id] }),
     );
-    if (!(await unit.tx.deleteRole(a.organization.id, role.id, role.version))) throw fail.stale();
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await orStale(unit.tx.deleteRole(a.organization.id, role.id, role.version));
+    await auditActor(s.ctx, unit, a, {
       action: "role.deleted",
-      target: { type: "role", id: role.id, label: role.name },
+      target: auditTarget.role(role),
       changes: { permissions: { before: role.permissions, after: null } },
-      actorEmail: a.user.email,
     });
   });
 }

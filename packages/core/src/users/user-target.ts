@@ -87,8 +87,3 @@ export async function refuseMainContactAccount(
     }
   }
 }
-
-/** Fails with `stale` when an optional expected version is given and differs (R12). */
-export function checkExpectedVersion(current: { version: number }, expected: number | undefined): void {
-  if (expected !== undefined && current.version !== expected) throw fail.stale();
-}

@@ -1,10 +1,10 @@
 import type { ActorContext } from "../access/actor";
-import { diff, writeAudit } from "../audit/audit-writer";
+import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import { checkNewPassword } from "../auth/new-password";
 import { normalizePassword } from "../auth/password.rules";
 import type { Unit } from "../directory/context";
 import { type ActorSession, writeOp } from "../directory/runner";
-import { optionalVersion } from "../directory/validate";
+import { expectVersion, optionalVersion, orStale } from "../directory/versions";
 import { fail } from "../errors/directory-error";
 import { checkSeats } from "../organization/seats.rules";
 import type { AccountRecord, UserRecord } from "../store/records";
@@ -13,12 +13,7 @@ import { newToken, queueInvitationMail } from "./invitation-mail";
 import { checkNotLastAdmin } from "./last-admin.rules";
 import { displayName, type User } from "./user.schema";
 import type { DeleteResult, ResetPasswordInput } from "./user-actions.schema";
-import {
-  checkExpectedVersion,
-  type ManagedTarget,
-  managedUser,
-  refuseMainContactAccount,
-} from "./user-target";
+import { type ManagedTarget, managedUser, refuseMainContactAccount } from "./user-target";
 import { invitationSummary, userView } from "./user-view";
 import {
   refuseSelf,
@@ -40,16 +35,11 @@ async function transition(
 ): Promise<User> {
   const before = target.user;
   const next: UserRecord = { ...before, ...change, version: before.version + 1, updatedAt: unit.now };
-  if (!(await unit.tx.updateUser(next, before.version))) throw fail.stale();
-  await writeAudit(s.ctx, unit, {
-    organizationId: a.organization.id,
+  await orStale(unit.tx.updateUser(next, before.version));
+  await auditActor(s.ctx, unit, a, {
     action,
-    target: { type: "user", id: before.id, label: displayName(before.profile) },
-    changes: diff(before as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>, [
-      "status",
-      "mustChangePassword",
-    ]),
-    actorEmail: a.user.email,
+    target: auditTarget.user(before),
+    changes: diff(before, next, ["status", "mustChangePassword"]),
   });
   return userView(unit.tx, next, unit.nowMs);
 }
@@ -59,7 +49,7 @@ export async function disableUser(s: ActorSession, id: unknown, options?: unknow
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
-    checkExpectedVersion(target.user, expected);
+    expectVersion(target.user, expected);
     refuseSelf(target, "disable");
     requireStatusFor("disable", target.user);
     requireMainContactFor(a, target);
@@ -74,7 +64,7 @@ export async function restoreUser(s: ActorSession, id: unknown, options?: unknow
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
-    checkExpectedVersion(target.user, expected);
+    expectVersion(target.user, expected);
     requireStatusFor("restore", target.user);
     await checkSeats(unit.tx, a.organization, target.user, { ...target.user, status: "active" });
     return transition(s, unit, a, target, { status: "active" }, "user.restored");
@@ -111,17 +101,15 @@ export async function deleteUser(s: ActorSession, id: unknown, options?: unknown
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
-    checkExpectedVersion(target.user, expected);
+    expectVersion(target.user, expected);
     refuseSelf(target, "delete");
     requireStatusFor("delete", target.user);
     requireMainContactFor(a, target);
     const accountDeleted = await removeMembership(unit, target.user, target.account);
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await auditActor(s.ctx, unit, a, {
       action: "user.deleted",
-      target: { type: "user", id: target.user.id, label: displayName(target.user.profile) },
+      target: auditTarget.user(target.user),
       changes: { status: { before: target.user.status, after: "deleted" } },
-      actorEmail: a.user.email,
     });
     return { id: target.user.id, accountDeleted };
   });
@@ -139,15 +127,13 @@ export async function revokeInvitation(
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
-    checkExpectedVersion(target.user, expected);
+    expectVersion(target.user, expected);
     requireStatusFor("revokeInvitation", target.user);
     const accountDeleted = await removeMembership(unit, target.user, target.account);
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await auditActor(s.ctx, unit, a, {
       action: "invitation.revoked",
-      target: { type: "user", id: target.user.id, label: displayName(target.user.profile) },
+      target: auditTarget.user(target.user),
       changes: { status: { before: "pending", after: "deleted" } },
-      actorEmail: a.user.email,
     });
     return { id: target.user.id, accountDeleted };
   });
@@ -162,7 +148,7 @@ export async function resendInvitation(
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
-    checkExpectedVersion(target.user, expected);
+    expectVersion(target.user, expected);
     requireStatusFor("resendInvitation", target.user);
     const inv = requireResendable(
       await unit.tx.getInvitationForUser(a.organization.id, target.user.id),
@@ -177,14 +163,12 @@ export async function resendInvitation(
       lastSentAt: unit.now,
       expiresAt: new Date(unit.nowMs + s.ctx.policy.invitationTtlMs).toISOString(),
     };
-    if (!(await unit.tx.updateInvitation(next))) throw fail.stale();
+    await orStale(unit.tx.updateInvitation(next));
     queueInvitationMail(s.ctx, unit, a.organization, target.user, token, displayName(a.user.profile));
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await auditActor(s.ctx, unit, a, {
       action: "invitation.resent",
-      target: { type: "user", id: target.user.id, label: displayName(target.user.profile) },
+      target: auditTarget.user(target.user),
       changes: { sentCount: { before: inv.sentCount, after: next.sentCount } },
-      actorEmail: a.user.email,
     });
     return invitationSummary(next, unit.nowMs);
   });
@@ -195,16 +179,14 @@ export async function unlockUser(s: ActorSession, id: unknown, options?: unknown
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
-    checkExpectedVersion(target.user, expected);
+    expectVersion(target.user, expected);
     await refuseMainContactAccount(unit.tx, a, target);
     const locked = requireUnlockable(target.account, unit.nowMs);
     await unit.tx.clearSignInFailures(target.account.id, true);
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await auditActor(s.ctx, unit, a, {
       action: "user.unlocked",
-      target: { type: "user", id: target.user.id, label: displayName(target.user.profile) },
+      target: auditTarget.user(target.user),
       changes: { locked: { before: locked, after: false } },
-      actorEmail: a.user.email,
     });
     return userView(unit.tx, target.user, unit.nowMs);
   });
@@ -251,7 +233,7 @@ export async function resetUserPassword(
   hashed.catch(() => undefined);
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
-    checkExpectedVersion(target.user, expected);
+    expectVersion(target.user, expected);
     refuseSelf(target, "reset the password of");
     requireStatusFor("resetPassword", target.user);
     await refuseMainContactAccount(unit.tx, a, target);
@@ -275,7 +257,7 @@ export async function resetUserPassword(
       version: acc.version + 1,
       updatedAt: unit.now,
     };
-    if (!(await unit.tx.updateAccount(nextAccount, acc.version))) throw fail.stale();
+    await orStale(unit.tx.updateAccount(nextAccount, acc.version));
     await unit.tx.deleteSessions({ accountId: acc.id });
     return transition(
       s,
@@ -295,7 +277,7 @@ export async function resetUserPassword(
 async function sendResetLink(s: ActorSession, id: unknown, expected: number | undefined): Promise<User> {
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
-    checkExpectedVersion(target.user, expected);
+    expectVersion(target.user, expected);
     refuseSelf(target, "reset the password of");
     requireStatusFor("resetPassword", target.user);
     await refuseMainContactAccount(unit.tx, a, target);
@@ -326,11 +308,9 @@ async function sendResetLink(s: ActorSession, id: unknown, expected: number | un
       link,
       organizationId: a.organization.id,
     });
-    await writeAudit(s.ctx, unit, {
-      organizationId: a.organization.id,
+    await auditActor(s.ctx, unit, a, {
       action: "user.password_reset_link_sent",
-      target: { type: "user", id: target.user.id, label: displayName(target.user.profile) },
-      actorEmail: a.user.email,
+      target: auditTarget.user(target.user),
     });
     return userView(unit.tx, target.user, unit.nowMs);
   });

@@ -1,11 +1,12 @@
 import type { ActorContext } from "../access/actor";
 import { requirePermission } from "../access/actor";
-import { diff, writeAudit } from "../audit/audit-writer";
+import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import { checkNewPassword } from "../auth/new-password";
 import { normalizePassword } from "../auth/password.rules";
 import type { Unit } from "../directory/context";
 import { type ActorSession, writeOp } from "../directory/runner";
-import { parseInput, requireVersion } from "../directory/validate";
+import { parseInput } from "../directory/validate";
+import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import { fail } from "../errors/directory-error";
 import { checkSeats } from "../organization/seats.rules";
 import type { AccountRecord, RoleRecord, UserRecord } from "../store/records";
@@ -42,12 +43,7 @@ async function admit(unit: Unit, a: ActorContext, record: UserRecord): Promise<v
 }
 
 const privilegeChanges = (u: UserRecord) =>
-  diff({}, u as unknown as Record<string, unknown>, [
-    "roleId",
-    "locationAccess",
-    "primaryLocationId",
-    "status",
-  ]);
+  diff({}, u, ["roleId", "locationAccess", "primaryLocationId", "status"]);
 
 /** W1: create an active user with a password. */
 export async function createUser(s: ActorSession, raw: unknown): Promise<User> {
@@ -111,15 +107,13 @@ export async function createUser(s: ActorSession, raw: unknown): Promise<User> {
         ]);
       }
       await unit.tx.insertUser(record);
-      await writeAudit(s.ctx, unit, {
-        organizationId: a.organization.id,
+      await auditActor(s.ctx, unit, a, {
         action: "user.created",
         target: { type: "user", id, label: displayName(record.profile) },
         changes: {
           ...privilegeChanges(record),
           mustChangePassword: { before: null, after: record.mustChangePassword },
         },
-        actorEmail: a.user.email,
       });
       return userView(unit.tx, record, unit.nowMs);
     },
@@ -191,12 +185,10 @@ export async function inviteUser(s: ActorSession, raw: unknown): Promise<InviteR
       };
       await unit.tx.insertInvitation(invitation);
       queueInvitationMail(s.ctx, unit, a.organization, record, token, displayName(a.user.profile));
-      await writeAudit(s.ctx, unit, {
-        organizationId: a.organization.id,
+      await auditActor(s.ctx, unit, a, {
         action: "user.invited",
-        target: { type: "user", id: record.id, label: displayName(record.profile) },
+        target: auditTarget.user(record),
         changes: privilegeChanges(record),
-        actorEmail: a.user.email,
       });
       return {
         user: await userView(unit.tx, record, unit.nowMs),
@@ -222,17 +214,13 @@ export async function updateUser(
     async (unit, a) => {
       const target = await managedUser(unit.tx, a, id);
       const before = target.user;
-      if (before.version !== version) throw fail.stale();
+      expectVersion(before, version);
       const after = applyUserPatch(before, patch);
       const roleChanged = after.roleId !== before.roleId;
       const accessChanged = JSON.stringify(after.locationAccess) !== JSON.stringify(before.locationAccess);
       const primaryChanged = after.primaryLocationId !== before.primaryLocationId;
       refuseOwnAccessChange(target, roleChanged || accessChanged || primaryChanged);
-      const changes = diff(
-        before as unknown as Record<string, unknown>,
-        after as unknown as Record<string, unknown>,
-        AUDITED_USER_FIELDS,
-      );
+      const changes = diff(before, after, AUDITED_USER_FIELDS);
       if (Object.keys(changes).length === 0) return userView(unit.tx, before, unit.nowMs);
       const newRole = roleChanged ? await roleFor(unit.tx, a.organization.id, after.roleId) : target.role;
       if (roleChanged || accessChanged) checkGrant(a.subject, newRole, after);
@@ -252,13 +240,11 @@ export async function updateUser(
         await changeEmail(unit, target.account, after.email);
       }
       const next: UserRecord = { ...after, version: before.version + 1, updatedAt: unit.now };
-      if (!(await unit.tx.updateUser(next, before.version))) throw fail.stale();
-      await writeAudit(s.ctx, unit, {
-        organizationId: a.organization.id,
+      await orStale(unit.tx.updateUser(next, before.version));
+      await auditActor(s.ctx, unit, a, {
         action: roleChanged ? "user.role_changed" : "user.updated",
-        target: { type: "user", id: before.id, label: displayName(next.profile) },
+        target: auditTarget.user(next),
         changes,
-        actorEmail: a.user.email,
       });
       return userView(unit.tx, next, unit.nowMs);
     },
