@@ -22,17 +22,12 @@ import { createRole, deleteRole, listRoles, roleCatalog, updateRole } from "../r
 import { ROLE_TEMPLATES } from "../roles/templates";
 import { allowedUserActions } from "../users/user-actions.rules";
 import { bulkUsers } from "../users/users-bulk.service";
-import {
-  deleteUser,
-  disableUser,
-  resendInvitation,
-  resetUserPassword,
-  restoreUser,
-  revokeInvitation,
-  unlockUser,
-} from "../users/users-lifecycle.service";
+import { createUser, inviteUser } from "../users/users-create.service";
+import { resendInvitation, revokeInvitation } from "../users/users-invitations.service";
+import { deleteUser, disableUser, restoreUser } from "../users/users-lifecycle.service";
+import { resetUserPassword, unlockUser } from "../users/users-passwords.service";
 import { countUsersByStatus, getInvitation, getUser, listUsers } from "../users/users-read.service";
-import { createUser, inviteUser, updateUser } from "../users/users-write.service";
+import { updateUser } from "../users/users-update.service";
 import type { ServiceContext } from "./context";
 import type { Directory, DirectoryOptions } from "./directory.types";
 import { DEFAULT_POLICY } from "./policy";

@@ -87,3 +87,15 @@ export async function refuseMainContactAccount(
     }
   }
 }
+
+/**
+ * The role a user write names, in the actor's organization; `validation` on `roleId` when there is
+ * no such role.
+ *
+ * @example const role = await roleFor(tx, a.organization.id, input.roleId);
+ */
+export async function roleFor(tx: StoreTransaction, orgId: string, roleId: string): Promise<RoleRecord> {
+  const role = await tx.getRole(orgId, roleId);
+  if (!role) throw fail.field(["roleId"], "unknown_role", "This role does not exist.");
+  return role;
+}

@@ -5,7 +5,7 @@ import type { User } from "./user.schema";
 import type { BulkInput, BulkResult } from "./user-actions.schema";
 import { deleteUser, disableUser, restoreUser } from "./users-lifecycle.service";
 import { getUser } from "./users-read.service";
-import { updateUser } from "./users-write.service";
+import { updateUser } from "./users-update.service";
 
 function parseBulk(input: unknown, max: number): BulkInput {
   const value = input as { action?: unknown; ids?: unknown; roleId?: unknown } | null;
