@@ -14,7 +14,11 @@ export interface Actor {
   readonly metadata?: RequestMetadata;
 }
 
-/** Anything with location access can be a target of a scoped decision (a {@link User} is one). */
+/**
+ * Anything with location access can be a target of a scoped decision (a {@link User} is one).
+ *
+ * @example admin.can("users.manage", { locationAccess: ["loc_…"] }) // a User is one too
+ */
 export interface AccessTarget {
   readonly id?: string;
   readonly locationAccess: LocationAccess;

@@ -13,7 +13,11 @@ export interface ModuleDefinition {
   readonly actions: Readonly<Record<string, ActionDefinition>>;
 }
 
-/** A permission catalog: modules by key. */
+/**
+ * A permission catalog: modules by key.
+ *
+ * @example { lab: { label: "Lab", actions: { order: { label: "Order tests", screens: ["Lab"] } } } }
+ */
 export type CatalogDefinition = Readonly<Record<string, ModuleDefinition>>;
 
 /**
@@ -28,6 +32,8 @@ export type PermissionOf<C extends CatalogDefinition> = {
 /**
  * The default modules (DESIGN §2, reference 002): calendar, billing, clinical, and the administrative
  * permissions Staffroom itself needs.
+ *
+ * @example defineCatalog({ ...defaultModules, lab: { label: "Lab", actions: { order: { label: "Order tests" } } } })
  */
 export const defaultModules = {
   calendar: {
@@ -139,5 +145,5 @@ export function defineCatalog<const C extends CatalogDefinition>(modules: C): Ca
   };
 }
 
-/** The default catalog. */
+/** The default catalog. @example defaultCatalog.has("users.manage") // true */
 export const defaultCatalog: Catalog<DefaultPermission> = defineCatalog(defaultModules);

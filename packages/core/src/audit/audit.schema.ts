@@ -3,7 +3,7 @@ import { IdSchema } from "../primitives/ids.schema";
 import { IsoDateSchema } from "../primitives/instant.schema";
 import { plainString } from "../primitives/text.schema";
 
-/** A before/after pair of a changed privilege field. */
+/** A before/after pair of a changed privilege field. @example { before: "rol_a…", after: "rol_b…" } */
 export interface FieldChange {
   readonly before: unknown;
   readonly after: unknown;
@@ -158,7 +158,11 @@ export interface LegacyAuditEvent {
   readonly hash: string;
 }
 
-/** An event as a writer composes it: {@link LegacyAuditEvent} before it is split, chained and hashed. */
+/**
+ * An event as a writer composes it: {@link LegacyAuditEvent} before it is split, chained and hashed.
+ *
+ * @example { id, organizationId, sequence: 7, at, actor: { userId, email }, action: "user.disabled", target, outcome: "success", changes: {}, metadata: {} }
+ */
 export type AuditDraft = Omit<LegacyAuditEvent, "previousHash" | "hash">;
 
 /** Request metadata recorded with every event. @example { ip: "203.0.113.4", userAgent: "…", requestId: "…" } */
@@ -167,7 +171,7 @@ export const RequestMetadataSchema = z.strictObject({
   userAgent: z.optional(plainString(512, "User agent")),
   requestId: z.optional(plainString(128, "Request id")),
 });
-/** Request metadata. */
+/** Request metadata. @example { ip: "203.0.113.4", userAgent: "Mozilla/5.0 …", requestId: "req-42" } */
 export type RequestMetadata = z.infer<typeof RequestMetadataSchema>;
 
 /**
@@ -184,7 +188,7 @@ export const AuditQuerySchema = z.strictObject({
   limit: z.optional(z.int().check(z.gte(1), z.lte(500))),
   cursor: z.optional(z.nullable(plainString(200, "Cursor"))),
 });
-/** An audit query. */
+/** An audit query. @example { action: "user.disabled", from: "2026-11-01T00:00:00.000Z", limit: 50 } */
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
 
 /**

@@ -38,7 +38,11 @@ export const PERSON_TARGET_TYPES: readonly string[] = ["user", "account"];
 /** The target id of a sign-in attempt naming no member of the organization. */
 const UNKNOWN = "unknown";
 
-/** An event without its place in the chain: what {@link sealAuditEvent} chains. */
+/**
+ * An event without its place in the chain: what {@link sealAuditEvent} chains.
+ *
+ * @example const { event, parts } = await splitAuditEvent(draft); // event is unsealed
+ */
 export type UnsealedAuditEvent = Omit<AuditChainedEvent, "previousHash" | "hash">;
 
 /**

@@ -15,7 +15,11 @@ export const PasswordHashSchema = z.strictObject({
   salt: z.string(),
   hash: z.string(),
 });
-/** A password hash record. */
+/**
+ * A password hash record.
+ *
+ * @example { algorithm: "pbkdf2-sha256", iterations: 600000, salt: "base64…", hash: "base64…" }
+ */
 export type PasswordHash = z.infer<typeof PasswordHashSchema>;
 
 /**

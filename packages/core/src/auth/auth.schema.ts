@@ -1,6 +1,10 @@
 import type { User } from "../users/user.schema";
 
-/** An organization the signed-in person belongs to (for the switcher). */
+/**
+ * An organization the signed-in person belongs to (for the switcher).
+ *
+ * @example { organizationId: "org_…", name: "Harbor Urgent Care", userId: "usr_…", current: true }
+ */
 export interface OrganizationChoice {
   readonly organizationId: string;
   readonly name: string;
@@ -28,7 +32,11 @@ export interface SessionView {
   readonly expiresAt: string;
 }
 
-/** A new session: the opaque token (shown once; only its SHA-256 is stored) and its view. */
+/**
+ * A new session: the opaque token (shown once; only its SHA-256 is stored) and its view.
+ *
+ * @example const { token, session, organizations } = await directory.auth.signIn({ email, password });
+ */
 export interface SignInResult {
   readonly token: string;
   readonly session: SessionView;
@@ -53,7 +61,11 @@ export interface InvitationView {
   readonly expiresAt: string;
 }
 
-/** The outcome of accepting an invitation. */
+/**
+ * The outcome of accepting an invitation.
+ *
+ * @example { outcome: "joined", organizationId: "org_…", organizationName: "Harbor Urgent Care", email: "sam@harbor.example", userId: "usr_…" }
+ */
 export interface AcceptInvitationResult {
   /** `activated`: a new account set its password; `joined`: an existing account joined another organization. */
   readonly outcome: "activated" | "joined";

@@ -48,7 +48,7 @@ export interface DirectoryPolicy {
   readonly clientResetWindowMs: number;
 }
 
-/** The defaults of {@link DirectoryPolicy}. */
+/** The defaults of {@link DirectoryPolicy}. @example DEFAULT_POLICY.sessionIdleMs // 900000 (15 minutes) */
 export const DEFAULT_POLICY: DirectoryPolicy = {
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
   invitationResendIntervalMs: 60 * 1000,

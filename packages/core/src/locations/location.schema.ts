@@ -18,7 +18,11 @@ export const LocationSchema = z.strictObject({
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
 });
-/** A location as stored and returned. */
+/**
+ * A location as stored and returned.
+ *
+ * @example { id: "loc_…", organizationId: "org_…", name: "Downtown", group: "North", archived: false, version: 1, createdAt: "…", updatedAt: "…" }
+ */
 export type Location = z.infer<typeof LocationSchema>;
 
 /** Input for `locations.create`. @example { name: "Downtown Clinic", group: "North" } */
@@ -26,7 +30,7 @@ export const LocationInputSchema = z.strictObject({
   name: text(120, "Name"),
   group: z.optional(optionalText(80, "Group")),
 });
-/** Input to create a location. */
+/** Input to create a location. @example { name: "Downtown", group: "North" } */
 export type LocationInput = z.input<typeof LocationInputSchema>;
 
 /** Patch for `locations.update` (rename or regroup). @example { name: "Downtown Urgent Care" } */
@@ -34,5 +38,5 @@ export const LocationPatchSchema = z.strictObject({
   name: z.optional(text(120, "Name")),
   group: z.optional(optionalText(80, "Group")),
 });
-/** Patch for a location. */
+/** Patch for a location. @example { name: "Downtown Clinic" } */
 export type LocationPatch = z.input<typeof LocationPatchSchema>;

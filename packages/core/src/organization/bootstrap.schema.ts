@@ -19,7 +19,11 @@ export interface BootstrapInput {
   readonly owner: { readonly email: string; readonly password: string; readonly profile: ProfileInput };
 }
 
-/** What `bootstrap` made. */
+/**
+ * What `bootstrap` made.
+ *
+ * @example const { organization, location, user } = await directory.bootstrap(input);
+ */
 export interface BootstrapResult {
   readonly organization: Organization;
   readonly location: Location;

@@ -15,7 +15,11 @@ export const FeaturesSchema = z.strictObject({
   caseManagement: z.boolean(),
   diary: z.boolean(),
 });
-/** Feature switches of an organization. */
+/**
+ * Feature switches of an organization.
+ *
+ * @example { mobileApp: true, providerDirectory: true, caseManagement: false, diary: true }
+ */
 export type Features = z.infer<typeof FeaturesSchema>;
 
 const seatCount = z.nullable(z.int().check(z.gte(0, "Seats cannot be negative."), z.lte(1_000_000)));
@@ -45,7 +49,7 @@ export const SeatsSchema = z.strictObject({
   concurrent: seatCount,
   practitioners: seatCount,
 });
-/** Seat limits of an organization. */
+/** Seat limits of an organization. @example { named: 60, concurrent: 40, practitioners: null } */
 export type Seats = z.infer<typeof SeatsSchema>;
 
 /**
@@ -67,7 +71,11 @@ export const OrganizationSchema = z.strictObject({
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
 });
-/** An organization as stored and returned. */
+/**
+ * An organization as stored and returned.
+ *
+ * @example const { features, seats, mainContactUserId } = await admin.organization.get();
+ */
 export type Organization = z.infer<typeof OrganizationSchema>;
 
 /** Defaults for a new organization: no optional features, unlimited seats. */
@@ -90,7 +98,7 @@ export const OrganizationInputSchema = z.strictObject({
   licenceTypes: z.optional(z.array(LicenceTypeSchema).check(z.maxLength(20))),
   providerTypes: z.optional(z.array(text(40, "Provider type")).check(z.maxLength(50))),
 });
-/** Input to create an organization. */
+/** Input to create an organization. @example { name: "Harbor Urgent Care", features: { mobileApp: true } } */
 export type OrganizationInput = z.input<typeof OrganizationInputSchema>;
 
 /**
@@ -106,10 +114,14 @@ export const OrganizationPatchSchema = z.strictObject({
   providerTypes: z.optional(z.array(text(40, "Provider type")).check(z.maxLength(50))),
   mainContactUserId: z.optional(IdSchema),
 });
-/** Patch for an organization. */
+/** Patch for an organization. @example { seats: { named: 60 } } */
 export type OrganizationPatch = z.input<typeof OrganizationPatchSchema>;
 
-/** Seat usage per kind (W11, R9). `limit: null` means unlimited. */
+/**
+ * Seat usage per kind (W11, R9). `limit: null` means unlimited.
+ *
+ * @example { named: { used: 52, limit: 60 }, practitioners: { used: 9, limit: null }, concurrent: { used: 14, limit: 40 }, licences: [] }
+ */
 export interface SeatUsage {
   readonly named: { readonly used: number; readonly limit: number | null };
   readonly practitioners: { readonly used: number; readonly limit: number | null };

@@ -15,7 +15,11 @@ export const ID_PREFIXES = {
 /** A kind of identifier. @example "user" */
 export type IdKind = keyof typeof ID_PREFIXES;
 
-/** Shape of every id: a three-letter prefix, an underscore, 10–40 lowercase letters or digits. */
+/**
+ * Shape of every id: a three-letter prefix, an underscore, 10–40 lowercase letters or digits.
+ *
+ * @example ID_PATTERN.test("usr_0000000001") // true
+ */
 export const ID_PATTERN = /^[a-z]{3}_[0-9a-z]{10,40}$/;
 
 /** An identifier. @example "usr_01jd8x3k2m9q4r7t" */

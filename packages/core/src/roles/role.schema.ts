@@ -25,7 +25,11 @@ export const RoleSchema = z.strictObject({
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
 });
-/** A role as returned by the directory. */
+/**
+ * A role as returned by the directory.
+ *
+ * @example const role = (await admin.roles.list())[0]; role.screens; role.administrator; role.grantable
+ */
 export type Role = z.infer<typeof RoleSchema>;
 
 const permissionName = z
@@ -44,7 +48,7 @@ export const RoleInputSchema = z.strictObject({
   template: z.optional(z.string().check(z.regex(/^[a-z_]{1,40}$/, "Unknown template."))),
   permissions: z.optional(z.array(permissionName).check(z.maxLength(500))),
 });
-/** Input to create a role. */
+/** Input to create a role. @example { name: "Scheduler", template: "front_desk" } */
 export type RoleInput = z.input<typeof RoleInputSchema>;
 
 /** Patch for `roles.update`. @example { permissions: ["calendar.view"] } */
@@ -53,10 +57,14 @@ export const RolePatchSchema = z.strictObject({
   description: z.optional(optionalMultilineText(300, "Description")),
   permissions: z.optional(z.array(permissionName).check(z.maxLength(500))),
 });
-/** Patch for a role. */
+/** Patch for a role. @example { permissions: ["calendar.view", "calendar.create"] } */
 export type RolePatch = z.input<typeof RolePatchSchema>;
 
-/** The permission catalog as a UI shows it. */
+/**
+ * The permission catalog as a UI shows it.
+ *
+ * @example (await admin.roles.catalog()).modules[0]?.actions[0] // { permission: "calendar.view", label: "View appointments", screens: ["Calendar"] }
+ */
 export interface CatalogView {
   readonly modules: readonly {
     readonly key: string;

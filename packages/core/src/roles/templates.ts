@@ -1,6 +1,10 @@
 import type { DefaultPermission } from "../access/catalog";
 
-/** A built-in role template. */
+/**
+ * A built-in role template.
+ *
+ * @example { key: "front_desk", name: "Front Desk", description: "Books and cancels appointments …", permissions: ["calendar.view", …] }
+ */
 export interface RoleTemplate {
   readonly key: string;
   readonly name: string;

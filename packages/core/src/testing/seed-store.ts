@@ -6,7 +6,7 @@ import { type CreateUserInput, CreateUserInputSchema } from "../users/user-input
 import { newUserRecord } from "../users/user-record";
 import { seededRandom } from "./random";
 
-/** Options of {@link seedUsersIntoStore}. */
+/** Options of {@link seedUsersIntoStore}. @example { organizationId: world.organization.id, seed: 42 } */
 export interface SeedStoreOptions {
   /** The organization the users join. */
   readonly organizationId: string;

@@ -26,7 +26,11 @@ export const InvitationSchema = z.strictObject({
 /** An invitation as stored. */
 export type Invitation = z.infer<typeof InvitationSchema>;
 
-/** What an admin sees of an invitation (never the hash). */
+/**
+ * What an admin sees of an invitation (never the hash).
+ *
+ * @example { userId: "usr_…", email: "sam@clinic.org", sentCount: 1, lastSentAt: "…", expiresAt: "…", expired: false }
+ */
 export interface InvitationSummary {
   readonly userId: string;
   readonly email: string;

@@ -42,7 +42,11 @@ export function npiWithCheckDigit(nineDigits: string): string {
 /** R11: NUCC Health Care Provider Taxonomy code shape. @example TAXONOMY_PATTERN.test("207Q00000X") */
 export const TAXONOMY_PATTERN = /^\d{3}[0-9A-Z]{6}X$/;
 
-/** R11: scheduling steps a provider may use, in minutes (W10: 5–60). */
+/**
+ * R11: scheduling steps a provider may use, in minutes (W10: 5–60).
+ *
+ * @example SCHEDULING_STEPS.includes(15) // true
+ */
 export const SCHEDULING_STEPS = [5, 10, 15, 20, 30, 45, 60] as const;
 
 /** A scheduling step in minutes. @example 15 */

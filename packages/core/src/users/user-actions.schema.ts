@@ -2,7 +2,11 @@ import type { DirectoryErrorData } from "../errors/directory-error";
 import type { InvitationSummary } from "./invitation.schema";
 import type { User } from "./user.schema";
 
-/** Row actions on a user, for UI affordances (`users.actions`). */
+/**
+ * Row actions on a user, for UI affordances (`users.actions`).
+ *
+ * @example admin.users.actions(user) // ["edit", "disable", "resetPassword"]
+ */
 export type UserAction =
   | "edit"
   | "disable"
@@ -33,7 +37,11 @@ export type BulkInput =
   | { readonly action: "disable" | "restore" | "delete"; readonly ids: readonly string[] }
   | { readonly action: "setRole"; readonly ids: readonly string[]; readonly roleId: string };
 
-/** The outcome of a bulk action, one entry per id in input order. */
+/**
+ * The outcome of a bulk action, one entry per id in input order.
+ *
+ * @example { results: [{ id: "usr_a…", ok: true, user }, { id: "usr_b…", ok: false, error }], succeeded: 1, failed: 1 }
+ */
 export interface BulkResult {
   readonly results: readonly (
     | { readonly id: string; readonly ok: true; readonly user: User | null }
@@ -43,13 +51,17 @@ export interface BulkResult {
   readonly failed: number;
 }
 
-/** The result of `users.invite`. */
+/** The result of `users.invite`. @example const { user, invitation } = await admin.users.invite(input); */
 export interface InviteResult {
   readonly user: User;
   readonly invitation: InvitationSummary;
 }
 
-/** The result of `users.delete`: whether the account went too (no other organization left). */
+/**
+ * The result of `users.delete`: whether the account went too (no other organization left).
+ *
+ * @example { id: "usr_…", accountDeleted: true }
+ */
 export interface DeleteResult {
   readonly id: string;
   readonly accountDeleted: boolean;

@@ -18,7 +18,7 @@ export const ProfileInputSchema = z.strictObject({
   alternatePhone: z.optional(z.nullable(PhoneSchema)),
 });
 
-/** Profile fields accepted on create. */
+/** Profile fields accepted on create. @example { givenName: "Jane", familyName: "Smith", title: "RN" } */
 export type ProfileInput = z.input<typeof ProfileInputSchema>;
 
 const userFields = {
@@ -48,7 +48,11 @@ export const CreateUserInputSchema = z.strictObject({
   mustChangePassword: z.optional(z.boolean()),
 });
 
-/** Input for `users.create`. */
+/**
+ * Input for `users.create`.
+ *
+ * @example { email: "jane@clinic.org", profile: { givenName: "Jane", familyName: "Smith" }, roleId, locationAccess: [locId], primaryLocationId: locId, password }
+ */
 export type CreateUserInput = z.input<typeof CreateUserInputSchema>;
 
 /**
@@ -62,7 +66,11 @@ export const InviteUserInputSchema = z.strictObject({
   ...userFields,
 });
 
-/** Input for `users.invite`. */
+/**
+ * Input for `users.invite`.
+ *
+ * @example { email: "sam@clinic.org", profile: { givenName: "Sam", familyName: "Lee" }, roleId, locationAccess: "organization", primaryLocationId: locId }
+ */
 export type InviteUserInput = z.input<typeof InviteUserInputSchema>;
 
 /**
@@ -83,5 +91,5 @@ export const UserPatchSchema = z.strictObject({
   licences: z.optional(z.array(plainString(32, "Licence")).check(z.maxLength(20))),
 });
 
-/** Patch for a user. */
+/** Patch for a user. @example { profile: { title: "NP" } } */
 export type UserPatch = z.input<typeof UserPatchSchema>;

@@ -25,7 +25,7 @@ export const UserQuerySchema = z.strictObject({
   limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
   cursor: z.optional(z.nullable(plainString(2000, "Cursor"))),
 });
-/** A directory query. */
+/** A directory query. @example { status: "pending", search: "lee", sort: "createdAt", direction: "desc" } */
 export type UserQuery = z.input<typeof UserQuerySchema>;
 
 /** Counts per status tab, within the actor's scope. @example { active: 52, pending: 4, disabled: 3 } */

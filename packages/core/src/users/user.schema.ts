@@ -44,7 +44,7 @@ export const LocationAccessSchema = z.union([
   z.literal("organization"),
   z.array(IdSchema).check(z.minLength(1, "Choose at least one location."), z.maxLength(500)),
 ]);
-/** Location access: org-wide or a list of location ids. */
+/** Location access: org-wide or a list of location ids. @example "organization" // or ["loc_a…", "loc_b…"] */
 export type LocationAccess = z.infer<typeof LocationAccessSchema>;
 
 /** Flags beside the role (W10, reference 001 and 003). */
@@ -59,6 +59,8 @@ export type Flags = z.infer<typeof FlagsSchema>;
 /**
  * A user: an account's membership of one organization, as returned by every read. Plain,
  * serialisable data. `locked` and `lastSignInAt` come from the account.
+ *
+ * @example const user = UserSchema.parse(await response.json());
  */
 export const UserSchema = z.strictObject({
   id: IdSchema,
@@ -83,7 +85,11 @@ export const UserSchema = z.strictObject({
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
 });
-/** A user as returned by the directory. */
+/**
+ * A user as returned by the directory.
+ *
+ * @example const user = await admin.users.get(id); user.displayName // "Jane Smith RN"
+ */
 export type User = z.infer<typeof UserSchema>;
 
 /**
