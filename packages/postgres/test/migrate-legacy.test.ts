@@ -2,13 +2,11 @@ import {
   type AuditEvent,
   createDirectory,
   displayName,
-  GENESIS_HASH,
-  hashEvent,
-  type LegacyAuditEvent,
   manualClock,
   pbkdf2Hasher,
   type User,
 } from "@staffroom/core";
+import { GENESIS_HASH, hashEvent, type LegacyAuditEvent } from "@staffroom/core/store";
 import { FIXTURE_PASSWORD, memoryWorld } from "@staffroom/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS, migrate, postgresStore } from "../src/index";

@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { storeWorld } from "@staffroom/core/testing";
+import { storeWorld } from "@staffroom/core/store";
 import { migrate, postgresStore } from "@staffroom/postgres";
 import pg from "pg";
 import { afterAll, describe, it } from "vitest";

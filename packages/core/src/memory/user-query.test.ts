@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DirectoryError } from "../errors/directory-error";
-import type { UserStatus } from "../model/user.schema";
 import type { StoreUserQuery, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
+import type { UserStatus } from "../users/user.schema";
 import { type MemoryStore, type MemoryStoreOptions, memoryStore } from "./index";
 import { id, query, rng, user } from "./test-fixtures";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ID_PATTERN } from "../model/common.schema";
+import { ID_PATTERN } from "../primitives/ids.schema";
 import { manualClock } from "./clock";
 import { randomToken, sha256Hex } from "./crypto";
 import { randomIds, sequentialIds } from "./ids";

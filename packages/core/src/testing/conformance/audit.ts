@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditQuery } from "../../model/audit.schema";
+import type { AuditQuery } from "../../audit/audit.schema";
 import { sha256Hex } from "../../ports/crypto";
 import { tokenFromLink } from "../../ports/mailer";
 import { FIXTURE_PASSWORD } from "../fixtures";

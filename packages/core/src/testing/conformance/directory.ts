@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { UserQuery } from "../../list/user-query.schema";
-import type { Location } from "../../model/location.schema";
-import type { User } from "../../model/user.schema";
-import { npiWithCheckDigit } from "../../provider/provider.rules";
+import type { Location } from "../../locations/location.schema";
+import { npiWithCheckDigit } from "../../users/provider.rules";
+import type { User } from "../../users/user.schema";
+import type { UserQuery } from "../../users/user-query.schema";
 import { expectError } from "./errors-expect";
 import {
   addLocation,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LocationInput } from "../../model/location.schema";
+import type { LocationInput } from "../../locations/location.schema";
 import { expectError } from "./errors-expect";
 import {
   addLocation,

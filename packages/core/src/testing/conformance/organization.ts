@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { VersionOption } from "../../api/staff-directory";
-import type { OrganizationPatch } from "../../model/organization.schema";
+import type { VersionOption } from "../../directory/versions";
+import type { OrganizationPatch } from "../../organization/organization.schema";
 import { expectError } from "./errors-expect";
 import {
   createStaff,

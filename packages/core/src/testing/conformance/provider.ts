@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { npiWithCheckDigit } from "../../provider/provider.rules";
+import { npiWithCheckDigit } from "../../users/provider.rules";
 import type { ProviderInput } from "../fixtures";
 import { expectError } from "./errors-expect";
 import { type Ctx, createStaff, expectNoChange, setup, staffInput } from "./helpers";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RoleInput } from "../../model/role.schema";
-import { ROLE_TEMPLATES } from "../../permissions/templates";
+import type { RoleInput } from "../../roles/role.schema";
+import { ROLE_TEMPLATES } from "../../roles/templates";
 import { expectError } from "./errors-expect";
 import {
   actAs,

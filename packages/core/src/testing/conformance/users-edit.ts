@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { VersionOption } from "../../api/staff-directory";
-import type { UserPatch } from "../../model/user.schema";
+import type { VersionOption } from "../../directory/versions";
+import type { UserPatch } from "../../users/user-input.schema";
 import { asDirectoryError, expectError } from "./errors-expect";
 import {
   addLocation,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CreateUserInput } from "../../model/user.schema";
+import type { CreateUserInput } from "../../users/user-input.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import { expectError } from "./errors-expect";
 import {
