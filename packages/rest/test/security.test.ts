@@ -1,4 +1,5 @@
-import { randomToken, sha256Hex, tokenFromLink } from "@staffroom/core";
+import { randomToken, tokenFromLink } from "@staffroom/core";
+import { sha256Hex } from "@staffroom/core/store";
 import { memoryWorld } from "@staffroom/core/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createRestHandler, directoryLinks, type RestErrorEvent, redact } from "../src/server";

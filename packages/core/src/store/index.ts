@@ -40,6 +40,7 @@ export {
   targetSubject,
   type UnsealedAuditEvent,
 } from "../audit/personal";
+export { sha256Hex } from "../ports/crypto";
 export type { RateLimiter, RateLimitHit, RateLimitRule } from "../ports/rate-limiter";
 export { type MemoryWorldOptions, type StoreWorld, storeWorld } from "../testing/memory-world";
 export {

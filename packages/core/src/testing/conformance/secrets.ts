@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { User } from "../../model/user.schema";
+import type { StaffDirectory } from "../../directory/staff-directory";
 import { sha256Hex } from "../../ports/crypto";
+import type { User } from "../../users/user.schema";
 import {
   expectUnauthenticated,
   mailedToken,
