@@ -3,6 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
+    store: "src/store/index.ts",
     memory: "src/memory/index.ts",
     testing: "src/testing/index.ts",
     fixtures: "src/fixtures/index.ts",

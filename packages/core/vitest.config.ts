@@ -3,7 +3,7 @@ import "./vitest.node20.ts";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.mjs"],
     testTimeout: 30_000,
   },
 });

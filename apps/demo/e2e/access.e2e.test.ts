@@ -23,7 +23,7 @@ const theo = { email: "theo.grant@harbor.example", name: "Theo Grant" } as const
 describe.each(WIRINGS)("Location access and administrators (%s wiring)", (wiring) => {
   const demo = useDemo(wiring);
 
-  it("W9 restrict a clinic manager to one clinic: they see its people only and cannot grant a clinic they lack", async () => {
+  it("W9/R3/R4 restrict a clinic manager to one clinic: they see its people only and cannot grant a clinic they lack", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);

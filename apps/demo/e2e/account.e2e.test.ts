@@ -18,7 +18,7 @@ import { findUser, rowAction } from "./support/users-page";
 describe.each(WIRINGS)("Signing in (%s wiring)", (wiring) => {
   const demo = useDemo(wiring);
 
-  it("W13 sign in and out; an unknown email, a wrong password and a disabled user all get the same answer", async () => {
+  it("W13/R17 sign in and out; an unknown email, a wrong password and a disabled user all get the same answer", async () => {
     const { page } = demo;
     await demo.open("/settings/users");
     // Settings need a session: a signed-out visit lands on the sign-in page.
@@ -112,7 +112,7 @@ describe.each(WIRINGS)("Signing in (%s wiring)", (wiring) => {
     await signInAs(page, adam, NEW_PASSWORDS.second);
   });
 
-  it("W5/W13 ten failed sign-ins lock an account, even against the right password, until an administrator unlocks it", async () => {
+  it("W5/W13/R17 ten failed sign-ins lock an account, even against the right password, until an administrator unlocks it", async () => {
     const { page } = demo;
     await demo.open();
     for (let attempt = 1; attempt <= 10; attempt++) {
@@ -174,7 +174,7 @@ describe.each(WIRINGS)("Signing in (%s wiring)", (wiring) => {
 describe("Signing in, two browsers at once (REST wiring: the in-browser wiring lives inside one page)", () => {
   const demo = useDemo("rest");
 
-  it("W13 the concurrent-seat limit refuses a sign-in beyond it, until someone signs out", async () => {
+  it("W13/R9 the concurrent-seat limit refuses a sign-in beyond it, until someone signs out", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);

@@ -19,7 +19,7 @@ const eventRow = (page: Page, action: string, target: string) =>
 describe.each(WIRINGS)("Audit trail (%s wiring)", (wiring) => {
   const demo = useDemo(wiring);
 
-  it("W14 the audit trail lists what happened, filters by action and target, proves itself intact and exports CSV", async () => {
+  it("W14/R18 the audit trail lists what happened, filters by action and target, proves itself intact and exports CSV", async () => {
     const { page } = demo;
     await demo.open();
     await expectSignInRefused(page, olive.email, "not-the-right-password");

@@ -20,7 +20,7 @@ async function saveSettings(page: Page): Promise<void> {
 describe.each(WIRINGS)("Organization (%s wiring)", (wiring) => {
   const demo = useDemo(wiring);
 
-  it("W11 features decide the user form: the mobile app needs a primary phone, a feature turned off hides its field", async () => {
+  it("W11/R10 features decide the user form: the mobile app needs a primary phone, a feature turned off hides its field", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);
@@ -60,7 +60,7 @@ describe.each(WIRINGS)("Organization (%s wiring)", (wiring) => {
     await see(dialogTitled(page, "New user").getByRole("checkbox", { name: "Has a diary column" }));
   });
 
-  it("W11 seats: usage shows beside the limit, and a full named-seat limit refuses an invitation", async () => {
+  it("W11/R9 seats: usage shows beside the limit, and a full named-seat limit refuses an invitation", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);

@@ -12,7 +12,7 @@ const rosa = { email: "rosa.vega@harbor.example", name: "Rosa Vega DO", npi: "12
 describe.each(WIRINGS)("Provider profiles (%s wiring)", (wiring) => {
   const demo = useDemo(wiring);
 
-  it("W10 record a practitioner's credentials: a wrong NPI or taxonomy code is refused on its field, valid ones show in the directory", async () => {
+  it("W10/R11 record a practitioner's credentials: a wrong NPI or taxonomy code is refused on its field, valid ones show in the directory", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);

@@ -62,7 +62,7 @@ describe.each(WIRINGS)("Roles (%s wiring)", (wiring) => {
     await expect.poll(() => roleEntry(page, "Night Nurse").count()).toBe(0);
   });
 
-  it("W7 a role someone holds cannot be deleted, your own role is locked against you, and a clinic manager only reads", async () => {
+  it("W7/R3 a role someone holds cannot be deleted, your own role is locked against you, and a clinic manager only reads", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);

@@ -87,7 +87,7 @@ describe.each(WIRINGS)("Users (%s wiring)", (wiring) => {
     await signInAs(page, sam, NEW_PASSWORDS.first);
   });
 
-  it("W1 the new-user form refuses mismatched passwords and an email already in use", async () => {
+  it("W1/R1 the new-user form refuses mismatched passwords and an email already in use", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);
@@ -234,7 +234,7 @@ describe.each(WIRINGS)("Users (%s wiring)", (wiring) => {
 describe("Users, two administrators at once (REST wiring: the in-browser wiring lives inside one page)", () => {
   const demo = useDemo("rest");
 
-  it("W4 an edit based on an older version is refused with a clear conflict, and a reload lets it through", async () => {
+  it("W4/R12 an edit based on an older version is refused with a clear conflict, and a reload lets it through", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);

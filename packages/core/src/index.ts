@@ -1,52 +1,140 @@
 /**
- * @staffroom/core — the clinical user directory: model, rules, ports and service.
+ * `@staffroom/core` for applications: create a directory, act through it, and type, validate and
+ * show what it returns. Store authors import `@staffroom/core/store`; tests `@staffroom/core/testing`.
+ * Every name here is listed on purpose (no `export *`): adding one is a decision, not an accident.
+ * Sorted by module path, so the folder (users/, roles/, audit/ …) groups them by feature.
  *
  * @example
  * import { createDirectory } from "@staffroom/core";
  * import { memoryStore } from "@staffroom/core/memory";
  * const directory = createDirectory({ store: memoryStore() });
  */
-export * from "./api/auth";
-export * from "./api/staff-directory";
+
+export { type AccessSubject, accessSubject, decide } from "./access/access.rules";
+export type { AccessTarget, Actor, ActorView } from "./access/access.schema";
 export {
-  type ChainCursor,
-  type ChainLink,
-  canonicalJson,
-  checkLink,
-  GENESIS_HASH,
-  hashEvent,
-} from "./audit/chain";
-export * from "./audit/personal";
-export * from "./errors/directory-error";
-export * from "./errors/error-codes";
-export * from "./list/user-query.schema";
-export * from "./model/account.schema";
-export * from "./model/audit.schema";
-export * from "./model/common.schema";
-export * from "./model/invitation.schema";
-export * from "./model/location.schema";
-export * from "./model/organization.schema";
-export * from "./model/role.schema";
-export * from "./model/user.schema";
-export * from "./passwords/password-policy";
-export * from "./permissions/access.rules";
-export * from "./permissions/catalog";
-export * from "./permissions/main-contact.rules";
-export * from "./permissions/templates";
-export * from "./permissions/user-actions.rules";
-export * from "./ports/background";
-export * from "./ports/clock";
-export { randomToken, sha256Hex } from "./ports/crypto";
-export * from "./ports/ids";
-export * from "./ports/mailer";
-export * from "./ports/password-hasher";
-export * from "./ports/rate-limiter";
-export * from "./provider/provider.rules";
-export { clientThrottleKey, type ThrottledAction } from "./service/auth/throttle";
-export { DEFAULT_PROVIDER_TYPES } from "./service/bootstrap";
-export { createDirectory } from "./service/create-directory";
-export * from "./service/directory.types";
-export { fieldIssues, parseInput, type RawIssue, unknownFieldIssue } from "./service/validate";
-export * from "./store/cursor";
-export * from "./store/records";
-export * from "./store/store.port";
+  type Catalog,
+  type CatalogDefinition,
+  type DefaultPermission,
+  defaultCatalog,
+  defaultModules,
+  defineCatalog,
+  type PermissionOf,
+} from "./access/catalog";
+export { MAIN_CONTACT_ONLY_MESSAGE } from "./access/main-contact.rules";
+export type { AuditVerification } from "./audit/audit.schema";
+export {
+  type AuditEvent,
+  type AuditQuery,
+  AuditQuerySchema,
+  type FieldChange,
+  type RequestMetadata,
+} from "./audit/audit.schema";
+export type { PasswordHash } from "./auth/account.schema";
+export type {
+  AcceptInvitationResult,
+  InvitationView,
+  OrganizationChoice,
+  SessionView,
+  SignInResult,
+} from "./auth/auth.schema";
+export { passwordLength } from "./auth/password.rules";
+export { clientThrottleKey } from "./auth/throttle";
+export { createDirectory } from "./directory/create-directory";
+export type { Directory, DirectoryOptions, LinkBuilder } from "./directory/directory.types";
+export type { DirectoryAuth } from "./directory/directory-auth";
+export { DEFAULT_POLICY, type DirectoryPolicy } from "./directory/policy";
+export type { StaffDirectory } from "./directory/staff-directory";
+export { parseInput, unknownFieldIssue } from "./directory/validate";
+export type { VersionOption } from "./directory/versions";
+export { DirectoryError, type DirectoryErrorData, type FieldIssue, fail } from "./errors/directory-error";
+export {
+  DEFAULT_MESSAGES,
+  ERROR_STATUS,
+  type ErrorCode,
+  RULE_CODES,
+  type RuleCode,
+} from "./errors/error-codes";
+export {
+  type Location,
+  type LocationInput,
+  LocationInputSchema,
+  type LocationPatch,
+  LocationPatchSchema,
+  LocationSchema,
+} from "./locations/location.schema";
+export type { BootstrapInput, BootstrapResult } from "./organization/bootstrap.schema";
+export type { SeatUsage } from "./organization/organization.schema";
+export {
+  type Features,
+  type Organization,
+  type OrganizationInput,
+  type OrganizationPatch,
+  OrganizationPatchSchema,
+  OrganizationSchema,
+  type Seats,
+} from "./organization/organization.schema";
+export { type BackgroundTasks, inProcessTasks } from "./ports/background";
+export { type Clock, type ManualClock, manualClock, systemClock } from "./ports/clock";
+export { randomToken } from "./ports/crypto";
+export type { IdGenerator } from "./ports/ids";
+export {
+  type Mailer,
+  type MailMessage,
+  type MemoryMailer,
+  memoryMailer,
+  type OutboxEntry,
+  tokenFromLink,
+} from "./ports/mailer";
+export { type PasswordHasher, pbkdf2Hasher } from "./ports/password-hasher";
+export { memoryRateLimiter, type RateLimiter } from "./ports/rate-limiter";
+export { EmailSchema } from "./primitives/contact.schema";
+export { ID_PATTERN, IdSchema, isId } from "./primitives/ids.schema";
+export { IsoDateSchema } from "./primitives/instant.schema";
+export type { Page } from "./primitives/page";
+export { textIssue, textProblem, toPlainText } from "./primitives/text.schema";
+export type { CatalogView } from "./roles/role.schema";
+export {
+  type Role,
+  type RoleInput,
+  RoleInputSchema,
+  type RolePatch,
+  RolePatchSchema,
+  RoleSchema,
+} from "./roles/role.schema";
+export { isAdminPermissionSet } from "./roles/roles.rules";
+export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
+export type { DirectoryStore } from "./store/store.port";
+export type { InvitationSummary } from "./users/invitation.schema";
+export { isValidNpi, npiWithCheckDigit, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./users/provider.rules";
+export {
+  displayName,
+  type LocationAccess,
+  type User,
+  UserSchema,
+  type UserStatus,
+} from "./users/user.schema";
+export { allowedUserActions, type UserActionFacts } from "./users/user-actions.rules";
+export type {
+  BulkInput,
+  BulkResult,
+  DeleteResult,
+  InviteResult,
+  ResetPasswordInput,
+  UserAction,
+} from "./users/user-actions.schema";
+export {
+  type CreateUserInput,
+  CreateUserInputSchema,
+  type InviteUserInput,
+  InviteUserInputSchema,
+  type ProfileInput,
+  type UserPatch,
+  UserPatchSchema,
+} from "./users/user-input.schema";
+export {
+  type StatusCounts,
+  type UserQuery,
+  UserQuerySchema,
+  type UserSortField,
+} from "./users/user-query.schema";

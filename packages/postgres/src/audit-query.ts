@@ -5,7 +5,7 @@ import {
   encodeAuditCursor,
   type StoreAuditQuery,
   type StorePage,
-} from "@staffroom/core";
+} from "@staffroom/core/store";
 import { auditFromRow } from "./rows";
 import type { SqlRow } from "./sql-client";
 import { Params } from "./user-query";

@@ -7,7 +7,7 @@ import {
   type LegacyAuditEvent,
   sealAuditEvent,
   splitAuditEvent,
-} from "@staffroom/core";
+} from "@staffroom/core/store";
 import { auditPersonalParams } from "./rows";
 import type { SqlQueryable } from "./sql-client";
 

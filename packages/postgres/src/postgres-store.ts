@@ -1,4 +1,4 @@
-import type { DirectoryStore, StoreTransaction, TransactionOptions } from "@staffroom/core";
+import type { DirectoryStore, StoreTransaction, TransactionOptions } from "@staffroom/core/store";
 import { LOCK_SQL, lockKeys } from "./locks";
 import type { PostgresClient, SqlClient } from "./sql-client";
 import { toSqlClient } from "./to-sql-client";

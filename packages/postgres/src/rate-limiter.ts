@@ -1,4 +1,4 @@
-import type { RateLimiter } from "@staffroom/core";
+import type { RateLimiter } from "@staffroom/core/store";
 import type { PostgresClient, SqlClient } from "./sql-client";
 import { toSqlClient } from "./to-sql-client";
 

@@ -9,7 +9,7 @@ import type {
   SecretTokenRecord,
   SessionRecord,
   UserRecord,
-} from "@staffroom/core";
+} from "@staffroom/core/store";
 import type { SqlRow } from "./sql-client";
 
 // Row → record mapping. Records are built field by field, in the field order of core's schemas,

@@ -14,7 +14,7 @@ import type {
   StoreUserCount,
   StoreUserQuery,
   UserRecord,
-} from "@staffroom/core";
+} from "@staffroom/core/store";
 import { listAuditEvents } from "./audit-query";
 import {
   accountFromRow,

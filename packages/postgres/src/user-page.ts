@@ -6,7 +6,7 @@ import {
   type StoreUserQuery,
   type UserRecord,
   userQueryFingerprint,
-} from "@staffroom/core";
+} from "@staffroom/core/store";
 import { iso, userFromRow, userNameKey } from "./rows";
 import type { SqlRow } from "./sql-client";
 import { Params, userConditions, userOrder } from "./user-query";

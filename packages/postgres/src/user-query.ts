@@ -1,4 +1,5 @@
-import type { StoreUserCount, StoreUserQuery, UserAnchor, UserStatus } from "@staffroom/core";
+import type { UserStatus } from "@staffroom/core";
+import type { StoreUserCount, StoreUserQuery, UserAnchor } from "@staffroom/core/store";
 
 const ALL_STATUSES: readonly UserStatus[] = ["pending", "active", "disabled"];
 

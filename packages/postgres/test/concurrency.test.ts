@@ -243,7 +243,7 @@ function registerConcurrencyTests(name: string, open: () => Promise<TestDatabase
       expect(after?.failedSignIns).toBe(LOCKOUT_THRESHOLD);
     });
 
-    it("single-use invitation: parallel accepts of one token — exactly one succeeds", async () => {
+    it("R15 single-use invitation: parallel accepts of one token — exactly one succeeds", async () => {
       const c = await cluster(await db.get());
       const frontDesk = await roleByTemplate(c, "front_desk");
       const input = staffInput(c, frontDesk.id);
@@ -269,7 +269,7 @@ function registerConcurrencyTests(name: string, open: () => Promise<TestDatabase
       ).resolves.toMatchObject({ token: expect.any(String) });
     });
 
-    it("single-use reset token: parallel completions of one link — exactly one succeeds", async () => {
+    it("R15 single-use reset token: parallel completions of one link — exactly one succeeds", async () => {
       const c = await cluster(await db.get());
       const frontDesk = await roleByTemplate(c, "front_desk");
       const input = staffInput(c, frontDesk.id);

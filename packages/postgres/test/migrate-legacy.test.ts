@@ -2,13 +2,11 @@ import {
   type AuditEvent,
   createDirectory,
   displayName,
-  GENESIS_HASH,
-  hashEvent,
-  type LegacyAuditEvent,
   manualClock,
   pbkdf2Hasher,
   type User,
 } from "@staffroom/core";
+import { GENESIS_HASH, hashEvent, type LegacyAuditEvent } from "@staffroom/core/store";
 import { FIXTURE_PASSWORD, memoryWorld } from "@staffroom/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS, migrate, postgresStore } from "../src/index";
@@ -196,7 +194,7 @@ async function legacyHeads(db: TestDatabase) {
 }
 
 function registerLegacyMigration(label: string, open: () => Promise<TestDatabase>): void {
-  describe(`${label}: migration 2 splits version-1 audit events`, () => {
+  describe(`${label}: migration 2 splits version-1 audit events (W6, R18)`, () => {
     const opened: TestDatabase[] = [];
     afterAll(async () => {
       for (const db of opened) await db.close();

@@ -42,7 +42,7 @@ describe("PGlite store: hostile input", () => {
     expect((await owner.users.list({})).total).toBe(4);
   });
 
-  it("a forged, truncated or foreign cursor is a validation error on cursor", async () => {
+  it("R14 a forged, truncated or foreign cursor is a validation error on cursor", async () => {
     const world = await worldWithStaff();
     const owner = world.directory.forActor({ organizationId: world.organization.id, userId: world.owner.id });
     const first = await owner.users.list({ limit: 1 });
@@ -62,7 +62,7 @@ describe("PGlite store: hostile input", () => {
     expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
   });
 
-  it("audit.verify() finds an event edited directly in the database", async () => {
+  it("R18 audit.verify() finds an event edited directly in the database", async () => {
     const world = await worldWithStaff();
     const owner = world.directory.forActor({ organizationId: world.organization.id, userId: world.owner.id });
     expect((await owner.audit.verify()).ok).toBe(true);

@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { storeWorld } from "@staffroom/core/testing";
+import { storeWorld } from "@staffroom/core/store";
 import { migrate, postgresStore } from "@staffroom/postgres";
 import pg from "pg";
 import { afterAll, describe, it } from "vitest";
@@ -49,7 +49,7 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-describe("fuzz: every route over the PostgreSQL store", () => {
+describe("R14 fuzz: every route over the PostgreSQL store", () => {
   it(`PGlite: answers ${RUNS} generated requests (hostile text, forged cursors, impossible dates included) without a 5xx, and refusals change nothing`, async () => {
     const db = new PGlite({ extensions: { pg_trgm } });
     cleanups.push(() => db.close());

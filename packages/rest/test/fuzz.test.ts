@@ -11,7 +11,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
 afterAll(closeRestWorlds);
 
-describe("fuzz: every route, generated requests", () => {
+describe("R14 fuzz: every route, generated requests", () => {
   it(`memory: answers ${RUNS} generated requests (hostile text, forged cursors, impossible dates included) without a 5xx, and refusals change nothing`, async () => {
     const world = await restWorld({ handler: { maxBodyBytes: MAX_BODY } });
     const statuses = await fuzzBackend(

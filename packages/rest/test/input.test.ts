@@ -34,7 +34,7 @@ function rawPost(
 const locationInput = { name: "Harbor North" };
 
 describe("bodies, media types and sizes", () => {
-  it("refuses wrong media types (415), malformed JSON, bad UTF-8, empty bodies (400) — writing nothing", async () => {
+  it("R14 refuses wrong media types (415), malformed JSON, bad UTF-8, empty bodies (400) — writing nothing", async () => {
     const world = await restWorld();
     const before = commits(world);
     const path = org(world, "/locations");
@@ -126,7 +126,7 @@ describe("bodies, media types and sizes", () => {
     expect(commits(world)).toBe(before);
   });
 
-  it("types query parameters from the schema and refuses unknown or repeated ones", async () => {
+  it("R14 types query parameters from the schema and refuses unknown or repeated ones", async () => {
     const world = await restWorld();
     const ok = await call(
       world,

@@ -1,4 +1,5 @@
 import { randomToken, tokenFromLink } from "@staffroom/core";
+import { sha256Hex } from "@staffroom/core/store";
 import { memoryWorld } from "@staffroom/core/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createRestHandler, directoryLinks, type RestErrorEvent, redact } from "../src/server";
@@ -53,7 +54,7 @@ describe("response headers", () => {
   });
 });
 
-describe("secrets stay out of answers and logs", () => {
+describe("R15 secrets stay out of answers and logs", () => {
   it("an unexpected error is a bare 500 problem; onError hears it with the message redacted", async () => {
     const backend = await memoryWorld();
     const token = randomToken();
@@ -119,7 +120,172 @@ describe("secrets stay out of answers and logs", () => {
     expect(out).not.toContain("a".repeat(64));
   });
 
-  it("sign-in failures say the same for an unknown email and a wrong password, and never echo the password", async () => {
+  it("a component failing with the request's secrets in its message: no log line and no 500 problem holds a password, a token or a token's hash", async () => {
+    let armed = false;
+    const world = await restWorld({
+      // A password service that, once down, names the password it was asked about in its error.
+      isCommonPassword: (password) => {
+        if (armed) throw new Error(`common-password service unavailable while checking "${password}"`);
+        return false;
+      },
+    });
+    const lines: string[] = [];
+    for (const level of ["error", "warn", "info", "log", "debug"] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        lines.push(args.map(String).join(" "));
+      });
+    }
+    const owner = world.backend.directory.forActor({
+      organizationId: world.organization.id,
+      userId: world.owner.id,
+    });
+    const desk = (await owner.roles.list()).find((r) => r.template === "front_desk");
+    if (!desk) throw new Error("no role");
+    const person = (email: string) => ({
+      email,
+      profile: { givenName: "Odile", familyName: "Marchetti" },
+      roleId: desk.id,
+      locationAccess: [world.location.id],
+      primaryLocationId: world.location.id,
+    });
+    const password = "harbor-willow-cinder-mast-52";
+    const sam = await owner.users.create({ ...person("odile@staff.harbor.example"), password });
+    const { user: invitee } = await owner.users.invite(person("invitee@staff.harbor.example"));
+    await world.backend.directory.auth.requestPasswordReset({ email: sam.email });
+    await world.backend.directory.settled();
+    const invitation = tokenFromLink(world.mailer.latest(invitee.email, "invitation")?.link) ?? "";
+    const reset = tokenFromLink(world.mailer.latest(sam.email, "password_reset")?.link) ?? "";
+    const signedIn = await call(world, "/auth/sign-in", {
+      as: null,
+      method: "POST",
+      json: { email: sam.email, password },
+      headers: { "staffroom-session": "bearer" },
+    });
+    const session = ((await signedIn.json()) as { token: string }).token;
+    const chosen = [
+      "amber-quay-lattice-fjord-31",
+      "tessellate-nimbus-oriel-64",
+      "marram-plover-estuary-19",
+      "gannet-shingle-dune-crest-85",
+    ] as const;
+
+    armed = true;
+    const answers = [
+      await call(world, "/auth/password-reset/complete", {
+        as: null,
+        method: "POST",
+        json: { token: reset, password: chosen[0] },
+      }),
+      await call(world, "/auth/invitation/accept", {
+        as: null,
+        method: "POST",
+        json: { token: invitation, password: chosen[1] },
+      }),
+      await fetch(`${world.baseUrl}/auth/change-password`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${session}`, "content-type": "application/json" },
+        body: JSON.stringify({ currentPassword: password, newPassword: chosen[2] }),
+      }),
+      await call(world, org(world, "/users"), {
+        method: "POST",
+        json: { ...person("third@staff.harbor.example"), password: chosen[3] },
+      }),
+    ];
+    const bodies: string[] = [];
+    for (const res of answers) {
+      expect(res.status).toBe(500);
+      bodies.push(await res.text());
+    }
+    // Every failure was logged, so the check below can fail.
+    expect(lines).toHaveLength(answers.length);
+    const tokens = [invitation, reset, session];
+    const secrets = [password, ...chosen, ...tokens, ...(await Promise.all(tokens.map(sha256Hex)))];
+    for (const text of [...lines, ...bodies]) {
+      expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
+      expect(text).not.toMatch(/[A-Za-z0-9_-]{32,}/);
+    }
+    expect(lines.every((line) => line.includes("common-password service unavailable"))).toBe(true);
+  });
+
+  it("no problem document of a refused password or token echoes it: reset, invitation, password change, create", async () => {
+    const world = await restWorld();
+    const owner = world.backend.directory.forActor({
+      organizationId: world.organization.id,
+      userId: world.owner.id,
+    });
+    const desk = (await owner.roles.list()).find((r) => r.template === "front_desk");
+    if (!desk) throw new Error("no role");
+    const person = (email: string) => ({
+      email,
+      profile: { givenName: "Odile", familyName: "Marchetti" },
+      roleId: desk.id,
+      locationAccess: [world.location.id],
+      primaryLocationId: world.location.id,
+    });
+    const password = "harbor-willow-cinder-mast-52";
+    const sam = await owner.users.create({ ...person("odile@staff.harbor.example"), password });
+    const { user: invitee } = await owner.users.invite(person("invitee@staff.harbor.example"));
+    await world.backend.directory.auth.requestPasswordReset({ email: sam.email });
+    await world.backend.directory.settled();
+    const invitation = tokenFromLink(world.mailer.latest(invitee.email, "invitation")?.link) ?? "";
+    const reset = tokenFromLink(world.mailer.latest(sam.email, "password_reset")?.link) ?? "";
+    const signedIn = await call(world, "/auth/sign-in", {
+      as: null,
+      method: "POST",
+      json: { email: sam.email, password },
+      headers: { "staffroom-session": "bearer" },
+    });
+    const session = ((await signedIn.json()) as { token: string }).token;
+    const unknown = randomToken();
+    const refused = {
+      short: "tiny-secret",
+      personal: "odile-marchetti-harbor",
+      wrongCurrent: "not-the-current-one-93",
+      afterUnknown: "amber-quay-lattice-fjord-31",
+    };
+    const answers = [
+      await call(world, "/auth/password-reset/complete", {
+        as: null,
+        method: "POST",
+        json: { token: reset, password: refused.short },
+      }),
+      await call(world, "/auth/password-reset/complete", {
+        as: null,
+        method: "POST",
+        json: { token: unknown, password: refused.afterUnknown },
+      }),
+      await call(world, "/auth/invitation/accept", {
+        as: null,
+        method: "POST",
+        json: { token: invitation, password: refused.personal },
+      }),
+      await call(world, "/auth/invitation", { as: null, method: "POST", json: { token: unknown } }),
+      await fetch(`${world.baseUrl}/auth/change-password`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${session}`, "content-type": "application/json" },
+        body: JSON.stringify({ currentPassword: refused.wrongCurrent, newPassword: refused.afterUnknown }),
+      }),
+      await call(world, org(world, "/users"), {
+        method: "POST",
+        json: { ...person("third@staff.harbor.example"), password: refused.short },
+      }),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([400, 404, 400, 404, 400, 400]);
+    const tokens = [invitation, reset, session, unknown];
+    const secrets = [
+      password,
+      ...Object.values(refused),
+      ...tokens,
+      ...(await Promise.all(tokens.map(sha256Hex))),
+    ];
+    for (const res of answers) {
+      const text = `${[...res.headers].map(([k, v]) => `${k}: ${v}`).join("\n")}\n${await res.text()}`;
+      expect(text).toContain("application/problem+json");
+      expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
+    }
+  });
+
+  it("R17 sign-in failures say the same for an unknown email and a wrong password, and never echo the password", async () => {
     const world = await restWorld();
     const answers: string[] = [];
     for (const email of [world.owner.email, "nobody@nowhere.example"]) {
@@ -159,7 +325,7 @@ describe("request metadata in the audit trail (R18)", () => {
   });
 });
 
-describe("mailed tokens", () => {
+describe("R15 mailed tokens", () => {
   it("never appear in an HTTP answer: invite, resend, reset link, invitation lookup", async () => {
     const world = await restWorld({ policy: { invitationResendIntervalMs: 0 } });
     const owner = world.backend.directory.forActor({

@@ -28,7 +28,7 @@ function browserFetch(origin: string): { fetch: typeof fetch; seen: string[] } {
 }
 
 describe("default authentication: Staffroom sessions", () => {
-  it("sign-in sets an HttpOnly, Secure, SameSite=Lax cookie scoped to the base path, and keeps the token out of the body", async () => {
+  it("R15 sign-in sets an HttpOnly, Secure, SameSite=Lax cookie scoped to the base path, and keeps the token out of the body", async () => {
     const w = await sessionWorld();
     const res = await w.fetch("/auth/sign-in", {
       method: "POST",
@@ -124,7 +124,7 @@ describe("default authentication: Staffroom sessions", () => {
     expect(dir.organizationId).toBe(w.backend.organization.id);
   });
 
-  it("a browser-style client works on the cookie alone, learns its organization from /me, and never sees the token", async () => {
+  it("R15 a browser-style client works on the cookie alone, learns its organization from /me, and never sees the token", async () => {
     const w = await sessionWorld({ cookie: { secure: false } });
     const browser = browserFetch(w.origin);
     const dir = restDirectory({ baseUrl: w.baseUrl, fetch: browser.fetch });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LegacyAuditEvent } from "../model/audit.schema";
+import type { LegacyAuditEvent } from "./audit.schema";
 import { canonicalJson, checkLink, GENESIS_HASH, hashEvent } from "./chain";
 
 async function chain(n: number): Promise<LegacyAuditEvent[]> {

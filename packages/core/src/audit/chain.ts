@@ -1,9 +1,17 @@
 import { sha256Hex } from "../ports/crypto";
 
-/** The previous hash of an organization's first event. */
+/**
+ * The previous hash of an organization's first event.
+ *
+ * @example await sealAuditEvent(firstEvent, GENESIS_HASH)
+ */
 export const GENESIS_HASH = "0".repeat(64);
 
-/** JSON with object keys sorted at every depth, so a hash does not depend on key order. */
+/**
+ * JSON with object keys sorted at every depth, so a hash does not depend on key order.
+ *
+ * @example canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }) // '{"a":[{"c":3,"d":2}],"b":1}'
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
@@ -25,20 +33,28 @@ export function hashEvent(event: object): Promise<string> {
   return sha256Hex(canonicalJson(rest));
 }
 
-/** What {@link checkLink} reads of an event: its place in the chain and its hashes. */
+/**
+ * What {@link checkLink} reads of an event: its place in the chain and its hashes.
+ *
+ * @example { sequence: 12, previousHash: "3a…", hash: "9f…" }
+ */
 export interface ChainLink {
   readonly sequence: number;
   readonly previousHash: string;
   readonly hash: string;
 }
 
-/** State carried through a verification, one event at a time. */
+/** State carried through a verification, one event at a time. @example { sequence: 1204, hash: "9f…" } */
 export interface ChainCursor {
   readonly sequence: number;
   readonly hash: string;
 }
 
-/** Why an event breaks the chain, or null when it fits. */
+/**
+ * Why an event breaks the chain, or null when it fits.
+ *
+ * @example const problem = await checkLink(previous, event); // null when the event fits
+ */
 export async function checkLink(
   previous: ChainCursor,
   event: ChainLink,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditDraft } from "../model/audit.schema";
+import type { AuditDraft } from "./audit.schema";
 import { GENESIS_HASH, hashEvent } from "./chain";
 import {
   checkPersonalParts,

@@ -1,3 +1,4 @@
+import { randomBytes, sha256Hex, toHex } from "../ports/crypto";
 import type {
   AuditChainedEvent,
   AuditDraft,
@@ -6,8 +7,7 @@ import type {
   AuditPersonalRef,
   AuditPersonalValues,
   FieldChange,
-} from "../model/audit.schema";
-import { randomBytes, sha256Hex, toHex } from "../ports/crypto";
+} from "./audit.schema";
 import { canonicalJson, hashEvent } from "./chain";
 
 /**
@@ -38,7 +38,11 @@ export const PERSON_TARGET_TYPES: readonly string[] = ["user", "account"];
 /** The target id of a sign-in attempt naming no member of the organization. */
 const UNKNOWN = "unknown";
 
-/** An event without its place in the chain: what {@link sealAuditEvent} chains. */
+/**
+ * An event without its place in the chain: what {@link sealAuditEvent} chains.
+ *
+ * @example const { event, parts } = await splitAuditEvent(draft); // event is unsealed
+ */
 export type UnsealedAuditEvent = Omit<AuditChainedEvent, "previousHash" | "hash">;
 
 /**

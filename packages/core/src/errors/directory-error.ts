@@ -13,7 +13,11 @@ export interface FieldIssue {
   readonly message: string;
 }
 
-/** The serialisable form of a {@link DirectoryError}; what crosses a wire. */
+/**
+ * The serialisable form of a {@link DirectoryError}; what crosses a wire.
+ *
+ * @example { code: "rule", rule: "last_admin", message: "At least one active administrator must remain." }
+ */
 export interface DirectoryErrorData {
   readonly code: ErrorCode;
   readonly message: string;
@@ -64,7 +68,11 @@ export class DirectoryError extends Error {
   }
 }
 
-/** Shorthand constructors, so call sites read as the rule they enforce. */
+/**
+ * Shorthand constructors, so call sites read as the rule they enforce.
+ *
+ * @example throw fail.rule("last_admin", "At least one active administrator must remain.");
+ */
 export const fail = {
   validation: (issues: readonly FieldIssue[], message?: string): DirectoryError =>
     new DirectoryError({ code: "validation", message: message ?? DEFAULT_MESSAGES.validation, issues }),

@@ -49,7 +49,11 @@ export const RULE_CODES = [
 /** A rule sub-code. @example "seat_limit" */
 export type RuleCode = (typeof RULE_CODES)[number];
 
-/** Default human messages per code, used when an operation does not give a more precise one. */
+/**
+ * Default human messages per code, used when an operation does not give a more precise one.
+ *
+ * @example DEFAULT_MESSAGES.stale // "This record changed since you read it. Reload and try again."
+ */
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   validation: "Some fields are not valid.",
   unauthenticated: "The email or password is incorrect, or the session has ended.",

@@ -18,7 +18,7 @@ async function withStore() {
   return { store, write, read };
 }
 
-describe("compare-and-set", () => {
+describe("R12 compare-and-set", () => {
   it("updates only when the stored version is the expected one", async () => {
     const { write, read } = await withStore();
     await write(async (tx) => {
@@ -88,7 +88,7 @@ describe("compare-and-set", () => {
 });
 
 describe("uniqueness", () => {
-  it("refuses a second account with the same email, and an email change onto another account's", async () => {
+  it("R1 refuses a second account with the same email, and an email change onto another account's", async () => {
     const { write, read } = await withStore();
     await write(async (tx) => {
       expect(await tx.insertAccount(account(1, "a@clinic.org"))).toBe(true);
@@ -225,7 +225,7 @@ describe("audit log", () => {
     return s;
   }
 
-  it("appends, returns the last event, and refuses a sequence that does not follow", async () => {
+  it("R18 appends, returns the last event, and refuses a sequence that does not follow", async () => {
     const { write, read } = await withEvents(3);
     expect((await read((tx) => tx.lastAuditEvent(ORG)))?.sequence).toBe(3);
     expect(await read((tx) => tx.lastAuditEvent(id("org", 9)))).toBeNull();

@@ -1,5 +1,5 @@
 // Record builders shared by the memory store's tests (not exported from the package).
-import type { UserStatus } from "../model/user.schema";
+
 import type {
   AccountRecord,
   AuditRecord,
@@ -10,6 +10,7 @@ import type {
   StoreUserQuery,
   UserRecord,
 } from "../store/records";
+import type { UserStatus } from "../users/user.schema";
 
 /** An id like `usr_0000000001`. */
 export const id = (prefix: string, n: number): string => `${prefix}_${String(n).padStart(10, "0")}`;

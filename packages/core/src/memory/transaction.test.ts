@@ -38,7 +38,7 @@ describe("memoryStore transactions", () => {
     expect(store.stats().commits).toBe(2);
   });
 
-  it("rolls back everything when the work rejects, rethrowing the same error", async () => {
+  it("R13 rolls back everything when the work rejects, rethrowing the same error", async () => {
     const store = await seeded();
     const failure = new Error("boom");
     await expect(

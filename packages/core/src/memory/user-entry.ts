@@ -1,5 +1,5 @@
-import type { UserStatus } from "../model/user.schema";
 import type { StoreUserQuery, UserRecord } from "../store/records";
+import type { UserStatus } from "../users/user.schema";
 import { canonicalInstant, compareStrings } from "./ordering";
 
 /** A sort field of `queryUsers`. @example "lastSignInAt" */

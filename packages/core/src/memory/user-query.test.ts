@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DirectoryError } from "../errors/directory-error";
-import type { UserStatus } from "../model/user.schema";
 import type { StoreUserQuery, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
+import type { UserStatus } from "../users/user.schema";
 import { type MemoryStore, type MemoryStoreOptions, memoryStore } from "./index";
 import { id, query, rng, user } from "./test-fixtures";
 
@@ -458,7 +458,7 @@ describe("cursors", () => {
     ]);
   }
 
-  it("rejects garbled cursors with a validation error", async () => {
+  it("R14 rejects garbled cursors with a validation error", async () => {
     const run = await store3();
     for (const cursor of [
       "",
@@ -473,7 +473,7 @@ describe("cursors", () => {
     }
   });
 
-  it("rejects a cursor of another query or organization", async () => {
+  it("R5/R14 rejects a cursor of another query or organization", async () => {
     const run = await store3();
     const first = await run(query({ limit: 2 }));
     expect(first.nextCursor).not.toBeNull();

@@ -1,5 +1,5 @@
-import type { UserStatus } from "../model/user.schema";
 import type { StoreUserQuery } from "../store/records";
+import type { UserStatus } from "../users/user.schema";
 import { andInto, andNotInto, type Bits, forEachBit, hasBit, orInto, popcount } from "./bitset";
 import type { Anchor, UserEntry } from "./user-entry";
 import { userOrder } from "./user-entry";

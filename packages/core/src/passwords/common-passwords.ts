@@ -1,6 +1,6 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 
-/** How many of the most common passwords are refused. */
+/** How many of the most common passwords are refused. @example COMMON_PASSWORD_COUNT // 10000 */
 export const COMMON_PASSWORD_COUNT = 10_000;
 
 let common: ReadonlySet<string> | null = null;

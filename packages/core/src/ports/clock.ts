@@ -8,10 +8,10 @@ export interface Clock {
   now(): number;
 }
 
-/** The system clock (default). */
+/** The system clock (default). @example createDirectory({ store, clock: systemClock }) */
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** A clock that only moves when told. */
+/** A clock that only moves when told. @example const clock = manualClock(); clock.advance(15 * 60_000); */
 export interface ManualClock extends Clock {
   /** Moves time forward by `ms` milliseconds. */
   advance(ms: number): void;

@@ -1,4 +1,4 @@
-import { ID_PREFIXES, type IdKind } from "../model/common.schema";
+import { ID_PREFIXES, type IdKind } from "../primitives/ids.schema";
 import { randomBytes } from "./crypto";
 
 /**

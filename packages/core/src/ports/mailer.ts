@@ -23,12 +23,20 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
-/** A sent message with its time. */
+/**
+ * A sent message with its time.
+ *
+ * @example mailer.outbox.at(-1) // { kind: "invitation", to: "sam@clinic.org", …, sentAt: "2026-11-23T12:00:00.000Z" }
+ */
 export interface OutboxEntry extends MailMessage {
   readonly sentAt: string;
 }
 
-/** A mailer that keeps messages in memory, for demos and tests. */
+/**
+ * A mailer that keeps messages in memory, for demos and tests.
+ *
+ * @example const mailer = memoryMailer(); … mailer.latest("sam@clinic.org", "invitation")?.link
+ */
 export interface MemoryMailer extends Mailer {
   /** Every message, oldest first. */
   readonly outbox: readonly OutboxEntry[];

@@ -1,4 +1,4 @@
-import type { PasswordHash } from "../model/account.schema";
+import type { PasswordHash } from "../auth/account.schema";
 import { fromBase64, randomBytes, timingSafeEqual, toBase64 } from "./crypto";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ID_PATTERN } from "../model/common.schema";
+import { ID_PATTERN } from "../primitives/ids.schema";
 import { manualClock } from "./clock";
 import { randomToken, sha256Hex } from "./crypto";
 import { randomIds, sequentialIds } from "./ids";
@@ -35,7 +35,7 @@ describe("PasswordHasher (R15)", () => {
 });
 
 describe("tokens and ids", () => {
-  it("makes 256-bit url-safe tokens and hashes them with SHA-256", async () => {
+  it("R15 makes 256-bit url-safe tokens and hashes them with SHA-256", async () => {
     const t = randomToken();
     expect(t).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(randomToken()).not.toBe(t);

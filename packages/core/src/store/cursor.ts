@@ -1,6 +1,7 @@
 import { DirectoryError } from "../errors/directory-error";
-import { isId, isInstant } from "../model/common.schema";
-import { isPlainText } from "../model/text.schema";
+import { isId } from "../primitives/ids.schema";
+import { isInstant } from "../primitives/instant.schema";
+import { isPlainText } from "../primitives/text.schema";
 import type { StoreAuditQuery, StoreUserQuery } from "./records";
 
 // Cursors are opaque to callers: base64url of a small JSON array tied to the query that made it.

@@ -1,27 +1,45 @@
-import type { Account } from "../model/account.schema";
-import type { AuditChainedEvent, AuditPersonalPart, RequestMetadata } from "../model/audit.schema";
-import type { Invitation } from "../model/invitation.schema";
-import type { Location } from "../model/location.schema";
-import type { Organization } from "../model/organization.schema";
-import type { User, UserStatus } from "../model/user.schema";
+import type { AuditChainedEvent, AuditPersonalPart, RequestMetadata } from "../audit/audit.schema";
+import type { Account } from "../auth/account.schema";
+import type { Location } from "../locations/location.schema";
+import type { Organization } from "../organization/organization.schema";
+import type { Invitation } from "../users/invitation.schema";
+import type { User, UserStatus } from "../users/user.schema";
 
-/** An organization as a store keeps it. */
+/** An organization as a store keeps it. @example const organization = await tx.getOrganization(orgId); */
 export type OrganizationRecord = Organization;
-/** A location as a store keeps it. */
+/** A location as a store keeps it. @example const location = await tx.getLocation(orgId, locationId); */
 export type LocationRecord = Location;
-/** An account as a store keeps it. */
+/**
+ * An account as a store keeps it.
+ *
+ * @example const account = await tx.findAccountByEmail("jane@clinic.org"); // AccountRecord | null
+ */
 export type AccountRecord = Account;
-/** An invitation as a store keeps it. */
+/**
+ * An invitation as a store keeps it.
+ *
+ * @example const invitation = await tx.getInvitationForUser(orgId, userId);
+ */
 export type InvitationRecord = Invitation;
-/** An audit event as a store keeps it: the chained part, with no personal value (see `AuditChainedEvent`). */
+/**
+ * An audit event as a store keeps it: the chained part, with no personal value (see `AuditChainedEvent`).
+ *
+ * @example const last = await tx.lastAuditEvent(orgId); // AuditRecord | null
+ */
 export type AuditRecord = AuditChainedEvent;
-/** An erasable personal part of an audit event as a store keeps it (see `AuditPersonalPart`). */
+/**
+ * An erasable personal part of an audit event as a store keeps it (see `AuditPersonalPart`).
+ *
+ * @example const parts = await tx.listAuditPersonal(orgId, [eventId]);
+ */
 export type AuditPersonalRecord = AuditPersonalPart;
 
 /**
  * A user (membership) as a store keeps it: the returned {@link User} without what comes from the
  * account (`locked`, `lastSignInAt`) and what is derived (`displayName`). `lastSignInAt` is kept on
  * the membership too so lists can sort by it.
+ *
+ * @example const user = await tx.getUser(orgId, userId); // UserRecord | null
  */
 export type UserRecord = Omit<User, "locked" | "displayName">;
 
@@ -62,7 +80,11 @@ export interface SessionRecord {
   readonly metadata: RequestMetadata;
 }
 
-/** A role as a store keeps it (screens and counts are derived on read). */
+/**
+ * A role as a store keeps it (screens and counts are derived on read).
+ *
+ * @example { id: "rol_…", organizationId: "org_…", name: "Front Desk", description: null, permissions: ["calendar.view"], template: "front_desk", version: 1, createdAt: "…", updatedAt: "…" }
+ */
 export interface RoleRecord {
   readonly id: string;
   readonly organizationId: string;
@@ -78,6 +100,8 @@ export interface RoleRecord {
 /**
  * What a store must filter, sort and page for `users.list`. Every rule is already applied by core:
  * `scopeLocationIds` is the actor's location set (R4), `roleIds` already includes the admin filter.
+ *
+ * @example { statuses: ["active"], terms: ["smith"], sort: "name", direction: "asc", limit: 50, cursor: null }
  */
 export interface StoreUserQuery {
   readonly statuses: readonly UserStatus[];
@@ -97,7 +121,11 @@ export interface StoreUserQuery {
   readonly cursor: string | null;
 }
 
-/** Filter for counting users (seats, last admin, role usage). */
+/**
+ * Filter for counting users (seats, last admin, role usage).
+ *
+ * @example { statuses: ["active"], roleIds: ["rol_…"] }
+ */
 export interface StoreUserCount {
   readonly statuses: readonly UserStatus[];
   readonly roleIds?: readonly string[];
@@ -106,14 +134,14 @@ export interface StoreUserCount {
   readonly scopeLocationIds?: readonly string[];
 }
 
-/** A page as a store returns it. */
+/** A page as a store returns it. @example { items: [...], total: 1234, nextCursor: "eyJ…" } */
 export interface StorePage<T> {
   readonly items: T[];
   readonly total: number;
   readonly nextCursor: string | null;
 }
 
-/** Query of the audit log, newest first. */
+/** Query of the audit log, newest first. @example { action: "user.disabled", limit: 50, cursor: null } */
 export interface StoreAuditQuery {
   readonly from?: string;
   readonly to?: string;

@@ -55,6 +55,8 @@ export interface DirectoryStore {
  * What a transaction may do. Every method reads or writes plain records. Optimistic versions: each
  * `update*` takes the version the caller read and writes only when the stored record still has it;
  * the record passed in already carries the next version.
+ *
+ * @example await store.transaction((tx) => tx.getUser(orgId, userId), { readOnly: true })
  */
 export interface StoreTransaction {
   // Organizations

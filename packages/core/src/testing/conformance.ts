@@ -25,6 +25,7 @@ import { registerProviderTests } from "./conformance/provider";
 import { registerRoleTests } from "./conformance/roles";
 import { registerScopeTests } from "./conformance/scope";
 import { registerSeatTests } from "./conformance/seats";
+import { registerSecretTests } from "./conformance/secrets";
 import { registerUserCreateTests } from "./conformance/users";
 import { registerUserEditTests } from "./conformance/users-edit";
 import { registerVersionTests } from "./conformance/versions";
@@ -72,6 +73,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAuthResetTests(make);
     registerAuthAcceptTests(make);
     registerAuthPasswordPolicyTests(make);
+    registerSecretTests(make);
     registerBoundaryTests(make);
     registerCursorBoundaryTests(make);
     registerAuthAbuseTests(make);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CreateUserInputSchema } from "../model/user.schema";
-import { isValidNpi, TAXONOMY_PATTERN } from "../provider/provider.rules";
+import { isValidNpi, TAXONOMY_PATTERN } from "../users/provider.rules";
+import { CreateUserInputSchema } from "../users/user-input.schema";
 import { createRole, setup } from "./conformance/helpers";
 import { TAXONOMY_CODES } from "./fixture-data";
 import { emailLocalPart, fixtureLocations, fixtureNpi, fixtureUsers, standardBootstrap } from "./fixtures";

@@ -1,8 +1,9 @@
-import type { LocationInput } from "../model/location.schema";
-import type { Features } from "../model/organization.schema";
-import type { CreateUserInput, LocationAccess } from "../model/user.schema";
-import { npiWithCheckDigit } from "../provider/provider.rules";
-import type { BootstrapInput } from "../service/directory.types";
+import type { LocationInput } from "../locations/location.schema";
+import type { BootstrapInput } from "../organization/bootstrap.schema";
+import type { Features } from "../organization/organization.schema";
+import { npiWithCheckDigit } from "../users/provider.rules";
+import type { LocationAccess } from "../users/user.schema";
+import type { CreateUserInput } from "../users/user-input.schema";
 import {
   CLINIC_NAMES,
   FAMILY_NAMES,

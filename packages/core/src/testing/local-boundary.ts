@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RequestMetadata } from "../model/audit.schema";
+import type { RequestMetadata } from "../audit/audit.schema";
 import { HOSTILE } from "./conformance/boundary-values";
 import { expectError } from "./conformance/errors-expect";
 import type { StoreWorld } from "./memory-world";

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createDirectory } from "../directory/create-directory";
+import type { Directory } from "../directory/directory.types";
+import type { DirectoryPolicy } from "../directory/policy";
 import { DirectoryError } from "../errors/directory-error";
 import { memoryStore } from "../memory/index";
 import { inProcessTasks } from "../ports/background";
@@ -6,8 +9,6 @@ import { manualClock } from "../ports/clock";
 import { type Mailer, type MailMessage, memoryMailer } from "../ports/mailer";
 import { type PasswordHasher, pbkdf2Hasher } from "../ports/password-hasher";
 import { memoryRateLimiter, type RateLimiter } from "../ports/rate-limiter";
-import { createDirectory } from "../service/create-directory";
-import type { Directory, DirectoryPolicy } from "../service/directory.types";
 import type { DirectoryStore } from "../store/store.port";
 import { FIXTURE_PASSWORD, standardBootstrap } from "./fixtures";
 

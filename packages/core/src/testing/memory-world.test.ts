@@ -3,6 +3,7 @@ import { sha256Hex } from "../ports/crypto";
 import { tokenFromLink } from "../ports/mailer";
 import { expectNowhere, QUILLON_VALUES, quillonsLife } from "./conformance/erasure";
 import { auditTotal, type Ctx, createStaff, inviteStaff, MINUTE, setup } from "./conformance/helpers";
+import { secretsAtRestFixture } from "./conformance/secrets";
 import { FIXTURE_PASSWORD } from "./fixtures";
 import { type MemoryWorld, memoryWorld } from "./memory-world";
 
@@ -19,7 +20,7 @@ async function sequences(ctx: Ctx): Promise<number[]> {
   return page.items.map((e) => e.sequence).reverse();
 }
 
-describe("memory-only: W14 tamper evidence (store.unsafe)", () => {
+describe("memory-only: R18 tamper evidence (W14, store.unsafe)", () => {
   it("verify() finds an edited event", async () => {
     const { world, ctx } = await memorySetup();
     await createStaff(ctx);
@@ -178,6 +179,16 @@ describe("memory-only: W6/R18 personal parts: tamper evidence and erasure at res
 });
 
 describe("memory-only: R15 secrets at rest", () => {
+  it("R15 the whole store state holds the SHA-256 of every live token and no password or token, dead or alive", async () => {
+    const world = await memoryWorld();
+    const { secrets, digests, live } = await secretsAtRestFixture(world);
+    const state = world.store.unsafe.dumpState();
+    // The dump holds the live tokens' digests, so it is where a token would be, and the check can fail.
+    for (const label of live) expect(state, `the digest of ${label}`).toContain(digests[label]);
+    expect(Object.entries(secrets).filter(([, value]) => state.includes(value))).toEqual([]);
+    expect(state).toContain("pbkdf2-sha256");
+  });
+
   it("resend stores only the new token's SHA-256; the old one's hash no longer matches", async () => {
     const { world, ctx } = await memorySetup();
     const { user } = await inviteStaff(ctx);
@@ -220,7 +231,9 @@ describe("memory-only: R15 secrets at rest", () => {
     expect(account?.password).toMatchObject({ algorithm: "pbkdf2-sha256", iterations: 1000 });
     expect(JSON.stringify(account)).not.toContain(FIXTURE_PASSWORD);
   });
+});
 
+describe("memory-only: R13 atomicity", () => {
   it("a failed write leaves the store untouched (R13: rollback)", async () => {
     const { world, ctx } = await memorySetup();
     await ctx.owner.organization.update({ seats: { named: 1 } }, { version: world.organization.version });

@@ -1,15 +1,12 @@
-import type { DirectoryAuth } from "../api/auth";
+import { createDirectory } from "../directory/create-directory";
+import type { Directory, DirectoryOptions } from "../directory/directory.types";
+import type { DirectoryAuth } from "../directory/directory-auth";
+import type { DirectoryPolicy } from "../directory/policy";
 import { type MemoryStore, memoryStore } from "../memory/index";
+import type { BootstrapInput } from "../organization/bootstrap.schema";
 import { type ManualClock, manualClock } from "../ports/clock";
 import { type MemoryMailer, memoryMailer } from "../ports/mailer";
 import { pbkdf2Hasher } from "../ports/password-hasher";
-import { createDirectory } from "../service/create-directory";
-import type {
-  BootstrapInput,
-  Directory,
-  DirectoryOptions,
-  DirectoryPolicy,
-} from "../service/directory.types";
 import type { DirectoryStore } from "../store/store.port";
 import type { ConformanceWorld } from "./conformance/world";
 import { standardBootstrap } from "./fixtures";

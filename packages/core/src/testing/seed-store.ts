@@ -1,11 +1,12 @@
-import { type CreateUserInput, CreateUserInputSchema, type UserStatus } from "../model/user.schema";
 import { type IdGenerator, randomIds } from "../ports/ids";
-import { newUserRecord } from "../service/user-record";
 import type { AccountRecord, UserRecord } from "../store/records";
 import type { DirectoryStore } from "../store/store.port";
+import type { UserStatus } from "../users/user.schema";
+import { type CreateUserInput, CreateUserInputSchema } from "../users/user-input.schema";
+import { newUserRecord } from "../users/user-record";
 import { seededRandom } from "./random";
 
-/** Options of {@link seedUsersIntoStore}. */
+/** Options of {@link seedUsersIntoStore}. @example { organizationId: world.organization.id, seed: 42 } */
 export interface SeedStoreOptions {
   /** The organization the users join. */
   readonly organizationId: string;

@@ -1,4 +1,4 @@
-import { type MemoryWorldOptions, type StoreWorld, storeWorld } from "@staffroom/core/testing";
+import { type MemoryWorldOptions, type StoreWorld, storeWorld } from "@staffroom/core/store";
 import { type PostgresStore, postgresRateLimiter, postgresStore } from "../../src/index";
 import type { TestDatabase } from "./databases";
 

@@ -8,7 +8,7 @@ import { checkCsrf } from "./csrf";
 import { respond } from "./known-response";
 import { type ResolvedOptions, type RestHandlerOptions, resolveOptions } from "./options";
 import { parseQuery, type QueryTypes, queryTypes } from "./query";
-import { redact } from "./redact";
+import { redact, secretValues } from "./redact";
 import { INTERNAL_PROBLEM, problemReply, type Reply, refusalReply, replyOf } from "./reply";
 import { requestIdOf, requestMetadata } from "./request-meta";
 import { transport } from "./rest-problem";
@@ -63,7 +63,14 @@ function readVersion(route: Route, request: Request): number | undefined {
   return ifMatch.version;
 }
 
-async function run(p: Prepared, request: Request, requestId: string, url: URL, path: string): Promise<Reply> {
+async function run(
+  p: Prepared,
+  request: Request,
+  requestId: string,
+  url: URL,
+  path: string,
+  secrets: string[],
+): Promise<Reply> {
   const { settings, router } = p;
   if (request.method === "OPTIONS") {
     const methods = router.methods(path);
@@ -75,6 +82,7 @@ async function run(p: Prepared, request: Request, requestId: string, url: URL, p
   if (match.kind === "method_not_allowed") throw transport.methodNotAllowed(match.allow);
   const { route, params } = match;
   const token = sessionTokenOf(request, settings);
+  if (token.token) secrets.push(token.token);
   checkCsrf(request, settings, token.source === "bearer");
   const base: BaseContext = {
     request,
@@ -105,6 +113,7 @@ async function run(p: Prepared, request: Request, requestId: string, url: URL, p
     route.body === "json"
       ? await readJsonBody(request, settings.maxBodyBytes)
       : await refuseBody(request, settings.maxBodyBytes);
+  secretValues(body, secrets);
   const ctx: BaseContext = { ...base, query, body, version };
   let result: RouteResult;
   if (route.auth === "actor" && actor) {
@@ -170,13 +179,15 @@ export function createRestHandler<P extends string>(
   return async (request) => {
     const requestId = requestIdOf(request);
     let path: string | null = null;
+    // The request's own secrets (its session token, its body's passwords and tokens), masked in the log.
+    const secrets: string[] = [];
     let reply: Reply;
     try {
       const url = new URL(request.url);
       const base = settings.basePath;
       if (base && url.pathname !== base && !url.pathname.startsWith(`${base}/`)) throw fail.notFound();
       path = url.pathname.slice(base.length) || "/";
-      reply = await run(p, request, requestId, url, path);
+      reply = await run(p, request, requestId, url, path, secrets);
     } catch (error) {
       const refusal = refusalReply(error);
       if (refusal) {
@@ -188,7 +199,7 @@ export function createRestHandler<P extends string>(
             requestId,
             method: request.method,
             route: routeOf(p, request, path),
-            message: redact(message),
+            message: redact(message, secrets),
             error,
           });
         } catch {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { User } from "../../model/user.schema";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { User } from "../../users/user.schema";
 import { expectError } from "./errors-expect";
 import { actAs, type Ctx, createStaff, expectNoChange, setup, templateRole, usersIn } from "./helpers";
 import type { WorldFactory } from "./world";

@@ -11,7 +11,7 @@ import type { WorldFactory } from "./world";
  */
 export function registerAffordanceTests(factory: WorldFactory): void {
   describe("can() and actions()", () => {
-    it("can() is false before me() and then matches the service's decisions", async () => {
+    it("R2 can() is false before me() and then matches the service's decisions", async () => {
       const ctx = await setup(factory);
       const reader = await createStaff(ctx, { role: "read_only" });
       const desk = await createStaff(ctx, { role: "front_desk" });
@@ -30,7 +30,7 @@ export function registerAffordanceTests(factory: WorldFactory): void {
       await expectError(readerDir.users.disable(desk.id), { code: "forbidden" });
     });
 
-    it("can() with a target answers false outside the actor's locations", async () => {
+    it("R4 can() with a target answers false outside the actor's locations", async () => {
       const ctx = await setup(factory);
       const s = await scopedWorld(ctx);
       const dir = s.manager.dir;
@@ -42,7 +42,7 @@ export function registerAffordanceTests(factory: WorldFactory): void {
       expect(ctx.owner.can("users.manage", s.atB)).toBe(true);
     });
 
-    it("actions() fit the status: active, disabled, pending, and never self-removal", async () => {
+    it("R7 actions() fit the status: active, disabled, pending, and never self-removal", async () => {
       const ctx = await setup(factory);
       const active = await createStaff(ctx);
       const disabled = await ctx.owner.users.disable((await createStaff(ctx)).id);
@@ -65,7 +65,7 @@ export function registerAffordanceTests(factory: WorldFactory): void {
       expect((await ctx.owner.users.disable(active.id)).status).toBe("disabled");
     });
 
-    it("actions() are empty for a reader and honour scope and the main contact rule", async () => {
+    it("R2/R4/R7 actions() are empty for a reader and honour scope and the main contact rule", async () => {
       const ctx = await setup(factory);
       const s = await scopedWorld(ctx);
       const readerUser = await createStaff(ctx, { role: "read_only" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditQuery } from "../../model/audit.schema";
+import type { AuditQuery } from "../../audit/audit.schema";
 import { sha256Hex } from "../../ports/crypto";
 import { tokenFromLink } from "../../ports/mailer";
 import { FIXTURE_PASSWORD } from "../fixtures";
@@ -116,7 +116,7 @@ export function registerAuditTests(factory: WorldFactory): void {
       });
     });
 
-    it("no password, token or token hash appears in any event", async () => {
+    it("R15 no password, token or token hash appears in any event", async () => {
       const ctx = await setup(factory);
       const temporary = "temporary-lantern-orchard-58";
       const user = await createStaff(ctx);
@@ -237,7 +237,7 @@ export function registerAuditTests(factory: WorldFactory): void {
       ]);
     });
 
-    it("refuses bad audit queries and readers without audit.view", async () => {
+    it("R2/R14 refuses bad audit queries and readers without audit.view", async () => {
       const ctx = await setup(factory);
       await expectError(ctx.owner.audit.list({ limit: 0 }), { code: "validation" });
       await expectError(ctx.owner.audit.list(withUnknown<AuditQuery>({}, { outcome: "failure" })), {

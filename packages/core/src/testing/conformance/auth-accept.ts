@@ -84,7 +84,7 @@ export function registerAuthAcceptTests(factory: WorldFactory): void {
       expect((await ctx.world.auth.authorize(session)).userId).toBe(person.user.id);
     });
 
-    it("the token dies on use: a second accept and the page are not_found", async () => {
+    it("R15 the token dies on use: a second accept and the page are not_found", async () => {
       const ctx = await setup(factory);
       const { person, token } = await invited(ctx);
       await ctx.world.auth.acceptInvitation({ token, password: NEW_PASSWORD });
@@ -97,7 +97,7 @@ export function registerAuthAcceptTests(factory: WorldFactory): void {
       expect((await signIn(ctx, person)).session.userId).toBe(person.user.id);
     });
 
-    it("an expired invitation (8 days) is not_found and the user stays pending", async () => {
+    it("R15 an expired invitation (8 days) is not_found and the user stays pending", async () => {
       const ctx = await setup(factory);
       const { person, token } = await invited(ctx);
       ctx.world.clock.advance(8 * DAY);
@@ -111,7 +111,7 @@ export function registerAuthAcceptTests(factory: WorldFactory): void {
       await expectUnauthenticated(signIn(ctx, person));
     });
 
-    it("a revoked invitation is not_found", async () => {
+    it("R15 a revoked invitation is not_found", async () => {
       const ctx = await setup(factory);
       const { person, token } = await invited(ctx);
       await ctx.owner.users.revokeInvitation(person.user.id);
@@ -122,7 +122,7 @@ export function registerAuthAcceptTests(factory: WorldFactory): void {
       await expectUnauthenticated(signIn(ctx, person));
     });
 
-    it("after a resend the old token is not_found and the new one works", async () => {
+    it("R15 after a resend the old token is not_found and the new one works", async () => {
       const ctx = await setup(factory);
       const { person, token: old } = await invited(ctx);
       ctx.world.clock.advance(5 * MINUTE);
@@ -251,7 +251,7 @@ export function registerAuthAcceptTests(factory: WorldFactory): void {
       expect((await signIn(ctx, person)).session.organizationId).toBe(other.organization.id);
     });
 
-    it("of two concurrent accepts exactly one succeeds; the other is not_found", async () => {
+    it("R15 single use: of two concurrent accepts exactly one succeeds; the other is not_found", async () => {
       const ctx = await setup(factory);
       const { person, token } = await invited(ctx);
       const results = await Promise.allSettled([

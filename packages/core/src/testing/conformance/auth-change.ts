@@ -42,7 +42,7 @@ export function registerAuthChangeTests(factory: WorldFactory): void {
       await expectError(ctx.world.auth.authorize(token), { code: "rule", rule: "must_change_password" });
     });
 
-    it("wrong current, unchanged, too short and personal new passwords are field errors that change nothing", async () => {
+    it("R16 wrong current, unchanged, too short and personal new passwords are field errors that change nothing", async () => {
       const ctx = await setup(factory);
       const rosalind = await mustChange(ctx);
       const { token } = await signIn(ctx, rosalind);
@@ -166,7 +166,7 @@ export function registerAuthChangeTests(factory: WorldFactory): void {
       }
     });
 
-    it("refused new passwords (with the right current one) never lock the person out", async () => {
+    it("R17 refused new passwords (with the right current one) never lock the person out", async () => {
       const ctx = await setup(factory);
       const rosalind = await mustChange(ctx);
       const { token } = await signIn(ctx, rosalind);
@@ -191,7 +191,7 @@ export function registerAuthChangeTests(factory: WorldFactory): void {
       );
     });
 
-    it("a lockout caused by wrong current passwords ends like any other lockout", async () => {
+    it("R17 a lockout caused by wrong current passwords ends like any other lockout", async () => {
       const ctx = await setup(factory);
       const rosalind = await mustChange(ctx);
       const { token } = await signIn(ctx, rosalind);

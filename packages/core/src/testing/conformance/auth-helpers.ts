@@ -1,10 +1,10 @@
 import { expect } from "vitest";
-import type { SignInResult } from "../../api/auth";
-import type { Location } from "../../model/location.schema";
-import type { Organization } from "../../model/organization.schema";
-import type { User } from "../../model/user.schema";
+import type { SignInResult } from "../../auth/auth.schema";
+import type { Location } from "../../locations/location.schema";
+import type { Organization } from "../../organization/organization.schema";
 import type { MailMessage } from "../../ports/mailer";
 import { tokenFromLink } from "../../ports/mailer";
+import type { User } from "../../users/user.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import { asDirectoryError, type CaughtError } from "./errors-expect";
 import {

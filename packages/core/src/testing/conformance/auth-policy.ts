@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { User } from "../../model/user.schema";
+import type { User } from "../../users/user.schema";
 import {
   attempt,
   expectUnauthenticated,

@@ -93,7 +93,7 @@ export function registerAuthResetTests(factory: WorldFactory): void {
       expect(trail).not.toContain(NEW_PASSWORD);
     });
 
-    it("a reset link works once: a second use is not_found and changes nothing", async () => {
+    it("R15 a reset link works once: a second use is not_found and changes nothing", async () => {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
       const token = await resetToken(ctx, sam);
@@ -106,7 +106,7 @@ export function registerAuthResetTests(factory: WorldFactory): void {
       await expectPasswordNow(ctx, sam, NEW_PASSWORD);
     });
 
-    it("a reset link expires after 60 minutes", async () => {
+    it("R15 a reset link expires after 60 minutes", async () => {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
       const token = await resetToken(ctx, sam);
@@ -133,7 +133,7 @@ export function registerAuthResetTests(factory: WorldFactory): void {
       });
     });
 
-    it("tokens are not interchangeable: invitation, reset and session tokens each work only for their purpose", async () => {
+    it("R15 tokens are not interchangeable: invitation, reset and session tokens each work only for their purpose", async () => {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
       const { token: session } = await signIn(ctx, sam);
@@ -159,7 +159,7 @@ export function registerAuthResetTests(factory: WorldFactory): void {
       expect((await ctx.world.auth.invitation(invitation)).email).toBe(invitee.email);
     });
 
-    it("a refused password is a field error, changes nothing and leaves the link usable", async () => {
+    it("R16 a refused password is a field error, changes nothing and leaves the link usable", async () => {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx, { givenName: "Rosalind" });
       const desk = await signIn(ctx, sam);

@@ -113,7 +113,7 @@ export function registerAuthSessionTests(factory: WorldFactory): void {
       }
     });
 
-    it("an idle-expired session frees its concurrent seat", async () => {
+    it("R9 an idle-expired session frees its concurrent seat", async () => {
       const ctx = await setup(factory);
       await setSeats(ctx, { concurrent: 1 });
       const [a, b] = [await staffMember(ctx), await staffMember(ctx)];
@@ -123,7 +123,7 @@ export function registerAuthSessionTests(factory: WorldFactory): void {
       await expectAlive(ctx, (await signIn(ctx, b)).token, b);
     });
 
-    it("sign-ins refused for lack of seats (right password) never lock the person out", async () => {
+    it("R9/R17 sign-ins refused for lack of seats (right password) never lock the person out", async () => {
       const ctx = await setup(factory);
       await setSeats(ctx, { concurrent: 1 });
       const [a, b] = [await staffMember(ctx), await staffMember(ctx)];

@@ -27,7 +27,7 @@ const STRONG_TOKEN = /^[A-Za-z0-9_-]{22,}$/;
  */
 export function registerAuthSignInTests(factory: WorldFactory): void {
   describe("W13 sign-in", () => {
-    it("returns a strong token and the session: organization, user, limits", async () => {
+    it("R15 returns a strong token and the session: organization, user, limits", async () => {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
       const result = await signIn(ctx, sam);
@@ -93,7 +93,7 @@ export function registerAuthSignInTests(factory: WorldFactory): void {
       expect(result.session.userId).toBe(sam.user.id);
     });
 
-    it("one identical unauthenticated answer: unknown email, wrong password, locked, disabled, pending, malformed", async () => {
+    it("R17 one identical unauthenticated answer: unknown email, wrong password, locked, disabled, pending, malformed", async () => {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
       const locked = await staffMember(ctx);
@@ -121,7 +121,7 @@ export function registerAuthSignInTests(factory: WorldFactory): void {
       expect((await signIn(ctx, sam)).session.userId).toBe(sam.user.id);
     });
 
-    it("a sign-in into an organization the person does not belong to gets the same answer", async () => {
+    it("R5/R17 a sign-in into an organization the person does not belong to gets the same answer", async () => {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
       const other = await ctx.world.bootstrapAnother();
@@ -131,7 +131,7 @@ export function registerAuthSignInTests(factory: WorldFactory): void {
       expect((await signIn(ctx, sam, ctx.world.organization.id)).session.userId).toBe(sam.user.id);
     });
 
-    it("a refused sign-in opens no session", async () => {
+    it("R17 a refused sign-in opens no session", async () => {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
       await expectUnauthenticated(attempt(ctx, sam.email, WRONG_PASSWORD));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { UserQuery } from "../../list/user-query.schema";
+import type { UserQuery } from "../../users/user-query.schema";
 import { FORGED_INSTANTS, forgeCursor, HOSTILE, rawCursor } from "./boundary-values";
 import { expectError } from "./errors-expect";
 import { type Ctx, createStaff, MINUTE, setup } from "./helpers";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CreateUserInput, InviteUserInput, UserPatch } from "../../model/user.schema";
+import type { CreateUserInput, InviteUserInput, UserPatch } from "../../users/user-input.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import { expectUnauthenticated, NEW_PASSWORD, staffMember, UNKNOWN_TOKEN } from "./auth-helpers";
 import { HOSTILE, HOSTILE_MULTILINE, WELL_FORMED } from "./boundary-values";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { UserQuery } from "../../list/user-query.schema";
-import type { Location } from "../../model/location.schema";
-import type { User } from "../../model/user.schema";
-import { npiWithCheckDigit } from "../../provider/provider.rules";
+import type { Location } from "../../locations/location.schema";
+import { npiWithCheckDigit } from "../../users/provider.rules";
+import type { User } from "../../users/user.schema";
+import type { UserQuery } from "../../users/user-query.schema";
 import { expectError } from "./errors-expect";
 import {
   addLocation,
@@ -179,7 +179,7 @@ export function registerDirectoryTests(factory: WorldFactory): void {
       }
     });
 
-    it("refuses bad queries: limits out of range, unknown sort, unknown fields", async () => {
+    it("R14 refuses bad queries: limits out of range, unknown sort, unknown fields", async () => {
       const ctx = await setup(factory);
       for (const query of [
         { limit: 0 },
@@ -192,7 +192,7 @@ export function registerDirectoryTests(factory: WorldFactory): void {
       }
     });
 
-    it("bulk disable reports per row: self fails with self_change, the others succeed", async () => {
+    it("R7 bulk disable reports per row: self fails with self_change, the others succeed", async () => {
       const ctx = await setup(factory);
       const r = await roster(ctx);
       const me = ctx.world.owner.id;
@@ -213,7 +213,7 @@ export function registerDirectoryTests(factory: WorldFactory): void {
       expect((await ctx.owner.users.get(me)).status).toBe("active");
     });
 
-    it("bulk restore, setRole and delete, with a not_found row for a foreign or missing id", async () => {
+    it("R5 bulk restore, setRole and delete, with a not_found row for a foreign or missing id", async () => {
       const ctx = await setup(factory);
       const r = await roster(ctx);
       const other = await ctx.world.bootstrapAnother();
@@ -236,7 +236,7 @@ export function registerDirectoryTests(factory: WorldFactory): void {
       await expectError(ctx.owner.users.get(r.ben.id), { code: "not_found" });
     });
 
-    it("a bulk action nobody may take changes nothing", async () => {
+    it("R2 a bulk action nobody may take changes nothing", async () => {
       const ctx = await setup(factory);
       const r = await roster(ctx);
       const reader = await createStaff(ctx, { role: "read_only", locations: "organization" });

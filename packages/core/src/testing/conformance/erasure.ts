@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { User } from "../../model/user.schema";
-import { npiWithCheckDigit } from "../../provider/provider.rules";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import { npiWithCheckDigit } from "../../users/provider.rules";
+import type { User } from "../../users/user.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import { expectEnded, expectUnauthenticated, mailedToken, NEW_PASSWORD, signIn } from "./auth-helpers";
 import { expectError } from "./errors-expect";

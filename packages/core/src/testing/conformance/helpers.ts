@@ -1,10 +1,12 @@
-import type { InviteResult, StaffDirectory } from "../../api/staff-directory";
-import type { Location } from "../../model/location.schema";
-import type { Features, Organization, Seats } from "../../model/organization.schema";
-import type { Role } from "../../model/role.schema";
-import type { CreateUserInput, InviteUserInput, LocationAccess, User } from "../../model/user.schema";
-import type { DefaultPermission } from "../../permissions/catalog";
-import { ROLE_TEMPLATES } from "../../permissions/templates";
+import type { DefaultPermission } from "../../access/catalog";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { Location } from "../../locations/location.schema";
+import type { Features, Organization, Seats } from "../../organization/organization.schema";
+import type { Role } from "../../roles/role.schema";
+import { ROLE_TEMPLATES } from "../../roles/templates";
+import type { LocationAccess, User } from "../../users/user.schema";
+import type { InviteResult } from "../../users/user-actions.schema";
+import type { CreateUserInput, InviteUserInput } from "../../users/user-input.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import type { ConformanceWorld, WorldFactory } from "./world";
 

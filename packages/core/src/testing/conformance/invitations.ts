@@ -30,7 +30,7 @@ function invitationToken(ctx: Ctx, email: string): string {
  */
 export function registerInvitationTests(factory: WorldFactory): void {
   describe("W2 invitations", () => {
-    it("invite creates a pending user, mails a single-use token and never returns it", async () => {
+    it("R15 invite creates a pending user, mails a single-use token and never returns it", async () => {
       const ctx = await setup(factory);
       const result = await inviteStaff(ctx, { givenName: "Priya", familyName: "Patel", title: "NP" });
       const { user, invitation } = result;
@@ -113,7 +113,7 @@ export function registerInvitationTests(factory: WorldFactory): void {
       expect(Date.parse(resent.expiresAt) - ctx.world.clock.now()).toBe(7 * DAY);
     });
 
-    it("revoke removes the pending user and frees the seat", async () => {
+    it("R9 revoke removes the pending user and frees the seat", async () => {
       const ctx = await setup(factory);
       await ctx.owner.organization.update(
         { seats: { named: 2 } },
@@ -138,7 +138,7 @@ export function registerInvitationTests(factory: WorldFactory): void {
       });
     });
 
-    it("no invitation token appears in the audit trail", async () => {
+    it("R15 no invitation token appears in the audit trail", async () => {
       const ctx = await setup(factory);
       const { user } = await inviteStaff(ctx);
       const first = invitationToken(ctx, user.email);

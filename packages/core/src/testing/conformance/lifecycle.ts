@@ -32,7 +32,7 @@ export function registerLifecycleTests(factory: WorldFactory): void {
       expect(await ctx.owner.users.counts()).toMatchObject({ disabled: 0 });
     });
 
-    it("disable and restore with a stale version fail with stale", async () => {
+    it("R12 disable and restore with a stale version fail with stale", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx);
       const edited = await ctx.owner.users.update(
@@ -119,7 +119,7 @@ export function registerLifecycleTests(factory: WorldFactory): void {
   });
 
   describe("W5 reset a password", () => {
-    it("a temporary password forces a change at next sign-in by default; no secret is returned", async () => {
+    it("R15 a temporary password forces a change at next sign-in by default; no secret is returned", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx, { extra: { mustChangePassword: false } });
       const temporary = "temporary-lantern-orchard-58";
@@ -135,7 +135,7 @@ export function registerLifecycleTests(factory: WorldFactory): void {
       expect(kept.mustChangePassword).toBe(false);
     });
 
-    it("a too-short temporary password is refused on the password field, writing nothing", async () => {
+    it("R16 a too-short temporary password is refused on the password field, writing nothing", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx);
       await expectNoChange(ctx, () =>
@@ -146,7 +146,7 @@ export function registerLifecycleTests(factory: WorldFactory): void {
       );
     });
 
-    it("a reset link is emailed to the user with a single-use token", async () => {
+    it("R15 a reset link is emailed to the user with a single-use token", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx);
       await ctx.owner.users.resetPassword(user.id, { mode: "link" });

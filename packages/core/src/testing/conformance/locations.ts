@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LocationInput } from "../../model/location.schema";
+import type { LocationInput } from "../../locations/location.schema";
 import { expectError } from "./errors-expect";
 import {
   addLocation,
@@ -47,7 +47,7 @@ export function registerLocationTests(factory: WorldFactory): void {
       ]);
     });
 
-    it("refuses an empty name and unknown fields", async () => {
+    it("R14 refuses an empty name and unknown fields", async () => {
       const ctx = await setup(factory);
       await expectNoChange(ctx, async () => {
         await expectError(ctx.owner.locations.create({ name: "  " }), { code: "validation", path: ["name"] });
@@ -70,7 +70,7 @@ export function registerLocationTests(factory: WorldFactory): void {
       expect(names).toEqual(["Berkeley Hills", "Downtown Clinic", "Alameda"]);
     });
 
-    it("a location that is an active or pending user's primary cannot be archived (location_in_use)", async () => {
+    it("R8 a location that is an active or pending user's primary cannot be archived (location_in_use)", async () => {
       const ctx = await setup(factory);
       const clinicB = await addLocation(ctx, "Sunset District");
       await createStaff(ctx, { locations: [clinicB] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { VersionOption } from "../../api/staff-directory";
-import type { OrganizationPatch } from "../../model/organization.schema";
+import type { VersionOption } from "../../directory/versions";
+import type { OrganizationPatch } from "../../organization/organization.schema";
 import { expectError } from "./errors-expect";
 import {
   createStaff,
@@ -34,7 +34,7 @@ export function registerOrganizationTests(factory: WorldFactory): void {
       expect(me.permissions).toContain("users.manage");
     });
 
-    it("updates features, seats, licence types and provider types with the version read", async () => {
+    it("R12 updates features, seats, licence types and provider types with the version read", async () => {
       const ctx = await setup(factory);
       const org = await ctx.owner.organization.get();
       const updated = await ctx.owner.organization.update(
@@ -75,7 +75,7 @@ export function registerOrganizationTests(factory: WorldFactory): void {
       });
     });
 
-    it("refuses negative seats, bad licence keys and unknown fields", async () => {
+    it("R14 refuses negative seats, bad licence keys and unknown fields", async () => {
       const ctx = await setup(factory);
       const { version } = await ctx.owner.organization.get();
       const cases: [OrganizationPatch, (string | number)[] | null][] = [
@@ -107,7 +107,7 @@ export function registerOrganizationTests(factory: WorldFactory): void {
       );
     });
 
-    it("usage counts active and pending users, practitioners and licences", async () => {
+    it("R9 usage counts active and pending users, practitioners and licences", async () => {
       const ctx = await setup(factory);
       const org = await ctx.owner.organization.get();
       await ctx.owner.organization.update(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { npiWithCheckDigit } from "../../provider/provider.rules";
+import { npiWithCheckDigit } from "../../users/provider.rules";
 import type { ProviderInput } from "../fixtures";
 import { expectError } from "./errors-expect";
 import { type Ctx, createStaff, expectNoChange, setup, staffInput } from "./helpers";
@@ -32,7 +32,7 @@ const profileFor = (locationId: string): ProviderInput => ({
  */
 export function registerProviderTests(factory: WorldFactory): void {
   describe("W10 provider profile", () => {
-    it("round-trips a provider profile; taxonomy codes are upper-cased", async () => {
+    it("R11 round-trips a provider profile; taxonomy codes are upper-cased", async () => {
       const ctx = await setup(factory);
       await providerOrg(ctx);
       const user = await createStaff(ctx, {

@@ -1,11 +1,11 @@
 import { expect } from "vitest";
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { Page } from "../../list/user-query.schema";
-import type { AuditEvent, AuditQuery } from "../../model/audit.schema";
-import type { Location } from "../../model/location.schema";
-import type { Organization } from "../../model/organization.schema";
-import type { Role } from "../../model/role.schema";
-import type { User } from "../../model/user.schema";
+import type { AuditEvent, AuditQuery } from "../../audit/audit.schema";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { Location } from "../../locations/location.schema";
+import type { Organization } from "../../organization/organization.schema";
+import type { Page } from "../../primitives/page";
+import type { Role } from "../../roles/role.schema";
+import type { User } from "../../users/user.schema";
 import type { Ctx } from "./helpers";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RoleInput } from "../../model/role.schema";
-import { ROLE_TEMPLATES } from "../../permissions/templates";
+import type { RoleInput } from "../../roles/role.schema";
+import { ROLE_TEMPLATES } from "../../roles/templates";
 import { expectError } from "./errors-expect";
 import {
   actAs,
@@ -58,7 +58,7 @@ export function registerRoleTests(factory: WorldFactory): void {
       expect(names).toEqual(expect.arrayContaining(["Night Nurse", "Scheduler"]));
     });
 
-    it("toggles module permissions; screens and version follow; a stale version is refused", async () => {
+    it("R12 toggles module permissions; screens and version follow; a stale version is refused", async () => {
       const ctx = await setup(factory);
       const role = await createRole(ctx, "Scheduler", ["calendar.view"]);
       const updated = await ctx.owner.roles.update(
@@ -83,7 +83,7 @@ export function registerRoleTests(factory: WorldFactory): void {
       expect((await ctx.owner.roles.list()).find((r) => r.id === role.id)?.userCount).toBe(2);
     });
 
-    it("unknown permissions, unknown templates and unknown fields are validation errors", async () => {
+    it("R14 unknown permissions, unknown templates and unknown fields are validation errors", async () => {
       const ctx = await setup(factory);
       const cases: [RoleInput, (string | number)[] | null][] = [
         [{ name: "Lab", permissions: ["lab.order"] }, ["permissions", 0]],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { Location } from "../../model/location.schema";
-import type { User } from "../../model/user.schema";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { Location } from "../../locations/location.schema";
+import type { User } from "../../users/user.schema";
 import { expectError } from "./errors-expect";
 import {
   addLocation,

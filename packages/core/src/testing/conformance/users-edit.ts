@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { VersionOption } from "../../api/staff-directory";
-import type { UserPatch } from "../../model/user.schema";
+import type { VersionOption } from "../../directory/versions";
+import type { UserPatch } from "../../users/user-input.schema";
 import { asDirectoryError, expectError } from "./errors-expect";
 import {
   addLocation,
@@ -93,7 +93,7 @@ export function registerUserEditTests(factory: WorldFactory): void {
       ]);
     });
 
-    it("changes the email, normalised; a taken email is a conflict on email", async () => {
+    it("R1 changes the email, normalised; a taken email is a conflict on email", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx);
       const other = await createStaff(ctx);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CreateUserInput } from "../../model/user.schema";
+import type { CreateUserInput } from "../../users/user-input.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import { expectError } from "./errors-expect";
 import {
@@ -139,7 +139,7 @@ export function registerUserCreateTests(factory: WorldFactory): void {
       }
     });
 
-    it("refuses an empty location list with an issue on locationAccess", async () => {
+    it("R8 refuses an empty location list with an issue on locationAccess", async () => {
       const ctx = await setup(factory);
       const input = { ...(await staffInput(ctx)), locationAccess: [] };
       await expectNoChange(ctx, () =>
@@ -147,7 +147,7 @@ export function registerUserCreateTests(factory: WorldFactory): void {
       );
     });
 
-    it("refuses a too-short password with an issue on password", async () => {
+    it("R16 refuses a too-short password with an issue on password", async () => {
       const ctx = await setup(factory);
       const input = { ...(await staffInput(ctx)), password: "short1" };
       await expectNoChange(ctx, () =>

@@ -1,11 +1,11 @@
-import type { DirectoryAuth } from "../../api/auth";
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { Location } from "../../model/location.schema";
-import type { Organization } from "../../model/organization.schema";
-import type { User } from "../../model/user.schema";
+import type { DirectoryAuth } from "../../directory/directory-auth";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { Location } from "../../locations/location.schema";
+import type { BootstrapInput } from "../../organization/bootstrap.schema";
+import type { Organization } from "../../organization/organization.schema";
 import type { ManualClock } from "../../ports/clock";
 import type { MailMessage } from "../../ports/mailer";
-import type { BootstrapInput } from "../../service/directory.types";
+import type { User } from "../../users/user.schema";
 
 /**
  * What the conformance suite needs of a backend: a freshly bootstrapped organization, a way to act as

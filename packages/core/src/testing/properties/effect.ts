@@ -1,5 +1,5 @@
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { LocationAccess, User } from "../../model/user.schema";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { LocationAccess, User } from "../../users/user.schema";
 import { type Attempt, describeAttempt } from "./attempt";
 import { type ActorInfo, actorInfo, directoryOf, type OrgModel, type PropertyState, pick } from "./model";
 import type { AccessPick, ActorPick } from "./operations";

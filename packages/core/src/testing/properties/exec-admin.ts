@@ -1,4 +1,4 @@
-import { defaultCatalog } from "../../permissions/catalog";
+import { defaultCatalog } from "../../access/catalog";
 import { attempt, ensure } from "./attempt";
 import { type Effect, noEffect, resolveActor, staleVersion, who } from "./effect";
 import { missing, type PropertyState, pick } from "./model";

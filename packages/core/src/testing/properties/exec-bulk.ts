@@ -1,5 +1,5 @@
-import type { BulkInput } from "../../api/staff-directory";
-import type { User } from "../../model/user.schema";
+import type { User } from "../../users/user.schema";
+import type { BulkInput } from "../../users/user-actions.schema";
 import { attempt, ensure } from "./attempt";
 import { type Effect, type Modified, noEffect, resolveActor, who } from "./effect";
 import { type PropertyState, permissionsOf, pick } from "./model";

@@ -1,4 +1,4 @@
-import type { StaffDirectory } from "../../api/staff-directory";
+import type { StaffDirectory } from "../../directory/staff-directory";
 import { DirectoryError } from "../../errors/directory-error";
 import { missingId } from "../conformance/helpers";
 import { FIXTURE_PASSWORD } from "../fixtures";

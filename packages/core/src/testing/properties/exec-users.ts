@@ -1,4 +1,5 @@
-import type { User, UserPatch } from "../../model/user.schema";
+import type { User } from "../../users/user.schema";
+import type { UserPatch } from "../../users/user-input.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import { attempt, ensure } from "./attempt";
 import {

@@ -1,8 +1,8 @@
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { Location } from "../../model/location.schema";
-import type { Organization } from "../../model/organization.schema";
-import type { Role } from "../../model/role.schema";
-import type { User } from "../../model/user.schema";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { Location } from "../../locations/location.schema";
+import type { Organization } from "../../organization/organization.schema";
+import type { Role } from "../../roles/role.schema";
+import type { User } from "../../users/user.schema";
 import type { ConformanceWorld } from "../conformance/world";
 
 /**

@@ -1,4 +1,4 @@
-import type { StaffDirectory } from "../../api/staff-directory";
+import type { StaffDirectory } from "../../directory/staff-directory";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import type { RaceWorld } from "./race-setup";
 

@@ -1,6 +1,6 @@
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { Role } from "../../model/role.schema";
-import type { User } from "../../model/user.schema";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { Role } from "../../roles/role.schema";
+import type { User } from "../../users/user.schema";
 import type { ConformanceWorld } from "../conformance/world";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import { OBSERVER_PERMISSIONS } from "./setup";

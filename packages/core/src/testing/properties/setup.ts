@@ -1,8 +1,8 @@
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { Location } from "../../model/location.schema";
-import type { Role } from "../../model/role.schema";
-import type { LocationAccess, User } from "../../model/user.schema";
-import type { DefaultPermission } from "../../permissions/catalog";
+import type { DefaultPermission } from "../../access/catalog";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { Location } from "../../locations/location.schema";
+import type { Role } from "../../roles/role.schema";
+import type { LocationAccess, User } from "../../users/user.schema";
 import type { ConformanceWorld } from "../conformance/world";
 import { FIXTURE_PASSWORD, standardBootstrap } from "../fixtures";
 import type { OrgIndex, OrgModel, PropertyState } from "./model";

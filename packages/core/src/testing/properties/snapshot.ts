@@ -1,5 +1,5 @@
-import type { StaffDirectory } from "../../api/staff-directory";
-import type { User } from "../../model/user.schema";
+import type { StaffDirectory } from "../../directory/staff-directory";
+import type { User } from "../../users/user.schema";
 import { auditTotal, usersIn } from "../conformance/helpers";
 import type { Snapshot } from "./model";
 

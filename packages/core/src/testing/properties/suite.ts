@@ -57,7 +57,7 @@ export function runPropertySuite(
   const authRuns = Math.max(1, Math.ceil(numRuns / 2));
   describe(`${name}: properties`, () => {
     it(
-      "random operations by random actors across two organizations keep every rule",
+      "random operations by random actors across two organizations keep every rule (R2–R9, R12, R13, R18)",
       async () => {
         const operations = fc.array(operationArbitrary, { minLength: 1, maxLength: maxCommands });
         await fc.assert(
@@ -70,7 +70,7 @@ export function runPropertySuite(
       timeout,
     );
     it(
-      "conflicting operations fired at once keep an administrator and the seat limit",
+      "conflicting operations fired at once keep an administrator and the seat limit (R6, R9, R13, R18)",
       async () => {
         const names = fc.shuffledSubarray([...RACE_OP_NAMES], { minLength: 2, maxLength: 8 });
         const delays = fc.array(fc.nat(4), { minLength: 8, maxLength: 8 });

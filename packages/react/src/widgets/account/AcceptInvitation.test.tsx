@@ -76,7 +76,7 @@ describe("AcceptInvitation", () => {
     expect(signedIn.organizations).toHaveLength(2);
   });
 
-  it("explains an expired or already used link", async () => {
+  it("R15 explains an expired or already used link", async () => {
     const world = await accountWorld();
     const token = await inviteNewPerson(world);
     world.clock.advance(8 * 24 * 3600_000);

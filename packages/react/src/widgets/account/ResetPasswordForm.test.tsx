@@ -7,7 +7,7 @@ import { ResetPasswordForm } from "./ResetPasswordForm";
 const NEW_PASSWORD = "orchard-lantern-river-ninety";
 
 describe("ResetPasswordForm", () => {
-  it("sets a new password: policy errors on the field, then done, then sign-in works", async () => {
+  it("R16 sets a new password: policy errors on the field, then done, then sign-in works", async () => {
     const world = await accountWorld();
     const token = await resetToken(world);
     const onReset = vi.fn();
@@ -33,7 +33,7 @@ describe("ResetPasswordForm", () => {
     expect(signedIn.session.userId).toBe(world.owner.id);
   });
 
-  it("explains an expired link and offers the host's link to ask again", async () => {
+  it("R15 explains an expired link and offers the host's link to ask again", async () => {
     const world = await accountWorld();
     const token = await resetToken(world);
     world.clock.advance(61 * 60_000);

@@ -34,7 +34,7 @@ describe("SignInForm", () => {
     expect((await world.auth.session(token)).userId).toBe(world.owner.id);
   });
 
-  it("answers every wrong-credential case the same way, clears and focuses the password", async () => {
+  it("R17 answers every wrong-credential case the same way, clears and focuses the password", async () => {
     const world = await accountWorld();
     const owner = ownerOf(world);
     const onSignedIn = vi.fn();

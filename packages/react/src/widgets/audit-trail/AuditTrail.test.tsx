@@ -130,7 +130,7 @@ describe("AuditTrail", () => {
     expect(world.organization.name).toBe("Harbor Urgent Care");
   });
 
-  it("verifies the hash chain: intact with its head, then the first tampered event", async () => {
+  it("R18 verifies the hash chain: intact with its head, then the first tampered event", async () => {
     const { owner, world } = await auditWorld();
     const { user } = renderWith(owner, <AuditTrail />);
     await table();

@@ -54,7 +54,7 @@ describe("LocationsManager", () => {
     );
   });
 
-  it("renames and regroups; a stale version offers a reload", async () => {
+  it("R12 renames and regroups; a stale version offers a reload", async () => {
     const w = await settingsWorld();
     const target = w.locations.find((l) => !l.archived && l.group);
     if (!target) throw new Error("fixture");
@@ -113,7 +113,7 @@ describe("LocationsManager", () => {
     expect(archivedRow).toHaveTextContent("Archived");
   });
 
-  it("shows a delegated site lead only its clinics; core refuses adding one (forbidden)", async () => {
+  it("R4 shows a delegated site lead only its clinics; core refuses adding one (forbidden)", async () => {
     const w = await settingsWorld();
     const { user } = renderWith(w.siteLead, <LocationsManager />);
     const visible = await w.siteLead.locations.list();

@@ -89,7 +89,7 @@ describe("OrganizationSettings", () => {
     expect(await within(licences).findByText("Each licence type needs its own key.")).toBeInTheDocument();
   });
 
-  it("offers a reload when someone else saved first (stale version)", async () => {
+  it("R12 offers a reload when someone else saved first (stale version)", async () => {
     const w = await settingsWorld();
     const { user } = renderWith(w.owner, <OrganizationSettings />);
     const name = await loaded();
@@ -105,7 +105,7 @@ describe("OrganizationSettings", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
-  it("lets only the main contact hand the role over, to an active administrator", async () => {
+  it("R7 lets only the main contact hand the role over, to an active administrator", async () => {
     const w = await settingsWorld();
     const { user } = renderWith(w.owner, <OrganizationSettings />);
     await loaded();
@@ -132,7 +132,7 @@ describe("OrganizationSettings", () => {
     await waitFor(() => expect(within(contact).getByText(w.secondAdminUser.displayName)).toHaveFocus());
   });
 
-  it("shows another administrator the hand-over disabled, with the reason", async () => {
+  it("R7 shows another administrator the hand-over disabled, with the reason", async () => {
     const w = await settingsWorld();
     renderWith(w.secondAdmin, <OrganizationSettings />);
     await loaded();

@@ -5,7 +5,7 @@ import { seededWorld } from "../../testing/seeded-world";
 import { ResetPasswordDialog } from "./ResetPasswordDialog";
 
 describe("ResetPasswordDialog", () => {
-  it("sets a temporary password; core's password policy errors land on the field", async () => {
+  it("R16 sets a temporary password; core's password policy errors land on the field", async () => {
     const { owner, users } = await seededWorld({ users: 6 });
     const target = users[4]; // users 0–1 are disabled, 3 is locked
     if (!target) throw new Error("fixture");

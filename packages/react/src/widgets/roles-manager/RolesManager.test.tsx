@@ -85,7 +85,7 @@ describe("RolesManager", () => {
     expect((await roleNamed(w.owner, "Front Desk")).permissions).toContain("calendar.view");
   });
 
-  it("core refuses a permission the actor does not hold even when asked directly, and the change rolls back", async () => {
+  it("R3 core refuses a permission the actor does not hold even when asked directly, and the change rolls back", async () => {
     const w = await settingsWorld();
     // An org-wide role steward who manages roles but holds no billing permission.
     const steward = await w.owner.roles.create({
@@ -136,7 +136,7 @@ describe("RolesManager", () => {
     expect(cached()?.permissions).toEqual(frontDesk.permissions);
   });
 
-  it("shows the main-contact rule when another admin takes a permission from an admin role", async () => {
+  it("R7 shows the main-contact rule when another admin takes a permission from an admin role", async () => {
     const w = await settingsWorld();
     const { user, matrix } = await open(w.secondAdmin, "Clinic Manager");
     const create = within(matrix).getByRole("switch", { name: /Create appointments/ });
@@ -147,7 +147,7 @@ describe("RolesManager", () => {
     expect(create).toBeChecked();
   });
 
-  it("offers a reload when the role changed elsewhere (stale version)", async () => {
+  it("R12 offers a reload when the role changed elsewhere (stale version)", async () => {
     const w = await settingsWorld();
     const { user, role, matrix } = await open(w.owner, "Provider");
     await w.secondAdmin.roles.update(

@@ -196,7 +196,7 @@ describe("UserDirectory", () => {
     );
   });
 
-  it("limits a delegated clinic manager to the users core shows them", async () => {
+  it("R4 limits a delegated clinic manager to the users core shows them", async () => {
     renderWith(seeded.clinicManager, <UserDirectory />);
     const visible = await seeded.clinicManager.users.list();
     await waitFor(async () => expect(await rows()).toHaveLength(visible.items.length));

@@ -69,7 +69,7 @@ describe("UserFormDialog", () => {
     );
   });
 
-  it("edits a user and, on a stale conflict, offers to reload", async () => {
+  it("R12 edits a user and, on a stale conflict, offers to reload", async () => {
     const { owner, users } = await seededWorld({ users: 5 });
     const target = users[4];
     if (!target) throw new Error("fixture");
@@ -100,7 +100,7 @@ describe("UserFormDialog", () => {
     expect((await owner.users.get(target.id)).profile.jobTitle).toBe("Charge nurse");
   });
 
-  it("offers only the roles the actor may give (core's grantable)", async () => {
+  it("R3 offers only the roles the actor may give (core's grantable)", async () => {
     const { clinicManager, roles } = await seededWorld({ users: 2 });
     renderWith(clinicManager, <UserFormDialog mode="create" open onOpenChange={() => undefined} />);
     const dialog = await screen.findByRole("dialog", { name: "New user" });
@@ -115,7 +115,7 @@ describe("UserFormDialog", () => {
     expect(roles.length).toBeGreaterThan(grantable.length);
   });
 
-  it("puts a rule error that names its field on that field (mobile sign-in needs a phone)", async () => {
+  it("R10 puts a rule error that names its field on that field (mobile sign-in needs a phone)", async () => {
     const { owner, users } = await seededWorld({ users: 6 });
     // 0–1 are disabled and 3 is locked by the seed.
     const target = users.slice(4).find((u) => !u.loginChannels.mobile);

@@ -1,5 +1,5 @@
-import type { SignInResult } from "../../../api/auth";
-import { DEFAULT_POLICY } from "../../../service/directory.types";
+import type { SignInResult } from "../../../auth/auth.schema";
+import { DEFAULT_POLICY } from "../../../directory/policy";
 import { NEW_PASSWORD, TEMPORARY_PASSWORD, WRONG_PASSWORD } from "../../conformance/auth-helpers";
 import { FIXTURE_PASSWORD } from "../../fixtures";
 import { ensure } from "../attempt";

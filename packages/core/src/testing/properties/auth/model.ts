@@ -1,5 +1,5 @@
-import type { StaffDirectory } from "../../../api/staff-directory";
-import { DEFAULT_POLICY } from "../../../service/directory.types";
+import { DEFAULT_POLICY } from "../../../directory/policy";
+import type { StaffDirectory } from "../../../directory/staff-directory";
 import type { ConformanceWorld } from "../../conformance/world";
 import type { OrgIndex } from "../model";
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { DEFAULT_POLICY } from "../../../service/directory.types";
+import { DEFAULT_POLICY } from "../../../directory/policy";
 import type { OrgIndex } from "../model";
 import type { OrgChoice, PersonKey } from "./model";
 

@@ -1,7 +1,7 @@
-import type { StaffDirectory } from "../../../api/staff-directory";
-import type { Location } from "../../../model/location.schema";
-import type { User } from "../../../model/user.schema";
+import type { StaffDirectory } from "../../../directory/staff-directory";
+import type { Location } from "../../../locations/location.schema";
 import { tokenFromLink } from "../../../ports/mailer";
+import type { User } from "../../../users/user.schema";
 import { auditTotal } from "../../conformance/helpers";
 import type { ConformanceWorld } from "../../conformance/world";
 import { FIXTURE_PASSWORD } from "../../fixtures";

@@ -1,5 +1,5 @@
-import type { AuditEvent } from "../../../model/audit.schema";
-import type { User } from "../../../model/user.schema";
+import type { AuditEvent } from "../../../audit/audit.schema";
+import type { User } from "../../../users/user.schema";
 import { ensure } from "../attempt";
 import { permissionsOf, type Snapshot } from "../model";
 import { type McState, personOf, type StepRecord, who } from "./model";

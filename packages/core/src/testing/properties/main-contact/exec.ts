@@ -1,5 +1,5 @@
-import type { StaffDirectory } from "../../../api/staff-directory";
-import type { UserPatch } from "../../../model/user.schema";
+import type { StaffDirectory } from "../../../directory/staff-directory";
+import type { UserPatch } from "../../../users/user-input.schema";
 import { type Attempt, attempt, describeAttempt, ensure } from "../attempt";
 import { directoryAs, type McState, type StepRecord, who } from "./model";
 import type { Act, AsPick, TargetPick } from "./operations";

@@ -1,4 +1,4 @@
-import type { StaffDirectory } from "../../../api/staff-directory";
+import type { StaffDirectory } from "../../../directory/staff-directory";
 import type { ConformanceWorld } from "../../conformance/world";
 import type { Snapshot } from "../model";
 

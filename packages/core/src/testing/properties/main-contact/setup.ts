@@ -1,5 +1,5 @@
-import type { Role } from "../../../model/role.schema";
-import type { LocationAccess } from "../../../model/user.schema";
+import type { Role } from "../../../roles/role.schema";
+import type { LocationAccess } from "../../../users/user.schema";
 import type { ConformanceWorld } from "../../conformance/world";
 import { FIXTURE_PASSWORD } from "../../fixtures";
 import { readSnapshot } from "../snapshot";

@@ -1,0 +1,31 @@
+import { type ActorSession, readOp } from "../directory/runner";
+import { toRole } from "../roles/role-view";
+import { adminRoleIds } from "../roles/roles.rules";
+import { userView } from "../users/user-view";
+import type { ActorView } from "./access.schema";
+
+/**
+ * `me()`: loads the actor, its role and permissions, and refreshes what `can()` and
+ * `users.actions()` answer from (the access subject, the administrator roles, the main contact).
+ */
+export async function me<P extends string>(s: ActorSession): Promise<ActorView<P>> {
+  return readOp(s, async (tx, a) => {
+    const roles = await tx.listRoles(a.organization.id);
+    s.facts = {
+      adminRoleIds: new Set(adminRoleIds(roles)),
+      mainContactUserId: a.organization.mainContactUserId,
+    };
+    const count = await tx.countUsers(a.organization.id, {
+      statuses: ["active", "pending", "disabled"],
+      roleIds: [a.role.id],
+    });
+    const view: ActorView<P> = {
+      user: await userView(tx, a.user, s.ctx.clock.now()),
+      role: toRole(a.role, count, s.ctx.catalog, a.subject),
+      permissions: a.role.permissions.filter((p) => s.ctx.catalog.has(p)) as P[],
+      isMainContact: a.subject.isMainContact,
+      mainContactUserId: a.organization.mainContactUserId,
+    };
+    return view;
+  });
+}

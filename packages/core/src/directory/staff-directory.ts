@@ -1,0 +1,122 @@
+import type { AccessTarget, ActorView } from "../access/access.schema";
+import type { DefaultPermission } from "../access/catalog";
+import type { AuditEvent, AuditQuery, AuditVerification } from "../audit/audit.schema";
+import type { Location, LocationInput, LocationPatch } from "../locations/location.schema";
+import type { Organization, OrganizationPatch, SeatUsage } from "../organization/organization.schema";
+import type { Page } from "../primitives/page";
+import type { CatalogView, Role, RoleInput, RolePatch } from "../roles/role.schema";
+import type { InvitationSummary } from "../users/invitation.schema";
+import type { User } from "../users/user.schema";
+import type {
+  BulkInput,
+  BulkResult,
+  DeleteResult,
+  InviteResult,
+  ResetPasswordInput,
+  UserAction,
+} from "../users/user-actions.schema";
+import type { CreateUserInput, InviteUserInput, UserPatch } from "../users/user-input.schema";
+import type { StatusCounts, UserQuery } from "../users/user-query.schema";
+import type { VersionOption } from "./versions";
+
+/**
+ * The use-case API one actor sees (DESIGN §1, seam 2). Implemented locally by
+ * `createDirectory(...).forActor(actor)` and remotely by `restDirectory(...)`; widgets see only this.
+ * Every method returns plain serialisable data or rejects with a `DirectoryError`.
+ *
+ * @example
+ * const admin = directory.forActor({ organizationId, userId });
+ * await admin.me();
+ * if (admin.can("users.manage")) await admin.users.disable(userId);
+ */
+export interface StaffDirectory<P extends string = DefaultPermission> {
+  /** The organization this directory is scoped to. */
+  readonly organizationId: string;
+
+  /** Loads (and refreshes) the actor: its user, role, permissions. `can()` answers from the last load. */
+  me(): Promise<ActorView<P>>;
+
+  /**
+   * The same decision the service makes (R2–R4), synchronously, for UI affordances. Answers from the
+   * actor as of the last call to this directory (call `me()` first); false before anything is loaded.
+   * With a target, also requires the target to lie inside the actor's locations.
+   */
+  can(permission: P, target?: AccessTarget): boolean;
+
+  readonly users: {
+    /** A page of users in the actor's scope (W12). Default: active tab, by name, 50 per page. */
+    list(query?: UserQuery): Promise<Page<User>>;
+    /** Counts per tab for the same search and filters, in the actor's scope. */
+    counts(
+      query?: Omit<UserQuery, "status" | "sort" | "direction" | "limit" | "cursor">,
+    ): Promise<StatusCounts>;
+    /** One user; `not_found` when missing, of another organization or outside the actor's scope (R5). */
+    get(id: string): Promise<User>;
+    /** W1: creates an active user with a password. */
+    create(input: CreateUserInput): Promise<User>;
+    /** W2: creates a pending user and emails a single-use invitation. */
+    invite(input: InviteUserInput): Promise<InviteResult>;
+    /** W4: edits a user; `stale` when `version` is not current (R12). */
+    update(id: string, patch: UserPatch, options: VersionOption): Promise<User>;
+    /** W6: active → disabled; sessions end. */
+    disable(id: string, options?: Partial<VersionOption>): Promise<User>;
+    /** W6: disabled → active. */
+    restore(id: string, options?: Partial<VersionOption>): Promise<User>;
+    /** W6: deletes a disabled or pending user irreversibly; the account goes too when it has no other organization. */
+    delete(id: string, options?: Partial<VersionOption>): Promise<DeleteResult>;
+    /** W5: temporary password (force change) or a reset link. */
+    resetPassword(id: string, input: ResetPasswordInput, options?: Partial<VersionOption>): Promise<User>;
+    /** W5: clears a lockout. */
+    unlock(id: string, options?: Partial<VersionOption>): Promise<User>;
+    /** W2: issues a new token (the old one dies) and sends it again; rate-limited. */
+    resendInvitation(id: string, options?: Partial<VersionOption>): Promise<InvitationSummary>;
+    /** W2: revokes a pending invitation; the pending user is removed and the seat freed. */
+    revokeInvitation(id: string, options?: Partial<VersionOption>): Promise<DeleteResult>;
+    /** The live invitation of a pending user, or null. */
+    invitation(id: string): Promise<InvitationSummary | null>;
+    /** W12: one action over many users, with a result per row. */
+    bulk(input: BulkInput): Promise<BulkResult>;
+    /** Which row actions the actor may take on this user now (status, permission and R3–R7 aware). */
+    actions(user: User): UserAction[];
+  };
+
+  readonly roles: {
+    /** Every role of the organization, with screens and user counts. */
+    list(): Promise<Role[]>;
+    /** The permission catalog and role templates. */
+    catalog(): Promise<CatalogView>;
+    /** W7: creates a role from a template or explicit permissions (only permissions the actor holds, R3). */
+    create(input: RoleInput): Promise<Role>;
+    /** W7: renames or changes permissions. */
+    update(id: string, patch: RolePatch, options: VersionOption): Promise<Role>;
+    /** W7: deletes an unused role. */
+    delete(id: string, options?: Partial<VersionOption>): Promise<void>;
+  };
+
+  readonly locations: {
+    /** Locations the actor may see (all for org-wide actors), archived ones last. */
+    list(): Promise<Location[]>;
+    /** W8: creates a location. */
+    create(input: LocationInput): Promise<Location>;
+    /** W8: renames or regroups. */
+    update(id: string, patch: LocationPatch, options: VersionOption): Promise<Location>;
+    /** W8: archives a location no active or pending user has as primary. */
+    archive(id: string, options?: Partial<VersionOption>): Promise<Location>;
+  };
+
+  readonly organization: {
+    /** The organization. */
+    get(): Promise<Organization>;
+    /** W11: features, seats, licence types, provider types, main contact hand-over (R7). */
+    update(patch: OrganizationPatch, options: VersionOption): Promise<Organization>;
+    /** Seat usage (R9). */
+    usage(): Promise<SeatUsage>;
+  };
+
+  readonly audit: {
+    /** W14: events newest first, filtered by time, actor, target, action. */
+    list(query?: AuditQuery): Promise<Page<AuditEvent>>;
+    /** W14: checks the hash chain and reports the first bad event. */
+    verify(): Promise<AuditVerification>;
+  };
+}

@@ -1,0 +1,120 @@
+import { auditActor, auditTarget, diff } from "../audit/audit-writer";
+import { mergeDefined } from "../directory/merge";
+import { type ActorSession, readOp, writeOp } from "../directory/runner";
+import { parseInput } from "../directory/validate";
+import { expectVersion, orStale, requireVersion } from "../directory/versions";
+import { fail } from "../errors/directory-error";
+import { adminRoleIds } from "../roles/roles.rules";
+import type { OrganizationRecord } from "../store/records";
+import {
+  canReadSeatUsage,
+  requireAdminHeir,
+  requireLicenceUnheld,
+  requireMainContactToHandOver,
+  requireOrganizationManager,
+  requireUniqueLicenceKeys,
+} from "./organization.rules";
+import type { SeatUsage } from "./organization.schema";
+import { type Organization, OrganizationPatchSchema } from "./organization.schema";
+import { SEAT_STATUSES } from "./seats.rules";
+
+/** The actor's organization. Any active member may read it: widgets need its features to render. */
+export async function getOrganization(s: ActorSession): Promise<Organization> {
+  return readOp(s, async (_tx, a) => a.organization);
+}
+
+/** R9: seats in use against the organization's limits. */
+export async function seatUsage(s: ActorSession): Promise<SeatUsage> {
+  return readOp(s, async (tx, a) => {
+    if (!canReadSeatUsage(a.subject)) throw fail.forbidden();
+    const org = a.organization;
+    const statuses = SEAT_STATUSES;
+    const licences = await Promise.all(
+      org.licenceTypes.map(async (l) => ({
+        key: l.key,
+        label: l.label,
+        used: await tx.countUsers(org.id, { statuses, licence: l.key }),
+        limit: l.seats,
+      })),
+    );
+    return {
+      named: { used: await tx.countUsers(org.id, { statuses }), limit: org.seats.named },
+      practitioners: {
+        used: await tx.countUsers(org.id, { statuses, practitioner: true }),
+        limit: org.seats.practitioners,
+      },
+      concurrent: {
+        used: await tx.countLiveSessions(
+          org.id,
+          new Date(s.ctx.clock.now()).toISOString(),
+          new Date(s.ctx.clock.now() - s.ctx.policy.sessionIdleMs).toISOString(),
+        ),
+        limit: org.seats.concurrent,
+      },
+      licences,
+    };
+  });
+}
+
+/**
+ * W11: features, seats, licence and provider types; R7: only the main contact hands the main-contact
+ * role over, and only to an active administrator.
+ */
+export async function updateOrganization(
+  s: ActorSession,
+  rawPatch: unknown,
+  options: unknown,
+): Promise<Organization> {
+  const version = requireVersion(options as { version?: unknown });
+  const patch = parseInput(OrganizationPatchSchema, rawPatch);
+  return writeOp(s, async (unit, a) => {
+    requireOrganizationManager(a);
+    const org = a.organization;
+    expectVersion(org, version);
+    if (patch.mainContactUserId !== undefined && patch.mainContactUserId !== org.mainContactUserId) {
+      requireMainContactToHandOver(a);
+      const heir = await unit.tx.getUser(org.id, patch.mainContactUserId);
+      requireAdminHeir(heir, adminRoleIds(await unit.tx.listRoles(org.id)));
+    }
+    if (patch.licenceTypes) {
+      // Users hold licences by key: a type they hold cannot go away or change its key under them.
+      const kept = new Set(patch.licenceTypes.map((l) => l.key));
+      for (const old of org.licenceTypes) {
+        if (kept.has(old.key)) continue;
+        const holders = await unit.tx.countUsers(org.id, {
+          statuses: ["active", "pending", "disabled"],
+          licence: old.key,
+        });
+        requireLicenceUnheld(old, holders);
+      }
+    }
+    if (patch.licenceTypes) requireUniqueLicenceKeys(patch.licenceTypes);
+    const next: OrganizationRecord = {
+      ...org,
+      name: patch.name ?? org.name,
+      features: mergeDefined(org.features, patch.features),
+      seats: mergeDefined(org.seats, patch.seats),
+      licenceTypes: patch.licenceTypes ?? org.licenceTypes,
+      providerTypes: patch.providerTypes ? [...new Set(patch.providerTypes)] : org.providerTypes,
+      mainContactUserId: patch.mainContactUserId ?? org.mainContactUserId,
+      version: org.version + 1,
+      updatedAt: unit.now,
+    };
+    const changes = diff(org, next, [
+      "name",
+      "features",
+      "seats",
+      "licenceTypes",
+      "providerTypes",
+      "mainContactUserId",
+    ]);
+    if (Object.keys(changes).length === 0) return org;
+    await orStale(unit.tx.updateOrganization(next, org.version));
+    await auditActor(s.ctx, unit, a, {
+      action: changes.mainContactUserId ? "organization.main_contact_changed" : "organization.updated",
+      target: auditTarget.organization(next),
+      changes,
+    });
+    return next;
+  });
+}

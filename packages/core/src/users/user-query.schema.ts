@@ -1,0 +1,36 @@
+import * as z from "zod/mini";
+import { IdSchema } from "../primitives/ids.schema";
+import { plainString } from "../primitives/text.schema";
+
+/** Sortable fields of the directory (W12). */
+export const USER_SORT_FIELDS = ["name", "email", "createdAt", "lastSignInAt"] as const;
+/** A sortable field. @example "name" */
+export type UserSortField = (typeof USER_SORT_FIELDS)[number];
+
+/**
+ * Query for `users.list` (W12): a status tab, search over name, email, initials and NPI, filters,
+ * a sort and a cursor. Defaults: tab `active`, sort by name ascending, 50 per page.
+ *
+ * @example { status: "active", search: "smith", locationId: "loc_…", admin: true, sort: "name", limit: 50 }
+ */
+export const UserQuerySchema = z.strictObject({
+  status: z.optional(z.enum(["active", "pending", "disabled"])),
+  search: z.optional(plainString(200, "Search")),
+  locationId: z.optional(IdSchema),
+  roleId: z.optional(IdSchema),
+  admin: z.optional(z.boolean()),
+  practitioner: z.optional(z.boolean()),
+  sort: z.optional(z.enum(USER_SORT_FIELDS)),
+  direction: z.optional(z.enum(["asc", "desc"])),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
+  cursor: z.optional(z.nullable(plainString(2000, "Cursor"))),
+});
+/** A directory query. @example { status: "pending", search: "lee", sort: "createdAt", direction: "desc" } */
+export type UserQuery = z.input<typeof UserQuerySchema>;
+
+/** Counts per status tab, within the actor's scope. @example { active: 52, pending: 4, disabled: 3 } */
+export interface StatusCounts {
+  readonly active: number;
+  readonly pending: number;
+  readonly disabled: number;
+}

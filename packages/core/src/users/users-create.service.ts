@@ -1,0 +1,185 @@
+import { type ActorContext, requirePermission } from "../access/actor";
+import { auditActor, auditTarget, diff } from "../audit/audit-writer";
+import { checkNewPassword } from "../auth/new-password";
+import { normalizePassword } from "../auth/password.rules";
+import type { Unit } from "../directory/context";
+import { type ActorSession, writeOp } from "../directory/runner";
+import { parseInput } from "../directory/validate";
+import { fail } from "../errors/directory-error";
+import { checkSeats } from "../organization/seats.rules";
+import type { AccountRecord, UserRecord } from "../store/records";
+import { newToken, queueInvitationMail } from "./invitation-mail";
+import { displayName, type User } from "./user.schema";
+import type { InviteResult } from "./user-actions.schema";
+import { checkUserRelations } from "./user-fields.rules";
+import { CreateUserInputSchema, InviteUserInputSchema } from "./user-input.schema";
+import { newUserRecord } from "./user-record";
+import { roleFor } from "./user-target";
+import { invitationSummary, userView } from "./user-view";
+import { checkGrant } from "./users.rules";
+
+/** R1, R3, R8–R10 for a user about to be created or invited. */
+async function admit(unit: Unit, a: ActorContext, record: UserRecord): Promise<void> {
+  requirePermission(a, "users.manage");
+  const locations = await unit.tx.listLocations(a.organization.id);
+  checkUserRelations(a.organization, locations, record, null);
+  checkGrant(a.subject, await roleFor(unit.tx, a.organization.id, record.roleId), record);
+  await checkSeats(unit.tx, a.organization, null, record);
+}
+
+const privilegeChanges = (u: UserRecord) =>
+  diff({}, u, ["roleId", "locationAccess", "primaryLocationId", "status"]);
+
+/** W1: create an active user with a password. */
+export async function createUser(s: ActorSession, raw: unknown): Promise<User> {
+  const input = parseInput(CreateUserInputSchema, raw);
+  const password = normalizePassword(input.password);
+  const hashed = s.ctx.passwords.hash(password);
+  hashed.catch(() => undefined);
+  return writeOp(
+    s,
+    async (unit, a) => {
+      const id = s.ctx.ids("user");
+      const accountId = s.ctx.ids("account");
+      const record = newUserRecord(
+        input,
+        { id, organizationId: a.organization.id, accountId },
+        "active",
+        unit.now,
+        input.mustChangePassword ?? false,
+      );
+      await admit(unit, a, record);
+      const existing = await unit.tx.findAccountByEmail(input.email);
+      if (existing) {
+        const member = await unit.tx.findUserByAccount(a.organization.id, existing.id);
+        throw member
+          ? fail.conflict("A user with this email already exists.", [
+              { path: ["email"], code: "duplicate_email", message: "A user with this email already exists." },
+            ])
+          : fail.conflict(
+              "This person already has an account with another organization. Invite them instead.",
+              [
+                {
+                  path: ["email"],
+                  code: "existing_account",
+                  message: "This person already has an account. Invite them instead.",
+                },
+              ],
+            );
+      }
+      await checkNewPassword(s.ctx, input.password, {
+        email: input.email,
+        givenName: record.profile.givenName,
+        familyName: record.profile.familyName,
+        organizationName: a.organization.name,
+      });
+      const account: AccountRecord = {
+        id: accountId,
+        email: input.email,
+        password: await hashed,
+        failedSignIns: 0,
+        lockouts: 0,
+        lockedUntil: null,
+        lastSignInAt: null,
+        passwordChangedAt: unit.now,
+        version: 1,
+        createdAt: unit.now,
+        updatedAt: unit.now,
+      };
+      if (!(await unit.tx.insertAccount(account))) {
+        throw fail.conflict("A user with this email already exists.", [
+          { path: ["email"], code: "duplicate_email", message: "A user with this email already exists." },
+        ]);
+      }
+      await unit.tx.insertUser(record);
+      await auditActor(s.ctx, unit, a, {
+        action: "user.created",
+        target: { type: "user", id, label: displayName(record.profile) },
+        changes: {
+          ...privilegeChanges(record),
+          mustChangePassword: { before: null, after: record.mustChangePassword },
+        },
+      });
+      return userView(unit.tx, record, unit.nowMs);
+    },
+    [`email:${input.email}`],
+  );
+}
+
+/** W2: create a pending user and email a single-use invitation. */
+export async function inviteUser(s: ActorSession, raw: unknown): Promise<InviteResult> {
+  const input = parseInput(InviteUserInputSchema, raw);
+  return writeOp(
+    s,
+    async (unit, a) => {
+      const existing = await unit.tx.findAccountByEmail(input.email);
+      const accountId = existing?.id ?? s.ctx.ids("account");
+      const record = newUserRecord(
+        input,
+        { id: s.ctx.ids("user"), organizationId: a.organization.id, accountId },
+        "pending",
+        unit.now,
+        false,
+      );
+      await admit(unit, a, record);
+      if (existing) {
+        if (await unit.tx.findUserByAccount(a.organization.id, existing.id)) {
+          throw fail.conflict("A user with this email already exists.", [
+            { path: ["email"], code: "duplicate_email", message: "A user with this email already exists." },
+          ]);
+        }
+      } else {
+        const account: AccountRecord = {
+          id: accountId,
+          email: input.email,
+          password: null,
+          failedSignIns: 0,
+          lockouts: 0,
+          lockedUntil: null,
+          lastSignInAt: null,
+          passwordChangedAt: null,
+          version: 1,
+          createdAt: unit.now,
+          updatedAt: unit.now,
+        };
+        if (!(await unit.tx.insertAccount(account))) {
+          throw fail.conflict("A user with this email already exists.", [
+            { path: ["email"], code: "duplicate_email", message: "A user with this email already exists." },
+          ]);
+        }
+      }
+      if (!(await unit.tx.insertUser(record))) {
+        throw fail.conflict("A user with this email already exists.", [
+          { path: ["email"], code: "duplicate_email", message: "A user with this email already exists." },
+        ]);
+      }
+      const { token, hash } = await newToken();
+      const invitation = {
+        id: s.ctx.ids("invitation"),
+        organizationId: a.organization.id,
+        userId: record.id,
+        email: record.email,
+        tokenHash: hash,
+        invitedBy: a.user.id,
+        sentCount: 1,
+        lastSentAt: unit.now,
+        expiresAt: new Date(unit.nowMs + s.ctx.policy.invitationTtlMs).toISOString(),
+        revokedAt: null,
+        acceptedAt: null,
+        createdAt: unit.now,
+      };
+      await unit.tx.insertInvitation(invitation);
+      queueInvitationMail(s.ctx, unit, a.organization, record, token, displayName(a.user.profile));
+      await auditActor(s.ctx, unit, a, {
+        action: "user.invited",
+        target: auditTarget.user(record),
+        changes: privilegeChanges(record),
+      });
+      return {
+        user: await userView(unit.tx, record, unit.nowMs),
+        invitation: invitationSummary(invitation, unit.nowMs),
+      };
+    },
+    [`email:${input.email}`],
+  );
+}

@@ -1,0 +1,70 @@
+import { auditActor, auditTarget } from "../audit/audit-writer";
+import { type ActorSession, writeOp } from "../directory/runner";
+import { expectVersion, optionalVersion, orStale } from "../directory/versions";
+import type { InvitationSummary } from "./invitation.schema";
+import { newToken, queueInvitationMail } from "./invitation-mail";
+import { displayName } from "./user.schema";
+import type { DeleteResult } from "./user-actions.schema";
+import { managedUser } from "./user-target";
+import { invitationSummary } from "./user-view";
+import { requireResendable, requireStatusFor } from "./users.rules";
+import { removeMembership } from "./users-lifecycle.service";
+
+/**
+ * W2: revokes a pending invitation: the token dies and the pending user is removed, erased as a
+ * deleted user is (W6); `invitation.revoked` is the tombstone.
+ */
+export async function revokeInvitation(
+  s: ActorSession,
+  id: unknown,
+  options?: unknown,
+): Promise<DeleteResult> {
+  const expected = optionalVersion(options as { version?: unknown });
+  return writeOp(s, async (unit, a) => {
+    const target = await managedUser(unit.tx, a, id);
+    expectVersion(target.user, expected);
+    requireStatusFor("revokeInvitation", target.user);
+    const accountDeleted = await removeMembership(unit, target.user, target.account);
+    await auditActor(s.ctx, unit, a, {
+      action: "invitation.revoked",
+      target: auditTarget.user(target.user),
+      changes: { status: { before: "pending", after: "deleted" } },
+    });
+    return { id: target.user.id, accountDeleted };
+  });
+}
+
+/** W2: a new token replaces the old one (which dies), rate-limited per invitation. */
+export async function resendInvitation(
+  s: ActorSession,
+  id: unknown,
+  options?: unknown,
+): Promise<InvitationSummary> {
+  const expected = optionalVersion(options as { version?: unknown });
+  return writeOp(s, async (unit, a) => {
+    const target = await managedUser(unit.tx, a, id);
+    expectVersion(target.user, expected);
+    requireStatusFor("resendInvitation", target.user);
+    const inv = requireResendable(
+      await unit.tx.getInvitationForUser(a.organization.id, target.user.id),
+      unit.nowMs,
+      s.ctx.policy,
+    );
+    const { token, hash } = await newToken();
+    const next = {
+      ...inv,
+      tokenHash: hash,
+      sentCount: inv.sentCount + 1,
+      lastSentAt: unit.now,
+      expiresAt: new Date(unit.nowMs + s.ctx.policy.invitationTtlMs).toISOString(),
+    };
+    await orStale(unit.tx.updateInvitation(next));
+    queueInvitationMail(s.ctx, unit, a.organization, target.user, token, displayName(a.user.profile));
+    await auditActor(s.ctx, unit, a, {
+      action: "invitation.resent",
+      target: auditTarget.user(target.user),
+      changes: { sentCount: { before: inv.sentCount, after: next.sentCount } },
+    });
+    return invitationSummary(next, unit.nowMs);
+  });
+}
