@@ -43,7 +43,30 @@ export {
   ResetPasswordDialog,
   type ResetPasswordDialogProps,
 } from "./widgets/reset-password-dialog/ResetPasswordDialog";
+export type { DirectoryHeaderProps as UserDirectoryHeaderProps } from "./widgets/user-directory/DirectoryHeader";
+export { useUserDirectoryContext } from "./widgets/user-directory/directory-context";
 export { UserDirectory, type UserDirectoryProps } from "./widgets/user-directory/UserDirectory";
+export type { UserDirectoryRootProps } from "./widgets/user-directory/UserDirectoryRoot";
+export {
+  NO_FILTERS as NO_DIRECTORY_FILTERS,
+  type UserDirectoryFilters,
+  type UserDirectoryPage,
+  type UserDirectorySelection,
+  type UserDirectorySort,
+  type UserDirectoryStateOptions,
+  type UserDirectoryViewState,
+} from "./widgets/user-directory/use-directory-state";
+export {
+  type PendingBulkAction,
+  type PendingUserAction,
+  type UserDirectoryApi,
+  type UserDirectoryDialogs,
+  type UserDirectoryIds,
+  type UserDirectoryNotice,
+  type UserDirectoryOptions,
+  useUserDirectory,
+} from "./widgets/user-directory/use-user-directory";
+export type { ActionFocus, ActionOffer, UserActionSpec } from "./widgets/user-directory/user-actions";
 export { UserFormDialog, type UserFormDialogProps } from "./widgets/user-form-dialog/UserFormDialog";
 
 // @exports roles-manager

@@ -13,7 +13,16 @@ import type {
 import { useDirectory } from "../provider/context";
 import { type MutationResult, useMutation } from "../query/use-mutation";
 import { queryKeys, USER_WRITE_INVALIDATES } from "./keys";
-import { applyUserPatch, moveUsers, patchUserEverywhere } from "./optimistic";
+import { applyUserPatch, patchUserEverywhere } from "./optimistic";
+import {
+  deleteUser,
+  disableUser,
+  resendInvitation,
+  restoreUser,
+  revokeInvitation,
+  type UserRef,
+  unlockUser,
+} from "./user-writes";
 
 /**
  * W1: creates an active user. Lists, counts, role counts and usage refresh afterwards.
@@ -67,7 +76,7 @@ export function useUpdateUser(): MutationResult<UpdateUserVariables, User> {
 }
 
 /** A user as lifecycle hooks need it. */
-export type UserRef = Pick<User, "id" | "status" | "version">;
+export type { UserRef } from "./user-writes";
 
 /**
  * W6: disables a user; it leaves the Active tab at once.
@@ -75,12 +84,7 @@ export type UserRef = Pick<User, "id" | "status" | "version">;
  * @example const disable = useDisableUser(); await disable.mutate(user);
  */
 export function useDisableUser(): MutationResult<UserRef, User> {
-  const directory = useDirectory();
-  return useMutation({
-    mutate: (user) => directory.users.disable(user.id, { version: user.version }),
-    optimistic: (cache, user) => moveUsers(cache, [user], "disabled"),
-    invalidates: USER_WRITE_INVALIDATES,
-  });
+  return useMutation(disableUser(useDirectory()));
 }
 
 /**
@@ -89,12 +93,7 @@ export function useDisableUser(): MutationResult<UserRef, User> {
  * @example const restore = useRestoreUser(); await restore.mutate(user);
  */
 export function useRestoreUser(): MutationResult<UserRef, User> {
-  const directory = useDirectory();
-  return useMutation({
-    mutate: (user) => directory.users.restore(user.id, { version: user.version }),
-    optimistic: (cache, user) => moveUsers(cache, [user], "active"),
-    invalidates: USER_WRITE_INVALIDATES,
-  });
+  return useMutation(restoreUser(useDirectory()));
 }
 
 /**
@@ -103,12 +102,7 @@ export function useRestoreUser(): MutationResult<UserRef, User> {
  * @example const remove = useDeleteUser(); await remove.mutate(user);
  */
 export function useDeleteUser(): MutationResult<UserRef, DeleteResult> {
-  const directory = useDirectory();
-  return useMutation({
-    mutate: (user) => directory.users.delete(user.id, { version: user.version }),
-    optimistic: (cache, user) => moveUsers(cache, [user], null),
-    invalidates: USER_WRITE_INVALIDATES,
-  });
+  return useMutation(deleteUser(useDirectory()));
 }
 
 /**
@@ -117,12 +111,7 @@ export function useDeleteUser(): MutationResult<UserRef, DeleteResult> {
  * @example const revoke = useRevokeInvitation(); await revoke.mutate(user);
  */
 export function useRevokeInvitation(): MutationResult<UserRef, DeleteResult> {
-  const directory = useDirectory();
-  return useMutation({
-    mutate: (user) => directory.users.revokeInvitation(user.id),
-    optimistic: (cache, user) => moveUsers(cache, [user], null),
-    invalidates: USER_WRITE_INVALIDATES,
-  });
+  return useMutation(revokeInvitation(useDirectory()));
 }
 
 /**
@@ -131,11 +120,7 @@ export function useRevokeInvitation(): MutationResult<UserRef, DeleteResult> {
  * @example const resend = useResendInvitation(); await resend.mutate(user);
  */
 export function useResendInvitation(): MutationResult<UserRef, InvitationSummary> {
-  const directory = useDirectory();
-  return useMutation({
-    mutate: (user) => directory.users.resendInvitation(user.id),
-    invalidates: USER_WRITE_INVALIDATES,
-  });
+  return useMutation(resendInvitation(useDirectory()));
 }
 
 /**
@@ -144,15 +129,7 @@ export function useResendInvitation(): MutationResult<UserRef, InvitationSummary
  * @example const unlock = useUnlockUser(); await unlock.mutate(user);
  */
 export function useUnlockUser(): MutationResult<UserRef, User> {
-  const directory = useDirectory();
-  return useMutation({
-    mutate: (user) => directory.users.unlock(user.id),
-    optimistic: (cache, user) =>
-      patchUserEverywhere(cache, user.id, (draft) => {
-        draft.locked = false;
-      }),
-    invalidates: USER_WRITE_INVALIDATES,
-  });
+  return useMutation(unlockUser(useDirectory()));
 }
 
 /** Variables of {@link useResetPassword}. */

@@ -56,6 +56,15 @@ export interface Messages {
     readonly unexpected: string;
     readonly staleTitle: string;
     readonly staleBody: string;
+    /** After Reload on a stale form: the latest version shows, the person's edits wait to be applied again. */
+    readonly unsavedTitle: string;
+    readonly unsavedBody: string;
+    /** Puts the person's edits back on the reloaded form. */
+    readonly unsavedApply: string;
+    /** One edit that was not saved: the field's label and what was entered. */
+    readonly unsavedEdit: (label: string, value: string) => string;
+    /** An edit to an empty value. */
+    readonly unsavedEmpty: string;
   };
   readonly directory: {
     readonly title: string;
@@ -277,6 +286,12 @@ export const englishMessages: Messages = {
     unexpected: "Something went wrong. Try again.",
     staleTitle: "Someone else changed this user",
     staleBody: "Your changes were not saved. Reload to see the latest version, then make your changes again.",
+    unsavedTitle: "The latest version is loaded",
+    unsavedBody:
+      "These changes of yours were not saved. Apply them again to review them against the new version, then save.",
+    unsavedApply: "Apply my changes again",
+    unsavedEdit: (label, value) => `${label}: ${value}`,
+    unsavedEmpty: "(empty)",
   },
   directory: {
     title: "Users",

@@ -1,14 +1,8 @@
-import {
-  DirectoryError,
-  type Location,
-  type LocationInput,
-  LocationInputSchema,
-  LocationPatchSchema,
-} from "@staffroom/core";
-import { type ReactNode, useId, useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { type Location, type LocationInput, LocationInputSchema, LocationPatchSchema } from "@staffroom/core";
+import { type ReactNode, useId } from "react";
 import { coreResolver } from "../../forms/resolver";
-import { serverFailure } from "../../forms/server-errors";
+import { StaleNotice } from "../../forms/StaleNotice";
+import { useVersionedForm } from "../../forms/use-versioned-form";
 import { useCreateLocation, useUpdateLocation } from "../../hooks/admin-mutations";
 import { queryKeys } from "../../hooks/keys";
 import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
@@ -16,7 +10,6 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Dialog, DialogContent } from "../../ui/Dialog";
 import { Field } from "../../ui/Field";
-import { StaleAlert } from "../../ui/StaleAlert";
 
 /** Props of {@link LocationFormDialog}. */
 export type LocationFormDialogProps = {
@@ -59,6 +52,13 @@ export function LocationFormDialog(props: LocationFormDialogProps): ReactNode {
   );
 }
 
+const toValues = (location: Location | null): LocationFormValues => ({
+  name: location?.name ?? "",
+  group: location?.group ?? "",
+});
+const createResolver = () => coreResolver(LocationInputSchema, toInput, fieldOf);
+const editResolver = () => coreResolver(LocationPatchSchema, toInput, fieldOf);
+
 function LocationForm({ props }: { readonly props: LocationFormDialogProps }): ReactNode {
   const m = useMessages();
   const t = m.locations.form;
@@ -67,55 +67,34 @@ function LocationForm({ props }: { readonly props: LocationFormDialogProps }): R
   const { cache } = useStaffroom();
   const create = useCreateLocation();
   const update = useUpdateLocation();
-  // The version this form edits: it moves only when the person reloads (R12).
-  const [base, setBase] = useState(props.mode === "edit" ? props.location : null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const resolver = useMemo(
-    () =>
-      props.mode === "edit"
-        ? coreResolver(LocationPatchSchema, toInput, fieldOf)
-        : coreResolver(LocationInputSchema, toInput, fieldOf),
-    [props.mode],
-  );
-  const form = useForm<LocationFormValues>({
-    defaultValues: { name: base?.name ?? "", group: base?.group ?? "" },
-    resolver,
-  });
-  const e = form.formState.errors;
-
-  const reload = async () => {
-    if (!base) return;
-    const list = await directory.locations.list();
-    cache.set(queryKeys.locations.list, list);
-    const fresh = list.find((l) => l.id === base.id) ?? base;
-    setBase(fresh);
-    form.reset({ name: fresh.name, group: fresh.group ?? "" });
-    setStale(false);
-  };
-
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    setStale(false);
-    try {
-      const saved = base
-        ? await update.mutate({ id: base.id, patch: toInput(values), version: base.version })
-        : await create.mutate(toInput(values));
+  const v = useVersionedForm({
+    record: props.mode === "edit" ? props.location : null,
+    toValues,
+    resolver: props.mode === "edit" ? editResolver : createResolver,
+    save: (values, { record, version }) =>
+      record && version !== undefined
+        ? update.mutate({ id: record.id, patch: toInput(values), version })
+        : create.mutate(toInput(values)),
+    reload: async (location) => {
+      const list = await directory.locations.list();
+      cache.set(queryKeys.locations.list, list);
+      return list.find((l) => l.id === location.id) ?? location;
+    },
+    fields: FIELDS,
+    fieldOf,
+    onSaved: (saved) => {
       props.onSaved(saved);
       props.onOpenChange(false);
-    } catch (error) {
-      if (DirectoryError.is(error, "stale")) {
-        setStale(true);
-        return;
-      }
-      setFailure(serverFailure(error, form.setError, FIELDS, m));
-    }
+    },
   });
+  const { form } = v;
+  const e = form.formState.errors;
+  const labels: Record<string, string> = { name: t.name, group: t.group };
 
   return (
-    <form className="sr-dialog-form" onSubmit={submit} noValidate>
+    <form className="sr-dialog-form" onSubmit={v.submit} noValidate>
       <div className="sr-dialog-body">
-        {stale ? <StaleAlert title={t.staleTitle} body={t.staleBody} onReload={() => void reload()} /> : null}
+        <StaleNotice form={v} title={t.staleTitle} body={t.staleBody} labelOf={(name) => labels[name]} />
         <Field label={t.name} required error={e.name?.message}>
           {(p) => <input className="sr-input" autoComplete="off" {...p} {...form.register("name")} />}
         </Field>
@@ -129,14 +108,14 @@ function LocationForm({ props }: { readonly props: LocationFormDialogProps }): R
             <option key={g} value={g} />
           ))}
         </datalist>
-        {failure ? <Alert tone="danger">{failure}</Alert> : null}
+        {v.failure ? <Alert tone="danger">{v.failure}</Alert> : null}
       </div>
       <div className="sr-dialog-footer">
         <Dialog.Close asChild>
           <Button>{m.common.cancel}</Button>
         </Dialog.Close>
-        <Button variant="primary" type="submit" busy={form.formState.isSubmitting}>
-          {base ? t.submitEdit : t.submitCreate}
+        <Button variant="primary" type="submit" busy={v.isSubmitting}>
+          {v.record ? t.submitEdit : t.submitCreate}
         </Button>
       </div>
     </form>

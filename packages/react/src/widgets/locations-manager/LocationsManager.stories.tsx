@@ -75,7 +75,10 @@ export const ArchiveInUse: Story = {
   },
 };
 
-/** Someone else edited the location meanwhile: the save is refused as stale and a reload is offered. */
+/**
+ * Someone else edited the location meanwhile: the save is refused as stale and a reload is offered;
+ * the reload shows their values and keeps yours beside them, to apply again and save.
+ */
 export const Conflict: Story = {
   play: async ({ canvasElement, loaded }) => {
     const { seeded } = loaded as Loaded;
@@ -91,6 +94,10 @@ export const Conflict: Story = {
     await expect(alert).toHaveTextContent("Someone else changed this location");
     await userEvent.click(within(alert).getByRole("button", { name: "Reload" }));
     await waitFor(() => expect(within(dialog).getByLabelText(/^Group/)).toHaveValue("Elsewhere"));
+    await expect(within(dialog).getByText(`Name: ${target.name} East`)).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Apply my changes again" }));
+    await expect(within(dialog).getByLabelText(/^Name/)).toHaveValue(`${target.name} East`);
+    await expect(within(dialog).getByLabelText(/^Group/)).toHaveValue("Elsewhere");
   },
 };
 

@@ -1,14 +1,14 @@
-import { DirectoryError, type Organization, OrganizationPatchSchema, type SeatUsage } from "@staffroom/core";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { type Organization, OrganizationPatchSchema, type SeatUsage } from "@staffroom/core";
+import type { ReactNode } from "react";
 import { coreResolver } from "../../forms/resolver";
-import { serverFailure } from "../../forms/server-errors";
+import { StaleNotice } from "../../forms/StaleNotice";
+import { useVersionedForm } from "../../forms/use-versioned-form";
 import { useUpdateOrganization } from "../../hooks/admin-mutations";
 import { queryKeys } from "../../hooks/keys";
+import type { Messages } from "../../messages/messages";
 import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
-import { StaleAlert } from "../../ui/StaleAlert";
 import {
   fieldOfOrganizationPath,
   type OrganizationFormValues,
@@ -18,6 +18,23 @@ import {
 } from "./organization-form-values";
 import { FeaturesSection, GeneralSection, SeatsSection } from "./SettingsSections";
 import { LicencesSection, ProviderTypesSection } from "./TypeLists";
+
+const toValues = (org: Organization | null): OrganizationFormValues =>
+  organizationToForm(org ?? ORGANIZATION_REQUIRED());
+const ORGANIZATION_REQUIRED = (): never => {
+  throw new Error("OrganizationForm edits an organization; it cannot create one.");
+};
+const resolver = (initial: OrganizationFormValues) =>
+  coreResolver(
+    OrganizationPatchSchema,
+    (v: OrganizationFormValues) => toOrganizationPatch(v, initial),
+    fieldOfOrganizationPath,
+  );
+/** The labels of the fields whose unsaved values a reload lists. */
+const labelOf =
+  (t: Messages["organizationSettings"]) =>
+  (name: string): string | undefined =>
+    name === "name" ? t.name : undefined;
 
 /** Props of {@link OrganizationForm}. */
 export interface OrganizationFormProps {
@@ -32,7 +49,7 @@ export interface OrganizationFormProps {
 /**
  * W11: name, features, seats, licence and provider types in one form, validated with core's
  * `OrganizationPatchSchema`; only changed groups are sent. Core's field issues land on their fields;
- * a stale version offers a reload that discards the edits.
+ * a stale version offers a reload, after which the person's edits wait to be applied again.
  *
  * @example <OrganizationForm organization={org} usage={usage} editable onSaved={notify} />
  */
@@ -47,64 +64,34 @@ export function OrganizationForm({
   const directory = useDirectory();
   const { cache } = useStaffroom();
   const update = useUpdateOrganization();
-  // The version this form edits: it moves when the person reloads, or when nothing is edited (R12).
-  const [base, setBase] = useState(organization);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const initial = useMemo(() => organizationToForm(base), [base]);
-  const resolver = useMemo(
-    () =>
-      coreResolver(
-        OrganizationPatchSchema,
-        (v: OrganizationFormValues) => toOrganizationPatch(v, initial),
-        fieldOfOrganizationPath,
-      ),
-    [initial],
-  );
-  const form = useForm<OrganizationFormValues>({ defaultValues: initial, resolver });
-  const dirty = form.formState.isDirty;
-
-  // A newer version arrived (a hand-over, another tab): adopt it unless the person is editing.
-  useEffect(() => {
-    if (organization.version === base.version || dirty) return;
-    setBase(organization);
-    form.reset(organizationToForm(organization));
-  }, [organization, base.version, dirty, form]);
-
-  const rebase = (org: Organization) => {
-    setBase(org);
-    form.reset(organizationToForm(org));
-  };
-  const reload = async () => {
-    const fresh = await directory.organization.get();
-    cache.set(queryKeys.organization.get, fresh);
-    rebase(fresh);
-    setStale(false);
-  };
-
-  const submit = form.handleSubmit(async (values) => {
-    if (update.isPending) return;
-    setFailure(null);
-    setStale(false);
-    const patch = toOrganizationPatch(values, initial);
-    if (Object.keys(patch).length === 0) return;
-    try {
-      rebase(await update.mutate({ patch, version: base.version }));
-      onSaved(t.saved);
-    } catch (error) {
-      if (DirectoryError.is(error, "stale")) {
-        setStale(true);
-        return;
-      }
-      setFailure(
-        serverFailure(error, form.setError, organizationFormFields(values), m, fieldOfOrganizationPath),
-      );
-    }
+  const v = useVersionedForm({
+    record: organization,
+    toValues,
+    resolver,
+    // Only changed groups are sent; nothing changed, nothing to write.
+    save: async (values, { initial, version }) => {
+      const patch = toOrganizationPatch(values, initial);
+      if (update.isPending || Object.keys(patch).length === 0 || version === undefined) return undefined;
+      return update.mutate({ patch, version });
+    },
+    reload: async () => {
+      const fresh = await directory.organization.get();
+      cache.set(queryKeys.organization.get, fresh);
+      return fresh;
+    },
+    fields: organizationFormFields,
+    fieldOf: fieldOfOrganizationPath,
+    // The form stays: the saved organization is the new base.
+    savedRecord: (saved) => saved,
+    onSaved: () => onSaved(t.saved),
+    // A newer version (a hand-over, another tab) is taken up unless the person is editing.
+    followRecord: true,
   });
+  const { form } = v;
 
   return (
-    <form className="sr-settings-form" onSubmit={submit} noValidate>
-      {stale ? <StaleAlert title={t.staleTitle} body={t.staleBody} onReload={() => void reload()} /> : null}
+    <form className="sr-settings-form" onSubmit={v.submit} noValidate>
+      <StaleNotice form={v} title={t.staleTitle} body={t.staleBody} labelOf={labelOf(t)} />
       <fieldset className="sr-fieldset sr-settings-fields" disabled={!editable}>
         <GeneralSection form={form} />
         <FeaturesSection form={form} />
@@ -112,13 +99,13 @@ export function OrganizationForm({
         <LicencesSection form={form} usage={usage} />
         <ProviderTypesSection form={form} />
       </fieldset>
-      {failure ? <Alert tone="danger">{failure}</Alert> : null}
+      {v.failure ? <Alert tone="danger">{v.failure}</Alert> : null}
       {editable ? (
         <div className="sr-settings-actions">
-          <Button onClick={() => rebase(base)}>{t.discard}</Button>
+          <Button onClick={v.discard}>{t.discard}</Button>
           {/* Not disabled while saving, so focus stays on it; handleSubmit ignores a second press. */}
-          <Button variant="primary" type="submit" aria-busy={form.formState.isSubmitting || undefined}>
-            {form.formState.isSubmitting ? m.common.saving : t.save}
+          <Button variant="primary" type="submit" aria-busy={v.isSubmitting || undefined}>
+            {v.isSubmitting ? m.common.saving : t.save}
           </Button>
         </div>
       ) : null}

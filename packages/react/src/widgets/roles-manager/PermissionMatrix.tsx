@@ -8,6 +8,7 @@ import { errorMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { StaleAlert } from "../../ui/StaleAlert";
 
 /** Props of {@link PermissionMatrix}. */
 export interface PermissionMatrixProps {
@@ -104,20 +105,7 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
           {m.roles.readOnly}
         </p>
       )}
-      {stale ? (
-        <Alert
-          tone="warning"
-          role="alert"
-          title={t.staleTitle}
-          action={
-            <Button size="sm" onClick={() => void reload()}>
-              {m.common.reload}
-            </Button>
-          }
-        >
-          {t.staleBody}
-        </Alert>
-      ) : null}
+      {stale ? <StaleAlert title={t.staleTitle} body={t.staleBody} onReload={() => void reload()} /> : null}
       {problem ? (
         <Alert
           tone="danger"

@@ -1,16 +1,15 @@
 import {
   type CatalogView,
-  DirectoryError,
   type Role,
   type RoleInput,
   RoleInputSchema,
   type RolePatch,
   RolePatchSchema,
 } from "@staffroom/core";
-import { type ReactNode, useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import type { ReactNode } from "react";
 import { coreResolver } from "../../forms/resolver";
-import { serverFailure } from "../../forms/server-errors";
+import { StaleNotice } from "../../forms/StaleNotice";
+import { useVersionedForm } from "../../forms/use-versioned-form";
 import { useCreateRole, useUpdateRole } from "../../hooks/admin-mutations";
 import { queryKeys } from "../../hooks/keys";
 import { useRoleCatalog } from "../../hooks/reads";
@@ -20,7 +19,6 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Dialog, DialogContent } from "../../ui/Dialog";
 import { Field } from "../../ui/Field";
-import { StaleAlert } from "../../ui/StaleAlert";
 
 /** Props of {@link RoleFormDialog}. */
 export type RoleFormDialogProps = {
@@ -49,6 +47,14 @@ const toPatch = (v: RoleFormValues): RolePatch => ({
   name: v.name,
   description: v.description.trim() || null,
 });
+const toValues = (role: Role | null): RoleFormValues => ({
+  name: role?.name ?? "",
+  description: role?.description ?? "",
+  // Least privilege by default: a template is a deliberate choice.
+  template: "",
+});
+const createResolver = () => coreResolver(RoleInputSchema, toInput, fieldOf);
+const editResolver = () => coreResolver(RolePatchSchema, toPatch, fieldOf);
 
 /**
  * W7: create a role from a template (templates with permissions the actor lacks are offered
@@ -95,59 +101,36 @@ function RoleForm({
   const holds = usePermissionCheck();
   const create = useCreateRole();
   const update = useUpdateRole();
-  // The version this form renames: it moves only when the person reloads (R12).
-  const [base, setBase] = useState(props.mode === "edit" ? props.role : null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
   const offered = templates.map((tpl) => ({ ...tpl, allowed: tpl.permissions.every(holds) }));
-  const defaults: RoleFormValues = {
-    name: base?.name ?? "",
-    description: base?.description ?? "",
-    // Least privilege by default: a template is a deliberate choice.
-    template: "",
-  };
-  const resolver = useMemo(
-    () =>
-      props.mode === "edit"
-        ? coreResolver(RolePatchSchema, toPatch, fieldOf)
-        : coreResolver(RoleInputSchema, toInput, fieldOf),
-    [props.mode],
-  );
-  const form = useForm<RoleFormValues>({ defaultValues: defaults, resolver });
-  const e = form.formState.errors;
-
-  const reload = async () => {
-    if (!base) return;
-    const list = await directory.roles.list();
-    cache.set(queryKeys.roles.list, list);
-    const fresh = list.find((r) => r.id === base.id) ?? base;
-    setBase(fresh);
-    form.reset({ name: fresh.name, description: fresh.description ?? "", template: "" });
-    setStale(false);
-  };
-
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    setStale(false);
-    try {
-      const saved = base
-        ? await update.mutate({ id: base.id, patch: toPatch(values), version: base.version })
-        : await create.mutate(toInput(values));
+  const v = useVersionedForm({
+    record: props.mode === "edit" ? props.role : null,
+    toValues,
+    resolver: props.mode === "edit" ? editResolver : createResolver,
+    save: (values, { record, version }) =>
+      record && version !== undefined
+        ? update.mutate({ id: record.id, patch: toPatch(values), version })
+        : create.mutate(toInput(values)),
+    reload: async (role) => {
+      const list = await directory.roles.list();
+      cache.set(queryKeys.roles.list, list);
+      return list.find((r) => r.id === role.id) ?? role;
+    },
+    fields: FIELDS,
+    fieldOf,
+    onSaved: (saved) => {
       props.onSaved(saved);
       props.onOpenChange(false);
-    } catch (error) {
-      if (DirectoryError.is(error, "stale")) {
-        setStale(true);
-        return;
-      }
-      setFailure(serverFailure(error, form.setError, FIELDS, m));
-    }
+    },
   });
+  const { form } = v;
+  const base = v.record;
+  const e = form.formState.errors;
+  const labels: Record<string, string> = { name: t.name, description: t.description };
 
   return (
-    <form className="sr-dialog-form" onSubmit={submit} noValidate>
+    <form className="sr-dialog-form" onSubmit={v.submit} noValidate>
       <div className="sr-dialog-body">
-        {stale ? <StaleAlert title={t.staleTitle} body={t.staleBody} onReload={() => void reload()} /> : null}
+        <StaleNotice form={v} title={t.staleTitle} body={t.staleBody} labelOf={(name) => labels[name]} />
         <Field label={t.name} required error={e.name?.message}>
           {(p) => <input className="sr-input" autoComplete="off" {...p} {...form.register("name")} />}
         </Field>
@@ -183,13 +166,13 @@ function RoleForm({
             {e.template?.message ? <span className="sr-field-error">{e.template.message}</span> : null}
           </fieldset>
         )}
-        {failure ? <Alert tone="danger">{failure}</Alert> : null}
+        {v.failure ? <Alert tone="danger">{v.failure}</Alert> : null}
       </div>
       <div className="sr-dialog-footer">
         <Dialog.Close asChild>
           <Button>{m.common.cancel}</Button>
         </Dialog.Close>
-        <Button variant="primary" type="submit" busy={form.formState.isSubmitting}>
+        <Button variant="primary" type="submit" busy={v.isSubmitting}>
           {base ? t.submitEdit : t.submitCreate}
         </Button>
       </div>

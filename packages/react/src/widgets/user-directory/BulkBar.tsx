@@ -1,50 +1,58 @@
-import type { BulkInput, Role, User, UserAction } from "@staffroom/core";
 import { type ReactNode, useId, useState } from "react";
 import { useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
-
-/** Props of {@link BulkBar}. */
-export interface BulkBarProps {
-  readonly selected: readonly User[];
-  readonly roles: readonly Role[];
-  readonly actionsOf: (user: User) => UserAction[];
-  readonly busy: boolean;
-  readonly onRun: (input: BulkInput) => void;
-  readonly onClear: () => void;
-}
-
-type BulkAction = "disable" | "restore" | "delete";
-const BULK: readonly BulkAction[] = ["disable", "restore", "delete"];
+import { usePartContext } from "./directory-context";
+import type { UserDirectoryApi } from "./use-user-directory";
+import { BULK_ACTIONS } from "./user-actions";
 
 /**
- * What to do with the selected users: the bulk actions at least one of them allows (from
- * `users.actions`), and a role change for those that can be edited. Core answers per row.
+ * `UserDirectory.BulkBar`: what to do with the selected users — each bulk action of the action
+ * table that core offers on at least one of them (`users.actions`), and a role change where editing
+ * is offered. Core answers per row; refused rows stay selected with their reason. Renders nothing
+ * until an actor who may manage users selects a row.
  *
- * @example <BulkBar selected={users} roles={roles} actionsOf={actionsOf} onRun={run} onClear={clear} busy={false} />
+ * @example <UserDirectory.BulkBar />
  */
-export function BulkBar({ selected, roles, actionsOf, busy, onRun, onClear }: BulkBarProps): ReactNode {
-  const m = useMessages().directory;
+export function BulkBar(): ReactNode {
+  const { api } = usePartContext("BulkBar");
+  // Mounted only while something is selected, so the role picker starts empty every time.
+  return api.canManage && api.selectedUsers.length > 0 ? <Bar api={api} /> : null;
+}
+
+function Bar({ api }: { readonly api: UserDirectoryApi }): ReactNode {
+  const m = useMessages();
   const roleSelect = useId();
   const [roleId, setRoleId] = useState("");
-  const allowed = new Set(selected.flatMap((u) => actionsOf(u)));
+  const selected = api.selectedUsers;
+  const offered = new Set(
+    selected.flatMap((u) =>
+      api
+        .offersOf(u)
+        .filter((o) => o.refused === undefined)
+        .map((o) => o.action),
+    ),
+  );
   const ids = selected.map((u) => u.id);
+  const shown = BULK_ACTIONS.filter((spec) => offered.has(spec.action));
   return (
-    <div className="sr-bulkbar" role="toolbar" aria-label={m.bulkLabel}>
-      <strong>{m.selected(selected.length)}</strong>
-      {BULK.filter((a) => allowed.has(a)).map((action) => (
-        <Button
-          key={action}
-          size="sm"
-          variant={action === "restore" ? "default" : "danger"}
-          disabled={busy}
-          onClick={() => onRun({ action, ids })}
-        >
-          {m.bulk[action]}
-        </Button>
-      ))}
-      {allowed.has("edit") ? (
+    <div className="sr-bulkbar" role="toolbar" aria-label={m.directory.bulkLabel}>
+      <strong>{m.directory.selected(selected.length)}</strong>
+      {shown.map((spec) =>
+        spec.bulk?.kind === "button" ? (
+          <Button
+            key={spec.action}
+            size="sm"
+            variant={spec.tone === "danger" ? "danger" : "default"}
+            disabled={api.bulkBusy}
+            onClick={() => spec.bulk?.kind === "button" && api.startBulk({ action: spec.bulk.input, ids })}
+          >
+            {spec.bulk.label(m)}
+          </Button>
+        ) : null,
+      )}
+      {shown.some((spec) => spec.bulk?.kind === "setRole") ? (
         <span className="sr-row">
-          <label htmlFor={roleSelect}>{m.bulkSetRole}</label>
+          <label htmlFor={roleSelect}>{m.directory.bulkSetRole}</label>
           <select
             id={roleSelect}
             className="sr-select"
@@ -52,7 +60,7 @@ export function BulkBar({ selected, roles, actionsOf, busy, onRun, onClear }: Bu
             onChange={(e) => setRoleId(e.target.value)}
           >
             <option value="">—</option>
-            {roles.map((r) => (
+            {api.roles.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
               </option>
@@ -60,15 +68,15 @@ export function BulkBar({ selected, roles, actionsOf, busy, onRun, onClear }: Bu
           </select>
           <Button
             size="sm"
-            disabled={busy || !roleId}
-            onClick={() => onRun({ action: "setRole", ids, roleId })}
+            disabled={api.bulkBusy || !roleId}
+            onClick={() => api.startBulk({ action: "setRole", ids, roleId })}
           >
-            {m.bulkSetRoleApply}
+            {m.directory.bulkSetRoleApply}
           </Button>
         </span>
       ) : null}
-      <Button size="sm" variant="ghost" onClick={onClear}>
-        {m.clearSelection}
+      <Button size="sm" variant="ghost" onClick={api.clearSelection}>
+        {m.directory.clearSelection}
       </Button>
     </div>
   );

@@ -1,9 +1,7 @@
 import type { UserStatus } from "@staffroom/core";
 import type { ReactNode } from "react";
-import { errorMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
-import { Alert } from "../../ui/Alert";
-import { Button } from "../../ui/Button";
+import { LoadError } from "../../ui/LoadError";
 
 /**
  * Skeleton rows while the first page loads.
@@ -52,11 +50,12 @@ export function DirectoryEmpty({
 }
 
 /**
- * The error state with a retry.
+ * The directory's load-error state: core's message and a retry. (Named for what it shows; core's
+ * `DirectoryError` is the error class it may show.)
  *
- * @example <DirectoryError error={error} onRetry={refetch} />
+ * @example <DirectoryLoadError error={error} onRetry={refetch} />
  */
-export function DirectoryError({
+export function DirectoryLoadError({
   error,
   onRetry,
 }: {
@@ -64,19 +63,5 @@ export function DirectoryError({
   readonly onRetry: () => void;
 }): ReactNode {
   const m = useMessages();
-  return (
-    <div style={{ padding: "0 24px 16px" }}>
-      <Alert
-        tone="danger"
-        title={m.directory.loadError}
-        action={
-          <Button size="sm" onClick={onRetry}>
-            {m.common.retry}
-          </Button>
-        }
-      >
-        {errorMessage(m, error)}
-      </Alert>
-    </div>
-  );
+  return <LoadError title={m.directory.loadError} error={error} onRetry={onRetry} />;
 }

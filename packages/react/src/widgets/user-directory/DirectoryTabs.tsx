@@ -1,26 +1,24 @@
-import type { StatusCounts, UserStatus } from "@staffroom/core";
+import type { UserStatus } from "@staffroom/core";
 import { type KeyboardEvent, type ReactNode, useRef } from "react";
 import { useMessages } from "../../provider/context";
+import { useMountPart, usePartContext } from "./directory-context";
 
 const STATUSES: readonly UserStatus[] = ["active", "pending", "disabled"];
 
-/** Props of {@link DirectoryTabs}. */
-export interface DirectoryTabsProps {
-  readonly value: UserStatus;
-  readonly onChange: (status: UserStatus) => void;
-  readonly counts: StatusCounts | undefined;
-  /** The id of the panel (the table) the tabs control. */
-  readonly panelId: string;
-  readonly idPrefix: string;
-}
-
 /**
- * Active / Pending / Disabled tabs with counts; arrow keys, Home and End move between them
- * (WAI-ARIA tabs pattern with automatic activation).
+ * `UserDirectory.Tabs`: Active / Pending / Disabled with core's counts for the search and filters;
+ * arrow keys, Home and End move between them (WAI-ARIA tabs with automatic activation). The table
+ * is their tab panel. Another tab returns to the first page and clears the selection.
  *
- * @example <DirectoryTabs value={status} onChange={setStatus} counts={counts} panelId="users" idPrefix="dir" />
+ * @example <UserDirectory.Tabs />
  */
-export function DirectoryTabs({ value, onChange, counts, panelId, idPrefix }: DirectoryTabsProps): ReactNode {
+export function DirectoryTabs(): ReactNode {
+  const context = usePartContext("Tabs");
+  useMountPart(context, "tabs");
+  const { api } = context;
+  const value = api.status;
+  const onChange = api.setStatus;
+  const counts = api.counts;
   const m = useMessages();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const move = (event: KeyboardEvent, index: number) => {
@@ -56,10 +54,10 @@ export function DirectoryTabs({ value, onChange, counts, panelId, idPrefix }: Di
           }}
           type="button"
           role="tab"
-          id={`${idPrefix}-tab-${status}`}
+          id={api.ids.tab(status)}
           className="sr-tab"
           aria-selected={value === status}
-          aria-controls={panelId}
+          aria-controls={api.ids.panel}
           tabIndex={value === status ? 0 : -1}
           onClick={() => onChange(status)}
           onKeyDown={(e) => move(e, index)}

@@ -1,29 +1,23 @@
-import type { Location, Role } from "@staffroom/core";
 import type { ReactNode } from "react";
 import { useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
-import type { DirectoryState } from "./use-directory-state";
-
-/** Props of {@link DirectoryToolbar}. */
-export interface DirectoryToolbarProps {
-  readonly state: DirectoryState;
-  readonly locations: readonly Location[];
-  readonly roles: readonly Role[];
-  readonly idPrefix: string;
-}
+import { usePartContext } from "./directory-context";
 
 /**
- * Search (server-side, debounced) and filters: location, role, administrators, providers.
+ * `UserDirectory.Toolbar`: the server-side search (debounced; name, email or NPI) and the filters —
+ * location, role, administrators, providers — with "Clear filters" while any applies. Both return
+ * to the first page.
  *
- * @example <DirectoryToolbar state={state} locations={locations} roles={roles} idPrefix="dir" />
+ * @example <UserDirectory.Toolbar />
  */
-export function DirectoryToolbar({ state, locations, roles, idPrefix }: DirectoryToolbarProps): ReactNode {
+export function DirectoryToolbar(): ReactNode {
+  const { api: state } = usePartContext("Toolbar");
   const m = useMessages().directory;
-  const { filters } = state;
+  const { filters, locations, roles, ids } = state;
   return (
     <search className="sr-toolbar" aria-label={m.searchLabel}>
       <div className="sr-search">
-        <label htmlFor={`${idPrefix}-search`} className="sr-visually-hidden">
+        <label htmlFor={ids.search} className="sr-visually-hidden">
           {m.searchLabel}
         </label>
         <svg
@@ -38,7 +32,7 @@ export function DirectoryToolbar({ state, locations, roles, idPrefix }: Director
           <path d="M11 11l3.5 3.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
         </svg>
         <input
-          id={`${idPrefix}-search`}
+          id={ids.search}
           className="sr-input"
           type="search"
           placeholder={m.searchPlaceholder}
@@ -47,11 +41,11 @@ export function DirectoryToolbar({ state, locations, roles, idPrefix }: Director
           autoComplete="off"
         />
       </div>
-      <label htmlFor={`${idPrefix}-location`} className="sr-visually-hidden">
+      <label htmlFor={ids.location} className="sr-visually-hidden">
         {m.locationFilter}
       </label>
       <select
-        id={`${idPrefix}-location`}
+        id={ids.location}
         className="sr-select"
         value={filters.locationId ?? ""}
         onChange={(e) => state.setFilters({ locationId: e.target.value || null })}
@@ -63,11 +57,11 @@ export function DirectoryToolbar({ state, locations, roles, idPrefix }: Director
           </option>
         ))}
       </select>
-      <label htmlFor={`${idPrefix}-role`} className="sr-visually-hidden">
+      <label htmlFor={ids.role} className="sr-visually-hidden">
         {m.roleFilter}
       </label>
       <select
-        id={`${idPrefix}-role`}
+        id={ids.role}
         className="sr-select"
         value={filters.roleId ?? ""}
         onChange={(e) => state.setFilters({ roleId: e.target.value || null })}

@@ -1,10 +1,12 @@
 import type { StaffDirectory } from "@staffroom/core";
 import { memoryWorld } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { ReactNode } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
 import { loadErrorStory } from "../../testing/state-stories";
 import { StoryFrame, withLatency } from "../../testing/story-helpers";
+import { useUserDirectoryContext } from "./directory-context";
 import { UserDirectory } from "./UserDirectory";
 
 type Loaded = { seeded?: SeededWorld; directory: StaffDirectory };
@@ -74,8 +76,57 @@ export const DisableFromMenu: Story = {
     const dialog = await body.findByRole("dialog", { name: `Disable ${target.displayName}?` });
     await userEvent.click(within(dialog).getByRole("button", { name: "Disable user" }));
     await expect(await canvas.findByText(`${target.displayName} was disabled.`)).toBeInTheDocument();
+    // The row left the Active tab: focus waits on the table's panel, not lost to the page.
+    await waitFor(() => expect(canvas.getByRole("tabpanel")).toHaveFocus());
   },
 };
+
+/**
+ * A host's own composition of the parts: invite only, no bulk bar, the search and filters below
+ * the table, and the total of the tab in the host's own words through `useUserDirectoryContext`.
+ */
+export const CustomComposition: Story = {
+  render: (args, { loaded, globals }) => (
+    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+      <UserDirectory.Root pageSize={args.pageSize ?? 50} searchDebounceMs={args.searchDebounceMs ?? 250}>
+        <UserDirectory.Header hideCreate />
+        <UserDirectory.Tabs />
+        <UserDirectory.Notice />
+        <UserDirectory.Table />
+        <UserDirectory.Toolbar />
+        <TabTotal />
+        <UserDirectory.Pagination />
+      </UserDirectory.Root>
+    </StoryFrame>
+  ),
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const table = await canvas.findByRole("table", { name: "Users" });
+    const search = canvas.getByRole("searchbox", { name: "Search users" });
+    await expect(table.compareDocumentPosition(search) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await expect(canvas.queryByRole("button", { name: "New user" })).not.toBeInTheDocument();
+    const first = within(table).getAllByRole("checkbox", { name: /^Select / })[1];
+    if (!first) throw new Error("no selectable row");
+    await userEvent.click(first);
+    await expect(first).toBeChecked();
+    await expect(canvas.queryByRole("toolbar", { name: "Bulk actions" })).not.toBeInTheDocument();
+    const target = (loaded as Loaded).seeded?.clinicManagerUser;
+    if (!target) throw new Error("fixture");
+    await userEvent.type(search, target.email);
+    await waitFor(() => expect(canvas.getByText("1 in this tab")).toBeInTheDocument());
+  },
+};
+
+/** A custom part: the total of the tab shown, from the directory's context. */
+function TabTotal(): ReactNode {
+  const directory = useUserDirectoryContext();
+  const total = directory.list.data?.total;
+  return (
+    <p className="sr-muted" style={{ margin: "0 24px" }}>
+      {total === undefined ? "" : `${total} in this tab`}
+    </p>
+  );
+}
 
 /** First paint while the directory answers slowly. */
 export const Loading: Story = {

@@ -3,18 +3,20 @@ import { type Row, type RowSelectionState, type SortingState, useTable } from "@
 import { memo, type ReactNode, useMemo } from "react";
 import { useMessages } from "../../provider/context";
 import { type ColumnContext, directoryColumns, directoryFeatures } from "./columns";
-import type { DirectorySort } from "./use-directory-state";
+import type { UserDirectorySelection, UserDirectorySort } from "./use-directory-state";
 
 /** Props of {@link UserTable}. */
 export interface UserTableProps {
   readonly id: string;
-  readonly labelledBy: string;
+  /** The id of the element naming the table, or null to name it with `label`. */
+  readonly labelledBy: string | null;
+  readonly label: string;
   readonly users: readonly User[];
   readonly busy: boolean;
-  readonly sort: DirectorySort;
-  readonly onSortChange: (sort: DirectorySort) => void;
-  readonly selection: RowSelectionState;
-  readonly onSelectionChange: (selection: RowSelectionState) => void;
+  readonly sort: UserDirectorySort;
+  readonly onSortChange: (sort: UserDirectorySort) => void;
+  readonly selection: UserDirectorySelection;
+  readonly onSelectionChange: (selection: UserDirectorySelection) => void;
   readonly context: ColumnContext;
 }
 
@@ -25,7 +27,7 @@ const EMPTY: User[] = [];
  * The users table (TanStack Table v9): server-side sort through `aria-sort` header buttons, row
  * selection by user id, row actions in a menu.
  *
- * @example <UserTable id="users" users={page.items} sort={sort} onSortChange={setSort} … />
+ * @example <UserTable id="users" labelledBy="title" label="Users" users={page.items} sort={sort} onSortChange={setSort} … />
  */
 export function UserTable(props: UserTableProps): ReactNode {
   const m = useMessages().directory;
@@ -41,8 +43,8 @@ export function UserTable(props: UserTableProps): ReactNode {
     enableMultiSort: false,
     // A row core offers nothing on (the main contact to anyone else, R7; users outside the actor's
     // reach) is not selectable: a bulk action would only be refused on it.
-    enableRowSelection: (row) => props.context.actionsOf(row.original).length > 0,
-    state: { sorting, rowSelection: props.selection },
+    enableRowSelection: (row) => props.context.offersOf(row.original).some((o) => o.refused === undefined),
+    state: { sorting, rowSelection: props.selection as RowSelectionState },
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
       const first = next[0];
@@ -51,7 +53,9 @@ export function UserTable(props: UserTableProps): ReactNode {
       }
     },
     onRowSelectionChange: (updater) => {
-      props.onSelectionChange(typeof updater === "function" ? updater(props.selection) : updater);
+      props.onSelectionChange(
+        typeof updater === "function" ? updater(props.selection as RowSelectionState) : updater,
+      );
     },
   });
   return (
@@ -59,7 +63,7 @@ export function UserTable(props: UserTableProps): ReactNode {
       <table
         id={props.id}
         className="sr-table"
-        aria-labelledby={props.labelledBy}
+        {...(props.labelledBy ? { "aria-labelledby": props.labelledBy } : { "aria-label": props.label })}
         aria-busy={props.busy || undefined}
       >
         <thead>
@@ -99,7 +103,12 @@ export function UserTable(props: UserTableProps): ReactNode {
             </tr>
           ))}
         </thead>
-        <TableBody rows={table.getRowModel().rows} selection={props.selection} Cell={table.FlexRender} />
+        <TableBody
+          rows={table.getRowModel().rows}
+          columns={columns}
+          selection={props.selection}
+          Cell={table.FlexRender}
+        />
       </table>
     </div>
   );
@@ -108,14 +117,20 @@ export function UserTable(props: UserTableProps): ReactNode {
 type DirectoryRow = Row<typeof directoryFeatures, User>;
 type CellRenderer = (props: { cell: ReturnType<DirectoryRow["getAllCells"]>[number] }) => ReactNode;
 
-// The rows re-render only when the row model or the selection changes: a keystroke in the search box
-// or the busy flag re-renders the directory, not 50 rows of cells (keystroke-to-paint, bench/).
+// The rows re-render only when the row model, the columns or the selection changes: a keystroke in
+// the search box or the busy flag re-renders the directory, not 50 rows of cells (keystroke-to-paint,
+// bench/). The columns stand for everything a cell reads besides its row — the role and location
+// names, the actions core offers (and so whether a row is selectable), whether there is a selection
+// column — so when any of those arrives after the first page (over REST: me(), roles and locations
+// often answer after users.list), the rows draw again. Without them the body kept its first render:
+// header cells one column off, "—" for every role, no checkboxes (issue 13).
 const TableBody = memo(function TableBody({
   rows,
   Cell,
 }: {
   readonly rows: readonly DirectoryRow[];
-  readonly selection: RowSelectionState;
+  readonly columns: ReturnType<typeof directoryColumns>;
+  readonly selection: UserDirectorySelection;
   readonly Cell: CellRenderer;
 }): ReactNode {
   return (

@@ -6,10 +6,12 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 import type { Messages } from "../../messages/messages";
 import { formatDate } from "../../ui/format";
 import { Menu } from "../../ui/Menu";
 import { LocationsCell, PersonCell } from "./UserCells";
+import { type ActionOffer, USER_ACTIONS } from "./user-actions";
 
 /** The table's features: server-side sorting and row selection. */
 export const directoryFeatures = tableFeatures({ rowSortingFeature, rowSelectionFeature });
@@ -22,7 +24,8 @@ export interface ColumnContext {
   readonly locale: string;
   readonly roles: ReadonlyMap<string, Role>;
   readonly locations: ReadonlyMap<string, Location>;
-  readonly actionsOf: (user: User) => UserAction[];
+  /** The actions offered on a user (core's `users.actions`), allowed or refused with a reason. */
+  readonly offersOf: (user: User) => readonly ActionOffer[];
   readonly onAction: (action: UserAction, user: User) => void;
   readonly failures: ReadonlyMap<string, string>;
   readonly selectable: boolean;
@@ -30,12 +33,11 @@ export interface ColumnContext {
   readonly mainContactUserId: string | null;
 }
 
-const DANGER: ReadonlySet<UserAction> = new Set(["disable", "delete", "revokeInvitation"]);
-
 /**
- * The directory's columns. Row actions come from `directory.users.actions(user)`, never from rules here.
+ * The directory's columns. The row menu lists the actions core offers (`directory.users.actions(user)`),
+ * each drawn from the action table (label, tone); a refused one shows disabled with its reason.
  *
- * @example const columns = directoryColumns({ messages, locale, roles, locations, actionsOf, onAction, failures, selectable: true });
+ * @example const columns = directoryColumns({ messages, locale, roles, locations, offersOf, onAction, failures, selectable: true, mainContactUserId: null });
  */
 export function directoryColumns(ctx: ColumnContext): ColumnDef<typeof directoryFeatures, User>[] {
   const m = ctx.messages.directory;
@@ -104,17 +106,22 @@ export function directoryColumns(ctx: ColumnContext): ColumnDef<typeof directory
       header: () => <span className="sr-visually-hidden">{m.columns.actions}</span>,
       cell: ({ row }) => {
         const user = row.original;
-        const actions = ctx.actionsOf(user);
         return (
           <Menu
             label={m.rowActions(user.displayName)}
             emptyLabel={m.noActions}
-            items={actions.map((action) => ({
-              key: action,
-              label: m.action[action],
-              tone: DANGER.has(action) ? "danger" : "default",
-              onSelect: () => ctx.onAction(action, user),
-            }))}
+            items={ctx.offersOf(user).map(({ action, refused }) => {
+              const spec = USER_ACTIONS[action];
+              const label = spec.label(ctx.messages);
+              return {
+                key: action,
+                label: refused === undefined ? label : <RefusedLabel label={label} reason={refused} />,
+                textValue: label,
+                tone: spec.tone,
+                ...(refused === undefined ? {} : { disabled: true }),
+                onSelect: () => ctx.onAction(action, user),
+              };
+            })}
           />
         );
       },
@@ -124,4 +131,16 @@ export function directoryColumns(ctx: ColumnContext): ColumnDef<typeof directory
     typeof directoryFeatures,
     User
   >[];
+}
+
+/** A refused action's menu item: its name, and core's reason beside it. */
+function RefusedLabel({ label, reason }: { readonly label: string; readonly reason: string }): ReactNode {
+  return (
+    <span className="sr-menu-refused">
+      {label}
+      <span className="sr-hint">
+        <span className="sr-visually-hidden">:</span> {reason}
+      </span>
+    </span>
+  );
 }

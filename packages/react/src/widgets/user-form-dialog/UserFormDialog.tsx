@@ -1,6 +1,5 @@
 import {
   CreateUserInputSchema,
-  DirectoryError,
   type Location,
   MAIN_CONTACT_ONLY_MESSAGE,
   type Organization,
@@ -8,10 +7,12 @@ import {
   type User,
   UserPatchSchema,
 } from "@staffroom/core";
-import { type ReactNode, useMemo, useState } from "react";
-import { type FieldValues, type UseFormSetError, useForm } from "react-hook-form";
+import { type ReactNode, useCallback } from "react";
+import type { FieldValues, UseFormSetError } from "react-hook-form";
 import { coreResolver } from "../../forms/resolver";
+import { StaleNotice } from "../../forms/StaleNotice";
 import { serverFailure } from "../../forms/server-errors";
+import { useVersionedForm } from "../../forms/use-versioned-form";
 import { queryKeys } from "../../hooks/keys";
 import { useUserActions } from "../../hooks/permissions";
 import { useLocations, useMe, useOrganization, useRoles, useUser } from "../../hooks/reads";
@@ -21,15 +22,16 @@ import { useDirectory, useMessages, useStaffroom } from "../../provider/context"
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Dialog, DialogContent } from "../../ui/Dialog";
-import { StaleAlert } from "../../ui/StaleAlert";
 import { AccessFields, OptionsFields, PasswordFields, ProfileFields, ProviderFields } from "./UserFormFields";
 import {
+  describeUserEdit,
   emptyUserForm,
   fieldOfUserPath,
   toCreateInput,
   toPatch,
   USER_FORM_FIELDS,
   type UserFormValues,
+  userFieldLabel,
   userToForm,
 } from "./user-form-values";
 
@@ -134,18 +136,15 @@ function UserForm({
   const m = useMessages();
   const directory = useDirectory();
   const { cache } = useStaffroom();
-  // The version this form edits: it moves only when the person reloads, never behind their back (R12).
-  const [user, setUser] = useState(loaded);
   const create = useCreateUser();
   const update = useUpdateUser();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const initial = useMemo(
-    () => (user ? userToForm(user) : emptyUserForm({ locationId: locations.find((l) => !l.archived)?.id })),
-    [user, locations],
+  const firstLocation = locations.find((l) => !l.archived)?.id;
+  const toValues = useCallback(
+    (user: User | null) => (user ? userToForm(user) : emptyUserForm({ locationId: firstLocation })),
+    [firstLocation],
   );
-  const resolver = useMemo(
-    () =>
+  const resolver = useCallback(
+    (initial: UserFormValues) =>
       props.mode === "create"
         ? coreResolver(
             CreateUserInputSchema,
@@ -158,52 +157,46 @@ function UserForm({
             (v: UserFormValues) => toPatch(v, initial, organization),
             fieldOfUserPath,
           ),
-    [props.mode, organization, initial, m],
+    [props.mode, organization, m],
   );
-  const form = useForm<UserFormValues>({ defaultValues: initial, resolver });
-  const formId = `sr-user-form-${user?.id ?? "new"}`;
-  const reload = async () => {
-    if (!user) return;
-    const fresh = await directory.users.get(user.id);
-    cache.set(queryKeys.users.detail(user.id), fresh);
-    setUser(fresh);
-    form.reset(userToForm(fresh));
-    setStale(false);
-  };
-
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    setStale(false);
-    try {
-      const saved =
-        props.mode === "create" || !user
-          ? await create.mutate(toCreateInput(values, organization))
-          : await update.mutate({
-              id: user.id,
-              patch: toPatch(values, initial, organization),
-              version: user.version,
-            });
+  const v = useVersionedForm({
+    record: loaded ?? null,
+    toValues,
+    resolver,
+    save: (values, { record, version, initial }) =>
+      props.mode === "create" || !record || version === undefined
+        ? create.mutate(toCreateInput(values, organization))
+        : update.mutate({ id: record.id, patch: toPatch(values, initial, organization), version }),
+    reload: async (user) => {
+      const fresh = await directory.users.get(user.id);
+      cache.set(queryKeys.users.detail(user.id), fresh);
+      return fresh;
+    },
+    fields: USER_FORM_FIELDS,
+    fieldOf: fieldOfUserPath,
+    onSaved: (saved) => {
       props.onSaved?.(saved);
       props.onOpenChange(false);
-    } catch (error) {
-      if (DirectoryError.is(error, "stale")) {
-        setStale(true);
-        return;
-      }
-      setFailure(placeError(error, form.setError, m));
-    }
+    },
   });
+  const { form } = v;
+  const user = v.record;
+  const formId = `sr-user-form-${user?.id ?? "new"}`;
 
   return (
-    <form id={formId} className="sr-dialog-form" onSubmit={submit} noValidate>
+    <form id={formId} className="sr-dialog-form" onSubmit={v.submit} noValidate>
       {/* Read-only, every field is disabled: the body itself takes focus so the keyboard can scroll it. */}
       <div
         className="sr-dialog-body"
         {...(readOnly ? { tabIndex: 0, role: "region", "aria-label": m.userForm.readOnlyTitle } : {})}
       >
-        {stale ? (
-          <StaleAlert title={m.errors.staleTitle} body={m.errors.staleBody} onReload={() => void reload()} />
-        ) : null}
+        <StaleNotice
+          form={v}
+          title={m.errors.staleTitle}
+          body={m.errors.staleBody}
+          labelOf={(name) => userFieldLabel(m, name)}
+          describe={describeUserEdit(m, roles, locations)}
+        />
         {readOnly ? (
           <Alert tone="info" title={m.userForm.readOnlyTitle}>
             {readOnly}
@@ -216,14 +209,14 @@ function UserForm({
           <OptionsFields form={form} organization={organization} />
           <ProviderFields form={form} organization={organization} />
         </fieldset>
-        {failure ? <Alert tone="danger">{failure}</Alert> : null}
+        {v.failure ? <Alert tone="danger">{v.failure}</Alert> : null}
       </div>
       <div className="sr-dialog-footer">
         <Dialog.Close asChild>
           <Button>{readOnly ? m.common.close : m.common.cancel}</Button>
         </Dialog.Close>
         {readOnly ? null : (
-          <Button variant="primary" type="submit" busy={form.formState.isSubmitting}>
+          <Button variant="primary" type="submit" busy={v.isSubmitting}>
             {props.mode === "create" ? m.userForm.submitCreate : m.userForm.submitEdit}
           </Button>
         )}

@@ -1,6 +1,7 @@
 import { type Location, type Organization, type Role, SCHEDULING_STEPS } from "@staffroom/core";
 import type { ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
+import { optionText, userAccessOptions } from "../../forms/field-options";
 import { useMessages } from "../../provider/context";
 import { Field } from "../../ui/Field";
 import { NewPasswordFields } from "../account/NewPasswordFields";
@@ -137,11 +138,10 @@ export function AccessFields({
   const roleId = form.watch("roleId");
   const mode = form.watch("accessMode");
   const role = roles.find((r) => r.id === roleId);
-  // Only roles the actor may give (core's `grantable`, R3); the role the user holds now stays listed,
-  // disabled, so an edit keeps showing it.
-  const initialRoleId = form.formState.defaultValues?.roleId;
-  const offered = roles.filter((r) => r.grantable || r.id === initialRoleId);
-  const live = locations.filter((l) => !l.archived);
+  // The choices come from one source (today core's `grantable`, R3; later core's form options),
+  // each allowed or disabled with its reason.
+  const options = userAccessOptions(roles, locations, form.formState.defaultValues?.roleId);
+  const groupOf = new Map(locations.map((l) => [l.id, l.group]));
   return (
     <section className="sr-stack" aria-label={t.sections.access}>
       <h3 className="sr-section-title">{t.sections.access}</h3>
@@ -159,9 +159,9 @@ export function AccessFields({
               {...form.register("roleId", { required: m.common.fieldRequired })}
             >
               <option value="">{t.chooseRole}</option>
-              {offered.map((r) => (
-                <option key={r.id} value={r.id} disabled={!r.grantable}>
-                  {r.name}
+              {options.roles.map((o) => (
+                <option key={o.value} value={o.value} disabled={o.disabled}>
+                  {optionText(o)}
                 </option>
               ))}
             </select>
@@ -175,9 +175,9 @@ export function AccessFields({
               {...form.register("primaryLocationId", { required: m.common.fieldRequired })}
             >
               <option value="">{t.chooseLocation}</option>
-              {live.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
+              {options.locations.map((o) => (
+                <option key={o.value} value={o.value} disabled={o.disabled}>
+                  {optionText(o)}
                 </option>
               ))}
             </select>
@@ -203,13 +203,22 @@ export function AccessFields({
           >
             <legend>{t.locations}</legend>
             <div className="sr-option-list">
-              {live.map((l) => (
-                <label key={l.id} className="sr-check">
-                  <input type="checkbox" value={l.id} {...form.register("locationIds")} />
-                  {l.name}
-                  {l.group ? <span className="sr-muted">· {l.group}</span> : null}
-                </label>
-              ))}
+              {options.locations.map((o) => {
+                const group = groupOf.get(o.value);
+                return (
+                  <label key={o.value} className="sr-check">
+                    <input
+                      type="checkbox"
+                      value={o.value}
+                      disabled={o.disabled}
+                      {...form.register("locationIds")}
+                    />
+                    {o.label}
+                    {group ? <span className="sr-muted">· {group}</span> : null}
+                    {o.reason ? <span className="sr-hint">{o.reason}</span> : null}
+                  </label>
+                );
+              })}
             </div>
             {e.locationIds?.message ? (
               <span className="sr-field-error" id="sr-locations-error">

@@ -1,4 +1,14 @@
-import type { CreateUserInput, InviteUserInput, Organization, User, UserPatch } from "@staffroom/core";
+import type {
+  CreateUserInput,
+  InviteUserInput,
+  Location,
+  Organization,
+  Role,
+  User,
+  UserPatch,
+} from "@staffroom/core";
+import type { EditedField } from "../../forms/edited-fields";
+import type { Messages } from "../../messages/messages";
 
 /** What the user form edits: the API input, with text fields as strings. */
 export interface UserFormValues {
@@ -211,4 +221,71 @@ export function toPatch(
     if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) patch[key] = next[key];
   }
   return patch as UserPatch;
+}
+
+/**
+ * The label of a user form field by its name, for listing unsaved edits after a reload; undefined
+ * for fields the list leaves out (passwords, which a reload never shows).
+ *
+ * @example userFieldLabel(messages, "profile.jobTitle") // "Job title"
+ */
+export function userFieldLabel(m: Messages, name: string): string | undefined {
+  const t = m.userForm;
+  const labels: Record<string, string> = {
+    email: t.email,
+    "profile.givenName": t.givenName,
+    "profile.familyName": t.familyName,
+    "profile.initials": t.initials,
+    "profile.title": t.title,
+    "profile.jobTitle": t.jobTitle,
+    "profile.primaryPhone": t.primaryPhone,
+    "profile.alternatePhone": t.alternatePhone,
+    roleId: t.role,
+    accessMode: t.access,
+    locationIds: t.locations,
+    primaryLocationId: t.primaryLocation,
+    "flags.practitioner": t.practitioner,
+    "flags.diary": t.diary,
+    "flags.caseManager": t.caseManager,
+    "loginChannels.web": t.webLogin,
+    "loginChannels.mobile": t.mobileLogin,
+    licences: t.licences,
+    "provider.npi": t.npi,
+    "provider.taxonomyCodes": t.taxonomyCodes,
+    "provider.bio": t.bio,
+    "provider.capacity": t.capacity,
+    "provider.schedulingStep": t.schedulingStep,
+    "provider.providerTypes": t.providerTypes,
+  };
+  return labels[name];
+}
+
+/**
+ * The line for an unsaved edit whose value is an id or a choice: the role's and locations' names,
+ * the access mode in words. Undefined for plain text and switches (listed as entered).
+ *
+ * @example describeUserEdit(m, roles, locations)({ name: "roleId", value: "rol_…" }) // "Role: Front Desk"
+ */
+export function describeUserEdit(
+  m: Messages,
+  roles: readonly Pick<Role, "id" | "name">[],
+  locations: readonly Pick<Location, "id" | "name">[],
+): (edit: EditedField) => string | undefined {
+  const t = m.userForm;
+  const locationName = (id: unknown) => locations.find((l) => l.id === id)?.name;
+  return ({ name, value }) => {
+    const label = userFieldLabel(m, name);
+    if (!label) return undefined;
+    if (name === "roleId") return m.errors.unsavedEdit(label, roles.find((r) => r.id === value)?.name ?? "—");
+    if (name === "primaryLocationId") return m.errors.unsavedEdit(label, locationName(value) ?? "—");
+    if (name === "locationIds" && Array.isArray(value)) {
+      const names = value.map(locationName).filter((n): n is string => !!n);
+      return m.errors.unsavedEdit(label, names.join(", ") || m.errors.unsavedEmpty);
+    }
+    if (name === "accessMode") {
+      return m.errors.unsavedEdit(label, value === "organization" ? t.accessOrganization : t.accessLocations);
+    }
+    if (Array.isArray(value)) return m.errors.unsavedEdit(label, value.join(", ") || m.errors.unsavedEmpty);
+    return undefined;
+  };
 }

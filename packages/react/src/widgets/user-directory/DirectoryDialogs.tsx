@@ -1,0 +1,92 @@
+import { type ReactNode, useRef } from "react";
+import { useMessages } from "../../provider/context";
+import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
+import { InviteUserDialog } from "../invite-user-dialog/InviteUserDialog";
+import { UserFormDialog } from "../user-form-dialog/UserFormDialog";
+import type { PendingUserAction, UserDirectoryDialogs } from "./use-user-directory";
+
+/**
+ * The directory's dialogs, each drawn from the action table: the pending row action's own dialog
+ * or its confirmation, the bulk confirmation, and the create and invite dialogs. Rendered by
+ * `UserDirectory.Root` (they portal out, so where they sit in the tree does not matter).
+ *
+ * @example <DirectoryDialogs dialogs={directory.dialogs} />
+ */
+export function DirectoryDialogs({ dialogs }: { readonly dialogs: UserDirectoryDialogs }): ReactNode {
+  const m = useMessages();
+  const bulk = dialogs.bulk;
+  const bulkConfirm = bulk?.spec.bulk?.kind === "button" ? bulk.spec.bulk.confirm : undefined;
+  return (
+    <>
+      {dialogs.action ? <RowActionDialog dialogs={dialogs} pending={dialogs.action} /> : null}
+      {bulk && bulkConfirm ? (
+        <ConfirmDialog.Root open onOpenChange={(open) => !open && dialogs.closeBulk()}>
+          <ConfirmDialog.Content
+            title={bulkConfirm.title(m, bulk.input.ids.length)}
+            description={bulkConfirm.description(m)}
+            confirmLabel={bulkConfirm.confirmLabel(m)}
+            {...(bulkConfirm.typeToConfirm === undefined ? {} : { confirmText: bulkConfirm.typeToConfirm })}
+            onConfirm={() => dialogs.confirmBulk(bulk.input)}
+          />
+        </ConfirmDialog.Root>
+      ) : null}
+      {dialogs.creating === "create" ? (
+        <UserFormDialog
+          mode="create"
+          open
+          onOpenChange={(open) => !open && dialogs.closeCreate()}
+          onSaved={(user) => dialogs.done(m.directory.userCreated(user.displayName))}
+        />
+      ) : null}
+      {dialogs.creating === "invite" ? (
+        <InviteUserDialog
+          open
+          onOpenChange={(open) => !open && dialogs.closeCreate()}
+          onInvited={(user) => dialogs.done(m.directory.invitationSent(user.email))}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function RowActionDialog({
+  dialogs,
+  pending,
+}: {
+  readonly dialogs: UserDirectoryDialogs;
+  readonly pending: PendingUserAction;
+}): ReactNode {
+  const m = useMessages();
+  // Whether the action finished before its dialog closed (a dialog reports done, then closes).
+  const done = useRef(false);
+  const { spec, user } = pending;
+  const run = spec.run;
+  if (run.kind === "dialog") {
+    return run.dialog({
+      user,
+      onOpenChange: (open) => !open && dialogs.closeAction(done.current),
+      onDone: (text) => {
+        done.current = true;
+        dialogs.done(text);
+      },
+    });
+  }
+  const confirm = run.confirm;
+  if (!confirm) return null;
+  return (
+    <ConfirmDialog.Root open onOpenChange={(open) => !open && dialogs.closeAction(done.current)}>
+      <ConfirmDialog.Content
+        title={confirm.title(m, user)}
+        description={confirm.description(m)}
+        confirmLabel={confirm.confirmLabel(m)}
+        {...(confirm.typeToConfirm ? { confirmText: confirm.typeToConfirm(user) } : {})}
+        onConfirm={async () => {
+          await dialogs.confirmAction(pending);
+          done.current = true;
+        }}
+      >
+        {confirm.details?.()}
+      </ConfirmDialog.Content>
+    </ConfirmDialog.Root>
+  );
+}
