@@ -12,6 +12,7 @@
 
 export { type AccessSubject, accessSubject, decide } from "./access/access.rules";
 export type { AccessTarget, Actor, ActorView } from "./access/access.schema";
+export { type ActorFacts, actorFactsOf } from "./access/actor-facts";
 export {
   type Catalog,
   type CatalogDefinition,
@@ -55,6 +56,7 @@ export {
   RULE_CODES,
   type RuleCode,
 } from "./errors/error-codes";
+export { type Refusal, refusalError, type Verdict, VerdictSchema } from "./errors/verdict";
 export {
   type Location,
   type LocationInput,
@@ -74,6 +76,10 @@ export {
   OrganizationSchema,
   type Seats,
 } from "./organization/organization.schema";
+export {
+  type OrganizationFormOptions,
+  OrganizationFormOptionsSchema,
+} from "./organization/organization-form-options.schema";
 export { type BackgroundTasks, inProcessTasks } from "./ports/background";
 export { type Clock, type ManualClock, manualClock, systemClock } from "./ports/clock";
 export { randomToken } from "./ports/crypto";
@@ -102,6 +108,7 @@ export {
   RolePatchSchema,
   RoleSchema,
 } from "./roles/role.schema";
+export { type RoleFormOptions, RoleFormOptionsSchema } from "./roles/role-form-options.schema";
 export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
@@ -114,15 +121,24 @@ export {
   UserSchema,
   type UserStatus,
 } from "./users/user.schema";
-export { allowedUserActions, type UserActionFacts } from "./users/user-actions.rules";
-export type {
-  BulkInput,
-  BulkResult,
-  DeleteResult,
-  InviteResult,
-  ResetPasswordInput,
-  UserAction,
+export {
+  type BulkInput,
+  type BulkResult,
+  type DeleteResult,
+  type InviteResult,
+  type ResetPasswordInput,
+  type UserAction,
+  UserActionSchema,
 } from "./users/user-actions.schema";
+export { mobilePhoneVerdict } from "./users/user-fields.rules";
+export {
+  type FieldOption,
+  FieldOptionSchema,
+  type UserActionOffer,
+  UserActionOfferSchema,
+  type UserFormOptions,
+  UserFormOptionsSchema,
+} from "./users/user-form-options.schema";
 export {
   type CreateUserInput,
   CreateUserInputSchema,
@@ -138,3 +154,4 @@ export {
   UserQuerySchema,
   type UserSortField,
 } from "./users/user-query.schema";
+export { type UserTarget, userActionOffers } from "./users/users.rules";

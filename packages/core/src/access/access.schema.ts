@@ -27,7 +27,7 @@ export interface AccessTarget {
 /**
  * The actor as the directory sees it: its user, role, permissions and location scope.
  *
- * @example { user, role, permissions: ["users.view", …], isMainContact: true, mainContactUserId: "usr_…" }
+ * @example { user, role, permissions: ["users.view", …], isMainContact: true, mainContactUserId: "usr_…", rolePermissions: { "rol_…": ["users.view"] } }
  */
 export interface ActorView<P extends string = DefaultPermission> {
   readonly user: User;
@@ -39,4 +39,10 @@ export interface ActorView<P extends string = DefaultPermission> {
    * would (nobody else is offered anything on them) and say why a form is read-only.
    */
   readonly mainContactUserId: string | null;
+  /**
+   * Every role's permissions by role id, so a client answers `users.actions()` as the service would
+   * (R3: a user holding a permission the actor lacks is not the actor's to manage); null when the
+   * actor may not read roles (it then manages nobody).
+   */
+  readonly rolePermissions: Readonly<Record<string, readonly string[]>> | null;
 }

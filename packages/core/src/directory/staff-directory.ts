@@ -3,8 +3,10 @@ import type { DefaultPermission } from "../access/catalog";
 import type { AuditEvent, AuditQuery, AuditVerification } from "../audit/audit.schema";
 import type { Location, LocationInput, LocationPatch } from "../locations/location.schema";
 import type { Organization, OrganizationPatch, SeatUsage } from "../organization/organization.schema";
+import type { OrganizationFormOptions } from "../organization/organization-form-options.schema";
 import type { Page } from "../primitives/page";
 import type { CatalogView, Role, RoleInput, RolePatch } from "../roles/role.schema";
+import type { RoleFormOptions } from "../roles/role-form-options.schema";
 import type { InvitationSummary } from "../users/invitation.schema";
 import type { User } from "../users/user.schema";
 import type {
@@ -13,8 +15,8 @@ import type {
   DeleteResult,
   InviteResult,
   ResetPasswordInput,
-  UserAction,
 } from "../users/user-actions.schema";
+import type { UserActionOffer, UserFormOptions } from "../users/user-form-options.schema";
 import type { CreateUserInput, InviteUserInput, UserPatch } from "../users/user-input.schema";
 import type { StatusCounts, UserQuery } from "../users/user-query.schema";
 import type { VersionOption } from "./versions";
@@ -23,6 +25,11 @@ import type { VersionOption } from "./versions";
  * The use-case API one actor sees (DESIGN §1, seam 2). Implemented locally by
  * `createDirectory(...).forActor(actor)` and remotely by `restDirectory(...)`; widgets see only this.
  * Every method returns plain serialisable data or rejects with a `DirectoryError`.
+ *
+ * Offered ⇔ allowed: `can()`, `users.actions()` and the `formOptions()` queries are read from the
+ * same verdict functions the service asserts, so what they offer succeeds (but for the count rules,
+ * R6 last administrator and R9 seats, and W2's resend limits) and what they refuse is refused, with
+ * the same code, rule and message.
  *
  * @example
  * const admin = directory.forActor({ organizationId, userId });
@@ -33,13 +40,17 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
   /** The organization this directory is scoped to. */
   readonly organizationId: string;
 
-  /** Loads (and refreshes) the actor: its user, role, permissions. `can()` answers from the last load. */
+  /**
+   * Loads (and refreshes) the actor: its user, role, permissions, and every role's permissions. Its
+   * answer is the snapshot `can()` and `users.actions()` answer from, until the next `me()`: no other
+   * call changes it, so their answers never depend on which call ran last.
+   */
   me(): Promise<ActorView<P>>;
 
   /**
-   * The same decision the service makes (R2–R4), synchronously, for UI affordances. Answers from the
-   * actor as of the last call to this directory (call `me()` first); false before anything is loaded.
-   * With a target, also requires the target to lie inside the actor's locations.
+   * The same decision the service makes (R2–R4), synchronously, for UI affordances, from the snapshot
+   * of the last `me()` (false before the first). With a target, also requires the target to lie
+   * inside the actor's locations.
    */
   can(permission: P, target?: AccessTarget): boolean;
 
@@ -76,8 +87,21 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     invitation(id: string): Promise<InvitationSummary | null>;
     /** W12: one action over many users, with a result per row. */
     bulk(input: BulkInput): Promise<BulkResult>;
-    /** Which row actions the actor may take on this user now (status, permission and R3–R7 aware). */
-    actions(user: User): UserAction[];
+    /**
+     * The row actions that apply to this user's status, each with the verdict the service gives on
+     * it (R2–R7) — allowed, or refused with the reason; empty for an actor without `users.manage`.
+     * Synchronous, from the snapshot of the last `me()` and the user as passed. The verdicts that
+     * depend on the person's other organizations (another organization's main contact, a shared
+     * account) are known only to the service: `formOptions(id).actions` has them.
+     */
+    actions(user: User): readonly UserActionOffer[];
+    /**
+     * The user form's choices for this user (`id`), or for a new user (no `id`): roles, locations,
+     * "all locations of the organization", primary locations, flags, provider fields, licences,
+     * email and profile editability, password reset modes and row actions — each with its verdict.
+     * `not_found` for a user outside the actor's scope (R5); open to those who read users.
+     */
+    formOptions(id?: string): Promise<UserFormOptions>;
   };
 
   readonly roles: {
@@ -91,6 +115,12 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     update(id: string, patch: RolePatch, options: VersionOption): Promise<Role>;
     /** W7: deletes an unused role. */
     delete(id: string, options?: Partial<VersionOption>): Promise<void>;
+    /**
+     * The roles editor's choices for this role (`id`) or a new one: create, rename, delete ("13
+     * user(s) hold this role"), whether its permissions may change (not your own role), each
+     * permission's toggle and each template — each with its verdict. Open to those who read roles.
+     */
+    formOptions(id?: string): Promise<RoleFormOptions>;
   };
 
   readonly locations: {
@@ -111,6 +141,8 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     update(patch: OrganizationPatch, options: VersionOption): Promise<Organization>;
     /** Seat usage (R9). */
     usage(): Promise<SeatUsage>;
+    /** Whether the actor may change the settings, hand the main-contact role over, remove each licence type. */
+    formOptions(): Promise<OrganizationFormOptions>;
   };
 
   readonly audit: {

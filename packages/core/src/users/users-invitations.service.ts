@@ -1,13 +1,14 @@
 import { auditActor, auditTarget } from "../audit/audit-writer";
 import { type ActorSession, writeOp } from "../directory/runner";
 import { expectVersion, optionalVersion, orStale } from "../directory/versions";
+import { assertAllowed } from "../errors/verdict";
 import type { InvitationSummary } from "./invitation.schema";
 import { newToken, queueInvitationMail } from "./invitation-mail";
 import { displayName } from "./user.schema";
 import type { DeleteResult } from "./user-actions.schema";
 import { managedUser } from "./user-target";
 import { invitationSummary } from "./user-view";
-import { requireResendable, requireStatusFor } from "./users.rules";
+import { requireResendable, userOperationVerdict } from "./users.rules";
 import { removeMembership } from "./users-lifecycle.service";
 
 /**
@@ -21,9 +22,9 @@ export async function revokeInvitation(
 ): Promise<DeleteResult> {
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
-    const target = await managedUser(unit.tx, a, id);
+    const target = await managedUser(unit.tx, a, id, unit.nowMs);
     expectVersion(target.user, expected);
-    requireStatusFor("revokeInvitation", target.user);
+    assertAllowed(userOperationVerdict(target.actor, target.target, "revokeInvitation"));
     const accountDeleted = await removeMembership(unit, target.user, target.account);
     await auditActor(s.ctx, unit, a, {
       action: "invitation.revoked",
@@ -42,9 +43,10 @@ export async function resendInvitation(
 ): Promise<InvitationSummary> {
   const expected = optionalVersion(options as { version?: unknown });
   return writeOp(s, async (unit, a) => {
-    const target = await managedUser(unit.tx, a, id);
+    const target = await managedUser(unit.tx, a, id, unit.nowMs);
     expectVersion(target.user, expected);
-    requireStatusFor("resendInvitation", target.user);
+    assertAllowed(userOperationVerdict(target.actor, target.target, "resendInvitation"));
+    // The resend limits are a count rule (a clock and a counter), asserted apart from the verdict.
     const inv = requireResendable(
       await unit.tx.getInvitationForUser(a.organization.id, target.user.id),
       unit.nowMs,
