@@ -1,14 +1,16 @@
 import type {
+  ActorView,
   AuditEvent,
   AuditVerification,
   DefaultPermission,
   DirectoryAuth,
   Organization,
+  OrganizationFormOptions,
   Page,
   SeatUsage,
   StaffDirectory,
 } from "@staffroom/core";
-import { actorState, type MeResponse } from "./actor-state";
+import { actorState } from "./actor-state";
 import { restAuth } from "./auth-client";
 import { locationsApi } from "./locations-api";
 import type { RestClientOptions } from "./options";
@@ -31,7 +33,8 @@ export interface RestDirectory<P extends string = DefaultPermission> extends Sta
  * and failures come back as the same `DirectoryError` (code, rule sub-code, issues, message) a local
  * call gives. Versions travel as `If-Match` by themselves: the one the caller names, else the last
  * one this client saw of the resource, else one read just before the write. `can()` and
- * `users.actions()` answer synchronously from the actor the last `me()` loaded, with core's own rules.
+ * `users.actions()` answer synchronously from the snapshot of the last `me()` (and of nothing else:
+ * an organization learnt from the first call does not load it), with core's own verdicts.
  *
  * @example
  * const dir = restDirectory({ baseUrl: "/api/staffroom" });          // browser, session cookie
@@ -44,7 +47,7 @@ export function restDirectory<P extends string = DefaultPermission>(
   options: RestClientOptions,
 ): RestDirectory<P> {
   const state = actorState<string>();
-  const w = wire(options, state);
+  const w = wire(options);
   const remote = restAuth(options);
   /** Who is acting changed: forget the learnt organization and the loaded actor. */
   const changed = <T>(result: T): T => {
@@ -65,7 +68,7 @@ export function restDirectory<P extends string = DefaultPermission>(
     auth,
     async me() {
       const path = w.organizationId() ? await w.orgPath("/me") : "/me";
-      const me = as<MeResponse<string>>(await w.send({ method: "GET", path }));
+      const me = as<ActorView<string>>(await w.send({ method: "GET", path }));
       w.learn(me);
       w.versions.see("user", me.user);
       return state.load(me);
@@ -84,6 +87,8 @@ export function restDirectory<P extends string = DefaultPermission>(
           ifMatch: isWholeNumber(options?.version) ? options.version : undefined,
         }),
       usage: async () => as<SeatUsage>(await w.send({ method: "GET", path: await w.orgPath("/usage") })),
+      formOptions: async () =>
+        as<OrganizationFormOptions>(await w.send({ method: "GET", path: await w.orgPath("/form-options") })),
     },
     audit: {
       list: async (query) =>

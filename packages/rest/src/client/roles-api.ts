@@ -1,4 +1,4 @@
-import type { CatalogView, Role, StaffDirectory } from "@staffroom/core";
+import type { CatalogView, Role, RoleFormOptions, StaffDirectory } from "@staffroom/core";
 import { as, idSegment, isWholeNumber, type Wire } from "./wire";
 
 /**
@@ -25,6 +25,14 @@ export function rolesApi(w: Wire): StaffDirectory["roles"] {
         body: patch,
         ifMatch: isWholeNumber(options?.version) ? options.version : undefined,
       }),
+    formOptions: async (id) =>
+      as<RoleFormOptions>(
+        await w.send({
+          method: "GET",
+          path:
+            id === undefined ? await w.orgPath("/roles/form-options") : `${await rolePath(id)}/form-options`,
+        }),
+      ),
     delete: async (id, options) =>
       w.conditional(
         "role",

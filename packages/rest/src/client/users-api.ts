@@ -7,13 +7,14 @@ import type {
   StaffDirectory,
   StatusCounts,
   User,
+  UserFormOptions,
   VersionOption,
 } from "@staffroom/core";
 import type { ActorState } from "./actor-state";
 import { as, idSegment, isWholeNumber, type Wire } from "./wire";
 
 /**
- * `StaffDirectory.users` over HTTP (all but `actions`, answered from the loaded actor).
+ * `StaffDirectory.users` over HTTP (all but `actions`, answered from the snapshot of the last `me()`).
  *
  * @example const users = usersApi(w, state); await users.disable(id); // If-Match from the cache or a read
  */
@@ -92,5 +93,13 @@ export function usersApi(w: Wire, state: ActorState<string>): StaffDirectory["us
       return result;
     },
     actions: (user) => state.actions(user),
+    formOptions: async (id) =>
+      as<UserFormOptions>(
+        await w.send({
+          method: "GET",
+          path:
+            id === undefined ? await w.orgPath("/users/form-options") : await userPath(id, "/form-options"),
+        }),
+      ),
   };
 }

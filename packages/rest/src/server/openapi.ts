@@ -1,11 +1,16 @@
 import {
   ERROR_STATUS,
   type ErrorCode,
+  FieldOptionSchema,
   ID_PATTERN,
   LocationSchema,
+  OrganizationFormOptionsSchema,
   OrganizationSchema,
+  RoleFormOptionsSchema,
   RoleSchema,
+  UserFormOptionsSchema,
   UserSchema,
+  VerdictSchema,
 } from "@staffroom/core";
 import * as z from "zod/mini";
 import { PROBLEM_CONTENT_TYPE } from "../shared/problem";
@@ -35,6 +40,11 @@ const NAMED: readonly [z.ZodMiniType, string][] = [
   [RoleSchema, "Role"],
   [LocationSchema, "Location"],
   [OrganizationSchema, "Organization"],
+  [VerdictSchema, "Verdict"],
+  [FieldOptionSchema, "FieldOption"],
+  [UserFormOptionsSchema, "UserFormOptions"],
+  [RoleFormOptionsSchema, "RoleFormOptions"],
+  [OrganizationFormOptionsSchema, "OrganizationFormOptions"],
   [ProblemSchema, "Problem"],
 ];
 

@@ -1,5 +1,6 @@
 import {
   fail,
+  RoleFormOptionsSchema,
   type RoleInput,
   RoleInputSchema,
   type RolePatch,
@@ -52,6 +53,39 @@ export const roleRoutes: readonly Route[] = [
       errors: ["forbidden"],
     },
     handle: async (c) => ok(await c.staff.roles.catalog()),
+  },
+  {
+    method: "GET",
+    path: `${ORG}/roles/form-options`,
+    auth: "actor",
+    body: "none",
+    ifMatch: false,
+    doc: {
+      operationId: "roles.formOptions",
+      summary: "The roles editor's choices for a new role, each with its verdict",
+      tags,
+      success: 200,
+      response: RoleFormOptionsSchema,
+      errors: ["forbidden"],
+    },
+    handle: async (c) => ok(await c.staff.roles.formOptions()),
+  },
+  {
+    method: "GET",
+    path: `${ROLE}/form-options`,
+    auth: "actor",
+    body: "none",
+    ifMatch: false,
+    doc: {
+      operationId: "roles.formOptionsOf",
+      summary:
+        "The roles editor's choices for this role: rename, delete, each permission toggle, each with its verdict",
+      tags,
+      success: 200,
+      response: RoleFormOptionsSchema,
+      errors: ["forbidden"],
+    },
+    handle: async (c) => ok(await c.staff.roles.formOptions(param(c, "roleId"))),
   },
   {
     method: "POST",

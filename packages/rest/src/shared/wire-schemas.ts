@@ -95,16 +95,9 @@ export const ActorViewSchema = z.object({
   permissions: z.array(z.string()),
   isMainContact: z.boolean(),
   mainContactUserId: z.nullable(IdSchema),
+  rolePermissions: z.nullable(z.record(IdSchema, z.array(z.string()))),
 });
 describes<typeof ActorViewSchema, ActorView<string>>(true);
-
-/**
- * The `me` response: the ActorView plus the ids of the roles that hold `users.manage` (null unless
- * the actor holds it), which the client needs to answer `users.actions()` as the service would.
- *
- * @example MeResponseSchema.parse(await (await fetch("/api/staffroom/me")).json()).adminRoleIds
- */
-export const MeResponseSchema = z.extend(ActorViewSchema, { adminRoleIds: z.nullable(z.array(IdSchema)) });
 
 /** What an admin sees of an invitation. @example InvitationSummarySchema.parse(await admin.users.invitation(id)) */
 export const InvitationSummarySchema = z.object({
