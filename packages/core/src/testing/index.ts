@@ -52,4 +52,9 @@ export {
 export { secretsAtRestFixture } from "./conformance/secrets";
 export { runLocalBoundarySuite } from "./local-boundary";
 export { type PropertySuiteOptions, runPropertySuite } from "./properties";
+export {
+  runVerdictProperty,
+  type VerdictPropertyOptions,
+  type VerdictReport,
+} from "./properties/verdicts";
 export { type RateLimiterPairFactory, runRateLimiterContract } from "./rate-limiter-contract";

@@ -61,8 +61,8 @@ export function userFormOptionsOf(f: UserFormFacts): UserFormOptions {
           editable,
           own,
           () => accessGrantVerdict(actor, [id]),
-          () => usable(id, ["locationAccess"]),
           administrator,
+          () => usable(id, ["locationAccess"]),
         );
   const primary = (id: string): Verdict => {
     if (target && id === target.primaryLocationId) return edit;
