@@ -6,6 +6,7 @@ import { expectError } from "./errors-expect";
 import {
   actAs,
   addLocation,
+  createRole,
   createStaff,
   expectNoChange,
   offered,
@@ -33,6 +34,51 @@ export function registerVerdictTests(factory: WorldFactory): void {
       const refused = await expectError(s.manager.dir.users.disable(lead.id), { code: "forbidden" });
       expect(refused.message).toBe("This user holds permissions you do not have.");
       expect(offered(s.manager.dir, s.atA)).toEqual(expect.arrayContaining(["edit", "disable"]));
+    });
+
+    it("R3 a delegated manager holding users.view and users.manage at one clinic is not offered Edit, Disable or Reset password on a Billing Lead there; each shows the reason the service refuses it with, and nothing changes", async () => {
+      const ctx = await setup(factory);
+      const downtown = await addLocation(ctx, "Downtown");
+      const billing = await templateRole(ctx, "billing_manager");
+      const lead = await createStaff(ctx, { role: billing, locations: [downtown], familyName: "Lead" });
+      const viewers = await createRole(ctx, "Schedule viewers", ["users.view"]);
+      const peer = await createStaff(ctx, { role: viewers, locations: [downtown], familyName: "Peer" });
+      const { dir: manager } = await staffWithPermissions(ctx, ["users.view", "users.manage"], {
+        locations: [downtown],
+        roleName: "Clinic Manager",
+      });
+      const reason = "This user holds permissions you do not have.";
+      const seen = await manager.users.get(lead.id);
+      const offers = manager.users.actions(seen);
+      for (const action of ["edit", "disable", "resetPassword"]) {
+        expect(offers.find((o) => o.action === action)?.verdict).toEqual({
+          allowed: false,
+          code: "forbidden",
+          message: reason,
+        });
+      }
+      expect(offered(manager, seen)).toEqual([]);
+      expect((await manager.users.formOptions(lead.id)).actions).toEqual(offers);
+      const version = { version: seen.version };
+      await expectNoChange(ctx, async () => {
+        const writes = [
+          () => manager.users.update(lead.id, { profile: { jobTitle: "Head of billing" } }, version),
+          () => manager.users.disable(lead.id, version),
+          () => manager.users.resetPassword(lead.id, { mode: "link" }, version),
+        ];
+        for (const write of writes) {
+          expect((await expectError(write(), { code: "forbidden" })).message).toBe(reason);
+        }
+      });
+      // The same manager is offered all three on someone holding nothing it lacks, and they work.
+      const colleague = await manager.users.get(peer.id);
+      expect(offered(manager, colleague)).toEqual(["edit", "disable", "resetPassword"]);
+      const edited = await manager.users.update(
+        peer.id,
+        { profile: { jobTitle: "Scheduler" } },
+        { version: colleague.version },
+      );
+      expect((await manager.users.disable(peer.id, { version: edited.version })).status).toBe("disabled");
     });
 
     it("R2 can() and actions() answer from the last me(), whatever the actor called since", async () => {

@@ -233,12 +233,15 @@ describe("UserDirectory", () => {
     }
   });
 
-  it("R3 a delegated manager sees Edit, Disable and Reset password on a Billing Lead disabled, with core's reason", async () => {
+  it("R3 a delegated manager (users.view and users.manage, one clinic) sees Edit, Disable and Reset password on a Billing Lead disabled, with core's reason, and cannot select him", async () => {
     const world = await seededWorld({ users: 3 });
-    const manager = world.roles.find((r) => r.name === "Clinic Manager");
     const billing = world.roles.find((r) => r.name === "Billing Manager");
     const downtown = world.world.location;
-    if (!manager || !billing) throw new Error("fixture");
+    if (!billing) throw new Error("fixture");
+    const staffManager = await world.owner.roles.create({
+      name: "Staff Manager",
+      permissions: ["users.view", "users.manage"],
+    });
     const lead = await world.owner.users.create({
       email: "bill.lead@harbor-urgent-care.example",
       profile: { givenName: "Bill", familyName: "Lead" },
@@ -250,7 +253,7 @@ describe("UserDirectory", () => {
     const managerUser = await world.owner.users.create({
       email: "dana.downtown@harbor-urgent-care.example",
       profile: { givenName: "Dana", familyName: "Downtown" },
-      roleId: manager.id,
+      roleId: staffManager.id,
       locationAccess: [downtown.id],
       primaryLocationId: downtown.id,
       password: FIXTURE_PASSWORD,
@@ -259,13 +262,16 @@ describe("UserDirectory", () => {
     await table();
     const row = (await rows()).find((r) => within(r).queryByText(lead.displayName));
     if (!row) throw new Error("no row for the Billing Lead");
-    expect(within(row).getByRole("checkbox", { name: `Select ${lead.displayName}` })).toBeDisabled();
     await user.click(within(row).getByRole("button", { name: `Actions for ${lead.displayName}` }));
-    const labels = ["Edit", "Disable", "Reset password"];
-    for (const label of labels) {
+    for (const label of ["Edit", "Disable", "Reset password"]) {
       const item = await screen.findByRole("menuitem", { name: new RegExp(`^${label}`) });
       expect(item).toHaveAttribute("aria-disabled", "true");
       expect(item).toHaveTextContent("This user holds permissions you do not have.");
     }
+    await user.click(screen.getByRole("menuitem", { name: /^Disable/ }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect((await world.owner.users.get(lead.id)).status).toBe("active");
+    await user.keyboard("{Escape}");
+    expect(within(row).getByRole("checkbox", { name: `Select ${lead.displayName}` })).toBeDisabled();
   });
 });

@@ -169,6 +169,38 @@ describe("UserFormDialog", () => {
     expect(saved?.locationAccess).toContain(other.id);
   });
 
+  it("R8 choosing another primary location for an existing user adds it to their access, and the save goes through", async () => {
+    const { owner, locations, roles } = await seededWorld({ users: 2 });
+    const [home, other] = locations.filter((l) => !l.archived);
+    const provider = roles.find((r) => r.name === "Provider");
+    if (!home || !other || !provider) throw new Error("fixture");
+    const target = await owner.users.create({
+      email: "omar.onesite@harbor-urgent-care.example",
+      profile: { givenName: "Omar", familyName: "Onesite" },
+      roleId: provider.id,
+      locationAccess: [home.id],
+      primaryLocationId: home.id,
+      password: FIXTURE_PASSWORD,
+    });
+    const onSaved = vi.fn();
+    const { user } = renderWith(
+      owner,
+      <UserFormDialog mode="edit" userId={target.id} open onOpenChange={() => undefined} onSaved={onSaved} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: `Edit ${target.displayName}` });
+    const primary = await within(dialog).findByRole("combobox", { name: /^Primary location/ });
+    const box = within(dialog).getByRole("checkbox", { name: new RegExp(other.name) });
+    expect(box).not.toBeChecked();
+    await user.selectOptions(primary, other.name);
+    expect(box).toBeChecked();
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument();
+    const saved = await owner.users.get(target.id);
+    expect(saved.primaryLocationId).toBe(other.id);
+    expect(saved.locationAccess).toEqual(expect.arrayContaining([home.id, other.id]));
+  });
+
   it("R10 puts a rule error that names its field on that field (mobile sign-in needs a phone)", async () => {
     const { owner, users } = await seededWorld({ users: 6 });
     // 0–1 are disabled and 3 is locked by the seed.
