@@ -15,7 +15,10 @@ export interface VerdictPropertyOptions {
   readonly worlds: number;
   /** Steps per world: each tries one offered or refused choice (or compares `can()`). */
   readonly steps: number;
-  /** Batches run until this many choices were tried (at most five batches). */
+  /**
+   * Batches run until this many choices were tried (at most five batches); after the first, a batch
+   * builds only as many worlds as the missing choices need at the rate seen so far, plus one.
+   */
   readonly minCases: number;
   readonly seed?: number;
 }
@@ -73,6 +76,14 @@ export async function runVerdictProperty(
   let worlds = 0;
   const cases = () => counts.offered + counts.refused;
   for (let batch = 0; batch < 5 && cases() < options.minCases; batch++) {
+    // A later batch builds only the worlds the cases still missing need, at the rate seen so far
+    // (plus one): a first batch a few cases short must not cost a second full batch (on PGlite that
+    // doubled the run).
+    const perWorld = worlds === 0 ? 0 : cases() / worlds;
+    const numRuns =
+      perWorld === 0
+        ? options.worlds
+        : Math.min(options.worlds, Math.ceil((options.minCases - cases()) / perWorld) + 1);
     await fc.assert(
       fc.asyncProperty(
         worldSpecArbitrary,
@@ -85,7 +96,7 @@ export async function runVerdictProperty(
       // No shrinking: a world and its steps cost seconds on a database, and the failure's trace
       // already tells its story (the seed and path replay it).
       {
-        numRuns: options.worlds,
+        numRuns,
         endOnFailure: true,
         ...(options.seed === undefined ? {} : { seed: options.seed + batch }),
       },
