@@ -56,7 +56,7 @@ async function visiblePractitioners(world: StoreWorld<DirectoryStore>, userId: s
  * search, read, paging, scope, errors and a fuzz of query strings, every answer validated.
  */
 export function fhirSuite(label: string, open: () => Promise<FhirBackend>): void {
-  describe(`${label}: FHIR R4 endpoint (US Core) over HTTP`, () => {
+  describe(`${label}: FHIR 4.0.1 endpoint (US Core) over HTTP`, () => {
     let backend: FhirBackend;
     let world: StoreWorld<DirectoryStore>;
     let fixture: FhirFixture;

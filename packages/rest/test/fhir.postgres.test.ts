@@ -38,7 +38,7 @@ if (DATABASE_URL) {
     };
   });
 } else {
-  describe.skip("PostgreSQL: FHIR R4 endpoint (needs DATABASE_URL)", () => {
+  describe.skip("PostgreSQL: FHIR 4.0.1 endpoint (needs DATABASE_URL)", () => {
     it("is skipped without DATABASE_URL", () => {});
   });
 }

@@ -49,8 +49,8 @@ const report = (...args: unknown[]) =>
 
 const byId = (id: string) => everyone.find((u) => u.id === id) as User;
 
-describe("FHIR R4 mappers (US Core)", () => {
-  it("every Practitioner, PractitionerRole, Location and Organization of a seeded memory world validates against R4 and US Core", () => {
+describe("FHIR 4.0.1 mappers (US Core)", () => {
+  it("every Practitioner, PractitionerRole, Location and Organization of a seeded memory world validates against FHIR 4.0.1 and US Core", () => {
     const tally = verdicts();
     const failures: { id: string; issues: string[] }[] = [];
     const check = (resource: StaffroomFhirResource | (object & { resourceType: string })) => {
@@ -271,7 +271,7 @@ describe("FHIR ids", () => {
 });
 
 describe("our own checks fail where US Core fails (they are not vacuous)", () => {
-  it("us-core-16, us-core-17, name.family, identifier, ids, empty strings; us-core-13 and pd-1 on roles; the R4 validator rejects an unknown element", () => {
+  it("us-core-16, us-core-17, name.family, identifier, ids, empty strings; us-core-13 and pd-1 on roles; the offline validator rejects an unknown element", () => {
     const user = byId(fixture.people.noPhone.id);
     const good = toPractitioner(user);
     const keys = (r: unknown) => fhirConformanceIssues(r).map((i) => i.key ?? i.path);
