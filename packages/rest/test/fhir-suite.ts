@@ -416,6 +416,19 @@ export function fhirSuite(label: string, open: () => Promise<FhirBackend>): void
     });
 
     it("401 without a session or with an unknown one; the cookie session works like the bearer one; 403 without users.view", async () => {
+      // locations.manage reads locations and any member reads the organization: FHIR still needs users.view.
+      const role = await fixture.owner.roles.create({
+        name: "Sites only",
+        permissions: ["locations.manage"],
+      });
+      const sitesOnly = await fixture.owner.users.create({
+        email: "sites.only@fhir.harbor.example",
+        profile: { givenName: "Sid", familyName: "Sites" },
+        roleId: role.id,
+        locationAccess: "organization",
+        primaryLocationId: fixture.locations.downtown.id,
+        password: FIXTURE_PASSWORD,
+      });
       for (const path of [
         "/Practitioner",
         `/Practitioner/${toFhirId(fixture.people.orgWide.id)}`,
@@ -428,6 +441,7 @@ export function fhirSuite(label: string, open: () => Promise<FhirBackend>): void
         expect(anonymous.res.headers.get("www-authenticate")).toBe('Bearer realm="staffroom"');
         outcome(await get(path, null, { authorization: "Bearer not-a-session-token-at-all" }), 401, "login");
         outcome(await get(path, fixture.noView), 403, "forbidden");
+        outcome(await get(path, sitesOnly), 403, "forbidden");
       }
       const token = await tokenOf(world.owner);
       const byCookie = await get("/Organization", null, { cookie: `staffroom_session=${token}` });
