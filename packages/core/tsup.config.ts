@@ -8,6 +8,7 @@ export default defineConfig({
     testing: "src/testing/index.ts",
     fixtures: "src/fixtures/index.ts",
     passwords: "src/passwords/index.ts",
+    fhir: "src/fhir/index.ts",
   },
   // The word list is bundled into the passwords entry so core keeps zod and immer as its only runtime dependencies.
   noExternal: ["@zxcvbn-ts/language-common", "@zxcvbn-ts/dictionary-compression"],
