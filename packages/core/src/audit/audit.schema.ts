@@ -46,7 +46,7 @@ export interface AuditChainedEvent {
   readonly action: string;
   readonly target: { readonly type: string; readonly id: string; readonly label: string | null };
   readonly outcome: "success" | "failure";
-  readonly reason?: string;
+  readonly reason?: string | undefined;
   /** Before/after of the fields that are not personal (privilege and state fields, R18). */
   readonly changes: Readonly<Record<string, FieldChange>>;
   readonly metadata: { readonly requestId?: string };
@@ -106,7 +106,7 @@ export interface LegacyAuditEvent {
   readonly action: string;
   readonly target: { readonly type: string; readonly id: string; readonly label: string };
   readonly outcome: "success" | "failure";
-  readonly reason?: string;
+  readonly reason?: string | undefined;
   readonly changes: Readonly<Record<string, FieldChange>>;
   readonly metadata: RequestMetadata;
   readonly previousHash: string;
