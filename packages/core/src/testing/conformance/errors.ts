@@ -153,6 +153,46 @@ export function registerErrorTests(factory: WorldFactory): void {
       );
     });
 
+    it("R14 a malformed password reset or bulk input is refused on the field at fault, writing nothing", async () => {
+      const ctx = await setup(factory);
+      const user = await createStaff(ctx);
+      const v = { version: user.version };
+      const reset = (input: unknown) =>
+        ctx.owner.users.resetPassword(user.id, input as ResetPasswordInput, v);
+      const bulk = (input: unknown) => ctx.owner.users.bulk(input as BulkInput);
+      const cases: [string, () => Promise<unknown>, (string | number)[]][] = [
+        ["no mode", () => reset({}), ["mode"]],
+        ["an unknown mode", () => reset({ mode: "sms" }), ["mode"]],
+        ["a temporary reset without a password", () => reset({ mode: "temporary" }), ["password"]],
+        ["an empty temporary password", () => reset({ mode: "temporary", password: "" }), ["password"]],
+        [
+          "mustChangePassword that is not a boolean",
+          () =>
+            reset({
+              mode: "temporary",
+              password: "amber-kettle-orchard-plume-19",
+              mustChangePassword: "yes",
+            }),
+          ["mustChangePassword"],
+        ],
+        ["an unknown action", () => bulk({ action: "erase", items: itemsOf(user) }), ["action"]],
+        ["setRole without a role", () => bulk({ action: "setRole", items: itemsOf(user) }), ["roleId"]],
+        ["items that are not a list", () => bulk({ action: "disable", items: user.id }), ["items"]],
+        [
+          "a version that is not a number",
+          () => bulk({ action: "disable", items: [{ id: user.id, version: "1" }] }),
+          ["items", 0, "version"],
+        ],
+      ];
+      await expectNoChange(ctx, async () => {
+        for (const [what, attempt, path] of cases) {
+          await expectError(attempt(), { code: "validation", path }).catch((error: unknown) => {
+            throw new Error(`${what}: ${String(error)}`);
+          });
+        }
+      });
+    });
+
     it("R5/R15 an error never leaks a secret or another organization's data in its message", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx);
