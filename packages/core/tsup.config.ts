@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     store: "src/store/index.ts",
+    schemas: "src/schemas.ts",
     memory: "src/memory/index.ts",
     testing: "src/testing/index.ts",
     fixtures: "src/fixtures/index.ts",
