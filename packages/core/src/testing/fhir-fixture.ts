@@ -195,7 +195,7 @@ export async function fhirFixture(
       }),
     }),
   });
-  const closedNow = await owner.locations.archive(closed.id);
+  const closedNow = await owner.locations.archive(closed.id, closed);
   const atClosed = await owner.users.get(atClosedBefore.id);
   const atBayview = await createStaff(ctx, {
     role: provider,
