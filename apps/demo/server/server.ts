@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { inProcessTasks, memoryMailer } from "@staffroom/core";
 import { isCommonPassword } from "@staffroom/core/passwords";
-import { createRestHandler, directoryLinks, toNodeListener } from "@staffroom/rest/server";
+import { createFhirHandler, createRestHandler, directoryLinks, toNodeListener } from "@staffroom/rest/server";
 import {
   createDemoDirectory,
   DEMO_SIGN_IN,
@@ -51,6 +51,8 @@ export interface DemoServer {
 /** The directory side of the server; replaced as a whole by `/demo/reset`. */
 interface Backend {
   readonly api: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The read-only FHIR R4 endpoint on `/fhir/r4` (bearer sessions; the cookie is scoped to `/api`). */
+  readonly fhir: (req: IncomingMessage, res: ServerResponse) => void;
   readonly outbox: () => ReturnType<typeof outboxMessages>;
   /** Resolves when the directory's after-answer work (reset mail, throttle audit) is done. */
   readonly settled: () => Promise<void>;
@@ -100,8 +102,14 @@ async function openBackend(
     publicBaseUrl: place.url,
     originAliases: place.aliases,
   });
+  const fhir = createFhirHandler(demo.directory, {
+    basePath: "/fhir/r4",
+    publicBaseUrl: place.url,
+    originAliases: place.aliases,
+  });
   return {
     api: toNodeListener(handler),
+    fhir: toNodeListener(fhir),
     outbox: () => outboxMessages(mailer.outbox),
     settled: () => demo.directory.settled(),
   };
@@ -127,6 +135,7 @@ function banner(url: string, users: number, ms: number, store: string): string {
   Sign in   ${DEMO_SIGN_IN.email}  /  ${DEMO_SIGN_IN.password}
   Wirings   REST (default), or in-browser: ${url}/?wiring=browser
   Mail      ${url}/mail (invitation and reset links land here)
+  FHIR R4   ${url}/fhir/r4/Practitioner (bearer token; see the README)
   Store     ${store}
 `;
 }
@@ -166,6 +175,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         // A reset in progress holds requests until the new store is seeded.
         if (!backend) throw new Error("the store is not open");
         (await backend).api(req, res);
+      } else if (pathname === "/fhir/r4" || pathname.startsWith("/fhir/r4/")) {
+        if (!backend) throw new Error("the store is not open");
+        (await backend).fhir(req, res);
       } else if (pathname.startsWith("/demo/")) {
         await routes(req, res, pathname);
       } else {

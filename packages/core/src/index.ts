@@ -23,14 +23,8 @@ export {
   type PermissionOf,
 } from "./access/catalog";
 export { MAIN_CONTACT_ONLY_MESSAGE } from "./access/main-contact.rules";
-export type { AuditVerification } from "./audit/audit.schema";
-export {
-  type AuditEvent,
-  type AuditQuery,
-  AuditQuerySchema,
-  type FieldChange,
-  type RequestMetadata,
-} from "./audit/audit.schema";
+export { type AuditQuery, AuditQuerySchema, type RequestMetadata } from "./audit/audit.schema";
+export type { AuditEvent, AuditVerification, FieldChange } from "./audit/audit-event.schema";
 export type { PasswordHash } from "./auth/account.schema";
 export type {
   AcceptInvitationResult,
@@ -47,7 +41,6 @@ export type { DirectoryAuth } from "./directory/directory-auth";
 export { DEFAULT_POLICY, type DirectoryPolicy } from "./directory/policy";
 export type { StaffDirectory } from "./directory/staff-directory";
 export { parseInput, unknownFieldIssue } from "./directory/validate";
-export type { VersionOption } from "./directory/versions";
 export { DirectoryError, type DirectoryErrorData, type FieldIssue, fail } from "./errors/directory-error";
 export {
   DEFAULT_MESSAGES,
@@ -56,7 +49,7 @@ export {
   RULE_CODES,
   type RuleCode,
 } from "./errors/error-codes";
-export { type Refusal, refusalError, type Verdict, VerdictSchema } from "./errors/verdict";
+export type { Refusal, Verdict } from "./errors/verdict";
 export {
   type Location,
   type LocationInput,
@@ -66,7 +59,6 @@ export {
   LocationSchema,
 } from "./locations/location.schema";
 export type { BootstrapInput, BootstrapResult } from "./organization/bootstrap.schema";
-export type { SeatUsage } from "./organization/organization.schema";
 export {
   type Features,
   type Organization,
@@ -76,10 +68,8 @@ export {
   OrganizationSchema,
   type Seats,
 } from "./organization/organization.schema";
-export {
-  type OrganizationFormOptions,
-  OrganizationFormOptionsSchema,
-} from "./organization/organization-form-options.schema";
+export type { OrganizationFormOptions } from "./organization/organization-form-options.schema";
+export type { SeatUsage } from "./organization/seat-usage.schema";
 export { type BackgroundTasks, inProcessTasks } from "./ports/background";
 export { type Clock, type ManualClock, manualClock, systemClock } from "./ports/clock";
 export { randomToken } from "./ports/crypto";
@@ -97,9 +87,10 @@ export { memoryRateLimiter, type RateLimiter } from "./ports/rate-limiter";
 export { EmailSchema } from "./primitives/contact.schema";
 export { ID_PATTERN, IdSchema, isId } from "./primitives/ids.schema";
 export { IsoDateSchema } from "./primitives/instant.schema";
-export type { Page } from "./primitives/page";
+export type { Page } from "./primitives/page.schema";
 export { textIssue, textProblem, toPlainText } from "./primitives/text.schema";
-export type { CatalogView } from "./roles/role.schema";
+export type { VersionOption } from "./primitives/version.schema";
+export type { CatalogView } from "./roles/catalog-view.schema";
 export {
   type Role,
   type RoleInput,
@@ -108,11 +99,10 @@ export {
   RolePatchSchema,
   RoleSchema,
 } from "./roles/role.schema";
-export { type RoleFormOptions, RoleFormOptionsSchema } from "./roles/role-form-options.schema";
+export type { RoleFormOptions } from "./roles/role-form-options.schema";
 export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
-export type { InvitationSummary } from "./users/invitation.schema";
 export { isValidNpi, npiWithCheckDigit, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./users/provider.rules";
 export {
   displayName,
@@ -121,24 +111,8 @@ export {
   UserSchema,
   type UserStatus,
 } from "./users/user.schema";
-export {
-  type BulkInput,
-  type BulkResult,
-  type DeleteResult,
-  type InviteResult,
-  type ResetPasswordInput,
-  type UserAction,
-  UserActionSchema,
-} from "./users/user-actions.schema";
-export { mobilePhoneVerdict } from "./users/user-fields.rules";
-export {
-  type FieldOption,
-  FieldOptionSchema,
-  type UserActionOffer,
-  UserActionOfferSchema,
-  type UserFormOptions,
-  UserFormOptionsSchema,
-} from "./users/user-form-options.schema";
+export type { BulkInput, BulkItem, ResetPasswordInput, UserAction } from "./users/user-actions.schema";
+export type { FieldOption, UserActionOffer, UserFormOptions } from "./users/user-form-options.schema";
 export {
   type CreateUserInput,
   CreateUserInputSchema,
@@ -148,10 +122,12 @@ export {
   type UserPatch,
   UserPatchSchema,
 } from "./users/user-input.schema";
-export {
-  type StatusCounts,
-  type UserQuery,
-  UserQuerySchema,
-  type UserSortField,
-} from "./users/user-query.schema";
+export { type UserQuery, UserQuerySchema, type UserSortField } from "./users/user-query.schema";
+export type {
+  BulkResult,
+  DeleteResult,
+  InvitationSummary,
+  InviteResult,
+  StatusCounts,
+} from "./users/user-results.schema";
 export { type UserTarget, userActionOffers } from "./users/users.rules";

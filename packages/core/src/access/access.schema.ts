@@ -1,18 +1,22 @@
-import type { RequestMetadata } from "../audit/audit.schema";
-import type { Role } from "../roles/role.schema";
-import type { LocationAccess, User } from "../users/user.schema";
+import * as z from "zod/mini";
+import { RequestMetadataSchema } from "../audit/audit.schema";
+import { IdSchema } from "../primitives/ids.schema";
+import { RoleSchema } from "../roles/role.schema";
+import { type LocationAccess, UserSchema } from "../users/user.schema";
 import type { DefaultPermission } from "./catalog";
 
 /**
  * Who is acting: a user of an organization, with the request's metadata for the audit trail.
  *
- * @example { organizationId: "org_…", userId: "usr_…", metadata: { ip: "203.0.113.4" } }
+ * @example ActorSchema.parse({ organizationId: "org_…", userId: "usr_…", metadata: { ip: "203.0.113.4" } })
  */
-export interface Actor {
-  readonly organizationId: string;
-  readonly userId: string;
-  readonly metadata?: RequestMetadata;
-}
+export const ActorSchema = z.strictObject({
+  organizationId: IdSchema,
+  userId: IdSchema,
+  metadata: z.optional(RequestMetadataSchema),
+});
+/** Who is acting. @example { organizationId: "org_…", userId: "usr_…", metadata: { ip: "203.0.113.4" } } */
+export type Actor = z.infer<typeof ActorSchema>;
 
 /**
  * Anything with location access can be a target of a scoped decision (a {@link User} is one).
@@ -25,24 +29,29 @@ export interface AccessTarget {
 }
 
 /**
- * The actor as the directory sees it: its user, role, permissions and location scope.
+ * The actor as the directory sees it (`me()`): its user, role, permissions and whether it is the
+ * main contact. `mainContactUserId` names the organization's main contact (R7) and
+ * `rolePermissions` every role's permissions by role id (null when the actor may not read roles:
+ * it then manages nobody), so a client answers `can()` and `users.actions()` from core's verdicts as
+ * the service would (R3: a user holding a permission the actor lacks is not the actor's to manage)
+ * and says why a form is read-only.
+ *
+ * @example ActorViewSchema.parse(await admin.me()).permissions
+ */
+export const ActorViewSchema = z.strictObject({
+  user: UserSchema,
+  role: RoleSchema,
+  permissions: z.array(z.string()),
+  isMainContact: z.boolean(),
+  mainContactUserId: z.nullable(IdSchema),
+  rolePermissions: z.nullable(z.record(IdSchema, z.array(z.string()))),
+});
+/**
+ * The actor as the directory sees it, its permissions named by the catalog in use.
  *
  * @example { user, role, permissions: ["users.view", …], isMainContact: true, mainContactUserId: "usr_…", rolePermissions: { "rol_…": ["users.view"] } }
  */
-export interface ActorView<P extends string = DefaultPermission> {
-  readonly user: User;
-  readonly role: Role;
-  readonly permissions: readonly P[];
-  readonly isMainContact: boolean;
-  /**
-   * The organization's main contact (R7), so a client can answer `users.actions()` as the service
-   * would (nobody else is offered anything on them) and say why a form is read-only.
-   */
-  readonly mainContactUserId: string | null;
-  /**
-   * Every role's permissions by role id, so a client answers `users.actions()` as the service would
-   * (R3: a user holding a permission the actor lacks is not the actor's to manage); null when the
-   * actor may not read roles (it then manages nobody).
-   */
-  readonly rolePermissions: Readonly<Record<string, readonly string[]>> | null;
-}
+export type ActorView<P extends string = DefaultPermission> = Omit<
+  z.infer<typeof ActorViewSchema>,
+  "permissions"
+> & { permissions: P[] };

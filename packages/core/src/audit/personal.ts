@@ -2,12 +2,11 @@ import { randomBytes, sha256Hex, toHex } from "../ports/crypto";
 import type {
   AuditChainedEvent,
   AuditDraft,
-  AuditEvent,
   AuditPersonalPart,
   AuditPersonalRef,
   AuditPersonalValues,
-  FieldChange,
 } from "./audit.schema";
+import type { AuditEvent, FieldChange } from "./audit-event.schema";
 import { canonicalJson, hashEvent } from "./chain";
 
 /**

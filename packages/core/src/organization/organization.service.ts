@@ -16,9 +16,9 @@ import {
   organizationManagerVerdict,
   uniqueLicenceKeysVerdict,
 } from "./organization.rules";
-import type { SeatUsage } from "./organization.schema";
 import { type Organization, OrganizationPatchSchema } from "./organization.schema";
 import type { OrganizationFormOptions } from "./organization-form-options.schema";
+import type { SeatUsage } from "./seat-usage.schema";
 import { SEAT_STATUSES } from "./seats.rules";
 
 /** How many users (any status) hold a licence. */
@@ -95,7 +95,7 @@ export async function updateOrganization(
   rawPatch: unknown,
   options: unknown,
 ): Promise<Organization> {
-  const version = requireVersion(options as { version?: unknown });
+  const version = requireVersion(options);
   const patch = parseInput(OrganizationPatchSchema, rawPatch);
   return writeOp(s, async (unit, a) => {
     assertAllowed(organizationManagerVerdict(a.subject));

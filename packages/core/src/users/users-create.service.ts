@@ -12,10 +12,10 @@ import { checkSeats } from "../organization/seats.rules";
 import type { AccountRecord, UserRecord } from "../store/records";
 import { newToken, queueInvitationMail } from "./invitation-mail";
 import { displayName, type User } from "./user.schema";
-import type { InviteResult } from "./user-actions.schema";
 import { createUserVerdict, organizationFacts } from "./user-fields.rules";
 import { CreateUserInputSchema, InviteUserInputSchema } from "./user-input.schema";
 import { newUserRecord } from "./user-record";
+import type { InviteResult } from "./user-results.schema";
 import { invitationSummary, userView } from "./user-view";
 
 /** The create verdict (R2, R3, R8, R10, R11) for a user about to be created or invited, then R9's count rule. */

@@ -1,8 +1,6 @@
+import { ERROR_STATUS, type ErrorCode, ID_PATTERN } from "@staffroom/core";
 import {
-  ERROR_STATUS,
-  type ErrorCode,
   FieldOptionSchema,
-  ID_PATTERN,
   LocationSchema,
   OrganizationFormOptionsSchema,
   OrganizationSchema,
@@ -11,7 +9,7 @@ import {
   UserFormOptionsSchema,
   UserSchema,
   VerdictSchema,
-} from "@staffroom/core";
+} from "@staffroom/core/schemas";
 import * as z from "zod/mini";
 import { PROBLEM_CONTENT_TYPE } from "../shared/problem";
 import { SESSION_TRANSPORT_HEADER } from "../shared/wire";

@@ -1,19 +1,15 @@
-import {
-  type AuditQuery,
-  AuditQuerySchema,
-  OrganizationFormOptionsSchema,
-  type OrganizationPatch,
-  OrganizationPatchSchema,
-  OrganizationSchema,
-  type StaffDirectory,
-} from "@staffroom/core";
+import type { AuditQuery, OrganizationPatch, StaffDirectory } from "@staffroom/core";
 import {
   ActorViewSchema,
   AuditEventSchema,
+  AuditQuerySchema,
   AuditVerificationSchema,
+  OrganizationFormOptionsSchema,
+  OrganizationPatchSchema,
+  OrganizationSchema,
   PageSchema,
   SeatUsageSchema,
-} from "../shared/wire-schemas";
+} from "@staffroom/core/schemas";
 import { ok, type Route, type RouteResult } from "./route";
 import { input, ORG, version } from "./route-helpers";
 

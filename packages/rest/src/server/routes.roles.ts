@@ -1,14 +1,12 @@
+import { fail, type RoleInput, type RolePatch } from "@staffroom/core";
 import {
-  fail,
+  CatalogViewSchema,
   RoleFormOptionsSchema,
-  type RoleInput,
   RoleInputSchema,
-  type RolePatch,
   RolePatchSchema,
   RoleSchema,
-} from "@staffroom/core";
+} from "@staffroom/core/schemas";
 import * as z from "zod/mini";
-import { CatalogViewSchema } from "../shared/wire-schemas";
 import { noContent, ok, type Route } from "./route";
 import { input, ORG, param, version } from "./route-helpers";
 

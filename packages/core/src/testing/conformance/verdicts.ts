@@ -31,7 +31,9 @@ export function registerVerdictTests(factory: WorldFactory): void {
       const billing = await templateRole(ctx, "billing_manager");
       const lead = await createStaff(ctx, { role: billing, locations: [s.clinicA], familyName: "Lead" });
       expect(offered(s.manager.dir, lead)).toEqual([]);
-      const refused = await expectError(s.manager.dir.users.disable(lead.id), { code: "forbidden" });
+      const refused = await expectError(s.manager.dir.users.disable(lead.id, { version: lead.version }), {
+        code: "forbidden",
+      });
       expect(refused.message).toBe("This user holds permissions you do not have.");
       expect(offered(s.manager.dir, s.atA)).toEqual(expect.arrayContaining(["edit", "disable"]));
     });
@@ -101,7 +103,7 @@ export function registerVerdictTests(factory: WorldFactory): void {
       const readOnly = await templateRole(ctx, "read_only");
       await ctx.owner.users.update(user.id, { roleId: readOnly.id }, { version: user.version });
       expect((await dir.users.list()).total).toBeGreaterThan(0);
-      await expectError(dir.users.disable(target.id), { code: "forbidden" });
+      await expectError(dir.users.disable(target.id, { version: target.version }), { code: "forbidden" });
       // The snapshot is the last me(): neither the list nor the refused write changed it.
       expect(dir.can("users.manage")).toBe(true);
       expect(offered(dir, target)).toContain("disable");
@@ -309,7 +311,8 @@ export function registerFormOptionTests(factory: WorldFactory): void {
 
     it("W6 a disabled user is offered edit, restore and delete, and each is allowed", async () => {
       const ctx = await setup(factory);
-      const user = await ctx.owner.users.disable((await createStaff(ctx)).id);
+      const staff = await createStaff(ctx);
+      const user = await ctx.owner.users.disable(staff.id, { version: staff.version });
       expect(offered(ctx.owner, user)).toEqual(["edit", "restore", "delete"]);
       const edited = await ctx.owner.users.update(
         user.id,
@@ -330,7 +333,9 @@ export function registerFormOptionTests(factory: WorldFactory): void {
       const seen = await ctx.owner.users.get(user.id);
       expect(seen.locked).toBe(false);
       expect(offered(ctx.owner, seen)).not.toContain("unlock");
-      await expectNoChange(ctx, () => expectError(ctx.owner.users.unlock(user.id), { code: "conflict" }));
+      await expectNoChange(ctx, () =>
+        expectError(ctx.owner.users.unlock(user.id, { version: seen.version }), { code: "conflict" }),
+      );
     });
   });
 }

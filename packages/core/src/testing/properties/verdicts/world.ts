@@ -185,7 +185,9 @@ export async function buildWorld(world: ConformanceWorld, spec: WorldSpec): Prom
       throw error;
     });
     if (!made) continue;
-    users.push(u.status === "disabled" && i > 0 ? await owner.users.disable(made.id) : made);
+    users.push(
+      u.status === "disabled" && i > 0 ? await owner.users.disable(made.id, { version: made.version }) : made,
+    );
   }
   if (spec.archived && users.length > 1) {
     const old = await owner.locations.create({ name: "Old site" });
@@ -197,7 +199,7 @@ export async function buildWorld(world: ConformanceWorld, spec: WorldSpec): Prom
         { version: holder.version },
       );
     }
-    await owner.locations.archive(old.id);
+    await owner.locations.archive(old.id, { version: old.version });
   }
   if (spec.lockOne) {
     const locked = users.find((u) => u.status === "active" && u.id !== world.owner.id);
