@@ -60,12 +60,22 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.record({
   pick2: fc.nat(60),
 });
 
-/** One run's state: the world, the directories per actor, the trace, the counts. */
+/** The users (but the observer) and every role's permissions, as the observer last read them. */
+export interface Roster {
+  readonly users: readonly User[];
+  readonly roles: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * One run's state: the world, the directories per actor, the trace, the counts, and the roster
+ * read for the last step (null: read it again).
+ */
 export interface Run {
   readonly built: BuiltWorld;
   readonly dirs: Map<string, StaffDirectory>;
   readonly trace: string[];
   readonly counts: VerdictCounts;
+  roster: Roster | null;
 }
 
 /** A version no record has: a probe of the permission check that comes before R12's. */
@@ -92,14 +102,24 @@ async function dirOf(run: Run, userId: string): Promise<StaffDirectory> {
   return dir;
 }
 
-/** Every user of the organization but the observer, as the observer (org-wide reader) sees them. */
-async function roster(run: Run): Promise<User[]> {
-  const all: User[] = [];
+/**
+ * Every user of the organization but the observer, as the observer (org-wide reader) sees them, and
+ * every role's permissions. Read again only after a step that may have changed them (a write that
+ * succeeded, or a step that writes outside the judged attempts): a refused write changes nothing
+ * (R13), and reading four lists before every step was half the property's time on a database. The
+ * probes read their target afresh; a cached user's `locked` may lag the clock, which only steers
+ * which actor and target a step picks.
+ */
+async function roster(run: Run): Promise<Roster> {
+  if (run.roster) return run.roster;
+  const users: User[] = [];
   for (const status of ["active", "pending", "disabled"] as const) {
     const page = await run.built.observer.users.list({ status, limit: 200 });
-    all.push(...page.items.filter((u) => u.id !== run.built.observerId));
+    users.push(...page.items.filter((u) => u.id !== run.built.observerId));
   }
-  return all;
+  const roles = new Map((await run.built.observer.roles.list()).map((r) => [r.id, r.permissions]));
+  run.roster = { users, roles };
+  return run.roster;
 }
 
 /** `can()` over the whole catalog, and the actions offered on `user`: what the snapshot answers. */
@@ -617,11 +637,23 @@ async function orderProbe(
  * @example await runStep(run, step);
  */
 export async function runStep(run: Run, step: Step): Promise<void> {
-  const users = await roster(run);
+  const succeeded = run.counts.succeeded;
+  try {
+    await probeStep(run, step);
+  } finally {
+    // "order" writes outside the judged attempts (the actor's own profile, its role changed by the
+    // owner); "can" probes with writes the service must refuse, judged by no count: read again.
+    if (run.counts.succeeded !== succeeded || step.kind === "order" || step.kind === "can") {
+      run.roster = null;
+    }
+  }
+}
+
+async function probeStep(run: Run, step: Step): Promise<void> {
+  const { users, roles } = await roster(run);
   const actors = users.filter((u) => u.status === "active");
   // Three steps in four are taken by someone who manages users, roles or the organization, so
   // offered choices are tried as often as refused ones.
-  const roles = new Map((await run.built.observer.roles.list()).map((r) => [r.id, r.permissions]));
   const managing = actors.filter((u) =>
     (roles.get(u.roleId) ?? []).some(
       (p) => p === "users.manage" || p === "roles.manage" || p === "organization.manage",

@@ -42,7 +42,7 @@ async function runWorld(
   counts: VerdictCounts,
 ) {
   const built = await buildWorld(await factory(), spec);
-  const run: Run = { built, dirs: new Map(), trace: [], counts };
+  const run: Run = { built, dirs: new Map(), trace: [], counts, roster: null };
   for (const step of steps) {
     try {
       await runStep(run, step);
