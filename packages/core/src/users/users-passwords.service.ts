@@ -4,7 +4,6 @@ import { normalizePassword } from "../auth/password.rules";
 import { type ActorSession, writeOp } from "../directory/runner";
 import { parseInput } from "../directory/validate";
 import { expectVersion, orStale, requireVersion } from "../directory/versions";
-import { fail } from "../errors/directory-error";
 import { assertAllowed } from "../errors/verdict";
 import type { AccountRecord } from "../store/records";
 import { newToken } from "./invitation-mail";
