@@ -24,6 +24,7 @@ import { registerOrganizationTests } from "./conformance/organization";
 import { registerProviderTests } from "./conformance/provider";
 import { registerRoleTests } from "./conformance/roles";
 import { registerScopeTests } from "./conformance/scope";
+import { registerScreenTests } from "./conformance/screens";
 import { registerSeatTests } from "./conformance/seats";
 import { registerSecretTests } from "./conformance/secrets";
 import { registerUserCreateTests } from "./conformance/users";
@@ -61,6 +62,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAdminTests(make);
     registerMainContactTests(make);
     registerAffordanceTests(make);
+    registerScreenTests(make);
     registerDirectoryTests(make);
     registerVersionTests(make);
     registerAuditTests(make);
