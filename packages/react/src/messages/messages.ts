@@ -234,6 +234,11 @@ export interface Messages {
     /** "You don't have access to Users — ask an administrator." */
     readonly noAccess: (screen: string) => string;
   };
+  /** The directory as cards, in a narrow box (each card is one row of the table). */
+  readonly userCards: {
+    /** The label of a card's status fact. */
+    readonly status: string;
+  };
 }
 
 /** A deep partial of {@link Messages}: what a host passes to override strings. */
@@ -506,6 +511,7 @@ export const englishMessages: Messages = {
     },
     noAccess: (screen) => `You don't have access to ${screen} — ask an administrator.`,
   },
+  userCards: { status: "Status" },
 };
 
 /**
