@@ -159,7 +159,7 @@ export function AppearanceControls(): ReactNode {
     document.addEventListener("pointerdown", outside);
     return () => document.removeEventListener("pointerdown", outside);
   }, [open]);
-  const escape = (event: KeyboardEvent<HTMLDetailsElement>) => {
+  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
     const box = details.current;
     if (event.key !== "Escape" || !box?.open) return;
     box.open = false;
@@ -170,7 +170,7 @@ export function AppearanceControls(): ReactNode {
       ref={details}
       className="app-display"
       onToggle={(event) => setOpen(event.currentTarget.open)}
-      onKeyDown={escape}
+      onKeyDown={closeOnEscape}
     >
       <summary className="app-bar-link">
         <NavIcon name="display" />

@@ -40,10 +40,11 @@ export function UserCards({ id, labelledBy, label, busy, rows, headers }: UserCa
   return (
     <div className="sr-user-cards-wrap">
       {selectAll ? (
-        <label className="sr-user-cards-bar">
+        <div className="sr-user-cards-bar">
           <FlexRender header={selectAll} />
-          <span>{m.directory.selectAll}</span>
-        </label>
+          {/* The checkbox is named by its aria-label: these words only show it. */}
+          <span aria-hidden="true">{m.directory.selectAll}</span>
+        </div>
       ) : null}
       <ul
         id={id}
