@@ -24,6 +24,7 @@ import { registerOrganizationTests } from "./conformance/organization";
 import { registerProviderTests } from "./conformance/provider";
 import { registerRoleTests } from "./conformance/roles";
 import { registerScopeTests } from "./conformance/scope";
+import { registerScreenTests } from "./conformance/screens";
 import { registerSeatTests } from "./conformance/seats";
 import { registerSecretTests } from "./conformance/secrets";
 import { registerUserCreateTests } from "./conformance/users";
@@ -64,6 +65,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAffordanceTests(make);
     registerVerdictTests(make);
     registerFormOptionTests(make);
+    registerScreenTests(make);
     registerDirectoryTests(make);
     registerVersionTests(make);
     registerAuditTests(make);
