@@ -21,17 +21,6 @@ import { type UserWrite, userWrite } from "./use-action-write";
 // verdicts), never decided here. Adding an
 // action is one entry (TypeScript insists on one for every `UserAction` core defines).
 
-/**
- * Where focus goes once an action is done (a cancelled one always returns to its row's menu button).
- *
- * @example USER_ACTIONS.disable.focusAfter // "panel"
- */
-export type ActionFocus =
-  /** Back to the row's menu button: the row stays where it was. */
-  | "trigger"
-  /** To the table's panel: the row leaves the tab (disabled, restored, deleted, revoked). */
-  | "panel";
-
 /** The confirmation a row action asks for before its write. */
 export interface ActionConfirm {
   readonly title: (m: Messages, user: User) => string;
@@ -83,7 +72,8 @@ export type BulkRun =
   | { readonly kind: "setRole" };
 
 /**
- * One user action: its words, how it runs (alone and in bulk), and where focus goes after it.
+ * One user action: its words and how it runs (alone and in bulk). Focus after it is the kit's own
+ * (`rememberFocus`): back to the row's ⋯ button, or the next row's when the row left the tab.
  *
  * @example USER_ACTIONS.delete.run.kind === "write" && USER_ACTIONS.delete.run.confirm?.typeToConfirm?.(user) // the user's email
  */
@@ -98,7 +88,6 @@ export interface UserActionSpec {
   readonly run: ActionRun;
   /** Null when the action is not offered in bulk. */
   readonly bulk: BulkRun | null;
-  readonly focusAfter: ActionFocus;
 }
 
 const defineActions = (table: { readonly [A in UserAction]: Omit<UserActionSpec, "action"> }) =>
@@ -126,7 +115,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
       ),
     },
     bulk: { kind: "setRole" },
-    focusAfter: "trigger",
   },
   disable: {
     label: (m) => m.directory.action.disable,
@@ -142,7 +130,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
       },
     },
     bulk: { kind: "button", input: "disable", label: (m) => m.directory.bulk.disable },
-    focusAfter: "panel",
   },
   restore: {
     label: (m) => m.directory.action.restore,
@@ -150,7 +137,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
     tone: "default",
     run: { kind: "write", write: /* @__PURE__ */ userWrite(restoreUser) },
     bulk: { kind: "button", input: "restore", label: (m) => m.directory.bulk.restore },
-    focusAfter: "panel",
   },
   delete: {
     label: (m) => m.directory.action.delete,
@@ -178,7 +164,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
         typeToConfirm: "DELETE",
       },
     },
-    focusAfter: "panel",
   },
   resendInvitation: {
     label: (m) => m.directory.action.resendInvitation,
@@ -186,7 +171,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
     tone: "default",
     run: { kind: "write", write: /* @__PURE__ */ userWrite(resendInvitation) },
     bulk: null,
-    focusAfter: "trigger",
   },
   revokeInvitation: {
     label: (m) => m.directory.action.revokeInvitation,
@@ -202,7 +186,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
       },
     },
     bulk: null,
-    focusAfter: "panel",
   },
   resetPassword: {
     label: (m) => m.directory.action.resetPassword,
@@ -215,7 +198,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
       ),
     },
     bulk: null,
-    focusAfter: "trigger",
   },
   unlock: {
     label: (m) => m.directory.action.unlock,
@@ -223,7 +205,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
     tone: "default",
     run: { kind: "write", write: /* @__PURE__ */ userWrite(unlockUser) },
     bulk: null,
-    focusAfter: "trigger",
   },
 });
 
