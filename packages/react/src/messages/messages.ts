@@ -121,6 +121,19 @@ export interface Messages {
     readonly bulkResult: (succeeded: number, failed: number) => string;
     readonly bulkConfirmDelete: (count: number) => string;
     readonly bulkConfirmDeleteBody: string;
+    /** Title of the bulk disable confirmation. @example (4) => "Disable 4 users?" */
+    readonly bulkConfirmDisable: (count: number) => string;
+    readonly bulkConfirmDisableBody: string;
+    /** The bulk disable confirmation's button. @example (4) => "Disable 4 users" */
+    readonly bulkConfirmDisableAction: (count: number) => string;
+    /** The people a bulk action goes to: the first few by name, then how many more. */
+    readonly bulkPeople: (names: readonly string[], more: number) => string;
+    /** Above the selected people a bulk action leaves as they are. @example (1) => "1 person is skipped:" */
+    readonly bulkSkippedTitle: (count: number) => string;
+    /** One skipped person and core's reason. */
+    readonly bulkSkipped: (name: string, reason: string) => string;
+    /** The reason for a selected person the action does not apply to at all (core offers it not). */
+    readonly bulkNotOffered: string;
     readonly actionDone: Readonly<Record<UserAction, (name: string) => string>>;
     readonly invitationSent: (email: string) => string;
     readonly userCreated: (name: string) => string;
@@ -369,6 +382,14 @@ export const englishMessages: Messages = {
     bulkConfirmDelete: (count) => `Delete ${plural(count, "user", "users")} permanently?`,
     bulkConfirmDeleteBody:
       "Their profiles, access and sessions in this organization are erased, with their names and details in the audit trail (its events stay, without them). Sign-in accounts with no other organization are deleted. This cannot be undone. Type DELETE to confirm.",
+    bulkConfirmDisable: (count) => `Disable ${plural(count, "user", "users")}?`,
+    bulkConfirmDisableBody:
+      "They are signed out at once and can no longer sign in. Their history stays, and you can restore them from the Disabled tab.",
+    bulkConfirmDisableAction: (count) => `Disable ${plural(count, "user", "users")}`,
+    bulkPeople: (names, more) => (more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ")),
+    bulkSkippedTitle: (count) => `${plural(count, "person is", "people are")} skipped:`,
+    bulkSkipped: (name, reason) => `${name}: ${reason}`,
+    bulkNotOffered: "This action does not apply to them.",
     actionDone: {
       edit: (name) => `${name} was updated.`,
       disable: (name) => `${name} was disabled.`,

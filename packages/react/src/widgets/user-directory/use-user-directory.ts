@@ -60,11 +60,16 @@ export interface PendingUserAction {
 /**
  * A bulk action waiting for its confirmation.
  *
- * @example const pending: PendingBulkAction = { spec: USER_ACTIONS.delete, input: { action: "delete", ids }, trigger: button };
+ * @example const pending: PendingBulkAction = { spec: USER_ACTIONS.delete, input: { action: "delete", items }, people, skipped: [], trigger: button };
  */
 export interface PendingBulkAction {
   readonly spec: UserActionSpec;
+  /** What runs on confirming: the selected users core allows the action on. */
   readonly input: BulkInput;
+  /** The users it goes to, in the table's order. */
+  readonly people: readonly User[];
+  /** The selected users it skips, each with core's reason (`users.actions`). */
+  readonly skipped: readonly { readonly user: User; readonly reason: string }[];
   /** What had focus when it started (the bulk bar's button). */
   readonly trigger: Element | null;
 }
@@ -267,7 +272,20 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
     const trigger = document.activeElement;
     const back = rememberFocus();
     if (spec.bulk?.kind === "button" && spec.bulk.confirm) {
-      setPendingBulk({ spec, input, trigger });
+      // Who it goes to and who it skips, from core's verdict on each selected row.
+      const byId = new Map(users.map((u) => [u.id, u]));
+      const people: User[] = [];
+      const skipped: { user: User; reason: string }[] = [];
+      for (const { id } of input.items) {
+        const user = byId.get(id);
+        if (!user) continue;
+        const offer = offersOf(user).find((o) => o.action === spec.action);
+        if (offer && offer.refused === undefined) people.push(user);
+        else skipped.push({ user, reason: offer?.refused ?? m.directory.bulkNotOffered });
+      }
+      const allowed = new Set(people.map((u) => u.id));
+      const sent = { ...input, items: input.items.filter((item) => allowed.has(item.id)) } as BulkInput;
+      setPendingBulk({ spec, input: sent, people, skipped, trigger });
       return;
     }
     runBulk(input)

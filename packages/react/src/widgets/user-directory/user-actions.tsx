@@ -51,11 +51,15 @@ export type ActionRun =
   /** A dialog of its own (a form): it writes and reports back. */
   | { readonly kind: "dialog"; readonly dialog: (props: ActionDialogProps) => ReactNode };
 
-/** The confirmation a bulk action asks for. */
+/**
+ * The confirmation a bulk action asks for. It names the people it goes to (the first few, then how
+ * many more) and the selected people it skips, each with core's reason (`users.actions`); only the
+ * people core allows it on are sent. `count` is how many that is.
+ */
 export interface BulkConfirm {
   readonly title: (m: Messages, count: number) => string;
   readonly description: (m: Messages) => string;
-  readonly confirmLabel: (m: Messages) => string;
+  readonly confirmLabel: (m: Messages, count: number) => string;
   readonly typeToConfirm?: string;
 }
 
@@ -129,7 +133,17 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
         confirmLabel: (m) => m.confirm.disableConfirm,
       },
     },
-    bulk: { kind: "button", input: "disable", label: (m) => m.directory.bulk.disable },
+    bulk: {
+      kind: "button",
+      input: "disable",
+      label: (m) => m.directory.bulk.disable,
+      // As the single disable asks, so does the bulk one: it signs people out (issue 13).
+      confirm: {
+        title: (m, count) => m.directory.bulkConfirmDisable(count),
+        description: (m) => m.directory.bulkConfirmDisableBody,
+        confirmLabel: (m, count) => m.directory.bulkConfirmDisableAction(count),
+      },
+    },
   },
   restore: {
     label: (m) => m.directory.action.restore,
