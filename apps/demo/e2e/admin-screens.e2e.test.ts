@@ -204,7 +204,7 @@ describe.each(WIRINGS)("Administrator screens (%s wiring)", (wiring) => {
     });
     // The primary phone is the mobile sign-in (seed 003): said beside it, and required once ticked.
     const phone = field(dialog, "Primary phone");
-    await see(dialog.getByText(/mobile app signs in with this number/i));
+    await see(dialog.getByText(/also their login for the mobile app/i));
     expect(await phone.getAttribute("aria-required")).not.toBe("true");
     await dialog.getByRole("checkbox", { name: "May sign in to the mobile app" }).check();
     await expect.poll(() => phone.getAttribute("aria-required")).toBe("true");

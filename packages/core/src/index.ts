@@ -104,6 +104,7 @@ export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
 export { isValidNpi, npiWithCheckDigit, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./users/provider.rules";
+export { mobilePhoneVerdict } from "./users/user-fields.rules";
 export {
   displayName,
   type LocationAccess,

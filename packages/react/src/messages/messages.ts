@@ -83,6 +83,8 @@ export interface Messages {
     readonly roleFilter: string;
     readonly anyRole: string;
     readonly adminsOnly: string;
+    /** What "Administrators only" counts: the roles that manage users, by name. */
+    readonly adminsOnlyHint: (roles: readonly string[]) => string;
     readonly practitionersOnly: string;
     readonly clearFilters: string;
     readonly createUser: string;
@@ -96,6 +98,14 @@ export interface Messages {
       readonly role: string;
       readonly locations: string;
       readonly lastSignIn: string;
+      /** Pending tab: when the invitation was first sent. */
+      readonly invitedAt: string;
+      /** Pending tab: when the invitation's link stops working. */
+      readonly expires: string;
+      /** Pending tab: how many times it was sent. */
+      readonly timesSent: string;
+      /** Pending tab: the in-row resend column (visually hidden header). */
+      readonly resend: string;
       readonly createdAt: string;
       readonly actions: string;
     };
@@ -136,6 +146,12 @@ export interface Messages {
     readonly bulkNotOffered: string;
     readonly actionDone: Readonly<Record<UserAction, (name: string) => string>>;
     readonly invitationSent: (email: string) => string;
+    /** The badge beside an expired invitation's date on the Pending tab. */
+    readonly invitationExpired: string;
+    /** The Pending tab's in-row resend button. */
+    readonly resend: string;
+    /** Its accessible name. @example (name) => `Resend invitation to ${name}` */
+    readonly resendTo: (name: string) => string;
     readonly userCreated: (name: string) => string;
     readonly userUpdated: (name: string) => string;
     readonly dismiss: string;
@@ -206,6 +222,10 @@ export interface Messages {
     readonly alternatePhone: string;
     readonly role: string;
     readonly chooseRole: string;
+    /** The error under Role when none is chosen. */
+    readonly roleRequired: string;
+    /** The error under Primary location when none is chosen. */
+    readonly primaryLocationRequired: string;
     readonly roleScreens: (screens: string) => string;
     readonly access: string;
     readonly accessOrganization: string;
@@ -324,6 +344,8 @@ export const englishMessages: Messages = {
     roleFilter: "Role",
     anyRole: "All roles",
     adminsOnly: "Administrators only",
+    adminsOnlyHint: (roles) =>
+      roles.length > 0 ? `Roles that manage users: ${roles.join(", ")}` : "Roles that manage users",
     practitionersOnly: "Providers only",
     clearFilters: "Clear filters",
     createUser: "New user",
@@ -337,6 +359,10 @@ export const englishMessages: Messages = {
       role: "Role",
       locations: "Locations",
       lastSignIn: "Last sign-in",
+      invitedAt: "Invited on",
+      expires: "Expires",
+      timesSent: "Times sent",
+      resend: "Resend",
       createdAt: "Added",
       actions: "Actions",
     },
@@ -401,6 +427,9 @@ export const englishMessages: Messages = {
       unlock: (name) => `${name} was unlocked.`,
     },
     invitationSent: (email) => `Invitation sent to ${email}.`,
+    invitationExpired: "Expired",
+    resend: "Resend",
+    resendTo: (name) => `Resend invitation to ${name}`,
     userCreated: (name) => `${name} was added.`,
     userUpdated: (name) => `${name} was updated.`,
     dismiss: "Dismiss",
@@ -473,10 +502,13 @@ export const englishMessages: Messages = {
     titleHint: "Shown after the name, as in Jane Smith RN.",
     jobTitle: "Job title",
     primaryPhone: "Primary phone",
-    phoneHint: "International form, like +14155550123. Needed for the mobile app.",
+    phoneHint:
+      "International form, like +14155550123. It is also their login for the mobile app, so mobile sign-in needs it.",
     alternatePhone: "Alternate phone",
     role: "Role",
     chooseRole: "Choose a role",
+    roleRequired: "Choose a role.",
+    primaryLocationRequired: "Choose a primary location.",
     roleScreens: (screens) => `Opens: ${screens}`,
     access: "Location access",
     accessOrganization: "All locations of the organization",

@@ -30,8 +30,20 @@ export function DirectoryTable(): ReactNode {
       failures,
       selectable: canManage,
       mainContactUserId,
+      status: api.status,
     }),
-    [m, locale, roleById, locationById, offersOf, startAction, failures, canManage, mainContactUserId],
+    [
+      m,
+      locale,
+      roleById,
+      locationById,
+      offersOf,
+      startAction,
+      failures,
+      canManage,
+      mainContactUserId,
+      api.status,
+    ],
   );
   const busy = list.isPrevious || api.searching;
   return (
