@@ -310,3 +310,30 @@ export const BulkStaleRow: Story = {
     await expect((await seeded.owner.users.get(changed.id)).status).toBe("active");
   },
 };
+
+/**
+ * The Pending tab a week and a day after the invitations went out: each row says when it was sent,
+ * when it expires (Expired, as core says) and how many times it was sent; one was sent again and is
+ * live. Resend sits in the row.
+ */
+export const PendingExpiredInvitations: Story = {
+  args: { initialStatus: "pending" },
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await seededWorld({ users: 36 });
+      const [first] = (await seeded.owner.users.list({ status: "pending" })).items;
+      seeded.world.clock.advance(8 * 24 * 3600_000);
+      if (first) await seeded.owner.users.resendInvitation(first.id, { version: first.version });
+      return { seeded, directory: seeded.owner };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const table = await canvas.findByRole("table", { name: "Users" });
+    await expect(within(table).getByRole("columnheader", { name: "Expires" })).toBeInTheDocument();
+    await waitFor(() => expect(within(table).getAllByText("Expired").length).toBeGreaterThan(0));
+    await expect(
+      within(table).getAllByRole("button", { name: /^Resend invitation to / }).length,
+    ).toBeGreaterThan(0);
+  },
+};
