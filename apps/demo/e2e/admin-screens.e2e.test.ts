@@ -136,7 +136,10 @@ describe.each(WIRINGS)("Administrator screens (%s wiring)", (wiring) => {
     for (const person of [nina, lara, adam, mona, olive]) {
       await userRow(page, person.email).getByRole("checkbox").check();
     }
-    await page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Disable" }).click();
+    await page
+      .getByRole("toolbar", { name: "Bulk actions" })
+      .getByRole("button", { name: "Disable" })
+      .click();
     const confirm = dialogTitled(page, /^Disable 4 users\?/);
     await see(confirm);
     const text = (await confirm.textContent()) ?? "";
@@ -152,7 +155,10 @@ describe.each(WIRINGS)("Administrator screens (%s wiring)", (wiring) => {
 
     // Confirmed: the four are disabled, Olive is not.
     await searchUsers(page, "harbor.example");
-    await page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Disable" }).click();
+    await page
+      .getByRole("toolbar", { name: "Bulk actions" })
+      .getByRole("button", { name: "Disable" })
+      .click();
     await see(confirm);
     await confirm.getByRole("button", { name: "Disable 4 users", exact: true }).click();
     await gone(confirm);
@@ -171,7 +177,10 @@ describe.each(WIRINGS)("Administrator screens (%s wiring)", (wiring) => {
     const headers = (await usersTable(page).getByRole("columnheader").allTextContents()).map((t) => t.trim());
     expect(headers.join(" | ")).not.toMatch(/Last sign-in/);
     for (const header of ["Invited on", "Expires", "Times sent"]) {
-      expect(headers.some((h) => h.startsWith(header)), `${header} in ${headers.join(" | ")}`).toBe(true);
+      expect(
+        headers.some((h) => h.startsWith(header)),
+        `${header} in ${headers.join(" | ")}`,
+      ).toBe(true);
     }
     const cells = (await row.getByRole("cell").allTextContents()).map((t) => t.trim());
     expect(cells).toContain("1");
@@ -262,7 +271,9 @@ describe.each(WIRINGS)("Administrator screens (%s wiring)", (wiring) => {
     await page.getByRole("button", { name: "New user", exact: true }).click();
     const dialog = dialogTitled(page, "New user");
     const primary = field(dialog, "Primary location");
-    const chosen = await primary.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+    const chosen = await primary.evaluate(
+      (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "",
+    );
     expect(chosen).not.toBe("");
     expect(ownLocations).toContain(chosen.split(" · ")[0]);
   });

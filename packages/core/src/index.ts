@@ -104,7 +104,6 @@ export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
 export { isValidNpi, npiWithCheckDigit, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./users/provider.rules";
-export { mobilePhoneVerdict } from "./users/user-fields.rules";
 export {
   displayName,
   type LocationAccess,
@@ -113,6 +112,7 @@ export {
   type UserStatus,
 } from "./users/user.schema";
 export type { BulkInput, BulkItem, ResetPasswordInput, UserAction } from "./users/user-actions.schema";
+export { mobilePhoneVerdict } from "./users/user-fields.rules";
 export type { FieldOption, UserActionOffer, UserFormOptions } from "./users/user-form-options.schema";
 export {
   type CreateUserInput,
