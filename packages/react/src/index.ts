@@ -67,7 +67,7 @@ export {
   type UserDirectoryOptions,
   useUserDirectory,
 } from "./widgets/user-directory/use-user-directory";
-export type { ActionFocus, ActionOffer, UserActionSpec } from "./widgets/user-directory/user-actions";
+export type { ActionOffer, UserActionSpec } from "./widgets/user-directory/user-actions";
 export { UserFormDialog, type UserFormDialogProps } from "./widgets/user-form-dialog/UserFormDialog";
 
 // @exports roles-manager

@@ -318,3 +318,30 @@ export function describeUserEdit(
     return undefined;
   };
 }
+
+/**
+ * The words for a choice left on its placeholder: core's schema answers "Not a valid id." for an
+ * empty role or location, which is true of the wire but not what a person left undone (issue 13).
+ *
+ * @example unchosenChoices(m, { ...values, roleId: "" }) // { roleId: "Choose a role." }
+ */
+export function unchosenChoices(m: Messages, v: UserFormValues): Record<string, string> {
+  return {
+    ...(v.roleId === "" ? { roleId: m.userForm.roleRequired } : {}),
+    ...(v.primaryLocationId === "" ? { primaryLocationId: m.userForm.primaryLocationRequired } : {}),
+  };
+}
+
+/**
+ * The primary location a new user starts at: the actor's own primary when core lets them give it
+ * (the form options' verdict), else the first one core offers.
+ *
+ * @example defaultPrimaryLocation(options, me.user.primaryLocationId) // "loc_downtown…"
+ */
+export function defaultPrimaryLocation(
+  options: UserFormOptions,
+  own: string | null | undefined,
+): string | undefined {
+  const allowed = options.primaryLocations.filter((o) => o.verdict.allowed);
+  return (allowed.find((o) => o.value === own) ?? allowed[0])?.value;
+}
