@@ -23,7 +23,6 @@ import { Button } from "../../ui/Button";
 import { Dialog, DialogContent } from "../../ui/Dialog";
 import { AccessFields, OptionsFields, PasswordFields, ProfileFields, ProviderFields } from "./UserFormFields";
 import {
-  describeUserEdit,
   emptyUserForm,
   fieldOfUserPath,
   type OfferedFields,
@@ -34,6 +33,7 @@ import {
   type UserFormValues,
   userFieldLabel,
   userToForm,
+  userValueText,
 } from "./user-form-values";
 
 /** Props of {@link UserFormDialog}. */
@@ -183,7 +183,7 @@ function UserForm({ props, roles, locations, options, user: loaded, readOnly }: 
           title={m.errors.staleTitle}
           body={m.errors.staleBody}
           labelOf={(name) => userFieldLabel(m, name)}
-          describe={describeUserEdit(m, roles, locations)}
+          valueText={userValueText(m, roles, locations)}
         />
         {readOnly ? (
           <Alert tone="info" title={m.userForm.readOnlyTitle}>
