@@ -180,40 +180,49 @@ export function Combobox(props: ComboboxProps): ReactNode {
         onKeyDown={onKeyDown}
       />
       <div id={listId} role="listbox" aria-label={listLabel} className="sr-combobox-list" hidden={!open}>
-        <ComboOption
-          entry={entries[0] as Entry}
-          label={anyLabel}
-          active={activeEntry === entries[0]}
-          selected={value === null}
-          onChoose={choose}
-        />
-        {shown.map((group) => (
-          // biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox (APG), not a form fieldset
-          <div
-            key={group.key}
-            role="group"
-            aria-labelledby={`${base}-${group.key}-label`}
-            className="sr-combobox-group"
-          >
-            <div role="presentation" id={`${base}-${group.key}-label`} className="sr-combobox-group-label">
-              {group.label}
-            </div>
-            {group.options.map((option) => {
-              const entry = entryOf.get(option) as Entry;
-              return (
-                <ComboOption
-                  key={option.value}
-                  entry={entry}
-                  label={option.label}
-                  hint={option.hint}
-                  active={activeEntry === entry}
-                  selected={option.value === value}
-                  onChoose={choose}
-                />
-              );
-            })}
-          </div>
-        ))}
+        {/* Closed, the list stays (aria-controls points at it) but holds nothing: long lists cost nothing until opened. */}
+        {open ? (
+          <>
+            <ComboOption
+              entry={entries[0] as Entry}
+              label={anyLabel}
+              active={activeEntry === entries[0]}
+              selected={value === null}
+              onChoose={choose}
+            />
+            {shown.map((group) => (
+              // biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox (APG), not a form fieldset
+              <div
+                key={group.key}
+                role="group"
+                aria-labelledby={`${base}-${group.key}-label`}
+                className="sr-combobox-group"
+              >
+                <div
+                  role="presentation"
+                  id={`${base}-${group.key}-label`}
+                  className="sr-combobox-group-label"
+                >
+                  {group.label}
+                </div>
+                {group.options.map((option) => {
+                  const entry = entryOf.get(option) as Entry;
+                  return (
+                    <ComboOption
+                      key={option.value}
+                      entry={entry}
+                      label={option.label}
+                      hint={option.hint}
+                      active={activeEntry === entry}
+                      selected={option.value === value}
+                      onChoose={choose}
+                    />
+                  );
+                })}
+              </div>
+            ))}
+          </>
+        ) : null}
       </div>
       {open && shown.length === 0 ? (
         <p className="sr-combobox-empty" role="status">

@@ -251,3 +251,12 @@ export const Dark: Story = {
     await expect(await canvas.findByText("The audit trail is intact")).toBeInTheDocument();
   },
 };
+
+/** The target combobox open, and a time's UTC tooltip, in the dark theme. */
+export const DarkCombobox: Story = {
+  ...Dark,
+  play: async (context) => {
+    await TimeInUtc.play?.(context);
+    await TargetCombobox.play?.(context);
+  },
+};

@@ -178,3 +178,11 @@ export const Dark: Story = {
     await table(canvasElement);
   },
 };
+
+/** The Reload after a conflict ("Yours / Now") in the dark theme. */
+export const DarkConflict: Story = {
+  ...Dark,
+  play: async (context) => {
+    await Conflict.play?.(context);
+  },
+};

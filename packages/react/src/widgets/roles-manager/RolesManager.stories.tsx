@@ -248,3 +248,21 @@ export const Dark: Story = {
     await matrixOf(canvasElement, "Administrator");
   },
 };
+
+/** Staged changes and the bar in the dark theme. */
+export const DarkStagedChanges: Story = {
+  globals: { theme: "dark" },
+  render: (args, { loaded }) => {
+    const { directory, roleId: initial } = loaded as Loaded;
+    return (
+      <div style={{ background: "#0b1020" }}>
+        <StoryFrame directory={directory} theme="dark">
+          <RolesManager {...args} {...(initial ? { initialRoleId: initial } : {})} />
+        </StoryFrame>
+      </div>
+    );
+  },
+  play: async (context) => {
+    await StagedChanges.play?.(context);
+  },
+};
