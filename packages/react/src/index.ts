@@ -77,6 +77,7 @@ export type { RolesMessages } from "./widgets/roles-manager/messages";
 export { PermissionMatrix, type PermissionMatrixProps } from "./widgets/roles-manager/PermissionMatrix";
 export { RoleFormDialog, type RoleFormDialogProps } from "./widgets/roles-manager/RoleFormDialog";
 export { RolesManager, type RolesManagerProps } from "./widgets/roles-manager/RolesManager";
+export type { RoleDraft } from "./widgets/roles-manager/role-draft";
 
 // @exports locations-manager
 

@@ -69,14 +69,23 @@ export interface Messages {
     readonly unexpected: string;
     readonly staleTitle: string;
     readonly staleBody: string;
-    /** After Reload on a stale form: the latest version shows, the person's edits wait to be applied again. */
+    /**
+     * After Reload on a stale form: the latest version is in the form, the person's edits to
+     * fields nobody else changed are back in it, and where both changed a field they choose.
+     */
     readonly unsavedTitle: string;
     readonly unsavedBody: string;
-    /** Puts the person's edits back on the reloaded form. */
-    readonly unsavedApply: string;
-    /** One edit that was not saved: the field's label and what was entered. */
-    readonly unsavedEdit: (label: string, value: string) => string;
-    /** An edit to an empty value. */
+    /** An edit put back in the form after the reload: the field's label and what was entered. */
+    readonly unsavedKept: (label: string, value: string) => string;
+    /** A field both changed: what the person entered … */
+    readonly unsavedYours: (value: string) => string;
+    /** … and what the new version holds. */
+    readonly unsavedNow: (value: string) => string;
+    /** Puts the person's value in a field both changed. */
+    readonly unsavedUseMine: string;
+    /** Keeps the new version's value in a field both changed. */
+    readonly unsavedUseNow: string;
+    /** An empty value, in the lines above. */
     readonly unsavedEmpty: string;
   };
   readonly directory: {
@@ -347,9 +356,12 @@ export const englishMessages: Messages = {
     staleBody: "Your changes were not saved. Reload to see the latest version, then make your changes again.",
     unsavedTitle: "The latest version is loaded",
     unsavedBody:
-      "These changes of yours were not saved. Apply them again to review them against the new version, then save.",
-    unsavedApply: "Apply my changes again",
-    unsavedEdit: (label, value) => `${label}: ${value}`,
+      "Someone else saved first; their changes are in the form now. Your changes to fields they did not touch are back in place. Where you both changed a field, choose which to keep, then save.",
+    unsavedKept: (label, value) => `${label}: your change is back in place (${value}).`,
+    unsavedYours: (value) => `Yours: ${value}`,
+    unsavedNow: (value) => `Now: ${value}`,
+    unsavedUseMine: "Use mine",
+    unsavedUseNow: "Keep theirs",
     unsavedEmpty: "(empty)",
   },
   directory: {

@@ -24,7 +24,6 @@ import { Dialog, DialogContent } from "../../ui/Dialog";
 import { AccessFields, OptionsFields, PasswordFields, ProfileFields, ProviderFields } from "./UserFormFields";
 import {
   defaultPrimaryLocation,
-  describeUserEdit,
   emptyUserForm,
   fieldOfUserPath,
   type OfferedFields,
@@ -36,6 +35,7 @@ import {
   unchosenChoices,
   userFieldLabel,
   userToForm,
+  userValueText,
 } from "./user-form-values";
 
 /** Props of {@link UserFormDialog}. */
@@ -190,7 +190,7 @@ function UserForm({ props, roles, locations, options, user: loaded, readOnly }: 
           title={m.errors.staleTitle}
           body={m.errors.staleBody}
           labelOf={(name) => userFieldLabel(m, name)}
-          describe={describeUserEdit(m, roles, locations)}
+          valueText={userValueText(m, roles, locations)}
         />
         {readOnly ? (
           <Alert tone="info" title={m.userForm.readOnlyTitle}>
