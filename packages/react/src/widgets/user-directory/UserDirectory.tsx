@@ -59,8 +59,15 @@ export interface UserDirectoryProps {
  * </UserDirectory.Root>
  */
 function UserDirectoryDefault(props: UserDirectoryProps): ReactNode {
-  const { pageSize, searchDebounceMs, initialStatus, initialFilters, hideCreate, className, noAccessMessage } =
-    props;
+  const {
+    pageSize,
+    searchDebounceMs,
+    initialStatus,
+    initialFilters,
+    hideCreate,
+    className,
+    noAccessMessage,
+  } = props;
   return (
     <UserDirectoryRoot
       {...(pageSize === undefined ? {} : { pageSize })}
