@@ -41,7 +41,12 @@ export type {
 export { passwordLength } from "./auth/password.rules";
 export { clientThrottleKey } from "./auth/throttle";
 export { createDirectory } from "./directory/create-directory";
-export type { Directory, DirectoryOptions, LinkBuilder } from "./directory/directory.types";
+export type {
+  Directory,
+  DirectoryOptions,
+  DirectoryProvisioning,
+  LinkBuilder,
+} from "./directory/directory.types";
 export type { DirectoryAuth } from "./directory/directory-auth";
 export { DEFAULT_POLICY, type DirectoryPolicy } from "./directory/policy";
 export type { StaffDirectory } from "./directory/staff-directory";
@@ -93,6 +98,38 @@ export { ID_PATTERN, IdSchema, isId } from "./primitives/ids.schema";
 export { IsoDateSchema } from "./primitives/instant.schema";
 export type { Page } from "./primitives/page";
 export { textIssue, textProblem, toPlainText } from "./primitives/text.schema";
+export {
+  type DirectoryGroup,
+  directoryGroups,
+  type GroupMemberFacts,
+  isGroupMember,
+  joinGroupPatch,
+  leaveGroupPatch,
+  type MembershipPatch,
+  provisionedUserStart,
+} from "./provisioning/provisioning.rules";
+export {
+  type CreatedProvisioningToken,
+  type CreateProvisioningTokenInput,
+  CreateProvisioningTokenInputSchema,
+  type ProvisionedAttributes,
+  type ProvisionedAttributesPatch,
+  ProvisionedAttributesPatchSchema,
+  ProvisionedAttributesSchema,
+  type ProvisionedLookup,
+  ProvisionedLookupSchema,
+  type ProvisioningGroup,
+  type ProvisioningGroupInput,
+  ProvisioningGroupSchema,
+  ProvisioningSecretSchema,
+  type ProvisioningSettings,
+  type ProvisioningSettingsPatch,
+  ProvisioningSettingsPatchSchema,
+  ProvisioningSettingsSchema,
+  type ProvisioningToken,
+  ProvisioningTokenSchema,
+} from "./provisioning/provisioning.schema";
+export { isProvisioningTokenId } from "./provisioning/token-id";
 export type { CatalogView } from "./roles/role.schema";
 export {
   type Role,

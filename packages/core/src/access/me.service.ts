@@ -1,4 +1,5 @@
 import { type ActorSession, readOp } from "../directory/runner";
+import { fail } from "../errors/directory-error";
 import { toRole } from "../roles/role-view";
 import { adminRoleIds } from "../roles/roles.rules";
 import { userView } from "../users/user-view";
@@ -10,6 +11,11 @@ import type { ActorView } from "./access.schema";
  */
 export async function me<P extends string>(s: ActorSession): Promise<ActorView<P>> {
   return readOp(s, async (tx, a) => {
+    if (!a.user || !a.role) {
+      throw fail.forbidden("A provisioning token is not a person: it has no profile or role of its own.");
+    }
+    const user = a.user;
+    const role = a.role;
     const roles = await tx.listRoles(a.organization.id);
     s.facts = {
       adminRoleIds: new Set(adminRoleIds(roles)),
@@ -17,12 +23,12 @@ export async function me<P extends string>(s: ActorSession): Promise<ActorView<P
     };
     const count = await tx.countUsers(a.organization.id, {
       statuses: ["active", "pending", "disabled"],
-      roleIds: [a.role.id],
+      roleIds: [role.id],
     });
     const view: ActorView<P> = {
-      user: await userView(tx, a.user, s.ctx.clock.now()),
-      role: toRole(a.role, count, s.ctx.catalog, a.subject),
-      permissions: a.role.permissions.filter((p) => s.ctx.catalog.has(p)) as P[],
+      user: await userView(tx, user, s.ctx.clock.now()),
+      role: toRole(role, count, s.ctx.catalog, a.subject),
+      permissions: role.permissions.filter((p) => s.ctx.catalog.has(p)) as P[],
       isMainContact: a.subject.isMainContact,
       mainContactUserId: a.organization.mainContactUserId,
     };

@@ -39,6 +39,11 @@ export interface AuditEvent {
     readonly email: string | null;
     /** True when the actor's personal values were erased (the user was deleted). */
     readonly erased: boolean;
+    /**
+     * When a provisioning token acted (`userId` is its `ptk_…` id): its label. A token is not a
+     * person, so its label, and the request's address and user agent, stay in the chain.
+     */
+    readonly label?: string;
   };
   readonly action: string;
   readonly target: {
@@ -87,14 +92,19 @@ export interface AuditChainedEvent {
   readonly organizationId: string;
   readonly sequence: number;
   readonly at: string;
-  readonly actor: { readonly userId: string | null };
+  /** The acting user's id; with `label` when a provisioning token acted (a token is not a person). */
+  readonly actor: { readonly userId: string | null; readonly label?: string };
   readonly action: string;
   readonly target: { readonly type: string; readonly id: string; readonly label: string | null };
   readonly outcome: "success" | "failure";
   readonly reason?: string;
   /** Before/after of the fields that are not personal (privilege and state fields, R18). */
   readonly changes: Readonly<Record<string, FieldChange>>;
-  readonly metadata: { readonly requestId?: string };
+  /**
+   * The request id; the address and user agent too when a provisioning token acted (they are an
+   * identity provider's server, not a person's; a person's go to their erasable part).
+   */
+  readonly metadata: { readonly requestId?: string; readonly ip?: string; readonly userAgent?: string };
   /** One reference per personal part, ascending by subject; empty when the event names no one. */
   readonly personal: readonly AuditPersonalRef[];
   readonly previousHash: string;
@@ -163,7 +173,12 @@ export interface LegacyAuditEvent {
  *
  * @example { id, organizationId, sequence: 7, at, actor: { userId, email }, action: "user.disabled", target, outcome: "success", changes: {}, metadata: {} }
  */
-export type AuditDraft = Omit<LegacyAuditEvent, "previousHash" | "hash">;
+export type AuditDraft = Omit<LegacyAuditEvent, "previousHash" | "hash" | "actor"> & {
+  readonly actor: LegacyAuditEvent["actor"] & {
+    /** A provisioning token's label, when a token acts. */
+    readonly label?: string;
+  };
+};
 
 /** Request metadata recorded with every event. @example { ip: "203.0.113.4", userAgent: "…", requestId: "…" } */
 export const RequestMetadataSchema = z.strictObject({

@@ -18,6 +18,17 @@ import { randomIds } from "../ports/ids";
 import { memoryMailer } from "../ports/mailer";
 import { pbkdf2Hasher } from "../ports/password-hasher";
 import { memoryRateLimiter } from "../ports/rate-limiter";
+import {
+  authenticateProvisioningToken,
+  createProvisioningToken,
+  findProvisionedUser,
+  listProvisioningTokens,
+  provisionedAttributes,
+  provisioningSettings,
+  revokeProvisioningToken,
+  setProvisionedAttributes,
+  updateProvisioningSettings,
+} from "../provisioning/provisioning.service";
 import { createRole, deleteRole, listRoles, roleCatalog, updateRole } from "../roles/roles.service";
 import { ROLE_TEMPLATES } from "../roles/templates";
 import { allowedUserActions } from "../users/user-actions.rules";
@@ -73,6 +84,9 @@ export function createDirectory<P extends string = DefaultPermission>(
     settled: () => ctx.background.settled(),
     bootstrap: (input) => bootstrap(ctx, input),
     auth: createAuth(ctx),
+    provisioning: {
+      authenticate: (secret, metadata) => authenticateProvisioningToken(ctx, secret, metadata),
+    },
     forActor: (actor) =>
       staffDirectory<P>({
         ctx,
@@ -127,6 +141,16 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
     audit: {
       list: (query) => listAudit(s, query),
       verify: () => verifyAudit(s),
+    },
+    provisioning: {
+      settings: () => provisioningSettings(s),
+      updateSettings: (patch, options) => updateProvisioningSettings(s, patch, options),
+      tokens: () => listProvisioningTokens(s),
+      createToken: (input) => createProvisioningToken(s, input),
+      revokeToken: (id, options) => revokeProvisioningToken(s, id, options),
+      attributes: (userIds) => provisionedAttributes(s, userIds),
+      findUser: (lookup) => findProvisionedUser(s, lookup),
+      setAttributes: (id, patch, options) => setProvisionedAttributes(s, id, patch, options),
     },
   };
 }

@@ -118,7 +118,7 @@ export function toggledPermissions(before: readonly string[], after: readonly st
  * @example refuseOwnRoleChange(a, role, toggled);
  */
 export function refuseOwnRoleChange(a: ActorContext, role: RoleRecord, toggled: readonly string[]): void {
-  if (role.id === a.role.id && toggled.length) {
+  if (role.id === a.role?.id && toggled.length) {
     throw fail.rule("self_change", "You cannot change the permissions of your own role.");
   }
 }

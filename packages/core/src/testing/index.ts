@@ -52,4 +52,5 @@ export {
 export { secretsAtRestFixture } from "./conformance/secrets";
 export { runLocalBoundarySuite } from "./local-boundary";
 export { type PropertySuiteOptions, runPropertySuite } from "./properties";
+export { runProvisioningSuite } from "./provisioning-suite";
 export { type RateLimiterPairFactory, runRateLimiterContract } from "./rate-limiter-contract";

@@ -1,4 +1,4 @@
-import { canReadUsers, missingPermissions, sharesLocation, withinScope } from "../access/access.rules";
+import { canReadUsers, mayGrantRole, sharesLocation, withinScope } from "../access/access.rules";
 import type { ActorContext } from "../access/actor";
 import { mainContactOnly, refuseMainContact } from "../access/main-contact.rules";
 import { checkId } from "../directory/validate";
@@ -48,8 +48,12 @@ export async function managedUser(
   }
   const role = await tx.getRole(a.organization.id, user.roleId);
   if (!role) throw new Error(`Invariant broken: user ${user.id} holds a missing role`);
-  if (missingPermissions(a.subject, role.permissions).length > 0) {
-    throw fail.forbidden("This user holds permissions you do not have.");
+  if (!mayGrantRole(a.subject, role)) {
+    throw fail.forbidden(
+      a.subject.grantableRoleIds
+        ? "This user holds a role this provisioning token may not manage."
+        : "This user holds permissions you do not have.",
+    );
   }
   refuseMainContact(a, user.id);
   const account = await tx.getAccount(user.accountId);
@@ -59,7 +63,7 @@ export async function managedUser(
     role,
     account,
     isAdmin: role.permissions.includes("users.manage"),
-    isSelf: user.id === a.user.id,
+    isSelf: user.id === a.subject.userId,
   };
 }
 

@@ -1,4 +1,4 @@
-import { type AccessSubject, missingPermissions, withinScope } from "../access/access.rules";
+import { type AccessSubject, mayGrantRole, withinScope } from "../access/access.rules";
 import type { ActorContext } from "../access/actor";
 import type { DirectoryPolicy } from "../directory/policy";
 import { fail } from "../errors/directory-error";
@@ -12,8 +12,12 @@ import type { ManagedTarget } from "./user-target";
  * and locations outside its own are `forbidden`.
  */
 export function checkGrant(subject: AccessSubject, role: RoleRecord, user: UserRecord): void {
-  if (missingPermissions(subject, role.permissions).length > 0) {
-    throw fail.forbidden("You cannot give a role with permissions you do not hold.");
+  if (!mayGrantRole(subject, role)) {
+    throw fail.forbidden(
+      subject.grantableRoleIds
+        ? "This provisioning token may not give this role."
+        : "You cannot give a role with permissions you do not hold.",
+    );
   }
   if (!withinScope(subject, user.locationAccess)) {
     throw fail.forbidden("You can only give access to locations you have yourself.");

@@ -12,6 +12,7 @@ import { actorState, type MeResponse } from "./actor-state";
 import { restAuth } from "./auth-client";
 import { locationsApi } from "./locations-api";
 import type { RestClientOptions } from "./options";
+import { provisioningApi } from "./provisioning-api";
 import { rolesApi } from "./roles-api";
 import { usersApi } from "./users-api";
 import { as, isWholeNumber, wire } from "./wire";
@@ -85,6 +86,7 @@ export function restDirectory<P extends string = DefaultPermission>(
         }),
       usage: async () => as<SeatUsage>(await w.send({ method: "GET", path: await w.orgPath("/usage") })),
     },
+    provisioning: provisioningApi(w),
     audit: {
       list: async (query) =>
         as<Page<AuditEvent>>(await w.send({ method: "GET", path: await w.orgPath("/audit-events"), query })),

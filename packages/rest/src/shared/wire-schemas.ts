@@ -5,6 +5,7 @@ import {
   type BulkInput,
   type BulkResult,
   type CatalogView,
+  type CreatedProvisioningToken,
   type DeleteResult,
   type DirectoryErrorData,
   ERROR_STATUS,
@@ -13,6 +14,7 @@ import {
   type InvitationSummary,
   type InviteResult,
   IsoDateSchema,
+  ProvisioningTokenSchema,
   type ResetPasswordInput,
   RoleSchema,
   RULE_CODES,
@@ -199,7 +201,13 @@ export const AuditEventSchema = z.object({
   organizationId: IdSchema,
   sequence: z.int(),
   at: IsoDateSchema,
-  actor: z.object({ userId: z.nullable(z.string()), email: z.nullable(z.string()), erased: z.boolean() }),
+  actor: z.object({
+    userId: z.nullable(z.string()),
+    email: z.nullable(z.string()),
+    erased: z.boolean(),
+    /** A provisioning token's label, when a token acted (`userId` is then its `ptk_…` id). */
+    label: z.optional(z.string()),
+  }),
   action: z.string(),
   target: z.object({ type: z.string(), id: z.string(), label: z.nullable(z.string()), erased: z.boolean() }),
   outcome: z.enum(["success", "failure"]),
@@ -224,3 +232,19 @@ export const AuditVerificationSchema = z.object({
   head: z.nullable(z.object({ sequence: z.int(), hash: z.string() })),
 });
 describes<typeof AuditVerificationSchema, AuditVerification>(true);
+
+/**
+ * `provisioning.createToken`: the token and its secret, which this answer alone carries (R15).
+ *
+ * @example CreatedProvisioningTokenSchema.parse(await admin.provisioning.createToken(input)).secret
+ */
+export const CreatedProvisioningTokenSchema = z.object({
+  token: ProvisioningTokenSchema,
+  secret: z.string(),
+});
+describes<typeof CreatedProvisioningTokenSchema, CreatedProvisioningToken>(true);
+
+/** The body of `POST …/provisioning/attributes`. @example { userIds: ["usr_…"] } */
+export const ProvisionedAttributesQuerySchema = z.strictObject({
+  userIds: z.array(IdSchema).check(z.maxLength(500)),
+});
