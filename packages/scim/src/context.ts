@@ -1,12 +1,11 @@
 import {
   DirectoryError,
   type DirectoryGroup,
-  directoryGroups,
   type ProvisioningSettings,
-  type Role,
   type StaffDirectory,
   type User,
 } from "@staffroom/core";
+import type { PageCursors } from "./cursors";
 
 /**
  * Options of {@link createScimHandler}; every one has a default.
@@ -81,42 +80,31 @@ export function resolveOptions(options: ScimHandlerOptions = {}): ResolvedScimOp
 
 /**
  * One request's view: the token's directory, the endpoint's absolute URL, and the organization's
- * groups (roles and mapped groups), loaded once per request.
+ * groups and provisioning settings, each loaded at most once per request.
  */
 export class RequestContext {
-  private groupsLoaded: Promise<{
-    groups: DirectoryGroup[];
-    roles: Map<string, Role>;
-    settings: ProvisioningSettings;
-  }> | null = null;
+  private groupsLoaded: Promise<DirectoryGroup[]> | null = null;
+  private settingsLoaded: Promise<ProvisioningSettings> | null = null;
 
   constructor(
     readonly staff: StaffDirectory<string>,
     readonly base: string,
     readonly options: ResolvedScimOptions,
+    /** The acting token's id (keys the page cursors). */
+    readonly actorId: string,
+    readonly cursors: PageCursors,
   ) {}
 
-  /** Roles by name, then mapped groups (with archived locations left out), and the settings. */
-  facts(): Promise<{ groups: DirectoryGroup[]; roles: Map<string, Role>; settings: ProvisioningSettings }> {
-    this.groupsLoaded ??= (async () => {
-      const [roles, settings, locations] = await Promise.all([
-        this.staff.roles.list(),
-        this.staff.provisioning.settings(),
-        this.staff.locations.list(),
-      ]);
-      const live = new Set(locations.filter((l) => !l.archived).map((l) => l.id));
-      return {
-        groups: directoryGroups(roles, settings, live),
-        roles: new Map(roles.map((r) => [r.id, r])),
-        settings,
-      };
-    })();
+  /** Roles by name, then mapped groups, as core shows them to the token (`provisioning.groups`). */
+  groups(): Promise<DirectoryGroup[]> {
+    this.groupsLoaded ??= this.staff.provisioning.groups();
     return this.groupsLoaded;
   }
 
-  /** Forgets the loaded facts (after a write that may change them). */
-  refresh(): void {
-    this.groupsLoaded = null;
+  /** The organization's provisioning settings (defaults of new users, mapped groups). */
+  settings(): Promise<ProvisioningSettings> {
+    this.settingsLoaded ??= this.staff.provisioning.settings();
+    return this.settingsLoaded;
   }
 
   /** A user, or null when the token cannot see it (core's `not_found`). */

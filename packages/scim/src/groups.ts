@@ -47,8 +47,6 @@ async function groupDocument(
   group: DirectoryGroup,
   withMembers: boolean,
 ): Promise<Json> {
-  const { roles, settings } = await ctx.facts();
-  const role = group.mapped ? undefined : roles.get(group.id);
   const members = withMembers ? await membersOf(ctx, group) : null;
   return {
     schemas: [URN.group],
@@ -66,13 +64,10 @@ async function groupDocument(
       : {}),
     meta: {
       resourceType: "Group",
-      ...(role
-        ? { created: role.createdAt, lastModified: role.updatedAt, version: `W/"${role.version}"` }
-        : {}),
-      ...(!role && settings.updatedAt
-        ? { lastModified: settings.updatedAt, version: `W/"${settings.version}"` }
-        : {}),
+      ...(group.createdAt ? { created: group.createdAt } : {}),
+      ...(group.updatedAt ? { lastModified: group.updatedAt } : {}),
       location: `${ctx.base}/Groups/${group.id}`,
+      version: `W/"${group.version}"`,
     },
   };
 }
@@ -91,7 +86,7 @@ function mentionsMembers(filter: Filter): boolean {
 }
 
 async function findGroup(ctx: RequestContext, id: string): Promise<DirectoryGroup> {
-  const group = (await ctx.facts()).groups.find((g) => g.id === id);
+  const group = (await ctx.groups()).find((g) => g.id === id);
   if (!group) throw new ScimError(404, null, `Group ${id} not found.`);
   return group;
 }
@@ -107,7 +102,7 @@ export async function listGroups(
   withMembers: boolean,
 ): Promise<{ total: number; documents: Json[] }> {
   if (query.filter) validateFilter(query.filter, GROUP_SCOPE);
-  const { groups } = await ctx.facts();
+  const groups = await ctx.groups();
   const needMembers = query.filter ? mentionsMembers(query.filter) : false;
   const matching: DirectoryGroup[] = [];
   for (const group of groups) {
@@ -146,7 +141,7 @@ async function move(
   for (let attempt = 1; ; attempt++) {
     const user = await ctx.userOrNull(userId);
     if (!user) throw new ScimError(400, "invalidValue", `members: no user ${userId}.`);
-    const { groups, settings } = await ctx.facts();
+    const [groups, settings] = await Promise.all([ctx.groups(), ctx.settings()]);
     const patch = join ? joinGroupPatch(user, group) : leaveGroupPatch(user, group, groups, settings);
     if (!patch) return;
     try {
@@ -306,7 +301,7 @@ export async function createGroup(ctx: RequestContext, body: unknown): Promise<n
   if (typeof doc.displayName !== "string" || doc.displayName.trim() === "")
     throw new ScimError(400, "invalidValue", "displayName is required.");
   const name = doc.displayName.trim().toLowerCase();
-  const existing = (await ctx.facts()).groups.find((g) => g.displayName.toLowerCase() === name);
+  const existing = (await ctx.groups()).find((g) => g.displayName.toLowerCase() === name);
   if (existing)
     throw new ScimError(
       409,

@@ -1,6 +1,7 @@
 import { type Directory, type RequestMetadata, toPlainText } from "@staffroom/core";
 import { URN } from "./constants";
 import { RequestContext, type ResolvedScimOptions, resolveOptions, type ScimHandlerOptions } from "./context";
+import { PageCursors } from "./cursors";
 import { resourceTypes, schemaDocuments, serviceProviderConfig } from "./discovery";
 import type { Json } from "./document";
 import { errorDocument, isDirectoryError, ScimError, scimErrorOf } from "./error";
@@ -91,6 +92,7 @@ export function createScimHandler(
   const settings = resolveOptions(options);
   const userUrns = [URN.user, URN.enterprise];
   const groupUrns = [URN.group];
+  const cursors = new PageCursors();
   return async (request) => {
     try {
       return await handle(request);
@@ -129,7 +131,7 @@ export function createScimHandler(
       });
     const actor = await directory.provisioning.authenticate(secret, metadataOf(request, settings));
     const base = `${settings.publicBaseUrl ?? url.origin}${settings.basePath}`;
-    const ctx = new RequestContext(directory.forActor(actor), base, settings);
+    const ctx = new RequestContext(directory.forActor(actor), base, settings, actor.userId, cursors);
     const method = request.method.toUpperCase();
     const [kind, id, ...rest] = segments;
     if (rest.length > 0 || kind === undefined) throw new ScimError(404, null, "Not a SCIM endpoint.");

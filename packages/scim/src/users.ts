@@ -38,7 +38,7 @@ export async function factsOf(ctx: RequestContext, users: readonly User[]): Prom
     const ids = users.slice(i, i + 500).map((u) => u.id);
     for (const a of await ctx.staff.provisioning.attributes(ids)) attributes.set(a.userId, a);
   }
-  const { groups } = await ctx.facts();
+  const groups = await ctx.groups();
   return users.map((user) => ({
     user,
     attributes: attributes.get(user.id) ?? null,
@@ -160,7 +160,10 @@ export async function listUsers(
       skip -= counts[status];
       continue;
     }
-    let cursor: string | null = null;
+    const key = (position: number) => `${ctx.actorId}|${status}|${position}`;
+    let cursor = skip > 0 ? ctx.cursors.get(key(skip)) : null;
+    let position = cursor ? skip : 0;
+    if (cursor) skip = 0;
     for (;;) {
       const limit = Math.min(200, skip + query.count - page.length);
       const result = await ctx.staff.users.list({ status, sort: "email", limit, cursor });
@@ -168,6 +171,8 @@ export async function listUsers(
         if (skip > 0) skip--;
         else if (page.length < query.count) page.push(user);
       }
+      position += result.items.length;
+      if (result.nextCursor) ctx.cursors.set(key(position), result.nextCursor);
       if (page.length >= query.count || !result.nextCursor) break;
       cursor = result.nextCursor;
     }
@@ -280,8 +285,7 @@ export async function createUser(ctx: RequestContext, body: unknown): Promise<Js
   const scope = userScope(ctx.options.passwords);
   const doc = canonicalDocument(body, scope);
   const desired = desiredUser(doc, isObject(body) ? body : null, ctx.options.passwords);
-  const { settings } = await ctx.facts();
-  const start = provisionedUserStart(settings);
+  const start = provisionedUserStart(await ctx.settings());
   const base = {
     email: desired.email,
     profile: {

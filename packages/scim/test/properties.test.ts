@@ -1,10 +1,4 @@
-import {
-  type DirectoryGroup,
-  directoryGroups,
-  isGroupMember,
-  type ProvisionedAttributes,
-  type User,
-} from "@staffroom/core";
+import { type DirectoryGroup, isGroupMember, type ProvisionedAttributes, type User } from "@staffroom/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SCIM_URN } from "../src/index";
@@ -267,13 +261,7 @@ async function staffroomView(w: ScimWorld): Promise<Expected> {
   const attributes = new Map(
     (await w.owner.provisioning.attributes(users.map((u) => u.id))).map((a) => [a.userId, a]),
   );
-  const [roles, settings, locations] = await Promise.all([
-    w.owner.roles.list(),
-    w.owner.provisioning.settings(),
-    w.owner.locations.list(),
-  ]);
-  const live = new Set(locations.filter((l) => !l.archived).map((l) => l.id));
-  return { users, attributes, groups: directoryGroups(roles, settings, live) };
+  return { users, attributes, groups: await w.owner.provisioning.groups() };
 }
 
 async function scimUsers(w: ScimWorld): Promise<Record<string, unknown>[]> {

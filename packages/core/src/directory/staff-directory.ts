@@ -4,6 +4,7 @@ import type { AuditEvent, AuditQuery, AuditVerification } from "../audit/audit.s
 import type { Location, LocationInput, LocationPatch } from "../locations/location.schema";
 import type { Organization, OrganizationPatch, SeatUsage } from "../organization/organization.schema";
 import type { Page } from "../primitives/page";
+import type { DirectoryGroup } from "../provisioning/provisioning.rules";
 import type {
   CreatedProvisioningToken,
   CreateProvisioningTokenInput,
@@ -146,8 +147,10 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     createToken(input: CreateProvisioningTokenInput): Promise<CreatedProvisioningToken>;
     /** Revokes a token with the version read (R12). */
     revokeToken(id: string, options: VersionOption): Promise<ProvisioningToken>;
-    /** Identity-provider attributes of these users (those outside the actor's scope are left out); ≤ 500 ids. */
+    /** Identity-provider attributes of those of these users who have any and whom the actor sees; ≤ 500 ids. */
     attributes(userIds: readonly string[]): Promise<ProvisionedAttributes[]>;
+    /** The groups an identity provider sees: roles by name, then mapped groups (for tokens and administrators). */
+    groups(): Promise<DirectoryGroup[]>;
     /** One user by exact email (ignoring case, R1) or by external id; null when there is none the actor sees. */
     findUser(lookup: ProvisionedLookup): Promise<User | null>;
     /** Sets identity-provider attributes with the user's version (R12); the user's version moves on. */

@@ -24,6 +24,9 @@ const group = (id: string, g: Partial<DirectoryGroup>): DirectoryGroup => ({
   roleId: null,
   locationAccess: null,
   mapped: true,
+  createdAt: null,
+  updatedAt: null,
+  version: 0,
   ...g,
 });
 const frontGroup = group(FRONT, { roleId: FRONT, mapped: false });

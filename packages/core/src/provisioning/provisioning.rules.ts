@@ -202,17 +202,34 @@ export interface DirectoryGroup {
   readonly locationAccess: LocationAccess | null;
   /** True for an administrator's mapping, false for a role seen as a group. */
   readonly mapped: boolean;
+  /** When the role was created; null for a mapped group. */
+  readonly createdAt: string | null;
+  /** When the role, or the settings holding the mapping, last changed; null before any save. */
+  readonly updatedAt: string | null;
+  /** The role's version, or the settings' version for a mapped group. */
+  readonly version: number;
 }
 
 /**
- * The groups of an organization: its roles by name, then its mapped groups (mappings naming a role
- * or location that no longer exists are left out).
+ * The groups of an organization: its roles by name, then its mapped groups. A mapping naming a role
+ * that no longer exists is left out; a location group keeps only the locations in
+ * `liveLocationIds` (live, and inside the reader's scope) and is left out when none remain.
  *
- * @example directoryGroups(await admin.roles.list(), await admin.provisioning.settings())
+ * @example directoryGroups(await admin.roles.list(), await admin.provisioning.settings(), liveIds)
  */
 export function directoryGroups(
-  roles: readonly { readonly id: string; readonly name: string }[],
-  settings: { readonly groups: readonly ProvisioningGroup[] } | null,
+  roles: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly createdAt?: string;
+    readonly updatedAt?: string;
+    readonly version?: number;
+  }[],
+  settings: {
+    readonly groups: readonly ProvisioningGroup[];
+    readonly updatedAt?: string | null;
+    readonly version?: number;
+  } | null,
   liveLocationIds?: ReadonlySet<string>,
 ): DirectoryGroup[] {
   const roleIds = new Set(roles.map((r) => r.id));
@@ -222,6 +239,9 @@ export function directoryGroups(
     roleId: r.id,
     locationAccess: null,
     mapped: false,
+    createdAt: r.createdAt ?? null,
+    updatedAt: r.updatedAt ?? null,
+    version: r.version ?? 0,
   }));
   for (const g of settings?.groups ?? []) {
     if (g.roleId !== null && !roleIds.has(g.roleId)) continue;
@@ -236,6 +256,9 @@ export function directoryGroups(
       roleId: g.roleId,
       locationAccess: access,
       mapped: true,
+      createdAt: null,
+      updatedAt: settings?.updatedAt ?? null,
+      version: settings?.version ?? 0,
     });
   }
   return out;

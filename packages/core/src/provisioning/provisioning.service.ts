@@ -6,6 +6,7 @@ import { type ActorSession, readOp, writeOp } from "../directory/runner";
 import { checkId, checkMetadata, parseInput } from "../directory/validate";
 import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import { fail } from "../errors/directory-error";
+import { locationInScope } from "../locations/locations.rules";
 import { randomToken, sha256Hex } from "../ports/crypto";
 import { EmailSchema } from "../primitives/contact.schema";
 import { isPlainText } from "../primitives/text.schema";
@@ -23,6 +24,8 @@ import {
   canReadProvisioning,
   checkSettings,
   checkTokenGrant,
+  type DirectoryGroup,
+  directoryGroups,
   requireFreeExternalId,
   requireProvisioningManager,
 } from "./provisioning.rules";
@@ -225,7 +228,11 @@ export async function revokeProvisioningToken(
 
 const NO_ATTRIBUTES = { externalId: null, employeeNumber: null, department: null } as const;
 
-/** The identity-provider attributes of users the actor can see (R5: others are left out). At most 500 ids. */
+/**
+ * The identity-provider attributes of those of these users who have any and whom the actor sees
+ * (R5: the others are left out, as users without attributes are), in the order asked. At most 500
+ * ids. One store query for an org-wide actor; a location-limited one also reads each user found.
+ */
 export async function provisionedAttributes(
   s: ActorSession,
   userIds: unknown,
@@ -240,12 +247,35 @@ export async function provisionedAttributes(
     );
     const out: ProvisionedAttributes[] = [];
     for (const id of ids) {
-      const user = await tx.getUser(a.organization.id, id);
-      if (!user || !sharesLocation(a.subject, user.locationAccess)) continue;
       const r = records.get(id);
-      out.push({ userId: id, ...(r ? pick(r) : NO_ATTRIBUTES) });
+      if (!r) continue;
+      if (a.subject.locations !== null) {
+        const user = await tx.getUser(a.organization.id, id);
+        if (!user || !sharesLocation(a.subject, user.locationAccess)) continue;
+      }
+      out.push({ userId: id, ...pick(r) });
     }
     return out;
+  });
+}
+
+/**
+ * The organization's groups as an identity provider sees them ({@link directoryGroups}): its roles
+ * by name, then its mapped groups, each location group cut to the live locations inside the
+ * actor's scope (R4, R5: a clinic-limited token does not see other clinics' groups).
+ */
+export async function provisioningGroups(s: ActorSession): Promise<DirectoryGroup[]> {
+  return readOp(s, async (tx, a) => {
+    if (!canReadProvisioning(a)) throw fail.forbidden();
+    const [roles, settings, locations] = await Promise.all([
+      tx.listRoles(a.organization.id),
+      tx.getProvisioningSettings(a.organization.id),
+      tx.listLocations(a.organization.id),
+    ]);
+    const visible = new Set(
+      locations.filter((l) => !l.archived && locationInScope(a.subject, l.id)).map((l) => l.id),
+    );
+    return directoryGroups(roles, settings, visible);
   });
 }
 

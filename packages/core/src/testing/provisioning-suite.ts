@@ -188,6 +188,32 @@ export function runProvisioningSuite(name: string, factory: () => Promise<StoreW
       ).toEqual([eastside.id]);
     });
 
+    it("R4/R5 a token limited to a clinic sees every role as a group but only its own clinics' mapped groups", async () => {
+      const ctx = await start(factory);
+      const eastside = await addLocation(ctx, "Eastside");
+      const settings = await ctx.owner.provisioning.updateSettings(
+        {
+          groups: [
+            { displayName: "Eastside Clinic staff", locationAccess: [eastside.id] },
+            { displayName: "Main clinic staff", locationAccess: [ctx.world.location.id] },
+            { displayName: "Both clinics", locationAccess: [eastside.id, ctx.world.location.id] },
+          ],
+        },
+        { version: 0 },
+      );
+      const { idp } = await provisioningToken(ctx, { locationAccess: [eastside.id] });
+      const groups = await idp.provisioning.groups();
+      const mapped = groups.filter((g) => g.mapped);
+      expect(mapped.map((g) => [g.displayName, g.locationAccess])).toEqual([
+        ["Eastside Clinic staff", [eastside.id]],
+        ["Both clinics", [eastside.id]],
+      ]);
+      expect(groups.filter((g) => !g.mapped).length).toBe((await ctx.owner.roles.list()).length);
+      expect((await ctx.owner.provisioning.groups()).filter((g) => g.mapped).length).toBe(
+        settings.groups.length,
+      );
+    });
+
     it("R5 a token of one organization reads and writes nothing of another", async () => {
       const ctx = await start(factory);
       const { idp } = await provisioningToken(ctx);

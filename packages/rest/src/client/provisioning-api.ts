@@ -1,5 +1,6 @@
 import type {
   CreatedProvisioningToken,
+  DirectoryGroup,
   ProvisionedAttributes,
   ProvisioningSettings,
   ProvisioningToken,
@@ -47,6 +48,7 @@ export function provisioningApi(w: Wire): StaffDirectory["provisioning"] {
       as<ProvisionedAttributes[]>(
         await w.send({ method: "POST", path: await path("/attributes"), body: { userIds } }),
       ),
+    groups: async () => as<DirectoryGroup[]>(await w.send({ method: "GET", path: await path("/groups") })),
     findUser: async (lookup) =>
       as<User | null>(await w.send({ method: "GET", path: await path("/user"), query: lookup })),
     setAttributes: async (id, patch, options) =>

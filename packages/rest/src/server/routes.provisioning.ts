@@ -14,7 +14,11 @@ import {
   UserSchema,
 } from "@staffroom/core";
 import * as z from "zod/mini";
-import { CreatedProvisioningTokenSchema, ProvisionedAttributesQuerySchema } from "../shared/wire-schemas";
+import {
+  CreatedProvisioningTokenSchema,
+  DirectoryGroupSchema,
+  ProvisionedAttributesQuerySchema,
+} from "../shared/wire-schemas";
 import { ok, type Route } from "./route";
 import { input, ORG, param, version } from "./route-helpers";
 
@@ -151,6 +155,22 @@ export const provisioningRoutes: readonly Route[] = [
       const { userIds } = parseInput(ProvisionedAttributesQuerySchema, c.body);
       return ok(await c.staff.provisioning.attributes(userIds));
     },
+  },
+  {
+    method: "GET",
+    path: `${PROVISIONING}/groups`,
+    auth: "actor",
+    body: "none",
+    ifMatch: false,
+    doc: {
+      operationId: "provisioning.groups",
+      summary: "The groups an identity provider sees: roles by name, then mapped groups",
+      tags,
+      success: 200,
+      response: z.array(DirectoryGroupSchema),
+      errors: ["forbidden"],
+    },
+    handle: async (c) => ok(await c.staff.provisioning.groups()),
   },
   {
     method: "GET",

@@ -8,6 +8,7 @@ import {
   type CreatedProvisioningToken,
   type DeleteResult,
   type DirectoryErrorData,
+  type DirectoryGroup,
   ERROR_STATUS,
   type ErrorCode,
   IdSchema,
@@ -248,3 +249,20 @@ describes<typeof CreatedProvisioningTokenSchema, CreatedProvisioningToken>(true)
 export const ProvisionedAttributesQuerySchema = z.strictObject({
   userIds: z.array(IdSchema).check(z.maxLength(500)),
 });
+
+/**
+ * A group as an identity provider sees it (`provisioning.groups`): a role by its name, or a mapped group.
+ *
+ * @example DirectoryGroupSchema.parse((await admin.provisioning.groups())[0]).displayName // "Administrator"
+ */
+export const DirectoryGroupSchema = z.object({
+  id: IdSchema,
+  displayName: z.string(),
+  roleId: z.nullable(IdSchema),
+  locationAccess: z.nullable(z.union([z.literal("organization"), z.array(IdSchema)])),
+  mapped: z.boolean(),
+  createdAt: z.nullable(IsoDateSchema),
+  updatedAt: z.nullable(IsoDateSchema),
+  version: z.int(),
+});
+describes<typeof DirectoryGroupSchema, DirectoryGroup>(true);

@@ -326,6 +326,48 @@ export function registerProvisioningTests(factory: WorldFactory): void {
       });
     });
 
+    it("R5 groups() lists the roles by name, then the mapped groups, each as the identity provider sees it", async () => {
+      const ctx = await setup(factory);
+      const frontDesk = await templateRole(ctx, "front_desk");
+      const eastside = await addLocation(ctx, "Eastside");
+      const saved = await ctx.owner.provisioning.updateSettings(
+        {
+          groups: [
+            { displayName: "Eastside Clinic staff", locationAccess: [eastside.id] },
+            { displayName: "Reception", roleId: frontDesk.id },
+          ],
+        },
+        { version: 0 },
+      );
+      const roles = await ctx.owner.roles.list();
+      const groups = await ctx.owner.provisioning.groups();
+      expect(groups.map((g) => g.displayName)).toEqual([
+        ...roles.map((r) => r.name),
+        "Eastside Clinic staff",
+        "Reception",
+      ]);
+      expect(groups.find((g) => g.displayName === "Front Desk")).toMatchObject({
+        id: frontDesk.id,
+        roleId: frontDesk.id,
+        locationAccess: null,
+        mapped: false,
+        version: frontDesk.version,
+      });
+      expect(groups.at(-2)).toMatchObject({
+        id: saved.groups[0]?.id,
+        roleId: null,
+        locationAccess: [eastside.id],
+        mapped: true,
+        version: saved.version,
+      });
+      await ctx.owner.locations.archive(eastside.id, { version: eastside.version });
+      expect((await ctx.owner.provisioning.groups()).map((g) => g.displayName)).not.toContain(
+        "Eastside Clinic staff",
+      );
+      const { dir: reader } = await staffWithPermissions(ctx, ["users.view"], { locations: "organization" });
+      await expectError(reader.provisioning.groups(), { code: "forbidden" });
+    });
+
     it("R12 identity-provider attributes are written with the user's version, which moves on; an external id is unique in the organization (conflict on externalId)", async () => {
       const ctx = await setup(factory);
       const jane = await createStaff(ctx);
@@ -336,9 +378,8 @@ export function registerProvisioningTests(factory: WorldFactory): void {
         { version: jane.version },
       );
       expect(set.version).toBe(jane.version + 1);
-      expect(await ctx.owner.provisioning.attributes([jane.id, sam.id])).toEqual([
+      expect(await ctx.owner.provisioning.attributes([sam.id, jane.id, "usr_zzzzzzzzzzzzzz"])).toEqual([
         { userId: jane.id, externalId: "00u-jane", employeeNumber: "E-1042", department: "Nursing" },
-        { userId: sam.id, externalId: null, employeeNumber: null, department: null },
       ]);
       await expectNoChange(ctx, async () => {
         await expectError(
@@ -399,8 +440,13 @@ export function registerProvisioningTests(factory: WorldFactory): void {
       });
       const { dir: manager } = await staffWithPermissions(ctx, ["users.view"], { locations: [ctx.location] });
       expect(await manager.provisioning.findUser({ externalId: "E-77" })).toBeNull();
+      await ctx.owner.provisioning.setAttributes(
+        jane.id,
+        { department: "Front office" },
+        { version: jane.version },
+      );
       expect(await manager.provisioning.attributes([far.id, jane.id])).toEqual([
-        { userId: jane.id, externalId: null, employeeNumber: null, department: null },
+        { userId: jane.id, externalId: null, employeeNumber: null, department: "Front office" },
       ]);
       const elsewhere = await ctx.world.bootstrapAnother();
       const foreign = await actAs(ctx, elsewhere.owner.id, elsewhere.organization.id);
