@@ -28,6 +28,12 @@ export const queryKeys = {
     usage: ["organization", "usage"] as const,
   },
   audit: { all: ["audit"] as const, list: (query: AuditQuery) => ["audit", "list", query] as const },
+  provisioning: {
+    all: ["provisioning"] as const,
+    tokens: ["provisioning", "tokens"] as const,
+    settings: ["provisioning", "settings"] as const,
+    activity: (tokenIds: readonly string[]) => ["provisioning", "activity", tokenIds] as const,
+  },
 } as const;
 
 /** What a write to users makes stale: users, role user counts, seat usage, the audit trail. */

@@ -7,6 +7,7 @@ import {
   organizationSettingsMessages,
 } from "../widgets/organization-settings/messages";
 import { type SwitcherMessages, switcherMessages } from "../widgets/organization-switcher/messages";
+import { type ProvisioningMessages, provisioningMessages } from "../widgets/provisioning-settings/messages";
 import { type RolesMessages, rolesMessages } from "../widgets/roles-manager/messages";
 
 /**
@@ -223,6 +224,7 @@ export interface Messages {
   };
   readonly roles: RolesMessages;
   readonly locations: LocationsMessages;
+  readonly provisioning: ProvisioningMessages;
   readonly organizationSettings: OrganizationSettingsMessages;
   readonly audit: AuditMessages;
   readonly switcher: SwitcherMessages;
@@ -485,6 +487,7 @@ export const englishMessages: Messages = {
   },
   roles: rolesMessages,
   locations: locationsMessages,
+  provisioning: provisioningMessages,
   organizationSettings: organizationSettingsMessages,
   audit: auditMessages,
   switcher: switcherMessages,
