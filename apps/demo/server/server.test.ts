@@ -206,6 +206,45 @@ describe("the demo server", () => {
     );
   });
 
+  it("serves FHIR 4.0.1 on /fhir/r4 with a bearer session: Nina Patel by NPI, her role at her clinics; 401 OperationOutcome without one", async () => {
+    const anonymous = await fetch(`${server.url}/fhir/r4/Practitioner`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { resourceType: string }).resourceType).toBe("OperationOutcome");
+    const token = await signInBearer(server, DEMO_SIGN_IN.email, DEMO_PASSWORD);
+    const get = async (path: string) => {
+      const response = await fetch(`${server.url}/fhir/r4${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/fhir+json; charset=utf-8");
+      return (await response.json()) as {
+        total: number;
+        entry?: {
+          fullUrl: string;
+          resource: {
+            id: string;
+            identifier?: { system: string; value: string }[];
+            location?: { display: string }[];
+          };
+        }[];
+      };
+    };
+    const byName = await get("/Practitioner?name=patel");
+    expect(byName.total).toBe(1);
+    const nina = byName.entry?.[0];
+    expect(nina?.fullUrl).toBe(`${server.url}/fhir/r4/Practitioner/${nina?.resource.id}`);
+    const npi =
+      nina?.resource.identifier?.find((i) => i.system === "http://hl7.org/fhir/sid/us-npi")?.value ?? "";
+    expect(npi).toMatch(/^\d{10}$/);
+    const byNpi = await get(`/Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|${npi}`);
+    expect(byNpi.entry?.map((e) => e.resource.id)).toEqual([nina?.resource.id]);
+    const role = await get(`/PractitionerRole?practitioner=Practitioner/${nina?.resource.id}`);
+    expect(role.entry?.[0]?.resource.location?.map((l) => l.display).sort()).toEqual([
+      "Downtown Clinic",
+      "Northside Clinic",
+    ]);
+  });
+
   it("sets the session cookie HttpOnly, Secure and scoped to the API", async () => {
     const response = await fetch(`${server.url}/api/auth/sign-in`, {
       method: "POST",

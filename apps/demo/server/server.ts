@@ -4,7 +4,13 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { inProcessTasks, memoryMailer } from "@staffroom/core";
 import { isCommonPassword } from "@staffroom/core/passwords";
-import { createRestHandler, directoryLinks, nodeClientAddress, toNodeListener } from "@staffroom/rest/server";
+import {
+  createFhirHandler,
+  createRestHandler,
+  directoryLinks,
+  nodeClientAddress,
+  toNodeListener,
+} from "@staffroom/rest/server";
 import { createScimHandler } from "@staffroom/scim";
 import {
   createDemoDirectory,
@@ -60,6 +66,8 @@ interface Backend {
   readonly api: (req: IncomingMessage, res: ServerResponse) => void;
   /** SCIM 2.0 for identity providers (`@staffroom/scim`), on the same origin. */
   readonly scim: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The read-only FHIR R4 endpoint on `/fhir/r4` (bearer sessions; the cookie is scoped to `/api`). */
+  readonly fhir: (req: IncomingMessage, res: ServerResponse) => void;
   readonly outbox: () => ReturnType<typeof outboxMessages>;
   /** Resolves when the directory's after-answer work (reset mail, throttle audit) is done. */
   readonly settled: () => Promise<void>;
@@ -116,9 +124,15 @@ async function openBackend(
     publicBaseUrl: place.url,
     clientAddress: nodeClientAddress,
   });
+  const fhir = createFhirHandler(demo.directory, {
+    basePath: "/fhir/r4",
+    publicBaseUrl: place.url,
+    originAliases: place.aliases,
+  });
   return {
     api: toNodeListener(handler),
     scim: toNodeListener(scim),
+    fhir: toNodeListener(fhir),
     outbox: () => outboxMessages(mailer.outbox),
     settled: () => demo.directory.settled(),
   };
@@ -144,6 +158,7 @@ function banner(url: string, users: number, ms: number, store: string): string {
   Sign in   ${DEMO_SIGN_IN.email}  /  ${DEMO_SIGN_IN.password}
   Wirings   REST (default), or in-browser: ${url}/?wiring=browser
   Mail      ${url}/mail (invitation and reset links land here)
+  FHIR R4   ${url}/fhir/r4/Practitioner (bearer token; see the README)
   Store     ${store}
 `;
 }
@@ -187,6 +202,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       } else if (pathname === "/scim/v2" || pathname.startsWith("/scim/v2/")) {
         if (!backend) throw new Error("the store is not open");
         (await backend).scim(req, res);
+      } else if (pathname === "/fhir/r4" || pathname.startsWith("/fhir/r4/")) {
+        if (!backend) throw new Error("the store is not open");
+        (await backend).fhir(req, res);
       } else if (pathname.startsWith("/demo/")) {
         await routes(req, res, pathname);
       } else {

@@ -22,14 +22,8 @@ export {
   type PermissionOf,
 } from "./access/catalog";
 export { MAIN_CONTACT_ONLY_MESSAGE } from "./access/main-contact.rules";
-export type { AuditVerification } from "./audit/audit.schema";
-export {
-  type AuditEvent,
-  type AuditQuery,
-  AuditQuerySchema,
-  type FieldChange,
-  type RequestMetadata,
-} from "./audit/audit.schema";
+export { type AuditQuery, AuditQuerySchema, type RequestMetadata } from "./audit/audit.schema";
+export type { AuditEvent, AuditVerification, FieldChange } from "./audit/audit-event.schema";
 export type { PasswordHash } from "./auth/account.schema";
 export type {
   AcceptInvitationResult,
@@ -51,7 +45,6 @@ export type { DirectoryAuth } from "./directory/directory-auth";
 export { DEFAULT_POLICY, type DirectoryPolicy } from "./directory/policy";
 export type { StaffDirectory } from "./directory/staff-directory";
 export { parseInput, unknownFieldIssue } from "./directory/validate";
-export type { VersionOption } from "./directory/versions";
 export { DirectoryError, type DirectoryErrorData, type FieldIssue, fail } from "./errors/directory-error";
 export {
   DEFAULT_MESSAGES,
@@ -69,7 +62,6 @@ export {
   LocationSchema,
 } from "./locations/location.schema";
 export type { BootstrapInput, BootstrapResult } from "./organization/bootstrap.schema";
-export type { SeatUsage } from "./organization/organization.schema";
 export {
   type Features,
   type Organization,
@@ -79,6 +71,7 @@ export {
   OrganizationSchema,
   type Seats,
 } from "./organization/organization.schema";
+export type { SeatUsage } from "./organization/seat-usage.schema";
 export { type BackgroundTasks, inProcessTasks } from "./ports/background";
 export { type Clock, type ManualClock, manualClock, systemClock } from "./ports/clock";
 export { randomToken } from "./ports/crypto";
@@ -96,10 +89,10 @@ export { memoryRateLimiter, type RateLimiter } from "./ports/rate-limiter";
 export { EmailSchema } from "./primitives/contact.schema";
 export { ID_PATTERN, IdSchema, isId } from "./primitives/ids.schema";
 export { IsoDateSchema } from "./primitives/instant.schema";
-export type { Page } from "./primitives/page";
+export type { Page } from "./primitives/page.schema";
 export { textIssue, textProblem, toPlainText } from "./primitives/text.schema";
+export type { VersionOption } from "./primitives/version.schema";
 export {
-  type DirectoryGroup,
   directoryGroups,
   type GroupMemberFacts,
   isGroupMember,
@@ -112,6 +105,7 @@ export {
   type CreatedProvisioningToken,
   type CreateProvisioningTokenInput,
   CreateProvisioningTokenInputSchema,
+  type DirectoryGroup,
   type ProvisionedAttributes,
   type ProvisionedAttributesPatch,
   ProvisionedAttributesPatchSchema,
@@ -130,7 +124,7 @@ export {
   ProvisioningTokenSchema,
 } from "./provisioning/provisioning.schema";
 export { isProvisioningTokenId } from "./provisioning/token-id";
-export type { CatalogView } from "./roles/role.schema";
+export type { CatalogView } from "./roles/catalog-view.schema";
 export {
   type Role,
   type RoleInput,
@@ -142,7 +136,6 @@ export {
 export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
-export type { InvitationSummary } from "./users/invitation.schema";
 export { isValidNpi, npiWithCheckDigit, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./users/provider.rules";
 export {
   displayName,
@@ -152,14 +145,7 @@ export {
   type UserStatus,
 } from "./users/user.schema";
 export { allowedUserActions, type UserActionFacts } from "./users/user-actions.rules";
-export type {
-  BulkInput,
-  BulkResult,
-  DeleteResult,
-  InviteResult,
-  ResetPasswordInput,
-  UserAction,
-} from "./users/user-actions.schema";
+export type { BulkInput, BulkItem, ResetPasswordInput, UserAction } from "./users/user-actions.schema";
 export {
   type CreateUserInput,
   CreateUserInputSchema,
@@ -169,9 +155,11 @@ export {
   type UserPatch,
   UserPatchSchema,
 } from "./users/user-input.schema";
-export {
-  type StatusCounts,
-  type UserQuery,
-  UserQuerySchema,
-  type UserSortField,
-} from "./users/user-query.schema";
+export { type UserQuery, UserQuerySchema, type UserSortField } from "./users/user-query.schema";
+export type {
+  BulkResult,
+  DeleteResult,
+  InvitationSummary,
+  InviteResult,
+  StatusCounts,
+} from "./users/user-results.schema";

@@ -336,7 +336,7 @@ function registerConcurrencyTests(name: string, open: () => Promise<TestDatabase
       expect(throttled.map((e) => e.target.id)).toEqual([sam.id]);
       expect(events.filter((e) => e.reason !== "client_throttled")).toHaveLength(CLIENT_SIGN_IN_FAILURES);
       // Another client is not slowed, on either instance (Sam is locked by now: 10 wrong passwords).
-      await c.owner(1).users.unlock(sam.id);
+      await c.owner(1).users.unlock(sam.id, { version: (await c.owner(1).users.get(sam.id)).version });
       await expect(
         c.instances[1].auth.signIn({
           email: input.email,

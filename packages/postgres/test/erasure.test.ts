@@ -27,7 +27,7 @@ function registerErasureAtRest(label: string, database: () => Promise<TestDataba
       // The dump sees the person while they exist, so the check below can fail.
       expect(values.filter((v) => before.text.includes(v)).length).toBeGreaterThan(10);
 
-      await owner.users.delete(user.id);
+      await owner.users.delete(user.id, { version: (await owner.users.get(user.id)).version });
       const after = await dumpSchema(db);
       expect(values.filter((v) => after.text.includes(v))).toEqual([]);
       expect(after.text).toContain(user.id); // the tombstone's pseudonymous reference
@@ -67,7 +67,7 @@ function registerErasureAtRest(label: string, database: () => Promise<TestDataba
         firstBadSequence: created.sequence,
         problem: "edited",
       });
-      await owner.users.delete(user.id);
+      await owner.users.delete(user.id, { version: (await owner.users.get(user.id)).version });
       expect((await owner.audit.verify()).ok).toBe(true);
     });
   });

@@ -110,7 +110,7 @@ async function seedVersion1(db: TestDatabase): Promise<Legacy> {
     password: FIXTURE_PASSWORD,
     metadata: { ip: "198.51.100.24", userAgent: "PetraBrowser/2" },
   });
-  await owner.users.disable(zebedee.id);
+  await owner.users.disable(zebedee.id, { version: zebedee.version });
   const view = [...(await owner.audit.list({ limit: 500 })).items].reverse();
   const drafts = view.map(asLegacy);
   const last = drafts[drafts.length - 1];

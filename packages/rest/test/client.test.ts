@@ -47,7 +47,8 @@ describe("restDirectory", () => {
     const bad = { email: "not an email", profile: { givenName: "" }, roleId: "x", bogus: true } as never;
     const calls: ((d: typeof local) => Promise<unknown>)[] = [
       (d) => d.users.create(bad),
-      (d) => d.users.disable(world.owner.id),
+      (d) => d.users.disable(world.owner.id, { version: world.owner.version }),
+      (d) => d.users.disable(world.owner.id, {} as never),
       (d) => d.users.get("usr_zzzzzzzzzzzzzzzzzzzz"),
       (d) => d.users.get("../../etc"),
       (d) => d.locations.create({ name: "" }),
@@ -116,7 +117,7 @@ describe("restDirectory", () => {
     for (const id of ["..", ".", "", "usr_short", "a/b"]) {
       const pending = dir.users.get(id);
       await expect(pending).rejects.toMatchObject({ code: "not_found" });
-      await expect(dir.roles.delete(id)).rejects.toMatchObject({ code: "not_found" });
+      await expect(dir.roles.delete(id, { version: 1 })).rejects.toMatchObject({ code: "not_found" });
     }
     expect(requests).toBe(0);
   });

@@ -200,6 +200,7 @@ const FIELDS = [
   "template",
   "action",
   "ids",
+  "items",
   "mode",
   "features",
   "seats",

@@ -88,7 +88,10 @@ describe("bodies, media types and sizes", () => {
     expect(chunked.status).toBe(413);
     const giant = await call(world, org(world, "/users/bulk"), {
       method: "POST",
-      json: { action: "disable", ids: Array.from({ length: 100_000 }, () => "usr_aaaaaaaaaaaaaaaa") },
+      json: {
+        action: "disable",
+        items: Array.from({ length: 100_000 }, () => ({ id: "usr_aaaaaaaaaaaaaaaa", version: 1 })),
+      },
     });
     expect(giant.status).toBe(413);
     expect(commits(world)).toBe(before);

@@ -1,6 +1,7 @@
-import { DirectoryError } from "@staffroom/core";
+import { DirectoryError, type VersionOption } from "@staffroom/core";
 import { FIXTURE_PASSWORD } from "@staffroom/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { restDirectory } from "../src/client";
 import { closeRestWorlds, ownerOf, type RestWorld, restWorld } from "../src/testing";
 import { call, commits, org, problem } from "./helpers";
 
@@ -32,7 +33,7 @@ describe("versions over HTTP (R12)", () => {
     expect(organization.headers.get("etag")).toBe(`"${world.organization.version}"`);
   });
 
-  it("a write without If-Match is 428 and writes nothing, on every conditional route", async () => {
+  it("R12 a write without If-Match is 428 and writes nothing, on every conditional route", async () => {
     const world = await restWorld();
     const { user, desk } = await staff(world);
     const before = commits(world);
@@ -41,6 +42,10 @@ describe("versions over HTTP (R12)", () => {
       ["DELETE", `/users/${user.id}`, undefined],
       ["POST", `/users/${user.id}/disable`, undefined],
       ["POST", `/users/${user.id}/restore`, undefined],
+      ["POST", `/users/${user.id}/password-reset`, { mode: "link" }],
+      ["POST", `/users/${user.id}/unlock`, undefined],
+      ["POST", `/users/${user.id}/invitation/resend`, undefined],
+      ["DELETE", `/users/${user.id}/invitation`, undefined],
       ["PATCH", `/roles/${desk.id}`, { name: "Desk" }],
       ["DELETE", `/roles/${desk.id}`, undefined],
       ["PATCH", `/locations/${world.location.id}`, { name: "Uptown" }],
@@ -59,6 +64,13 @@ describe("versions over HTTP (R12)", () => {
         expect(await problem(res)).toMatchObject({ status: 428, code: "precondition_required" });
       }
     }
+    // A bulk action carries a version per row in its body: a row without one is 428 for the whole call.
+    const bulk = await call(world, org(world, "/users/bulk"), {
+      method: "POST",
+      json: { action: "disable", items: [{ id: user.id }] },
+    });
+    expect(bulk.status).toBe(428);
+    expect(await problem(bulk)).toMatchObject({ status: 428, code: "precondition_required" });
     expect(commits(world)).toBe(before);
   });
 
@@ -103,34 +115,53 @@ describe("versions over HTTP (R12)", () => {
     const bulk = await call(world, org(world, "/users/bulk"), {
       method: "POST",
       headers: { "if-match": `"${user.version}"` },
-      json: { action: "disable", ids: [user.id] },
+      json: { action: "disable", items: [{ id: user.id, version: user.version }] },
     });
     expect(bulk.status).toBe(400);
     expect((await problem(bulk)).issues?.[0]).toMatchObject({ code: "not_conditional" });
     expect(commits(world)).toBe(before);
   });
 
-  it("the client sends the version it saw, re-reads once when that is stale, and passes explicit stale versions through", async () => {
+  it("R12 the client sends exactly the version it is given as If-Match and never reads one itself", async () => {
     const world = await restWorld();
-    const { owner, user } = await staff(world);
-    const other = world.as(world.owner.id);
-    // Another client changes the user: this client's remembered version is now stale.
-    await other.users.update(user.id, { profile: { title: "RN" } }, { version: user.version });
-    const disabled = await owner.users.disable(user.id);
-    expect(disabled.status).toBe("disabled");
-    // An explicit stale version is the caller's check: it fails, as locally.
-    const error = await owner.users.restore(user.id, { version: user.version }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DirectoryError);
-    expect((error as DirectoryError).toJSON()).toEqual(
-      new DirectoryError({ code: "stale", message: "" }).toJSON(),
-    );
-    // A version the client never saw is read first.
-    const fresh = world.as(world.owner.id);
-    expect((await fresh.users.restore(user.id)).status).toBe("active");
-    // A required version stays required: 428 like a local call.
-    const missing = await fresh.users
-      .update(user.id, { profile: { title: "NP" } }, {} as { version: number })
-      .catch((e: unknown) => e);
+    const { user } = await staff(world);
+    const sent: { method: string; path: string; ifMatch: string | null }[] = [];
+    const client = restDirectory({
+      baseUrl: world.baseUrl,
+      organizationId: world.organization.id,
+      token: world.token(world.owner.id),
+      fetch: async (input, init) => {
+        const url = new URL(String(input));
+        sent.push({
+          method: init?.method ?? "GET",
+          path: url.pathname.replace(/^.*\/organizations\/[^/]+/, ""),
+          ifMatch: new Headers(init?.headers).get("if-match"),
+        });
+        return fetch(input, init);
+      },
+    });
+    const before = commits(world);
+    // No version: one request, without If-Match, refused as a local call is; no read before it.
+    const missing = await client.users.disable(user.id, {} as VersionOption).catch((e: unknown) => e);
     expect(DirectoryError.is(missing, "precondition_required")).toBe(true);
+    // A value that is not a version is refused on `version`, as locally.
+    const malformed = await client.users
+      .disable(user.id, { version: "3" } as unknown as VersionOption)
+      .catch((e: unknown) => e);
+    expect(malformed).toMatchObject({ code: "validation", issues: [{ path: ["version"] }] });
+    // A stale version is sent as given and refused.
+    await client.users.update(user.id, { profile: { title: "RN" } }, { version: user.version });
+    const stale = await client.users.disable(user.id, { version: user.version }).catch((e: unknown) => e);
+    expect(DirectoryError.is(stale, "stale")).toBe(true);
+    expect(commits(world)).toBe(before + 1);
+    // The current one succeeds.
+    expect((await client.users.disable(user.id, { version: user.version + 1 })).status).toBe("disabled");
+    expect(sent).toEqual([
+      { method: "POST", path: `/users/${user.id}/disable`, ifMatch: null },
+      { method: "POST", path: `/users/${user.id}/disable`, ifMatch: 'W/"0"' },
+      { method: "PATCH", path: `/users/${user.id}`, ifMatch: `"${user.version}"` },
+      { method: "POST", path: `/users/${user.id}/disable`, ifMatch: `"${user.version}"` },
+      { method: "POST", path: `/users/${user.id}/disable`, ifMatch: `"${user.version + 1}"` },
+    ]);
   });
 });

@@ -137,7 +137,7 @@ describe("default authentication: Staffroom sessions", () => {
     expect(page.total).toBeGreaterThan(0);
     expect(dir.can("users.manage")).toBe(true);
     const location = await dir.locations.create({ name: "Cookie Clinic" });
-    expect((await dir.locations.archive(location.id)).archived).toBe(true);
+    expect((await dir.locations.archive(location.id, { version: location.version })).archived).toBe(true);
     expect((await dir.auth.session("")).userId).toBe(w.backend.owner.id);
     await dir.auth.signOut("");
     expect(dir.can("users.manage")).toBe(false);

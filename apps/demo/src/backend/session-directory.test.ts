@@ -45,7 +45,10 @@ describe("sessionDirectory", () => {
   it("passes each refused row of a bulk action through with core's reason", async () => {
     const { directory } = await signedInOwner();
     const me = await directory.me();
-    const result = await directory.users.bulk({ action: "disable", ids: [me.user.id] });
+    const result = await directory.users.bulk({
+      action: "disable",
+      items: [{ id: me.user.id, version: me.user.version }],
+    });
     expect(result.failed).toBe(1);
     const row = result.results[0];
     if (!row || row.ok) throw new Error("disabling oneself must fail");

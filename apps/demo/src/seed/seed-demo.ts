@@ -335,7 +335,7 @@ async function seedRoster(
         password: DEMO_PASSWORD,
         mustChangePassword: entry.mustChangePassword === true,
       });
-      if (status === "disabled") await admin.users.disable(user.id);
+      if (status === "disabled") await admin.users.disable(user.id, { version: user.version });
       if (entry.signedIn && status === "active") signIns.push(input.email);
       if (entry.lockedOut) lockOut.push(input.email);
     }
@@ -364,7 +364,7 @@ async function seedBulk(
       await harbor.admin.users.invite(invite);
     } else {
       const user = await harbor.admin.users.create(input);
-      if (status === "disabled") await harbor.admin.users.disable(user.id);
+      if (status === "disabled") await harbor.admin.users.disable(user.id, { version: user.version });
     }
     await step();
   }

@@ -1,6 +1,8 @@
-import type { RequestMetadata } from "../audit/audit.schema";
-import type { Role } from "../roles/role.schema";
-import type { LocationAccess, User } from "../users/user.schema";
+import * as z from "zod/mini";
+import { RequestMetadataSchema } from "../audit/audit.schema";
+import { IdSchema } from "../primitives/ids.schema";
+import { RoleSchema } from "../roles/role.schema";
+import { type LocationAccess, UserSchema } from "../users/user.schema";
 import type { DefaultPermission } from "./catalog";
 
 /**
@@ -8,15 +10,17 @@ import type { DefaultPermission } from "./catalog";
  * provider, `directory.provisioning.authenticate(secret)`), with the request's metadata for the audit
  * trail. A token is one more actor: every rule applies to it as to a person, and it acts as nobody.
  *
- * @example { organizationId: "org_…", userId: "usr_…", metadata: { ip: "203.0.113.4" } }
- * @example { organizationId: "org_…", userId: "ptk_…" } // a provisioning token
+ * @example ActorSchema.parse({ organizationId: "org_…", userId: "usr_…", metadata: { ip: "203.0.113.4" } })
+ * @example ActorSchema.parse({ organizationId: "org_…", userId: "ptk_…" }) // a provisioning token
  */
-export interface Actor {
-  readonly organizationId: string;
+export const ActorSchema = z.strictObject({
+  organizationId: IdSchema,
   /** The acting user's id (`usr_…`), or the acting provisioning token's id (`ptk_…`). */
-  readonly userId: string;
-  readonly metadata?: RequestMetadata;
-}
+  userId: IdSchema,
+  metadata: z.optional(RequestMetadataSchema),
+});
+/** Who is acting. @example { organizationId: "org_…", userId: "usr_…", metadata: { ip: "203.0.113.4" } } */
+export type Actor = z.infer<typeof ActorSchema>;
 
 /**
  * Anything with location access can be a target of a scoped decision (a {@link User} is one).
@@ -29,18 +33,25 @@ export interface AccessTarget {
 }
 
 /**
- * The actor as the directory sees it: its user, role, permissions and location scope.
+ * The actor as the directory sees it (`me()`): its user, role, permissions and whether it is the
+ * main contact. `mainContactUserId` names the organization's main contact (R7), so a client can
+ * answer `users.actions()` as the service would and say why a form is read-only.
+ *
+ * @example ActorViewSchema.parse(await admin.me()).permissions
+ */
+export const ActorViewSchema = z.strictObject({
+  user: UserSchema,
+  role: RoleSchema,
+  permissions: z.array(z.string()),
+  isMainContact: z.boolean(),
+  mainContactUserId: z.nullable(IdSchema),
+});
+/**
+ * The actor as the directory sees it, its permissions named by the catalog in use.
  *
  * @example { user, role, permissions: ["users.view", …], isMainContact: true, mainContactUserId: "usr_…" }
  */
-export interface ActorView<P extends string = DefaultPermission> {
-  readonly user: User;
-  readonly role: Role;
-  readonly permissions: readonly P[];
-  readonly isMainContact: boolean;
-  /**
-   * The organization's main contact (R7), so a client can answer `users.actions()` as the service
-   * would (nobody else is offered anything on them) and say why a form is read-only.
-   */
-  readonly mainContactUserId: string | null;
-}
+export type ActorView<P extends string = DefaultPermission> = Omit<
+  z.infer<typeof ActorViewSchema>,
+  "permissions"
+> & { permissions: P[] };

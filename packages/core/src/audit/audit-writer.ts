@@ -9,7 +9,8 @@ import type {
 } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { displayName } from "../users/user.schema";
-import type { AuditDraft, FieldChange, RequestMetadata } from "./audit.schema";
+import type { AuditDraft, RequestMetadata } from "./audit.schema";
+import type { FieldChange } from "./audit-event.schema";
 import { GENESIS_HASH } from "./chain";
 import { sealAuditEvent, splitAuditEvent } from "./personal";
 

@@ -2,66 +2,16 @@ import * as z from "zod/mini";
 import { IdSchema } from "../primitives/ids.schema";
 import { IsoDateSchema } from "../primitives/instant.schema";
 import { plainString } from "../primitives/text.schema";
+import type { FieldChange } from "./audit-event.schema";
 
-/** A before/after pair of a changed privilege field. @example { before: "rol_a…", after: "rol_b…" } */
-export interface FieldChange {
-  readonly before: unknown;
-  readonly after: unknown;
-}
-
-/**
- * One audit event as `audit.list` returns it (R18): who did what to whom, when, from where, with the
- * outcome and the before/after of changed fields. It is the chained event (see
- * {@link AuditChainedEvent}) with the personal values of its subjects joined back in.
- *
- * A person's values can be erased (W6: deleting a user erases them from the organization). Then
- * `actor.email` or `target.label` is null and `erased` is true, and the person's personal changes
- * (email, profile, provider details) are absent from `changes`; ids, action, time, outcome and the
- * before/after of privilege and state fields stay. A null `actor.email` with `erased: false` is an
- * event no person caused (or one by an unknown account, whose typed email is never recorded).
- *
- * @example { id: "evt_…", organizationId, sequence: 12, at: "2026-11-23T12:00:00.000Z",
- *   actor: { userId: "usr_…", email: "owner@clinic.org", erased: false }, action: "user.role_changed",
- *   target: { type: "user", id: "usr_…", label: "Jane Smith RN", erased: false }, outcome: "success",
- *   changes: { roleId: { before: "rol_a…", after: "rol_b…" } }, metadata: { ip: "203.0.113.4" },
- *   previousHash: "…", hash: "…" }
- * @example // after the target was deleted
- * { …, target: { type: "user", id: "usr_…", label: null, erased: true }, changes: { roleId: … } }
- */
-export interface AuditEvent {
-  readonly id: string;
-  readonly organizationId: string;
-  readonly sequence: number;
-  readonly at: string;
-  readonly actor: {
-    readonly userId: string | null;
-    /** The actor's email; null when no person acted, or when it was erased. */
-    readonly email: string | null;
-    /** True when the actor's personal values were erased (the user was deleted). */
-    readonly erased: boolean;
-    /**
-     * When a provisioning token acted (`userId` is its `ptk_…` id): its label. A token is not a
-     * person, so its label, and the request's address and user agent, stay in the chain.
-     */
-    readonly label?: string;
-  };
-  readonly action: string;
-  readonly target: {
-    readonly type: string;
-    readonly id: string;
-    /** The target's name; null when it was erased, or never known (an unknown account). */
-    readonly label: string | null;
-    /** True when the target is a person whose personal values were erased. */
-    readonly erased: boolean;
-  };
-  readonly outcome: "success" | "failure";
-  /** Why a failure failed (for example `locked`), when that helps a reviewer. Never a secret. */
-  readonly reason?: string;
-  readonly changes: Readonly<Record<string, FieldChange>>;
-  readonly metadata: RequestMetadata;
-  readonly previousHash: string;
-  readonly hash: string;
-}
+/** Request metadata recorded with every event. @example { ip: "203.0.113.4", userAgent: "…", requestId: "…" } */
+export const RequestMetadataSchema = z.strictObject({
+  ip: z.optional(plainString(64, "IP address")),
+  userAgent: z.optional(plainString(512, "User agent")),
+  requestId: z.optional(plainString(128, "Request id")),
+});
+/** Request metadata. @example { ip: "203.0.113.4", userAgent: "Mozilla/5.0 …", requestId: "req-42" } */
+export type RequestMetadata = z.infer<typeof RequestMetadataSchema>;
 
 /**
  * A reference from a chained event to one erasable personal part: the subject (the user id, in the
@@ -97,7 +47,7 @@ export interface AuditChainedEvent {
   readonly action: string;
   readonly target: { readonly type: string; readonly id: string; readonly label: string | null };
   readonly outcome: "success" | "failure";
-  readonly reason?: string;
+  readonly reason?: string | undefined;
   /** Before/after of the fields that are not personal (privilege and state fields, R18). */
   readonly changes: Readonly<Record<string, FieldChange>>;
   /**
@@ -161,7 +111,7 @@ export interface LegacyAuditEvent {
   readonly action: string;
   readonly target: { readonly type: string; readonly id: string; readonly label: string };
   readonly outcome: "success" | "failure";
-  readonly reason?: string;
+  readonly reason?: string | undefined;
   readonly changes: Readonly<Record<string, FieldChange>>;
   readonly metadata: RequestMetadata;
   readonly previousHash: string;
@@ -180,15 +130,6 @@ export type AuditDraft = Omit<LegacyAuditEvent, "previousHash" | "hash" | "actor
   };
 };
 
-/** Request metadata recorded with every event. @example { ip: "203.0.113.4", userAgent: "…", requestId: "…" } */
-export const RequestMetadataSchema = z.strictObject({
-  ip: z.optional(plainString(64, "IP address")),
-  userAgent: z.optional(plainString(512, "User agent")),
-  requestId: z.optional(plainString(128, "Request id")),
-});
-/** Request metadata. @example { ip: "203.0.113.4", userAgent: "Mozilla/5.0 …", requestId: "req-42" } */
-export type RequestMetadata = z.infer<typeof RequestMetadataSchema>;
-
 /**
  * Query for `audit.list` (W14): time range, actor, target, action; newest first; cursor paging.
  *
@@ -205,18 +146,3 @@ export const AuditQuerySchema = z.strictObject({
 });
 /** An audit query. @example { action: "user.disabled", from: "2026-11-01T00:00:00.000Z", limit: 50 } */
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
-
-/**
- * What `audit.verify()` found. `firstBadSequence` is the first edited, inserted or removed event.
- * `head` is the newest verified link: a chain cannot show that events were cut off its end, so
- * record the head somewhere else (a log line, a ticket, another system) and compare it later.
- *
- * @example { ok: true, checked: 1204, firstBadSequence: null, problem: null, head: { sequence: 1204, hash: "9f…" } }
- */
-export interface AuditVerification {
-  readonly ok: boolean;
-  readonly checked: number;
-  readonly firstBadSequence: number | null;
-  readonly problem: "edited" | "inserted" | "removed" | null;
-  readonly head: { readonly sequence: number; readonly hash: string } | null;
-}

@@ -1,10 +1,10 @@
 import { type ActorSession, readOp } from "../directory/runner";
 import { parseInput } from "../directory/validate";
-import type { Page } from "../primitives/page";
+import type { Page } from "../primitives/page.schema";
 import type { AuditPersonalRecord } from "../store/records";
 import { requireAuditReader } from "./audit.rules";
-import type { AuditVerification } from "./audit.schema";
-import { type AuditEvent, AuditQuerySchema } from "./audit.schema";
+import { AuditQuerySchema } from "./audit.schema";
+import type { AuditEvent, AuditVerification } from "./audit-event.schema";
 import { type ChainCursor, checkLink, GENESIS_HASH } from "./chain";
 import { checkPersonalParts, erasedSubject, joinAuditEvent } from "./personal";
 

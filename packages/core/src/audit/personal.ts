@@ -3,12 +3,11 @@ import { isProvisioningTokenId } from "../provisioning/token-id";
 import type {
   AuditChainedEvent,
   AuditDraft,
-  AuditEvent,
   AuditPersonalPart,
   AuditPersonalRef,
   AuditPersonalValues,
-  FieldChange,
 } from "./audit.schema";
+import type { AuditEvent, FieldChange } from "./audit-event.schema";
 import { canonicalJson, hashEvent } from "./chain";
 
 /**

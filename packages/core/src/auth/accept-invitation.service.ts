@@ -68,7 +68,7 @@ export async function invitationView(ctx: ServiceContext, token: unknown): Promi
  */
 export async function acceptInvitation(
   ctx: ServiceContext,
-  input: { token?: unknown; password?: unknown; metadata?: RequestMetadata },
+  input: { token?: unknown; password?: unknown; metadata?: RequestMetadata | undefined },
 ): Promise<AcceptInvitationResult> {
   const metadata = checkMetadata(input.metadata);
   const hash = await tokenHash(input.token);

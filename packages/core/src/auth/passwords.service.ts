@@ -162,7 +162,7 @@ export async function changePassword(
  */
 export async function requestPasswordReset(
   ctx: ServiceContext,
-  input: { email?: unknown; metadata?: RequestMetadata },
+  input: { email?: unknown; metadata?: RequestMetadata | undefined },
 ): Promise<void> {
   const metadata = checkMetadata(input.metadata);
   const parsed = EmailSchema.safeParse(input.email);
@@ -244,7 +244,7 @@ async function memberOrgs(ctx: ServiceContext, accountId: string): Promise<strin
 /** `auth.completePasswordReset`: single-use, expiring; ends every session; does not sign in. */
 export async function completePasswordReset(
   ctx: ServiceContext,
-  input: { token?: unknown; password?: unknown; metadata?: RequestMetadata },
+  input: { token?: unknown; password?: unknown; metadata?: RequestMetadata | undefined },
 ): Promise<void> {
   const metadata = checkMetadata(input.metadata);
   if (!isTokenText(input.token)) {

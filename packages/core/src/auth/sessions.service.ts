@@ -101,7 +101,7 @@ export async function organizations(ctx: ServiceContext, token: unknown): Promis
 /** `auth.switchOrganization`: a new session in the other organization, then the old one ends. */
 export async function switchOrganization(
   ctx: ServiceContext,
-  input: { token?: unknown; organizationId?: unknown; metadata?: RequestMetadata },
+  input: { token?: unknown; organizationId?: unknown; metadata?: RequestMetadata | undefined },
 ): Promise<SignInResult> {
   const metadata = checkMetadata(input.metadata);
   const { live, hash } = await resolveSession(ctx, input.token);

@@ -138,7 +138,12 @@ async function refuse(
  */
 export async function signIn(
   ctx: ServiceContext,
-  input: { email?: unknown; password?: unknown; organizationId?: unknown; metadata?: RequestMetadata },
+  input: {
+    email?: unknown;
+    password?: unknown;
+    organizationId?: unknown;
+    metadata?: RequestMetadata | undefined;
+  },
 ): Promise<SignInResult> {
   // Metadata comes from the server, not the person: checked first, since the client's address is
   // the throttle's key and every store must refuse the same bytes.

@@ -1,11 +1,17 @@
 import type { Actor } from "../access/access.schema";
 import type { RequestMetadata } from "../audit/audit.schema";
 import type {
+  AcceptInvitationInput,
   AcceptInvitationResult,
+  ChangePasswordInput,
+  CompletePasswordResetInput,
   InvitationView,
   OrganizationChoice,
+  PasswordResetRequestInput,
   SessionView,
+  SignInInput,
   SignInResult,
+  SwitchOrganizationInput,
 } from "../auth/auth.schema";
 
 /**
@@ -24,12 +30,7 @@ export interface DirectoryAuth {
    * (default: the most recently used). Refuses with `rule`/`concurrent_seat_limit` when the
    * organization's concurrent seats are all in use (R9).
    */
-  signIn(input: {
-    email: string;
-    password: string;
-    organizationId?: string;
-    metadata?: RequestMetadata;
-  }): Promise<SignInResult>;
+  signIn(input: SignInInput): Promise<SignInResult>;
   /** Ends a session. Idempotent: an unknown token is not an error. */
   signOut(token: string): Promise<void>;
   /** Resolves a session and touches its idle timer; `unauthenticated` when missing, expired or its user can no longer act. */
@@ -42,40 +43,24 @@ export interface DirectoryAuth {
   /** The organizations this session's person may switch to. */
   organizations(token: string): Promise<OrganizationChoice[]>;
   /** Ends this session and opens one in another organization of the same person. */
-  switchOrganization(input: {
-    token: string;
-    organizationId: string;
-    metadata?: RequestMetadata;
-  }): Promise<SignInResult>;
+  switchOrganization(input: SwitchOrganizationInput): Promise<SignInResult>;
   /**
    * Changes the signed-in person's password (the forced change too). Other sessions of the account
    * end; this one stays and its `mustChangePassword` clears.
    */
-  changePassword(input: {
-    token: string;
-    currentPassword: string;
-    newPassword: string;
-  }): Promise<SessionView>;
+  changePassword(input: ChangePasswordInput): Promise<SessionView>;
   /**
    * Emails a single-use reset link when the email has an account. Answers identically either way,
    * is rate-limited per account (silently) and never locks anything.
    */
-  requestPasswordReset(input: { email: string; metadata?: RequestMetadata }): Promise<void>;
+  requestPasswordReset(input: PasswordResetRequestInput): Promise<void>;
   /** Sets a new password with a reset token; ends every session; does not sign in. */
-  completePasswordReset(input: {
-    token: string;
-    password: string;
-    metadata?: RequestMetadata;
-  }): Promise<void>;
+  completePasswordReset(input: CompletePasswordResetInput): Promise<void>;
   /** What the accept page shows; `not_found` for an unknown, used, revoked or expired token. */
   invitation(token: string): Promise<InvitationView>;
   /**
    * Accepts an invitation: a new account must set `password`; an existing account just joins.
    * The token dies on use; of two concurrent accepts exactly one succeeds.
    */
-  acceptInvitation(input: {
-    token: string;
-    password?: string;
-    metadata?: RequestMetadata;
-  }): Promise<AcceptInvitationResult>;
+  acceptInvitation(input: AcceptInvitationInput): Promise<AcceptInvitationResult>;
 }

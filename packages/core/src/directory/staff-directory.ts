@@ -1,13 +1,16 @@
 import type { AccessTarget, ActorView } from "../access/access.schema";
 import type { DefaultPermission } from "../access/catalog";
-import type { AuditEvent, AuditQuery, AuditVerification } from "../audit/audit.schema";
+import type { AuditQuery } from "../audit/audit.schema";
+import type { AuditEvent, AuditVerification } from "../audit/audit-event.schema";
 import type { Location, LocationInput, LocationPatch } from "../locations/location.schema";
-import type { Organization, OrganizationPatch, SeatUsage } from "../organization/organization.schema";
-import type { Page } from "../primitives/page";
-import type { DirectoryGroup } from "../provisioning/provisioning.rules";
+import type { Organization, OrganizationPatch } from "../organization/organization.schema";
+import type { SeatUsage } from "../organization/seat-usage.schema";
+import type { Page } from "../primitives/page.schema";
+import type { VersionOption } from "../primitives/version.schema";
 import type {
   CreatedProvisioningToken,
   CreateProvisioningTokenInput,
+  DirectoryGroup,
   ProvisionedAttributes,
   ProvisionedAttributesPatch,
   ProvisionedLookup,
@@ -15,30 +18,32 @@ import type {
   ProvisioningSettingsPatch,
   ProvisioningToken,
 } from "../provisioning/provisioning.schema";
-import type { CatalogView, Role, RoleInput, RolePatch } from "../roles/role.schema";
-import type { InvitationSummary } from "../users/invitation.schema";
+import type { CatalogView } from "../roles/catalog-view.schema";
+import type { Role, RoleInput, RolePatch } from "../roles/role.schema";
 import type { User } from "../users/user.schema";
+import type { BulkInput, ResetPasswordInput, UserAction } from "../users/user-actions.schema";
+import type { CreateUserInput, InviteUserInput, UserPatch } from "../users/user-input.schema";
+import type { UserQuery } from "../users/user-query.schema";
 import type {
-  BulkInput,
   BulkResult,
   DeleteResult,
+  InvitationSummary,
   InviteResult,
-  ResetPasswordInput,
-  UserAction,
-} from "../users/user-actions.schema";
-import type { CreateUserInput, InviteUserInput, UserPatch } from "../users/user-input.schema";
-import type { StatusCounts, UserQuery } from "../users/user-query.schema";
-import type { VersionOption } from "./versions";
+  StatusCounts,
+} from "../users/user-results.schema";
 
 /**
  * The use-case API one actor sees (DESIGN §1, seam 2). Implemented locally by
  * `createDirectory(...).forActor(actor)` and remotely by `restDirectory(...)`; widgets see only this.
- * Every method returns plain serialisable data or rejects with a `DirectoryError`.
+ * Every method returns plain serialisable data or rejects with a `DirectoryError`. Every write names
+ * the version it read (R12, its last argument, or each bulk item's): without one it is refused with
+ * `precondition_required` (HTTP 428), with an old one with `stale` (412), and nothing is written.
  *
  * @example
  * const admin = directory.forActor({ organizationId, userId });
  * await admin.me();
- * if (admin.can("users.manage")) await admin.users.disable(userId);
+ * const user = await admin.users.get(userId);
+ * if (admin.can("users.manage")) await admin.users.disable(user.id, { version: user.version });
  */
 export interface StaffDirectory<P extends string = DefaultPermission> {
   /** The organization this directory is scoped to. */
@@ -67,25 +72,28 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     create(input: CreateUserInput): Promise<User>;
     /** W2: creates a pending user and emails a single-use invitation. */
     invite(input: InviteUserInput): Promise<InviteResult>;
-    /** W4: edits a user; `stale` when `version` is not current (R12). */
+    /** W4: edits a user. */
     update(id: string, patch: UserPatch, options: VersionOption): Promise<User>;
     /** W6: active → disabled; sessions end. */
-    disable(id: string, options?: Partial<VersionOption>): Promise<User>;
+    disable(id: string, options: VersionOption): Promise<User>;
     /** W6: disabled → active. */
-    restore(id: string, options?: Partial<VersionOption>): Promise<User>;
+    restore(id: string, options: VersionOption): Promise<User>;
     /** W6: deletes a disabled or pending user irreversibly; the account goes too when it has no other organization. */
-    delete(id: string, options?: Partial<VersionOption>): Promise<DeleteResult>;
+    delete(id: string, options: VersionOption): Promise<DeleteResult>;
     /** W5: temporary password (force change) or a reset link. */
-    resetPassword(id: string, input: ResetPasswordInput, options?: Partial<VersionOption>): Promise<User>;
+    resetPassword(id: string, input: ResetPasswordInput, options: VersionOption): Promise<User>;
     /** W5: clears a lockout. */
-    unlock(id: string, options?: Partial<VersionOption>): Promise<User>;
+    unlock(id: string, options: VersionOption): Promise<User>;
     /** W2: issues a new token (the old one dies) and sends it again; rate-limited. */
-    resendInvitation(id: string, options?: Partial<VersionOption>): Promise<InvitationSummary>;
+    resendInvitation(id: string, options: VersionOption): Promise<InvitationSummary>;
     /** W2: revokes a pending invitation; the pending user is removed and the seat freed. */
-    revokeInvitation(id: string, options?: Partial<VersionOption>): Promise<DeleteResult>;
+    revokeInvitation(id: string, options: VersionOption): Promise<DeleteResult>;
     /** The live invitation of a pending user, or null. */
     invitation(id: string): Promise<InvitationSummary | null>;
-    /** W12: one action over many users, with a result per row. */
+    /**
+     * W12: one action over many users, with a result per row; each item names the version it was
+     * read at (a stale row fails alone with `stale`).
+     */
     bulk(input: BulkInput): Promise<BulkResult>;
     /** Which row actions the actor may take on this user now (status, permission and R3–R7 aware). */
     actions(user: User): UserAction[];
@@ -101,7 +109,7 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     /** W7: renames or changes permissions. */
     update(id: string, patch: RolePatch, options: VersionOption): Promise<Role>;
     /** W7: deletes an unused role. */
-    delete(id: string, options?: Partial<VersionOption>): Promise<void>;
+    delete(id: string, options: VersionOption): Promise<void>;
   };
 
   readonly locations: {
@@ -112,7 +120,7 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     /** W8: renames or regroups. */
     update(id: string, patch: LocationPatch, options: VersionOption): Promise<Location>;
     /** W8: archives a location no active or pending user has as primary. */
-    archive(id: string, options?: Partial<VersionOption>): Promise<Location>;
+    archive(id: string, options: VersionOption): Promise<Location>;
   };
 
   readonly organization: {

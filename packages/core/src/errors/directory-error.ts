@@ -1,32 +1,7 @@
+import type { DirectoryErrorData, FieldIssue } from "./error.schema";
 import { DEFAULT_MESSAGES, type ErrorCode, type RuleCode } from "./error-codes";
 
-/**
- * One problem with one input field. `path` maps straight onto a form field name
- * (`["profile", "givenName"]` → `profile.givenName`).
- *
- * @example
- * { path: ["email"], code: "invalid_email", message: "Enter an email address like name@clinic.org." }
- */
-export interface FieldIssue {
-  readonly path: readonly (string | number)[];
-  readonly code: string;
-  readonly message: string;
-}
-
-/**
- * The serialisable form of a {@link DirectoryError}; what crosses a wire.
- *
- * @example { code: "rule", rule: "last_admin", message: "At least one active administrator must remain." }
- */
-export interface DirectoryErrorData {
-  readonly code: ErrorCode;
-  readonly message: string;
-  // `| undefined` so that a DirectoryError itself is DirectoryErrorData under exactOptionalPropertyTypes.
-  readonly rule?: RuleCode | undefined;
-  readonly issues?: readonly FieldIssue[] | undefined;
-  /** Extra facts a UI can show, such as `{ limit: 25 }` for a seat limit. Never a secret. */
-  readonly details?: Readonly<Record<string, string | number | boolean | null>> | undefined;
-}
+export type { DirectoryErrorData, FieldIssue } from "./error.schema";
 
 /**
  * The one error type of Staffroom (DESIGN §5). Expected failures are values of this class with a

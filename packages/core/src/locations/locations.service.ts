@@ -3,7 +3,7 @@ import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
 import { ensureUniqueName } from "../directory/unique-name";
 import { checkId, parseInput } from "../directory/validate";
-import { expectVersion, optionalVersion, orStale, requireVersion } from "../directory/versions";
+import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import { fail } from "../errors/directory-error";
 import type { LocationRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
@@ -64,7 +64,7 @@ export async function updateLocation(
   rawPatch: unknown,
   options: unknown,
 ): Promise<Location> {
-  const version = requireVersion(options as { version?: unknown });
+  const version = requireVersion(options);
   const patch = parseInput(LocationPatchSchema, rawPatch);
   return writeOp(s, async (unit, a) => {
     requirePermission(a, "locations.manage");
@@ -92,8 +92,8 @@ export async function updateLocation(
 }
 
 /** W8: archives a location no active or pending user has as primary (R8 keeps every primary live). */
-export async function archiveLocation(s: ActorSession, id: unknown, options?: unknown): Promise<Location> {
-  const expected = optionalVersion(options as { version?: unknown });
+export async function archiveLocation(s: ActorSession, id: unknown, options: unknown): Promise<Location> {
+  const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
     requirePermission(a, "locations.manage");
     const loc = await scopedLocation(unit.tx, a, id);

@@ -117,23 +117,5 @@ export const OrganizationPatchSchema = z.strictObject({
 /** Patch for an organization. @example { seats: { named: 60 } } */
 export type OrganizationPatch = z.input<typeof OrganizationPatchSchema>;
 
-/**
- * Seat usage per kind (W11, R9). `limit: null` means unlimited.
- *
- * @example { named: { used: 52, limit: 60 }, practitioners: { used: 9, limit: null }, concurrent: { used: 14, limit: 40 }, licences: [] }
- */
-export interface SeatUsage {
-  readonly named: { readonly used: number; readonly limit: number | null };
-  readonly practitioners: { readonly used: number; readonly limit: number | null };
-  /** Live sessions (within idle and absolute limits) against the concurrent seats. */
-  readonly concurrent: { readonly used: number; readonly limit: number | null };
-  readonly licences: readonly {
-    readonly key: string;
-    readonly label: string;
-    readonly used: number;
-    readonly limit: number | null;
-  }[];
-}
-
 /** Provider types offered until an organization sets its own. */
 export const DEFAULT_PROVIDER_TYPES = ["MD", "DO", "NP", "PA", "RN", "LPN", "PT", "OT", "MA", "SW"];

@@ -14,8 +14,8 @@ import {
   requireOrganizationManager,
   requireUniqueLicenceKeys,
 } from "./organization.rules";
-import type { SeatUsage } from "./organization.schema";
 import { type Organization, OrganizationPatchSchema } from "./organization.schema";
+import type { SeatUsage } from "./seat-usage.schema";
 import { SEAT_STATUSES } from "./seats.rules";
 
 /** The actor's organization. Any active member may read it: widgets need its features to render. */
@@ -65,7 +65,7 @@ export async function updateOrganization(
   rawPatch: unknown,
   options: unknown,
 ): Promise<Organization> {
-  const version = requireVersion(options as { version?: unknown });
+  const version = requireVersion(options);
   const patch = parseInput(OrganizationPatchSchema, rawPatch);
   return writeOp(s, async (unit, a) => {
     requireOrganizationManager(a);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DirectoryError } from "../errors/directory-error";
 import {
-  type DirectoryGroup,
   directoryGroups,
   type GroupMemberFacts,
   isGroupMember,
@@ -10,6 +9,7 @@ import {
   provisionedUserStart,
   tokenSubject,
 } from "./provisioning.rules";
+import type { DirectoryGroup } from "./provisioning.schema";
 
 const FRONT = "rol_front000000";
 const PROVIDER = "rol_provider0000";

@@ -10,7 +10,7 @@ import type {
   RoleRecord,
 } from "../store/records";
 import type { LocationAccess } from "../users/user.schema";
-import type { ProvisioningGroup } from "./provisioning.schema";
+import type { DirectoryGroup, ProvisioningGroup } from "./provisioning.schema";
 
 /**
  * What a provisioning token acts with: it reads and manages users (R2), nothing else — no roles,
@@ -186,28 +186,6 @@ export function checkSettings(
       issues.push(...locationIssues(locations, group.locationAccess, ["groups", i, "locationAccess"]));
   });
   if (issues.length) throw fail.validation(issues);
-}
-
-/**
- * A group as the identity provider sees it: every role by its own name (`id` = the role's id), then
- * every mapped group (`id` = `grp_…`). A role group gives its role; a mapped group gives a role or
- * locations.
- *
- * @example { id: "rol_…", displayName: "Front Desk", roleId: "rol_…", locationAccess: null, mapped: false }
- */
-export interface DirectoryGroup {
-  readonly id: string;
-  readonly displayName: string;
-  readonly roleId: string | null;
-  readonly locationAccess: LocationAccess | null;
-  /** True for an administrator's mapping, false for a role seen as a group. */
-  readonly mapped: boolean;
-  /** When the role was created; null for a mapped group. */
-  readonly createdAt: string | null;
-  /** When the role, or the settings holding the mapping, last changed; null before any save. */
-  readonly updatedAt: string | null;
-  /** The role's version, or the settings' version for a mapped group. */
-  readonly version: number;
 }
 
 /**

@@ -61,14 +61,21 @@ export const CreateProvisioningTokenInputSchema = z.strictObject({
 export type CreateProvisioningTokenInput = z.input<typeof CreateProvisioningTokenInputSchema>;
 
 /**
- * What `provisioning.createToken` returns: the token and its secret, shown this once.
+ * What `provisioning.createToken` returns: the token and its secret, which this answer alone
+ * carries (R15).
+ *
+ * @example CreatedProvisioningTokenSchema.parse(await admin.provisioning.createToken(input)).secret
+ */
+export const CreatedProvisioningTokenSchema = z.strictObject({
+  token: ProvisioningTokenSchema,
+  secret: z.string(),
+});
+/**
+ * The token and its secret, shown this once.
  *
  * @example const { token, secret } = await admin.provisioning.createToken(input); // put `secret` into the IdP
  */
-export interface CreatedProvisioningToken {
-  readonly token: ProvisioningToken;
-  readonly secret: string;
-}
+export type CreatedProvisioningToken = z.infer<typeof CreatedProvisioningTokenSchema>;
 
 /**
  * A group of the identity provider mapped by an administrator: members get the role `roleId`, or
@@ -185,3 +192,31 @@ export const ProvisionedLookupSchema = z.strictObject({
 });
 /** A user look-up. @example { externalId: "00u1a2b3c4" } */
 export type ProvisionedLookup = z.input<typeof ProvisionedLookupSchema>;
+
+/**
+ * A group as an identity provider sees it (`provisioning.groups`): a role by its own name
+ * (`mapped: false`, `roleId` its id), or a group an administrator mapped to a role or to locations.
+ *
+ * @example DirectoryGroupSchema.parse((await admin.provisioning.groups())[0]).displayName // "Administrator"
+ */
+export const DirectoryGroupSchema = z.strictObject({
+  id: IdSchema,
+  displayName: z.string(),
+  roleId: z.nullable(IdSchema),
+  locationAccess: z.nullable(LocationAccessSchema),
+  /** True for an administrator's mapping, false for a role seen as a group. */
+  mapped: z.boolean(),
+  /** When the role was created; null for a mapped group. */
+  createdAt: z.nullable(IsoDateSchema),
+  /** When the role, or the settings holding the mapping, last changed; null before any save. */
+  updatedAt: z.nullable(IsoDateSchema),
+  /** The role's version, or the settings' version for a mapped group. */
+  version: z.int(),
+});
+/**
+ * A group: a role by its name, or a mapped group.
+ *
+ * @example { id: "rol_…", displayName: "Front desk", roleId: "rol_…", locationAccess: null, mapped: false,
+ *   createdAt: "…", updatedAt: "…", version: 3 }
+ */
+export type DirectoryGroup = z.infer<typeof DirectoryGroupSchema>;

@@ -24,7 +24,6 @@ import {
   canReadProvisioning,
   checkSettings,
   checkTokenGrant,
-  type DirectoryGroup,
   directoryGroups,
   requireFreeExternalId,
   requireProvisioningManager,
@@ -32,6 +31,7 @@ import {
 import {
   type CreatedProvisioningToken,
   CreateProvisioningTokenInputSchema,
+  type DirectoryGroup,
   type ProvisionedAttributes,
   ProvisionedAttributesPatchSchema,
   ProvisionedLookupSchema,

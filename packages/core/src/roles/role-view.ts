@@ -2,7 +2,8 @@ import { type AccessSubject, mayGrantRole } from "../access/access.rules";
 import { ADMIN_PERMISSION, type Catalog } from "../access/catalog";
 import type { ServiceContext } from "../directory/context";
 import type { RoleRecord } from "../store/records";
-import type { CatalogView, Role } from "./role.schema";
+import type { CatalogView } from "./catalog-view.schema";
+import type { Role } from "./role.schema";
 
 /** A stored role with its derived screens and user count. */
 export function toRole(

@@ -59,26 +59,3 @@ export const RolePatchSchema = z.strictObject({
 });
 /** Patch for a role. @example { permissions: ["calendar.view", "calendar.create"] } */
 export type RolePatch = z.input<typeof RolePatchSchema>;
-
-/**
- * The permission catalog as a UI shows it.
- *
- * @example (await admin.roles.catalog()).modules[0]?.actions[0] // { permission: "calendar.view", label: "View appointments", screens: ["Calendar"] }
- */
-export interface CatalogView {
-  readonly modules: readonly {
-    readonly key: string;
-    readonly label: string;
-    readonly actions: readonly {
-      readonly permission: string;
-      readonly label: string;
-      readonly screens: readonly string[];
-    }[];
-  }[];
-  readonly templates: readonly {
-    readonly key: string;
-    readonly name: string;
-    readonly description: string;
-    readonly permissions: readonly string[];
-  }[];
-}

@@ -4,12 +4,12 @@ import type { ServiceContext } from "../directory/context";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
 import { ensureUniqueName } from "../directory/unique-name";
 import { checkId, parseInput } from "../directory/validate";
-import { expectVersion, optionalVersion, orStale, requireVersion } from "../directory/versions";
+import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import { fail } from "../errors/directory-error";
 import type { RoleRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { checkRoleKeepsAnAdmin } from "../users/last-admin.rules";
-import type { CatalogView } from "./role.schema";
+import type { CatalogView } from "./catalog-view.schema";
 import { type Role, RoleInputSchema, RolePatchSchema } from "./role.schema";
 import { catalogView, toRole } from "./role-view";
 import {
@@ -97,7 +97,7 @@ export async function updateRole(
   rawPatch: unknown,
   options: unknown,
 ): Promise<Role> {
-  const version = requireVersion(options as { version?: unknown });
+  const version = requireVersion(options);
   const patch = parseInput(RolePatchSchema, rawPatch);
   return writeOp(s, async (unit, a) => {
     requireRoleManager(a);
@@ -135,8 +135,8 @@ export async function updateRole(
 }
 
 /** W7: deletes a role nobody holds. */
-export async function deleteRole(s: ActorSession, id: unknown, options?: unknown): Promise<void> {
-  const expected = optionalVersion(options as { version?: unknown });
+export async function deleteRole(s: ActorSession, id: unknown, options: unknown): Promise<void> {
+  const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
     requireRoleManager(a);
     const role = await unit.tx.getRole(a.organization.id, checkId(id));

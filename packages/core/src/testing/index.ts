@@ -50,6 +50,7 @@ export {
   expectError,
 } from "./conformance/errors-expect";
 export { secretsAtRestFixture } from "./conformance/secrets";
+export { type FhirFixture, type FhirFixtureOptions, fhirFixture } from "./fhir-fixture";
 export { runLocalBoundarySuite } from "./local-boundary";
 export { type PropertySuiteOptions, runPropertySuite } from "./properties";
 export { runProvisioningSuite } from "./provisioning-suite";

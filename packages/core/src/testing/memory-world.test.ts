@@ -154,7 +154,7 @@ describe("memory-only: W6/R18 personal parts: tamper evidence and erasure at res
   it("verify() reports `edited` when a personal part vanishes without the person's deletion, and accepts an erasure by users.delete", async () => {
     const { world, ctx } = await memorySetup();
     const user = await createStaff(ctx);
-    await ctx.owner.users.disable(user.id);
+    const disabled = await ctx.owner.users.disable(user.id, { version: user.version });
     const created = await storedEvent(world, "user.created", user.id);
     expect(world.store.unsafe.removeAuditPersonal(world.organization.id, created.id, user.id)).toBe(true);
     expect(await ctx.owner.audit.verify()).toMatchObject({
@@ -163,7 +163,7 @@ describe("memory-only: W6/R18 personal parts: tamper evidence and erasure at res
       problem: "edited",
     });
     // The deletion explains every part of the person that is gone: the chain verifies again.
-    await ctx.owner.users.delete(user.id);
+    await ctx.owner.users.delete(user.id, { version: disabled.version });
     expect(await ctx.owner.audit.verify()).toMatchObject({ ok: true, problem: null });
   });
 
@@ -173,7 +173,7 @@ describe("memory-only: W6/R18 personal parts: tamper evidence and erasure at res
     const before = world.store.unsafe.dumpState();
     // The dump sees them while the person exists (so the check below can fail).
     for (const value of QUILLON_VALUES.slice(0, 6)) expect(before).toContain(value);
-    await ctx.owner.users.delete(user.id);
+    await ctx.owner.users.delete(user.id, { version: user.version });
     expectNowhere(world.store.unsafe.dumpState(), QUILLON_VALUES, "the memory store's state");
   });
 });
@@ -194,7 +194,7 @@ describe("memory-only: R15 secrets at rest", () => {
     const { user } = await inviteStaff(ctx);
     const first = tokenFromLink(world.mailer.latest(user.email, "invitation")?.link);
     world.clock.advance(5 * MINUTE);
-    await ctx.owner.users.resendInvitation(user.id);
+    await ctx.owner.users.resendInvitation(user.id, { version: user.version });
     const second = tokenFromLink(world.mailer.latest(user.email, "invitation")?.link);
     if (!first || !second) throw new Error("no tokens mailed");
     const [oldHit, newHit] = await world.store.transaction(
@@ -214,7 +214,7 @@ describe("memory-only: R15 secrets at rest", () => {
     const { user } = await inviteStaff(ctx);
     const token = tokenFromLink(world.mailer.latest(user.email, "invitation")?.link);
     if (!token) throw new Error("no token");
-    await ctx.owner.users.revokeInvitation(user.id);
+    await ctx.owner.users.revokeInvitation(user.id, { version: user.version });
     const hit = await world.store.transaction(
       async (tx) => tx.findInvitationByTokenHash(await sha256Hex(token)),
       {

@@ -25,17 +25,3 @@ export const InvitationSchema = z.strictObject({
 });
 /** An invitation as stored. */
 export type Invitation = z.infer<typeof InvitationSchema>;
-
-/**
- * What an admin sees of an invitation (never the hash).
- *
- * @example { userId: "usr_…", email: "sam@clinic.org", sentCount: 1, lastSentAt: "…", expiresAt: "…", expired: false }
- */
-export interface InvitationSummary {
-  readonly userId: string;
-  readonly email: string;
-  readonly sentCount: number;
-  readonly lastSentAt: string;
-  readonly expiresAt: string;
-  readonly expired: boolean;
-}

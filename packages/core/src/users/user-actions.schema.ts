@@ -1,6 +1,6 @@
-import type { DirectoryErrorData } from "../errors/directory-error";
-import type { InvitationSummary } from "./invitation.schema";
-import type { User } from "./user.schema";
+import * as z from "zod/mini";
+import { IdSchema } from "../primitives/ids.schema";
+import { VersionSchema } from "../primitives/version.schema";
 
 /**
  * Row actions on a user, for UI affordances (`users.actions`).
@@ -19,50 +19,67 @@ export type UserAction =
 
 /**
  * How an admin resets a password (W5): set a temporary one (the user must change it at next sign-in
- * unless `mustChangePassword` is false), or email a reset link.
+ * unless `mustChangePassword` is false), or email a reset link. Unknown fields are refused (R14).
+ *
+ * @example ResetPasswordInputSchema.parse({ mode: "temporary", password: "correct horse battery staple" })
+ * @example ResetPasswordInputSchema.parse({ mode: "link" })
+ */
+export const ResetPasswordInputSchema = z.discriminatedUnion(
+  "mode",
+  [
+    z.strictObject({
+      mode: z.literal("temporary"),
+      password: z.string({ error: "Enter a temporary password." }).check(
+        z.minLength(1, "Enter a temporary password."),
+        // Far above any password policy's maximum: the policy answers for lengths in between.
+        z.maxLength(1024, "A password has at most 1024 characters."),
+      ),
+      mustChangePassword: z.optional(z.boolean({ error: "Expected true or false." })),
+    }),
+    z.strictObject({ mode: z.literal("link") }),
+  ],
+  { error: 'Choose "temporary" or "link".' },
+);
+/**
+ * Input of `users.resetPassword`.
  *
  * @example { mode: "temporary", password: "correct horse battery staple" }
  * @example { mode: "link" }
  */
-export type ResetPasswordInput =
-  | { readonly mode: "temporary"; readonly password: string; readonly mustChangePassword?: boolean }
-  | { readonly mode: "link" };
+export type ResetPasswordInput = z.input<typeof ResetPasswordInputSchema>;
 
 /**
- * A bulk action over many users, each applied in its own transaction (W12).
+ * One user of a bulk action and the version it was read at (R12): each row is written only if the
+ * user is still at that version. Unknown fields are refused (R14), so pick the two from a `User`.
  *
- * @example { action: "setRole", ids: ["usr_…", "usr_…"], roleId: "rol_…" }
+ * @example BulkItemSchema.parse({ id: user.id, version: user.version })
  */
-export type BulkInput =
-  | { readonly action: "disable" | "restore" | "delete"; readonly ids: readonly string[] }
-  | { readonly action: "setRole"; readonly ids: readonly string[]; readonly roleId: string };
+export const BulkItemSchema = z.strictObject({ id: z.string(), version: VersionSchema });
+/** A user of a bulk action with the version read. @example { id: "usr_…", version: 4 } */
+export type BulkItem = z.infer<typeof BulkItemSchema>;
+
+const bulkItems = z.array(BulkItemSchema);
 
 /**
- * The outcome of a bulk action, one entry per id in input order.
+ * A bulk action over many users (W12), each row applied in its own transaction and only at the
+ * version it names (R12). A row without a version refuses the whole call with
+ * `precondition_required`; a stale row fails alone with `stale`. The number of rows is checked
+ * against `policy.bulkMaxIds`.
  *
- * @example { results: [{ id: "usr_a…", ok: true, user }, { id: "usr_b…", ok: false, error }], succeeded: 1, failed: 1 }
+ * @example BulkInputSchema.parse({ action: "setRole", items: [{ id: "usr_…", version: 3 }], roleId: "rol_…" })
  */
-export interface BulkResult {
-  readonly results: readonly (
-    | { readonly id: string; readonly ok: true; readonly user: User | null }
-    | { readonly id: string; readonly ok: false; readonly error: DirectoryErrorData }
-  )[];
-  readonly succeeded: number;
-  readonly failed: number;
-}
-
-/** The result of `users.invite`. @example const { user, invitation } = await admin.users.invite(input); */
-export interface InviteResult {
-  readonly user: User;
-  readonly invitation: InvitationSummary;
-}
-
+export const BulkInputSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.strictObject({ action: z.enum(["disable", "restore", "delete"]), items: bulkItems }),
+    z.strictObject({ action: z.literal("setRole"), items: bulkItems, roleId: IdSchema }),
+  ],
+  { error: "Choose disable, restore, delete or setRole." },
+);
 /**
- * The result of `users.delete`: whether the account went too (no other organization left).
+ * Input of `users.bulk`.
  *
- * @example { id: "usr_…", accountDeleted: true }
+ * @example { action: "disable", items: selected.map(({ id, version }) => ({ id, version })) }
+ * @example { action: "setRole", items: [{ id: "usr_…", version: 3 }], roleId: "rol_…" }
  */
-export interface DeleteResult {
-  readonly id: string;
-  readonly accountDeleted: boolean;
-}
+export type BulkInput = z.input<typeof BulkInputSchema>;

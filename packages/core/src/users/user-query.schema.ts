@@ -27,10 +27,3 @@ export const UserQuerySchema = z.strictObject({
 });
 /** A directory query. @example { status: "pending", search: "lee", sort: "createdAt", direction: "desc" } */
 export type UserQuery = z.input<typeof UserQuerySchema>;
-
-/** Counts per status tab, within the actor's scope. @example { active: 52, pending: 4, disabled: 3 } */
-export interface StatusCounts {
-  readonly active: number;
-  readonly pending: number;
-  readonly disabled: number;
-}

@@ -1,7 +1,7 @@
 import type { AccountRecord, InvitationRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
-import type { InvitationSummary } from "./invitation.schema";
 import { displayName, type User } from "./user.schema";
+import type { InvitationSummary } from "./user-results.schema";
 
 /**
  * Views already built, per stored record. Stores that hand out the same immutable record object until

@@ -3,7 +3,7 @@ import { parseInput } from "../directory/validate";
 import { DirectoryError } from "../errors/directory-error";
 import { EmailSchema, PhoneSchema } from "../primitives/contact.schema";
 import { ProviderProfileSchema } from "./provider.schema";
-import { deriveInitials, displayName } from "./user.schema";
+import { deriveInitials, displayName, ProfileSchema } from "./user.schema";
 import { CreateUserInputSchema, UserPatchSchema } from "./user-input.schema";
 
 const validCreate = {
@@ -126,6 +126,21 @@ describe("names", () => {
   it("derives initials and shows the title after the name", () => {
     expect(deriveInitials("Jane", "Smith")).toBe("JS");
     expect(deriveInitials("émile", "zola")).toBe("ÉZ");
+  });
+
+  it("derived initials are letters or digits, as typed ones must be, whatever the names start with", () => {
+    const initials = ProfileSchema.shape.initials;
+    for (const [given, family, expected] of [
+      ["A", "\u{1F600}", "A"],
+      ["(Jane)", "O'Brien", "JO"],
+      ["\u{1F600}", "\u{1F600}", ""],
+      ["\uFB03", "\uFB03", "\uFB03\uFB03"],
+      ["\u{1D538}", "Zz", "\u{1D538}Z"],
+    ] as const) {
+      const derived = deriveInitials(given, family);
+      expect(derived, `${given} ${family}`).toBe(expected);
+      expect(initials.safeParse(derived).success, `${given} ${family} → ${derived}`).toBe(true);
+    }
     expect(displayName({ givenName: "Jane", familyName: "Smith", title: "RN" })).toBe("Jane Smith RN");
     expect(displayName({ givenName: "Jane", familyName: "Smith", title: null })).toBe("Jane Smith");
   });

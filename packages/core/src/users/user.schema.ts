@@ -20,7 +20,8 @@ export type UserStatus = z.infer<typeof UserStatusSchema>;
 export const ProfileSchema = z.strictObject({
   givenName: text(80, "First name"),
   familyName: text(80, "Last name"),
-  initials: z.string().check(z.trim(), z.regex(/^[\p{L}\p{N}]{1,4}$/u, "Initials are 1–4 letters.")),
+  // Typed initials are 1–4 letters; derived ones are the names' first letters (none for a name without one).
+  initials: z.string().check(z.trim(), z.regex(/^[\p{L}\p{N}]{0,4}$/u, "Initials are 1–4 letters.")),
   title: optionalText(20, "Title"),
   jobTitle: optionalText(80, "Job title"),
   primaryPhone: z.nullable(PhoneSchema),
@@ -92,14 +93,22 @@ export const UserSchema = z.strictObject({
  */
 export type User = z.infer<typeof UserSchema>;
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
 /**
- * Derives initials from a name: first letter of the given name and of the family name.
+ * Derives initials from a name: the first letter (or digit) of the given name and of the family
+ * name, upper-cased where that stays one character — letters, as typed initials must be.
  *
  * @example deriveInitials("Jane", "van der Berg") // "JV"
+ * @example deriveInitials("(Jane)", "O'Brien") // "JO"
  */
 export function deriveInitials(givenName: string, familyName: string): string {
-  const first = (s: string) => Array.from(s.trim())[0] ?? "";
-  return `${first(givenName)}${first(familyName)}`.toLocaleUpperCase();
+  const first = (s: string) => {
+    const letter = Array.from(s).find((c) => LETTER_OR_DIGIT.test(c)) ?? "";
+    const upper = letter.toLocaleUpperCase();
+    return Array.from(upper).length === 1 ? upper : letter;
+  };
+  return `${first(givenName)}${first(familyName)}`;
 }
 
 /**

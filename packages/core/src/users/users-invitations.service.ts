@@ -1,10 +1,9 @@
 import { actorName } from "../access/actor";
 import { auditActor, auditTarget } from "../audit/audit-writer";
 import { type ActorSession, writeOp } from "../directory/runner";
-import { expectVersion, optionalVersion, orStale } from "../directory/versions";
-import type { InvitationSummary } from "./invitation.schema";
+import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import { newToken, queueInvitationMail } from "./invitation-mail";
-import type { DeleteResult } from "./user-actions.schema";
+import type { DeleteResult, InvitationSummary } from "./user-results.schema";
 import { managedUser } from "./user-target";
 import { invitationSummary } from "./user-view";
 import { requireResendable, requireStatusFor } from "./users.rules";
@@ -17,9 +16,9 @@ import { removeMembership } from "./users-lifecycle.service";
 export async function revokeInvitation(
   s: ActorSession,
   id: unknown,
-  options?: unknown,
+  options: unknown,
 ): Promise<DeleteResult> {
-  const expected = optionalVersion(options as { version?: unknown });
+  const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     expectVersion(target.user, expected);
@@ -38,9 +37,9 @@ export async function revokeInvitation(
 export async function resendInvitation(
   s: ActorSession,
   id: unknown,
-  options?: unknown,
+  options: unknown,
 ): Promise<InvitationSummary> {
-  const expected = optionalVersion(options as { version?: unknown });
+  const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     expectVersion(target.user, expected);

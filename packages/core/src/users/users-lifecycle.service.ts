@@ -2,12 +2,12 @@ import type { ActorContext } from "../access/actor";
 import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import type { Unit } from "../directory/context";
 import { type ActorSession, writeOp } from "../directory/runner";
-import { expectVersion, optionalVersion, orStale } from "../directory/versions";
+import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import { checkSeats } from "../organization/seats.rules";
 import type { AccountRecord, UserRecord } from "../store/records";
 import { checkNotLastAdmin } from "./last-admin.rules";
 import type { User } from "./user.schema";
-import type { DeleteResult } from "./user-actions.schema";
+import type { DeleteResult } from "./user-results.schema";
 import { type ManagedTarget, managedUser } from "./user-target";
 import { userView } from "./user-view";
 import { refuseSelf, requireMainContactFor, requireStatusFor } from "./users.rules";
@@ -33,8 +33,8 @@ export async function transition(
 }
 
 /** W6: active → disabled (R6, R7). Sessions of a disabled user stop resolving at once. */
-export async function disableUser(s: ActorSession, id: unknown, options?: unknown): Promise<User> {
-  const expected = optionalVersion(options as { version?: unknown });
+export async function disableUser(s: ActorSession, id: unknown, options: unknown): Promise<User> {
+  const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     expectVersion(target.user, expected);
@@ -48,8 +48,8 @@ export async function disableUser(s: ActorSession, id: unknown, options?: unknow
 }
 
 /** W6: disabled → active, within seats (R9). */
-export async function restoreUser(s: ActorSession, id: unknown, options?: unknown): Promise<User> {
-  const expected = optionalVersion(options as { version?: unknown });
+export async function restoreUser(s: ActorSession, id: unknown, options: unknown): Promise<User> {
+  const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     expectVersion(target.user, expected);
@@ -90,8 +90,8 @@ export async function removeMembership(
  * `user.deleted` event names the user id, the actor and the status change, and no personal value
  * (the audit writer gives a removal no part for the removed person).
  */
-export async function deleteUser(s: ActorSession, id: unknown, options?: unknown): Promise<DeleteResult> {
-  const expected = optionalVersion(options as { version?: unknown });
+export async function deleteUser(s: ActorSession, id: unknown, options: unknown): Promise<DeleteResult> {
+  const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     expectVersion(target.user, expected);

@@ -2,20 +2,20 @@ import { auditActor, auditTarget } from "../audit/audit-writer";
 import { checkNewPassword } from "../auth/new-password";
 import { normalizePassword } from "../auth/password.rules";
 import { type ActorSession, writeOp } from "../directory/runner";
-import { expectVersion, optionalVersion, orStale } from "../directory/versions";
-import { fail } from "../errors/directory-error";
+import { parseInput } from "../directory/validate";
+import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import type { AccountRecord } from "../store/records";
 import { newToken } from "./invitation-mail";
 import { displayName, type User } from "./user.schema";
-import type { ResetPasswordInput } from "./user-actions.schema";
+import { ResetPasswordInputSchema } from "./user-actions.schema";
 import { managedUser, refuseMainContactAccount } from "./user-target";
 import { userView } from "./user-view";
 import { refuseSelf, requireSoleOrganization, requireStatusFor, requireUnlockable } from "./users.rules";
 import { transition } from "./users-lifecycle.service";
 
 /** W5: clears a lockout of the user's account. */
-export async function unlockUser(s: ActorSession, id: unknown, options?: unknown): Promise<User> {
-  const expected = optionalVersion(options as { version?: unknown });
+export async function unlockUser(s: ActorSession, id: unknown, options: unknown): Promise<User> {
+  const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     expectVersion(target.user, expected);
@@ -31,29 +31,6 @@ export async function unlockUser(s: ActorSession, id: unknown, options?: unknown
   });
 }
 
-function parseReset(input: unknown): ResetPasswordInput {
-  const value = input as { mode?: unknown; password?: unknown; mustChangePassword?: unknown } | null;
-  const keys = value && typeof value === "object" ? Object.keys(value) : [];
-  if (value?.mode === "link" && keys.every((k) => k === "mode")) return { mode: "link" };
-  if (
-    value?.mode === "temporary" &&
-    keys.every((k) => ["mode", "password", "mustChangePassword"].includes(k))
-  ) {
-    if (typeof value.password !== "string" || value.password.length === 0) {
-      throw fail.field(["password"], "required", "Enter a temporary password.");
-    }
-    if (value.mustChangePassword !== undefined && typeof value.mustChangePassword !== "boolean") {
-      throw fail.field(["mustChangePassword"], "invalid_type", "Expected true or false.");
-    }
-    return {
-      mode: "temporary",
-      password: value.password,
-      ...(value.mustChangePassword === undefined ? {} : { mustChangePassword: value.mustChangePassword }),
-    };
-  }
-  throw fail.field(["mode"], "invalid_mode", 'Choose "temporary" or "link".');
-}
-
 /**
  * W5: a temporary password the user must change at next sign-in, or an emailed reset link.
  * A temporary password is refused for an account that belongs to other organizations too: one
@@ -63,10 +40,10 @@ export async function resetUserPassword(
   s: ActorSession,
   id: unknown,
   raw: unknown,
-  options?: unknown,
+  options: unknown,
 ): Promise<User> {
-  const input = parseReset(raw);
-  const expected = optionalVersion(options as { version?: unknown });
+  const expected = requireVersion(options);
+  const input = parseInput(ResetPasswordInputSchema, raw);
   if (input.mode === "link") return sendResetLink(s, id, expected);
   const hashed = s.ctx.passwords.hash(normalizePassword(input.password));
   hashed.catch(() => undefined);
@@ -113,7 +90,7 @@ export async function resetUserPassword(
  * W5: emails a single-use reset link (60 minutes by default). Older links of the account die; the
  * password itself changes only when the person completes the reset.
  */
-async function sendResetLink(s: ActorSession, id: unknown, expected: number | undefined): Promise<User> {
+async function sendResetLink(s: ActorSession, id: unknown, expected: number): Promise<User> {
   return writeOp(s, async (unit, a) => {
     const target = await managedUser(unit.tx, a, id);
     expectVersion(target.user, expected);

@@ -4,13 +4,13 @@ import type { ActorContext } from "../access/actor";
 import { type ActorSession, readOp } from "../directory/runner";
 import { parseInput } from "../directory/validate";
 import { fail } from "../errors/directory-error";
-import type { Page } from "../primitives/page";
+import type { Page } from "../primitives/page.schema";
 import { adminRoleIds } from "../roles/roles.rules";
 import type { StoreUserQuery } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
-import type { InvitationSummary } from "./invitation.schema";
 import type { User } from "./user.schema";
-import { type StatusCounts, UserQuerySchema } from "./user-query.schema";
+import { UserQuerySchema } from "./user-query.schema";
+import type { InvitationSummary, StatusCounts } from "./user-results.schema";
 import { visibleUser } from "./user-target";
 import { invitationSummary, toUser, userView } from "./user-view";
 

@@ -27,7 +27,7 @@ export async function updateUser(
   rawPatch: unknown,
   options: unknown,
 ): Promise<User> {
-  const version = requireVersion(options as { version?: unknown });
+  const version = requireVersion(options);
   const patch = parseInput(UserPatchSchema, rawPatch);
   const locks = patch.email ? [`email:${patch.email}`] : [];
   return writeOp(

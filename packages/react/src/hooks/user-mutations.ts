@@ -132,29 +132,31 @@ export function useUnlockUser(): MutationResult<UserRef, User> {
   return useMutation(unlockUser(useDirectory()));
 }
 
-/** Variables of {@link useResetPassword}. */
+/** Variables of {@link useResetPassword}: the user, the version it was read at (R12), and how. */
 export interface ResetPasswordVariables {
   readonly id: string;
+  readonly version: number;
   readonly input: ResetPasswordInput;
 }
 
 /**
- * W5: sets a temporary password or emails a reset link.
+ * W5: sets a temporary password or emails a reset link; `stale` when the user changed since `version`.
  *
- * @example const reset = useResetPassword(); await reset.mutate({ id, input: { mode: "link" } });
+ * @example const reset = useResetPassword(); await reset.mutate({ id: user.id, version: user.version, input: { mode: "link" } });
  */
 export function useResetPassword(): MutationResult<ResetPasswordVariables, User> {
   const directory = useDirectory();
   return useMutation({
-    mutate: ({ id, input }) => directory.users.resetPassword(id, input),
+    mutate: ({ id, version, input }) => directory.users.resetPassword(id, input, { version }),
     invalidates: USER_WRITE_INVALIDATES,
   });
 }
 
 /**
- * W12: one action over many users, with a result per row. Users that succeed leave their tab at once.
+ * W12: one action over many users, with a result per row. Each item names the version its row was
+ * read at (R12): a row changed since fails alone with `stale`. Users that succeed leave their tab at once.
  *
- * @example const bulk = useBulkUsers(); const { results } = await bulk.mutate({ action: "disable", ids });
+ * @example const bulk = useBulkUsers(); const { results } = await bulk.mutate({ action: "disable", items: selected.map(({ id, version }) => ({ id, version })) });
  */
 export function useBulkUsers(): MutationResult<BulkInput, BulkResult> {
   const directory = useDirectory();

@@ -124,7 +124,7 @@ export async function seededWorld(options: SeededWorldOptions = {}): Promise<See
   });
   for (const { password: _p, mustChangePassword: _m, ...invite } of invitees)
     await owner.users.invite(invite);
-  for (const user of users.slice(0, 2)) await owner.users.disable(user.id);
+  for (const user of users.slice(0, 2)) await owner.users.disable(user.id, { version: user.version });
   const locked = users[3];
   if (locked) {
     for (let i = 0; i < 3; i++) {

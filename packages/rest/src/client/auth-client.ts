@@ -7,15 +7,14 @@ import type {
   SessionView,
   SignInResult,
 } from "@staffroom/core";
+import type * as z from "zod/mini";
+import type { SignInResponseSchema } from "../shared/auth-schemas";
 import { SESSION_TRANSPORT_HEADER } from "../shared/wire";
 import { createHttp } from "./http";
 import type { RestClientOptions } from "./options";
 
-interface SignInBody {
-  readonly token?: string;
-  readonly session: SessionView;
-  readonly organizations: readonly OrganizationChoice[];
-}
+/** What sign-in and switch answer: a SignInResult whose token is there only for bearer transport. */
+type SignInBody = z.infer<typeof SignInResponseSchema>;
 
 const HEADER_SAFE = /^[\x21-\x7e]{1,1024}$/;
 
@@ -44,6 +43,7 @@ export function restAuth(options: RestClientOptions): DirectoryAuth {
     async signIn(input) {
       const body = await http.send({
         method: "POST",
+        operation: "auth.signIn",
         path: "/auth/sign-in",
         token: "",
         metadata: input.metadata,
@@ -58,13 +58,16 @@ export function restAuth(options: RestClientOptions): DirectoryAuth {
     },
     async signOut(token) {
       if (token !== "" && !HEADER_SAFE.test(token)) return;
-      await http.send({ method: "POST", path: "/auth/sign-out", token });
+      await http.send({ method: "POST", operation: "auth.signOut", path: "/auth/sign-out", token });
     },
     async session(token) {
-      return (await http.send({ method: "GET", path: "/auth/session", token })).body as SessionView;
+      return (await http.send({ method: "GET", operation: "auth.session", path: "/auth/session", token }))
+        .body as SessionView;
     },
     async authorize(token, metadata) {
-      const actor = (await http.send({ method: "GET", path: "/auth/actor", token, metadata })).body as Actor;
+      const actor = (
+        await http.send({ method: "GET", operation: "auth.authorize", path: "/auth/actor", token, metadata })
+      ).body as Actor;
       return {
         organizationId: actor.organizationId,
         userId: actor.userId,
@@ -72,12 +75,19 @@ export function restAuth(options: RestClientOptions): DirectoryAuth {
       };
     },
     async organizations(token) {
-      return (await http.send({ method: "GET", path: "/auth/organizations", token }))
-        .body as OrganizationChoice[];
+      return (
+        await http.send({
+          method: "GET",
+          operation: "auth.organizations",
+          path: "/auth/organizations",
+          token,
+        })
+      ).body as OrganizationChoice[];
     },
     async switchOrganization(input) {
       const body = await http.send({
         method: "POST",
+        operation: "auth.switchOrganization",
         path: "/auth/switch-organization",
         token: input.token,
         metadata: input.metadata,
@@ -89,6 +99,7 @@ export function restAuth(options: RestClientOptions): DirectoryAuth {
     async changePassword(input) {
       const body = await http.send({
         method: "POST",
+        operation: "auth.changePassword",
         path: "/auth/change-password",
         token: input.token,
         body: { currentPassword: input.currentPassword, newPassword: input.newPassword },
@@ -98,6 +109,7 @@ export function restAuth(options: RestClientOptions): DirectoryAuth {
     async requestPasswordReset(input) {
       await http.send({
         method: "POST",
+        operation: "auth.requestPasswordReset",
         path: "/auth/password-reset",
         token: "",
         metadata: input.metadata,
@@ -107,6 +119,7 @@ export function restAuth(options: RestClientOptions): DirectoryAuth {
     async completePasswordReset(input) {
       await http.send({
         method: "POST",
+        operation: "auth.completePasswordReset",
         path: "/auth/password-reset/complete",
         token: "",
         metadata: input.metadata,
@@ -114,12 +127,19 @@ export function restAuth(options: RestClientOptions): DirectoryAuth {
       });
     },
     async invitation(token) {
-      const body = await http.send({ method: "POST", path: "/auth/invitation", token: "", body: { token } });
+      const body = await http.send({
+        method: "POST",
+        operation: "auth.invitation",
+        path: "/auth/invitation",
+        token: "",
+        body: { token },
+      });
       return body.body as InvitationView;
     },
     async acceptInvitation(input) {
       const body = await http.send({
         method: "POST",
+        operation: "auth.acceptInvitation",
         path: "/auth/invitation/accept",
         token: "",
         metadata: input.metadata,

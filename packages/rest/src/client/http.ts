@@ -29,14 +29,19 @@ export class RestError extends Error {
   }
 }
 
-/** One request. @example { method: "PATCH", path: "/organizations/org_…/users/usr_…", body: { profile: { title: "RN" } }, ifMatch: 3 } */
+/** One request. @example { operation: "users.update", method: "PATCH", path: "/organizations/org_…/users/usr_…", body: { profile: { title: "RN" } }, ifMatch: 3 } */
 export interface HttpRequest {
+  /** The route's OpenAPI `operationId` (`users.list` …): what `checkResponse` checks the answer against. */
+  readonly operation: string;
   readonly method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Path relative to the base URL, already encoded. */
   readonly path: string;
   readonly query?: Readonly<Record<string, unknown>> | undefined;
   readonly body?: unknown;
-  /** The version to send as `If-Match`, or a raw value a caller gave (the server judges it). */
+  /**
+   * The version the caller read (R12), sent as `If-Match` exactly as given: nothing when undefined
+   * (the server answers 428), a weak tag the server refuses as malformed when not a whole number.
+   */
   readonly ifMatch?: unknown;
   /** A session token for this request (auth calls); "" means the cookie. */
   readonly token?: string | undefined;
@@ -83,10 +88,9 @@ function queryString(query: Readonly<Record<string, unknown>> | undefined): stri
   return text ? `?${text}` : "";
 }
 
+/** A value that is not a version goes out as a weak tag, which `If-Match` never accepts (400 on `version`). */
 function ifMatchHeader(value: unknown): string {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0
-    ? formatEtag(value)
-    : `"${String(value).replace(/["\\\r\n]/g, "")}"`;
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? formatEtag(value) : 'W/"0"';
 }
 
 async function resolveHeaders(option: HeadersOption | undefined): Promise<Headers> {
@@ -184,6 +188,7 @@ export function createHttp(options: RestClientOptions): Http {
         if (response.status === 429) throw throttledBy(response);
         throw new RestError(response.status, `The server answered HTTP ${response.status}.`, requestId);
       }
+      options.checkResponse?.(request.operation, parsed);
       return { status: response.status, body: parsed, etag: response.headers.get("etag") };
     },
   };

@@ -40,6 +40,12 @@ export interface RestClientOptions {
    * result's `token` is "") or `bearer` (the token in the result). Default `cookie`.
    */
   readonly session?: "cookie" | "bearer";
-  /** How many resource versions the client remembers for `If-Match`. Default 2 000. */
-  readonly versionCacheSize?: number;
+  /**
+   * Checks every successful response before the client returns it, with the route's OpenAPI
+   * `operationId` (`users.list` …) and the parsed body (undefined for 204); throw to refuse it. For
+   * tests and development: the worlds of `@staffroom/rest/testing` pass `checkResponses`, which
+   * parses each body with the core schema its route documents, so every call over REST also proves
+   * the wire. Default: none (the server is the trust boundary).
+   */
+  readonly checkResponse?: (operationId: string, body: unknown) => void;
 }

@@ -15,7 +15,7 @@ import type { RestClientOptions } from "./options";
 import { provisioningApi } from "./provisioning-api";
 import { rolesApi } from "./roles-api";
 import { usersApi } from "./users-api";
-import { as, isWholeNumber, wire } from "./wire";
+import { as, versionOf, wire } from "./wire";
 
 /**
  * A `StaffDirectory` over HTTP, with the same types and errors as a local one, plus the account side.
@@ -30,16 +30,18 @@ export interface RestDirectory<P extends string = DefaultPermission> extends Sta
 /**
  * A drop-in `StaffDirectory` over HTTP (`@staffroom/rest/server` on the other side): the same types,
  * and failures come back as the same `DirectoryError` (code, rule sub-code, issues, message) a local
- * call gives. Versions travel as `If-Match` by themselves: the one the caller names, else the last
- * one this client saw of the resource, else one read just before the write. `can()` and
- * `users.actions()` answer synchronously from the actor the last `me()` loaded, with core's own rules.
+ * call gives. Every write sends the version its caller read as `If-Match` (R12) — the client never
+ * reads one for it, so a write without a version is refused with `precondition_required` exactly as
+ * a local one is. `can()` and `users.actions()` answer synchronously from the actor the last `me()`
+ * loaded, with core's own rules.
  *
  * @example
  * const dir = restDirectory({ baseUrl: "/api/staffroom" });          // browser, session cookie
  * await dir.auth.signIn({ email, password });
  * await dir.me();
  * const page = await dir.users.list({ search: "smith" });
- * await dir.users.disable(page.items[0].id);                         // If-Match from the list
+ * const user = page.items[0];
+ * await dir.users.disable(user.id, { version: user.version });       // If-Match: "<version>"
  */
 export function restDirectory<P extends string = DefaultPermission>(
   options: RestClientOptions,
@@ -65,10 +67,12 @@ export function restDirectory<P extends string = DefaultPermission>(
     },
     auth,
     async me() {
-      const path = w.organizationId() ? await w.orgPath("/me") : "/me";
-      const me = as<MeResponse<string>>(await w.send({ method: "GET", path }));
+      const scoped = w.organizationId() !== "";
+      const path = scoped ? await w.orgPath("/me") : "/me";
+      const me = as<MeResponse<string>>(
+        await w.send({ operation: scoped ? "me" : "me.current", method: "GET", path }),
+      );
       w.learn(me);
-      w.versions.see("user", me.user);
       return state.load(me);
     },
     can: (permission, target) => state.can(permission, target),
@@ -76,23 +80,43 @@ export function restDirectory<P extends string = DefaultPermission>(
     roles: rolesApi(w),
     locations: locationsApi(w),
     organization: {
-      get: async () => w.sendSeen<Organization>("organization", { method: "GET", path: await w.orgPath() }),
+      get: async () =>
+        as<Organization>(
+          await w.send({ operation: "organization.get", method: "GET", path: await w.orgPath() }),
+        ),
       update: async (patch, options) =>
-        w.sendSeen<Organization>("organization", {
-          method: "PATCH",
-          path: await w.orgPath(),
-          body: patch,
-          ifMatch: isWholeNumber(options?.version) ? options.version : undefined,
-        }),
-      usage: async () => as<SeatUsage>(await w.send({ method: "GET", path: await w.orgPath("/usage") })),
+        as<Organization>(
+          await w.send({
+            operation: "organization.update",
+            method: "PATCH",
+            path: await w.orgPath(),
+            body: patch,
+            ifMatch: versionOf(options),
+          }),
+        ),
+      usage: async () =>
+        as<SeatUsage>(
+          await w.send({ operation: "organization.usage", method: "GET", path: await w.orgPath("/usage") }),
+        ),
     },
     provisioning: provisioningApi(w),
     audit: {
       list: async (query) =>
-        as<Page<AuditEvent>>(await w.send({ method: "GET", path: await w.orgPath("/audit-events"), query })),
+        as<Page<AuditEvent>>(
+          await w.send({
+            operation: "audit.list",
+            method: "GET",
+            path: await w.orgPath("/audit-events"),
+            query,
+          }),
+        ),
       verify: async () =>
         as<AuditVerification>(
-          await w.send({ method: "GET", path: await w.orgPath("/audit-events/verification") }),
+          await w.send({
+            operation: "audit.verify",
+            method: "GET",
+            path: await w.orgPath("/audit-events/verification"),
+          }),
         ),
     },
   };

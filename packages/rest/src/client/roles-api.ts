@@ -1,40 +1,46 @@
 import type { CatalogView, Role, StaffDirectory } from "@staffroom/core";
-import { as, idSegment, isWholeNumber, type Wire } from "./wire";
+import { as, idSegment, versionOf, type Wire } from "./wire";
 
 /**
- * `StaffDirectory.roles` over HTTP.
+ * `StaffDirectory.roles` over HTTP; writes send the version their caller names as `If-Match` (R12).
  *
- * @example await rolesApi(w).delete(roleId); // If-Match from the list or `GET …/roles/{roleId}`
+ * @example await rolesApi(w).delete(role.id, { version: role.version });
  */
 export function rolesApi(w: Wire): StaffDirectory["roles"] {
   const rolePath = async (id: string) => w.orgPath(`/roles/${idSegment(id)}`);
   return {
-    async list() {
-      const roles = as<Role[]>(await w.send({ method: "GET", path: await w.orgPath("/roles") }));
-      for (const role of roles) w.versions.see("role", role);
-      return roles;
-    },
+    list: async () =>
+      as<Role[]>(await w.send({ operation: "roles.list", method: "GET", path: await w.orgPath("/roles") })),
     catalog: async () =>
-      as<CatalogView>(await w.send({ method: "GET", path: await w.orgPath("/roles/catalog") })),
-    create: async (input) =>
-      w.sendSeen<Role>("role", { method: "POST", path: await w.orgPath("/roles"), body: input }),
-    update: async (id, patch, options) =>
-      w.sendSeen<Role>("role", {
-        method: "PATCH",
-        path: await rolePath(id),
-        body: patch,
-        ifMatch: isWholeNumber(options?.version) ? options.version : undefined,
-      }),
-    delete: async (id, options) =>
-      w.conditional(
-        "role",
-        idSegment(id),
-        options,
-        async () => w.send({ method: "GET", path: await rolePath(id) }),
-        async (version) => {
-          await w.send({ method: "DELETE", path: await rolePath(id), ifMatch: version });
-          w.versions.forget("role", id);
-        },
+      as<CatalogView>(
+        await w.send({ operation: "roles.catalog", method: "GET", path: await w.orgPath("/roles/catalog") }),
       ),
+    create: async (input) =>
+      as<Role>(
+        await w.send({
+          operation: "roles.create",
+          method: "POST",
+          path: await w.orgPath("/roles"),
+          body: input,
+        }),
+      ),
+    update: async (id, patch, options) =>
+      as<Role>(
+        await w.send({
+          operation: "roles.update",
+          method: "PATCH",
+          path: await rolePath(id),
+          body: patch,
+          ifMatch: versionOf(options),
+        }),
+      ),
+    delete: async (id, options) => {
+      await w.send({
+        operation: "roles.delete",
+        method: "DELETE",
+        path: await rolePath(id),
+        ifMatch: versionOf(options),
+      });
+    },
   };
 }

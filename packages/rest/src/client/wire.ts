@@ -1,19 +1,15 @@
-import { DirectoryError, ID_PATTERN, type VersionOption } from "@staffroom/core";
+import { DirectoryError, ID_PATTERN } from "@staffroom/core";
 import type { ActorState, MeResponse } from "./actor-state";
 import { createHttp, type Http, type HttpRequest } from "./http";
 import type { RestClientOptions } from "./options";
-import { type VersionCache, type VersionedKind, versionCache } from "./versions";
 
 /**
- * Reads a response body as the type the route documents (the server is the trust boundary).
+ * Reads a response body as the type the route documents (the server is the trust boundary; the
+ * test worlds check every body against core's schema with `checkResponse`).
  *
- * @example const page = as<Page<User>>(await w.send({ method: "GET", path }));
+ * @example const page = as<Page<User>>(await w.send({ operation: "users.list", method: "GET", path }));
  */
 export const as = <T>(body: unknown): T => body as T;
-
-/** A version core would accept (R12). @example isWholeNumber(options?.version) ? options.version : undefined */
-export const isWholeNumber = (v: unknown): v is number =>
-  typeof v === "number" && Number.isInteger(v) && v >= 0;
 
 /**
  * A path segment for an id; anything not shaped like an id names nothing (as core's `checkId`), and
@@ -29,29 +25,24 @@ export function idSegment(id: unknown): string {
 }
 
 /**
- * What the resource APIs of the client share: the transport, the version cache and the organization path.
+ * The version a write names (R12), as the caller gave it: the client never reads one for it. An
+ * absent one leaves `If-Match` out and the server answers `precondition_required` (428), exactly as a
+ * local directory does.
  *
- * @example const user = await w.sendSeen<User>("user", { method: "GET", path: await w.orgPath(`/users/${id}`) });
+ * @example await w.send({ operation: "users.disable", method: "POST", path, ifMatch: versionOf(options) });
+ */
+export const versionOf = (options: unknown): unknown =>
+  typeof options === "object" && options !== null ? (options as { version?: unknown }).version : undefined;
+
+/**
+ * What the resource APIs of the client share: the transport and the organization path.
+ *
+ * @example const user = as<User>(await w.send({ operation: "users.get", method: "GET", path: await w.orgPath(`/users/${id}`) }));
  */
 export interface Wire {
   readonly http: Http;
-  readonly versions: VersionCache;
   readonly orgPath: (suffix?: string) => Promise<string>;
   send(request: HttpRequest): Promise<unknown>;
-  /** Sends and remembers the version of the returned resource. */
-  sendSeen<T>(kind: VersionedKind, request: HttpRequest): Promise<T>;
-  /**
-   * A write on a versioned resource whose core signature makes the version optional: the caller's
-   * version, else the last one seen, else a fresh read; a stale remembered version is re-read once
-   * (the caller asked for no check, so the write behaves as locally).
-   */
-  conditional<T>(
-    kind: VersionedKind,
-    id: string,
-    options: Partial<VersionOption> | undefined,
-    read: () => Promise<unknown>,
-    write: (version: unknown) => Promise<T>,
-  ): Promise<T>;
 }
 
 /** The organization the client acts in, given or learnt. @example w.learn(me); w.organizationId() */
@@ -70,20 +61,12 @@ export interface WireState {
  */
 export function wire(options: RestClientOptions, state: ActorState<string>): Wire & WireState {
   const http = createHttp(options);
-  const versions = versionCache(options.versionCacheSize ?? 2000);
   let organizationId = options.organizationId ?? "";
   let learning: Promise<void> | null = null;
   const send = async (request: HttpRequest) => (await http.send(request)).body;
-  const sendSeen = async <T>(kind: VersionedKind, request: HttpRequest): Promise<T> => {
-    const body = await send(request);
-    versions.see(kind, body);
-    return as<T>(body);
-  };
   return {
     http,
-    versions,
     send,
-    sendSeen,
     organizationId: () => organizationId,
     unlearn() {
       organizationId = options.organizationId ?? "";
@@ -94,7 +77,7 @@ export function wire(options: RestClientOptions, state: ActorState<string>): Wir
     async orgPath(suffix = "") {
       if (!organizationId) {
         // Concurrent first calls share one `GET /me`.
-        learning ??= send({ method: "GET", path: "/me" })
+        learning ??= send({ operation: "me.current", method: "GET", path: "/me" })
           .then((body) => {
             const me = as<MeResponse<string>>(body);
             state.load(me);
@@ -106,21 +89,6 @@ export function wire(options: RestClientOptions, state: ActorState<string>): Wir
         await learning;
       }
       return `/organizations/${organizationId}${suffix}`;
-    },
-    async conditional(kind, id, given, read, write) {
-      if (given?.version !== undefined) return write(given.version);
-      const remembered = versions.get(kind, id);
-      const fresh = async () => {
-        const item = await read();
-        versions.see(kind, item);
-        return as<{ version: number }>(item).version;
-      };
-      try {
-        return await write(remembered ?? (await fresh()));
-      } catch (error) {
-        if (remembered === undefined || !DirectoryError.is(error, "stale")) throw error;
-        return write(await fresh());
-      }
     },
   };
 }

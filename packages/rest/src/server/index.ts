@@ -31,3 +31,4 @@ export { type ResolvedOptions, resolveOptions } from "./options";
 export { redact } from "./redact";
 export type { HttpMethod, Route } from "./route";
 export { routeTable } from "./routes";
+export { createFhirHandler, type FhirHandlerOptions } from "./routes.fhir";

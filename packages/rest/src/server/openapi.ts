@@ -1,12 +1,5 @@
-import {
-  ERROR_STATUS,
-  type ErrorCode,
-  ID_PATTERN,
-  LocationSchema,
-  OrganizationSchema,
-  RoleSchema,
-  UserSchema,
-} from "@staffroom/core";
+import { ERROR_STATUS, type ErrorCode, ID_PATTERN } from "@staffroom/core";
+import { LocationSchema, OrganizationSchema, RoleSchema, UserSchema } from "@staffroom/core/schemas";
 import * as z from "zod/mini";
 import { PROBLEM_CONTENT_TYPE } from "../shared/problem";
 import { SESSION_TRANSPORT_HEADER } from "../shared/wire";

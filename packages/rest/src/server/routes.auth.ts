@@ -1,16 +1,18 @@
 import type { SignInResult } from "@staffroom/core";
+import {
+  AcceptInvitationResultSchema,
+  ActorSchema,
+  InvitationViewSchema,
+  OrganizationChoiceSchema,
+  SessionViewSchema,
+} from "@staffroom/core/schemas";
 import * as z from "zod/mini";
 import {
   AcceptInvitationBodySchema,
-  AcceptInvitationResultSchema,
-  ActorSchema,
   ChangePasswordBodySchema,
   CompletePasswordResetBodySchema,
   InvitationTokenBodySchema,
-  InvitationViewSchema,
-  OrganizationChoiceSchema,
   PasswordResetRequestBodySchema,
-  SessionViewSchema,
   SignInBodySchema,
   SignInResponseSchema,
   SwitchOrganizationBodySchema,
@@ -113,7 +115,7 @@ export const authRoutes: readonly Route[] = [
       summary: "The actor of the current session; refuses with must_change_password",
       tags,
       success: 200,
-      response: ActorSchema,
+      response: z.omit(ActorSchema, { metadata: true }),
       errors: ["unauthenticated", "rule"],
     },
     handle: async (c) => {

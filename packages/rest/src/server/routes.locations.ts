@@ -1,11 +1,5 @@
-import {
-  fail,
-  type LocationInput,
-  LocationInputSchema,
-  type LocationPatch,
-  LocationPatchSchema,
-  LocationSchema,
-} from "@staffroom/core";
+import { fail, type LocationInput, type LocationPatch } from "@staffroom/core";
+import { LocationInputSchema, LocationPatchSchema, LocationSchema } from "@staffroom/core/schemas";
 import * as z from "zod/mini";
 import { ok, type Route } from "./route";
 import { input, ORG, param, version } from "./route-helpers";

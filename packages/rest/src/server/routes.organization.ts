@@ -1,19 +1,19 @@
 import {
   type AuditQuery,
-  AuditQuerySchema,
   isAdminPermissionSet,
   type OrganizationPatch,
-  OrganizationPatchSchema,
-  OrganizationSchema,
   type StaffDirectory,
 } from "@staffroom/core";
 import {
   AuditEventSchema,
+  AuditQuerySchema,
   AuditVerificationSchema,
-  MeResponseSchema,
+  OrganizationPatchSchema,
+  OrganizationSchema,
   PageSchema,
   SeatUsageSchema,
-} from "../shared/wire-schemas";
+} from "@staffroom/core/schemas";
+import { MeResponseSchema } from "../shared/wire-schemas";
 import { ok, type Route, type RouteResult } from "./route";
 import { input, ORG, version } from "./route-helpers";
 

@@ -1,29 +1,39 @@
+import type {
+  CreateProvisioningTokenInput,
+  ProvisionedAttributesPatch,
+  ProvisionedLookup,
+  ProvisioningSettingsPatch,
+} from "@staffroom/core";
 import {
-  type CreateProvisioningTokenInput,
+  CreatedProvisioningTokenSchema,
   CreateProvisioningTokenInputSchema,
-  type ProvisionedAttributesPatch,
+  DirectoryGroupSchema,
+  IdSchema,
   ProvisionedAttributesPatchSchema,
   ProvisionedAttributesSchema,
-  type ProvisionedLookup,
   ProvisionedLookupSchema,
-  type ProvisioningSettingsPatch,
   ProvisioningSettingsPatchSchema,
   ProvisioningSettingsSchema,
   ProvisioningTokenSchema,
-  parseInput,
   UserSchema,
-} from "@staffroom/core";
+} from "@staffroom/core/schemas";
 import * as z from "zod/mini";
-import {
-  CreatedProvisioningTokenSchema,
-  DirectoryGroupSchema,
-  ProvisionedAttributesQuerySchema,
-} from "../shared/wire-schemas";
 import { ok, type Route } from "./route";
 import { input, ORG, param, version } from "./route-helpers";
+import { parseBody } from "./validate";
 
 const PROVISIONING = `${ORG}/provisioning`;
 const tags = ["provisioning"] as const;
+
+/**
+ * The body of `POST …/provisioning/attributes`: the ids whose attributes to read, at most 500 (a
+ * body, not a query string, so that a page of ids fits).
+ *
+ * @example ProvisionedAttributesQuerySchema.parse({ userIds: ["usr_…"] })
+ */
+export const ProvisionedAttributesQuerySchema = z.strictObject({
+  userIds: z.array(IdSchema).check(z.maxLength(500)),
+});
 
 /**
  * Provisioning as administrators configure it (tokens, settings and mapped groups) and users'
@@ -152,7 +162,7 @@ export const provisioningRoutes: readonly Route[] = [
       errors: ["validation", "forbidden"],
     },
     handle: async (c) => {
-      const { userIds } = parseInput(ProvisionedAttributesQuerySchema, c.body);
+      const { userIds } = parseBody(ProvisionedAttributesQuerySchema, c.body);
       return ok(await c.staff.provisioning.attributes(userIds));
     },
   },

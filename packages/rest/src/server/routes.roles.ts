@@ -1,13 +1,6 @@
-import {
-  fail,
-  type RoleInput,
-  RoleInputSchema,
-  type RolePatch,
-  RolePatchSchema,
-  RoleSchema,
-} from "@staffroom/core";
+import { fail, type RoleInput, type RolePatch } from "@staffroom/core";
+import { CatalogViewSchema, RoleInputSchema, RolePatchSchema, RoleSchema } from "@staffroom/core/schemas";
 import * as z from "zod/mini";
-import { CatalogViewSchema } from "../shared/wire-schemas";
 import { noContent, ok, type Route } from "./route";
 import { input, ORG, param, version } from "./route-helpers";
 

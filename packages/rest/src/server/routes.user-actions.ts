@@ -1,11 +1,11 @@
 import type { ResetPasswordInput } from "@staffroom/core";
-import { UserSchema } from "@staffroom/core";
-import * as z from "zod/mini";
 import {
   DeleteResultSchema,
   InvitationSummarySchema,
   ResetPasswordInputSchema,
-} from "../shared/wire-schemas";
+  UserSchema,
+} from "@staffroom/core/schemas";
+import * as z from "zod/mini";
 import { ok, type Route } from "./route";
 import { input, ORG, param, version } from "./route-helpers";
 

@@ -1,24 +1,18 @@
-import {
-  type BulkInput,
-  type CreateUserInput,
-  CreateUserInputSchema,
-  type InviteUserInput,
-  InviteUserInputSchema,
-  type UserPatch,
-  UserPatchSchema,
-  type UserQuery,
-  UserQuerySchema,
-  UserSchema,
-} from "@staffroom/core";
-import * as z from "zod/mini";
+import type { BulkInput, CreateUserInput, InviteUserInput, UserPatch, UserQuery } from "@staffroom/core";
 import {
   BulkInputSchema,
   BulkResultSchema,
+  CreateUserInputSchema,
   DeleteResultSchema,
   InviteResultSchema,
+  InviteUserInputSchema,
   PageSchema,
   StatusCountsSchema,
-} from "../shared/wire-schemas";
+  UserPatchSchema,
+  UserQuerySchema,
+  UserSchema,
+} from "@staffroom/core/schemas";
+import * as z from "zod/mini";
 import { ok, type Route } from "./route";
 import { input, ORG, param, version } from "./route-helpers";
 

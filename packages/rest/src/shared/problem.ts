@@ -8,6 +8,8 @@ import {
   RULE_CODES,
   type RuleCode,
 } from "@staffroom/core";
+import type * as z from "zod/mini";
+import type { ProblemSchema } from "./wire-schemas";
 
 /** Where problem types live: `type` is this base followed by the problem's name. @example `${PROBLEM_TYPE_BASE}stale` // "https://staffroom.dev/problems/stale" */
 export const PROBLEM_TYPE_BASE = "https://staffroom.dev/problems/";
@@ -16,25 +18,13 @@ export const PROBLEM_TYPE_BASE = "https://staffroom.dev/problems/";
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 /**
- * An RFC 9457 problem document carrying a {@link DirectoryError}: `code`, `rule`, `issues` and
- * `details` are the error's own fields, `detail` its message, `status` the code's HTTP status.
- * Transport problems (oversized body, wrong media type, unknown route) carry the nearest error code
- * under their own `type`; an internal error has no `code`.
+ * An RFC 9457 problem document carrying a {@link DirectoryError} (see `ProblemSchema`).
  *
  * @example
  * { type: "https://staffroom.dev/problems/rule", title: "Refused by a rule", status: 422,
  *   detail: "At least one administrator must remain.", code: "rule", rule: "last_admin" }
  */
-export interface ProblemDocument {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly detail: string;
-  readonly code?: ErrorCode;
-  readonly rule?: RuleCode;
-  readonly issues?: readonly FieldIssue[];
-  readonly details?: DirectoryErrorData["details"];
-}
+export type ProblemDocument = z.infer<typeof ProblemSchema>;
 
 /** A short human title per error code. @example PROBLEM_TITLES.stale // "Stale version" */
 export const PROBLEM_TITLES: Readonly<Record<ErrorCode, string>> = {

@@ -7,6 +7,7 @@
  * afterEach(closeRestWorlds);
  * runConformanceSuite("rest", () => restWorld());
  */
+export { checkResponses } from "./check-responses";
 export {
   closeRestWorlds,
   ownerOf,

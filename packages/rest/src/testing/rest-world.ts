@@ -6,6 +6,7 @@ import type { StoreWorld } from "@staffroom/core/store";
 import { type MemoryWorldOptions, memoryWorld, settledAuth } from "@staffroom/core/testing";
 import { type RestDirectory, restAuth, restDirectory } from "../client";
 import { createRestHandler, type RestHandler, type RestHandlerOptions, toNodeListener } from "../server";
+import { checkResponses } from "./check-responses";
 import { testActorSeam } from "./test-actor";
 
 /** Options of {@link restWorld}: the memory backend's and the handler's. @example restWorld({ policy: { invitationResendIntervalMs: 0 }, handler: { maxBodyBytes: 1024 } }) */
@@ -17,7 +18,8 @@ export interface RestWorldOptions extends MemoryWorldOptions {
 /**
  * A conformance world whose every call crosses real HTTP: `restDirectory` / `restAuth` clients →
  * `node:http` on 127.0.0.1 (port 0) → `createRestHandler` → a directory over a store (memory by
- * default; any store through {@link restWorldOver}).
+ * default; any store through {@link restWorldOver}). The clients check every response against the
+ * core schema its route documents ({@link checkResponses}).
  *
  * @example const world = await restWorld(); const owner = await world.as(world.owner.id); await world.close();
  */
@@ -100,6 +102,8 @@ export async function restWorldOver<S extends DirectoryStore>(
   });
   const served = await serve(handler);
   const baseUrl = `${served.url}${basePath}`;
+  // Every response any test receives through this world is checked against core's schemas.
+  const checkResponse = checkResponses();
   const token = (userId: string, organizationId = backend.organization.id) =>
     seam.token(organizationId, userId);
   return {
@@ -112,11 +116,19 @@ export async function restWorldOver<S extends DirectoryStore>(
     mailer: backend.mailer,
     clock: backend.clock,
     // Like the memory world's: each call resolves once the server's after-answer work is done.
-    auth: settledAuth(restAuth({ baseUrl, session: "bearer" }), () => backend.directory.settled()),
+    auth: settledAuth(restAuth({ baseUrl, session: "bearer", checkResponse }), () =>
+      backend.directory.settled(),
+    ),
     bootstrapAnother: (input) => backend.bootstrapAnother(input),
     token,
     as: (userId, organizationId = backend.organization.id) =>
-      restDirectory({ baseUrl, organizationId, token: token(userId, organizationId), session: "bearer" }),
+      restDirectory({
+        baseUrl,
+        organizationId,
+        token: token(userId, organizationId),
+        session: "bearer",
+        checkResponse,
+      }),
     close: served.close,
   };
 }

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { StaffDirectory } from "../../directory/staff-directory";
 import type { User } from "../../users/user.schema";
 import { expectError } from "./errors-expect";
-import { actAs, type Ctx, createStaff, expectNoChange, setup, templateRole, usersIn } from "./helpers";
+import {
+  actAs,
+  type Ctx,
+  createStaff,
+  current,
+  expectNoChange,
+  setup,
+  templateRole,
+  usersIn,
+} from "./helpers";
 import type { WorldFactory } from "./world";
 
 /** Creates an org-wide Administrator and returns it with its directory. */
@@ -36,8 +45,14 @@ export function registerAdminTests(factory: WorldFactory): void {
       const frontDesk = await templateRole(ctx, "front_desk");
       await addAdmin(ctx, "Second");
       await expectNoChange(ctx, async () => {
-        await expectError(ctx.owner.users.disable(me.id), { code: "rule", rule: "self_change" });
-        await expectError(ctx.owner.users.delete(me.id), { code: "rule", rule: "self_change" });
+        await expectError(ctx.owner.users.disable(me.id, { version: me.version }), {
+          code: "rule",
+          rule: "self_change",
+        });
+        await expectError(ctx.owner.users.delete(me.id, await current(ctx, me.id)), {
+          code: "rule",
+          rule: "self_change",
+        });
         await expectError(ctx.owner.users.update(me.id, { roleId: frontDesk.id }, { version: me.version }), {
           code: "rule",
           rule: "self_change",
@@ -51,22 +66,28 @@ export function registerAdminTests(factory: WorldFactory): void {
       const third = await addAdmin(ctx, "Third");
       const frontDesk = await templateRole(ctx, "front_desk");
       await expectNoChange(ctx, async () => {
-        await expectError(second.dir.users.disable(third.user.id), {
+        await expectError(second.dir.users.disable(third.user.id, { version: third.user.version }), {
           code: "rule",
           rule: "main_contact_only",
         });
-        await expectError(second.dir.users.disable(ctx.world.owner.id), {
-          code: "rule",
-          rule: "main_contact_only",
-        });
+        await expectError(
+          second.dir.users.disable(ctx.world.owner.id, { version: ctx.world.owner.version }),
+          {
+            code: "rule",
+            rule: "main_contact_only",
+          },
+        );
         await expectError(
           second.dir.users.update(third.user.id, { roleId: frontDesk.id }, { version: third.user.version }),
           { code: "rule", rule: "main_contact_only" },
         );
       });
-      await ctx.owner.users.disable(third.user.id);
+      const disabled = await ctx.owner.users.disable(third.user.id, await current(ctx, third.user.id));
       await expectNoChange(ctx, () =>
-        expectError(second.dir.users.delete(third.user.id), { code: "rule", rule: "main_contact_only" }),
+        expectError(second.dir.users.delete(third.user.id, { version: disabled.version }), {
+          code: "rule",
+          rule: "main_contact_only",
+        }),
       );
     });
 
@@ -74,8 +95,8 @@ export function registerAdminTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       const second = await addAdmin(ctx, "Second");
       const staff = await createStaff(ctx);
-      expect((await second.dir.users.disable(staff.id)).status).toBe("disabled");
-      expect((await second.dir.users.delete(staff.id)).id).toBe(staff.id);
+      expect((await second.dir.users.disable(staff.id, { version: staff.version })).status).toBe("disabled");
+      expect((await second.dir.users.delete(staff.id, await current(ctx, staff.id))).id).toBe(staff.id);
     });
 
     it("the main contact disables, demotes and deletes another administrator", async () => {
@@ -89,8 +110,10 @@ export function registerAdminTests(factory: WorldFactory): void {
         { version: second.user.version },
       );
       expect(demoted.roleId).toBe(frontDesk.id);
-      await ctx.owner.users.disable(third.user.id);
-      expect((await ctx.owner.users.delete(third.user.id)).id).toBe(third.user.id);
+      await ctx.owner.users.disable(third.user.id, { version: third.user.version });
+      expect((await ctx.owner.users.delete(third.user.id, await current(ctx, third.user.id))).id).toBe(
+        third.user.id,
+      );
       expect((await usersIn(ctx.owner, "active", { admin: true })).map((u) => u.id)).toEqual([
         ctx.world.owner.id,
       ]);
@@ -104,7 +127,10 @@ export function registerAdminTests(factory: WorldFactory): void {
       expect((await second.dir.me()).isMainContact).toBe(true);
       expect((await ctx.owner.me()).isMainContact).toBe(false);
       await expectNoChange(ctx, () =>
-        expectError(ctx.owner.users.disable(second.user.id), { code: "rule", rule: "main_contact_only" }),
+        expectError(ctx.owner.users.disable(second.user.id, { version: second.user.version }), {
+          code: "rule",
+          rule: "main_contact_only",
+        }),
       );
       const frontDesk = await templateRole(ctx, "front_desk");
       const owner = await ctx.owner.users.get(ctx.world.owner.id);
@@ -135,11 +161,14 @@ export function registerAdminTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       const second = await addAdmin(ctx, "Second");
       const third = await addAdmin(ctx, "Third");
+      // Every version is read before the race starts: an await inside the array would leave the
+      // writes already started without a handler while it waits.
+      const secondNow = await current(ctx, second.user.id);
       await Promise.allSettled([
-        ctx.owner.users.disable(second.user.id),
-        ctx.owner.users.disable(third.user.id),
-        second.dir.users.disable(ctx.world.owner.id),
-        third.dir.users.disable(second.user.id),
+        ctx.owner.users.disable(second.user.id, { version: second.user.version }),
+        ctx.owner.users.disable(third.user.id, { version: third.user.version }),
+        second.dir.users.disable(ctx.world.owner.id, { version: ctx.world.owner.version }),
+        third.dir.users.disable(second.user.id, secondNow),
       ]);
       const admins = await usersIn(ctx.owner, "active", { admin: true });
       expect(admins.length).toBeGreaterThanOrEqual(1);
@@ -152,7 +181,7 @@ export function registerAdminTests(factory: WorldFactory): void {
       const org = await ctx.owner.organization.get();
       await Promise.allSettled([
         ctx.owner.organization.update({ mainContactUserId: second.user.id }, { version: org.version }),
-        ctx.owner.users.disable(second.user.id),
+        ctx.owner.users.disable(second.user.id, { version: second.user.version }),
       ]);
       const after = await ctx.owner.organization.get();
       const admins = await usersIn(ctx.owner, "active", { admin: true });

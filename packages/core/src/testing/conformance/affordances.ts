@@ -27,7 +27,7 @@ export function registerAffordanceTests(factory: WorldFactory): void {
       expect(deskDir.can("calendar.create")).toBe(true);
       expect((await readerDir.users.list()).total).toBeGreaterThan(0);
       await expectError(deskDir.users.list(), { code: "forbidden" });
-      await expectError(readerDir.users.disable(desk.id), { code: "forbidden" });
+      await expectError(readerDir.users.disable(desk.id, { version: desk.version }), { code: "forbidden" });
     });
 
     it("R4 can() with a target answers false outside the actor's locations", async () => {
@@ -45,7 +45,8 @@ export function registerAffordanceTests(factory: WorldFactory): void {
     it("R7 actions() fit the status: active, disabled, pending, and never self-removal", async () => {
       const ctx = await setup(factory);
       const active = await createStaff(ctx);
-      const disabled = await ctx.owner.users.disable((await createStaff(ctx)).id);
+      const staff = await createStaff(ctx);
+      const disabled = await ctx.owner.users.disable(staff.id, { version: staff.version });
       const { user: pending } = await inviteStaff(ctx);
       const self = await ctx.owner.users.get(ctx.world.owner.id);
       const onActive = ctx.owner.users.actions(active);
@@ -61,8 +62,8 @@ export function registerAffordanceTests(factory: WorldFactory): void {
       const onSelf = ctx.owner.users.actions(self);
       expect(onSelf).not.toContain("disable");
       expect(onSelf).not.toContain("delete");
-      expect((await ctx.owner.users.delete(disabled.id)).id).toBe(disabled.id);
-      expect((await ctx.owner.users.disable(active.id)).status).toBe("disabled");
+      expect((await ctx.owner.users.delete(disabled.id, { version: disabled.version })).id).toBe(disabled.id);
+      expect((await ctx.owner.users.disable(active.id, { version: active.version })).status).toBe("disabled");
     });
 
     it("R2/R4/R7 actions() are empty for a reader and honour scope and the main contact rule", async () => {

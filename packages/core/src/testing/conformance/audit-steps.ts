@@ -1,4 +1,4 @@
-import { addLocation, type Ctx, createRole, createStaff, inviteStaff, MINUTE } from "./helpers";
+import { addLocation, type Ctx, createRole, createStaff, inviteStaff, itemsOf, MINUTE } from "./helpers";
 
 /**
  * Prepares a mutation (earlier writes happen here) and returns it; it resolves to the target's id.
@@ -27,23 +27,23 @@ export const AUDIT_STEPS: readonly AuditStep[] = [
     "users.disable",
     async (ctx) => {
       const u = await createStaff(ctx);
-      return async () => (await ctx.owner.users.disable(u.id)).id;
+      return async () => (await ctx.owner.users.disable(u.id, { version: u.version })).id;
     },
   ],
   [
     "users.restore",
     async (ctx) => {
       const u = await createStaff(ctx);
-      await ctx.owner.users.disable(u.id);
-      return async () => (await ctx.owner.users.restore(u.id)).id;
+      const disabled = await ctx.owner.users.disable(u.id, { version: u.version });
+      return async () => (await ctx.owner.users.restore(u.id, { version: disabled.version })).id;
     },
   ],
   [
     "users.delete",
     async (ctx) => {
       const u = await createStaff(ctx);
-      await ctx.owner.users.disable(u.id);
-      return async () => (await ctx.owner.users.delete(u.id)).id;
+      const disabled = await ctx.owner.users.disable(u.id, { version: u.version });
+      return async () => (await ctx.owner.users.delete(u.id, { version: disabled.version })).id;
     },
   ],
   [
@@ -52,10 +52,14 @@ export const AUDIT_STEPS: readonly AuditStep[] = [
       const u = await createStaff(ctx);
       return async () =>
         (
-          await ctx.owner.users.resetPassword(u.id, {
-            mode: "temporary",
-            password: "reset-lantern-orchard-64",
-          })
+          await ctx.owner.users.resetPassword(
+            u.id,
+            {
+              mode: "temporary",
+              password: "reset-lantern-orchard-64",
+            },
+            { version: u.version },
+          )
         ).id;
     },
   ],
@@ -64,14 +68,14 @@ export const AUDIT_STEPS: readonly AuditStep[] = [
     async (ctx) => {
       const { user } = await inviteStaff(ctx);
       ctx.world.clock.advance(5 * MINUTE);
-      return async () => (await ctx.owner.users.resendInvitation(user.id)).userId;
+      return async () => (await ctx.owner.users.resendInvitation(user.id, { version: user.version })).userId;
     },
   ],
   [
     "users.revokeInvitation",
     async (ctx) => {
       const { user } = await inviteStaff(ctx);
-      return async () => (await ctx.owner.users.revokeInvitation(user.id)).id;
+      return async () => (await ctx.owner.users.revokeInvitation(user.id, { version: user.version })).id;
     },
   ],
   [
@@ -79,7 +83,7 @@ export const AUDIT_STEPS: readonly AuditStep[] = [
     async (ctx) => {
       const u = await createStaff(ctx);
       return async () => {
-        const result = await ctx.owner.users.bulk({ action: "disable", ids: [u.id] });
+        const result = await ctx.owner.users.bulk({ action: "disable", items: itemsOf(u) });
         return result.results[0]?.id ?? "";
       };
     },
@@ -98,7 +102,7 @@ export const AUDIT_STEPS: readonly AuditStep[] = [
     async (ctx) => {
       const r = await createRole(ctx, "Scheduler", ["calendar.view"]);
       return async () => {
-        await ctx.owner.roles.delete(r.id);
+        await ctx.owner.roles.delete(r.id, { version: r.version });
         return r.id;
       };
     },
@@ -116,7 +120,7 @@ export const AUDIT_STEPS: readonly AuditStep[] = [
     "locations.archive",
     async (ctx) => {
       const l = await addLocation(ctx, "Nob Hill");
-      return async () => (await ctx.owner.locations.archive(l.id)).id;
+      return async () => (await ctx.owner.locations.archive(l.id, { version: l.version })).id;
     },
   ],
   [

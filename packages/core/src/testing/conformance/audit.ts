@@ -11,8 +11,10 @@ import {
   auditTotal,
   createRole,
   createStaff,
+  current,
   expectNoChange,
   inviteStaff,
+  itemsOf,
   latestEvent,
   MINUTE,
   nowIso,
@@ -67,9 +69,9 @@ export function registerAuditTests(factory: WorldFactory): void {
       const before = await auditTotal(ctx.owner);
       const user = await createStaff(ctx);
       expect(await auditTotal(ctx.owner)).toBe(before + 1);
-      await ctx.owner.users.disable(user.id);
+      const disabled = await ctx.owner.users.disable(user.id, { version: user.version });
       expect(await auditTotal(ctx.owner)).toBe(before + 2);
-      await ctx.owner.users.bulk({ action: "restore", ids: [user.id] });
+      await ctx.owner.users.bulk({ action: "restore", items: itemsOf(disabled) });
       expect(await auditTotal(ctx.owner)).toBe(before + 3);
     });
 
@@ -80,14 +82,16 @@ export function registerAuditTests(factory: WorldFactory): void {
       await expectError(ctx.owner.users.create(await staffInput(ctx, { email: user.email })), {
         code: "conflict",
       });
-      await expectError(ctx.owner.users.delete(user.id), { code: "conflict" });
+      await expectError(ctx.owner.users.delete(user.id, { version: user.version }), { code: "conflict" });
       await expectError(
         ctx.owner.users.update(user.id, { profile: { title: "RN" } }, { version: user.version + 9 }),
         {
           code: "stale",
         },
       );
-      await expectError(ctx.owner.users.disable(ctx.world.owner.id), { code: "rule" });
+      await expectError(ctx.owner.users.disable(ctx.world.owner.id, { version: ctx.world.owner.version }), {
+        code: "rule",
+      });
       expect(await auditTotal(ctx.owner)).toBe(before);
     });
 
@@ -120,10 +124,14 @@ export function registerAuditTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       const temporary = "temporary-lantern-orchard-58";
       const user = await createStaff(ctx);
-      await ctx.owner.users.resetPassword(user.id, { mode: "temporary", password: temporary });
+      await ctx.owner.users.resetPassword(
+        user.id,
+        { mode: "temporary", password: temporary },
+        { version: user.version },
+      );
       const { user: pending } = await inviteStaff(ctx);
       ctx.world.clock.advance(5 * MINUTE);
-      await ctx.owner.users.resendInvitation(pending.id);
+      await ctx.owner.users.resendInvitation(pending.id, { version: pending.version });
       const tokens = ctx.world.mailer.outbox
         .map((m) => tokenFromLink(m.link))
         .filter((t): t is string => t !== null);
@@ -146,7 +154,7 @@ export function registerAuditTests(factory: WorldFactory): void {
     it("verify() passes on a clean chain and checks every event", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx);
-      await ctx.owner.users.disable(user.id);
+      await ctx.owner.users.disable(user.id, { version: user.version });
       await inviteStaff(ctx);
       const total = await auditTotal(ctx.owner);
       const newest = (await ctx.owner.audit.list({ limit: 1 })).items[0];
@@ -162,8 +170,8 @@ export function registerAuditTests(factory: WorldFactory): void {
     it("a deleted user leaves a tombstone in the audit trail", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx, { givenName: "Tomb", familyName: "Stone" });
-      await ctx.owner.users.disable(user.id);
-      await ctx.owner.users.delete(user.id);
+      await ctx.owner.users.disable(user.id, { version: user.version });
+      await ctx.owner.users.delete(user.id, await current(ctx, user.id));
       const events = await auditEvents(ctx.owner, { targetId: user.id });
       expect(events.length).toBe(3);
       expect(events.every((e) => e.target.id === user.id && e.target.type === "user")).toBe(true);
@@ -211,14 +219,14 @@ export function registerAuditTests(factory: WorldFactory): void {
       ctx.world.clock.advance(10 * MINUTE);
       const from = nowIso(ctx);
       ctx.world.clock.advance(MINUTE);
-      await dir.users.disable(staff.id);
+      await dir.users.disable(staff.id, { version: staff.version });
       const disabledAction = (await latestEvent(ctx.owner)).action;
       ctx.world.clock.advance(MINUTE);
-      await ctx.owner.users.restore(staff.id);
+      await ctx.owner.users.restore(staff.id, await current(ctx, staff.id));
       ctx.world.clock.advance(MINUTE);
       const to = nowIso(ctx);
       ctx.world.clock.advance(10 * MINUTE);
-      await ctx.owner.users.disable(staff.id);
+      await ctx.owner.users.disable(staff.id, await current(ctx, staff.id));
 
       const list = async (q: AuditQuery) => auditEvents(ctx.owner, q);
       const byAction = await list({ action: disabledAction });

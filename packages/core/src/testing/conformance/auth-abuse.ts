@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditEvent } from "../../audit/audit.schema";
+import type { AuditEvent } from "../../audit/audit-event.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import {
   expectUnauthenticated,

@@ -114,7 +114,7 @@ export function registerAuthAcceptTests(factory: WorldFactory): void {
     it("R15 a revoked invitation is not_found", async () => {
       const ctx = await setup(factory);
       const { person, token } = await invited(ctx);
-      await ctx.owner.users.revokeInvitation(person.user.id);
+      await ctx.owner.users.revokeInvitation(person.user.id, { version: person.user.version });
       await expectError(ctx.world.auth.invitation(token), { code: "not_found" });
       await expectError(ctx.world.auth.acceptInvitation({ token, password: NEW_PASSWORD }), {
         code: "not_found",
@@ -126,7 +126,7 @@ export function registerAuthAcceptTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       const { person, token: old } = await invited(ctx);
       ctx.world.clock.advance(5 * MINUTE);
-      await ctx.owner.users.resendInvitation(person.user.id);
+      await ctx.owner.users.resendInvitation(person.user.id, { version: person.user.version });
       const fresh = mailedToken(ctx, person.email, "invitation");
       await expectError(ctx.world.auth.invitation(old), { code: "not_found" });
       await expectError(ctx.world.auth.acceptInvitation({ token: old, password: NEW_PASSWORD }), {

@@ -101,7 +101,11 @@ export function registerAuthChangeTests(factory: WorldFactory): void {
     it("an admin's temporary password must be changed at next sign-in, unless the admin says otherwise", async () => {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
-      await ctx.owner.users.resetPassword(sam.user.id, { mode: "temporary", password: TEMPORARY_PASSWORD });
+      await ctx.owner.users.resetPassword(
+        sam.user.id,
+        { mode: "temporary", password: TEMPORARY_PASSWORD },
+        { version: sam.user.version },
+      );
       const temporary = { ...sam, password: TEMPORARY_PASSWORD };
       const { token, session } = await signIn(ctx, temporary);
       expect(session.mustChangePassword).toBe(true);
@@ -114,11 +118,15 @@ export function registerAuthChangeTests(factory: WorldFactory): void {
       expect((await ctx.world.auth.authorize(token)).userId).toBe(sam.user.id);
 
       const lee = await staffMember(ctx);
-      await ctx.owner.users.resetPassword(lee.user.id, {
-        mode: "temporary",
-        password: TEMPORARY_PASSWORD,
-        mustChangePassword: false,
-      });
+      await ctx.owner.users.resetPassword(
+        lee.user.id,
+        {
+          mode: "temporary",
+          password: TEMPORARY_PASSWORD,
+          mustChangePassword: false,
+        },
+        { version: lee.user.version },
+      );
       const free = await signIn(ctx, { ...lee, password: TEMPORARY_PASSWORD });
       expect(free.session.mustChangePassword).toBe(false);
       expect((await ctx.world.auth.authorize(free.token)).userId).toBe(lee.user.id);

@@ -13,7 +13,7 @@ import {
   WRONG_PASSWORD,
 } from "./auth-helpers";
 import { asDirectoryError } from "./errors-expect";
-import { auditEvents, type Ctx, DAY, MINUTE, setup, uniqueEmail } from "./helpers";
+import { auditEvents, type Ctx, current, DAY, MINUTE, setup, uniqueEmail } from "./helpers";
 import type { WorldFactory } from "./world";
 
 /**
@@ -116,7 +116,7 @@ export function registerAuthLockoutTests(factory: WorldFactory): void {
       const sam = await staffMember(ctx);
       await failSignIns(ctx, sam.email, LOCKOUT_THRESHOLD);
       expect((await ctx.owner.users.get(sam.user.id)).locked).toBe(true);
-      const unlocked = await ctx.owner.users.unlock(sam.user.id);
+      const unlocked = await ctx.owner.users.unlock(sam.user.id, { version: sam.user.version });
       expect(unlocked.locked).toBe(false);
       expect((await ctx.owner.users.get(sam.user.id)).locked).toBe(false);
       expect((await signIn(ctx, sam)).session.userId).toBe(sam.user.id);
@@ -128,9 +128,9 @@ export function registerAuthLockoutTests(factory: WorldFactory): void {
     it("right-password attempts while disabled never leave the restored person locked out for good", async () => {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
-      await ctx.owner.users.disable(sam.user.id);
+      await ctx.owner.users.disable(sam.user.id, { version: sam.user.version });
       for (let i = 0; i <= LOCKOUT_THRESHOLD; i++) await expectUnauthenticated(signIn(ctx, sam));
-      await ctx.owner.users.restore(sam.user.id);
+      await ctx.owner.users.restore(sam.user.id, await current(ctx, sam.user.id));
       // However those attempts were counted, no lockout outlasts the longest one (24 hours).
       ctx.world.clock.advance(DAY + MINUTE);
       expect((await signIn(ctx, sam)).session.userId).toBe(sam.user.id);

@@ -192,7 +192,7 @@ export function registerAuthResetTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
       const desk = await signIn(ctx, sam);
-      await ctx.owner.users.resetPassword(sam.user.id, { mode: "link" });
+      await ctx.owner.users.resetPassword(sam.user.id, { mode: "link" }, { version: sam.user.version });
       expect(mailsTo(ctx, sam.email, "password_reset")).toBe(1);
       const token = mailedToken(ctx, sam.email, "password_reset");
       expect(token).toMatch(STRONG_TOKEN);

@@ -16,7 +16,7 @@ import {
   UNKNOWN_TOKEN,
 } from "./auth-helpers";
 import { asDirectoryError, expectError } from "./errors-expect";
-import { MINUTE, setSeats, setup } from "./helpers";
+import { current, MINUTE, setSeats, setup } from "./helpers";
 import type { WorldFactory } from "./world";
 
 /**
@@ -141,11 +141,11 @@ export function registerAuthSessionTests(factory: WorldFactory): void {
       const sam = await staffMember(ctx);
       const desk = await signIn(ctx, sam);
       const tablet = await signIn(ctx, sam);
-      await ctx.owner.users.disable(sam.user.id);
+      await ctx.owner.users.disable(sam.user.id, { version: sam.user.version });
       await expectEnded(ctx, desk.token);
       await expectEnded(ctx, tablet.token);
       await expectUnauthenticated(signIn(ctx, sam));
-      await ctx.owner.users.restore(sam.user.id);
+      await ctx.owner.users.restore(sam.user.id, await current(ctx, sam.user.id));
       await expectEnded(ctx, desk.token);
       await expectAlive(ctx, (await signIn(ctx, sam)).token, sam);
     });
@@ -156,8 +156,8 @@ export function registerAuthSessionTests(factory: WorldFactory): void {
       const user = person.user;
       const here = await signIn(ctx, person, ctx.world.organization.id);
       const there = await signIn(ctx, person, other.organization.id);
-      await ctx.owner.users.disable(user.id);
-      const result = await ctx.owner.users.delete(user.id);
+      await ctx.owner.users.disable(user.id, await current(ctx, user.id));
+      const result = await ctx.owner.users.delete(user.id, await current(ctx, user.id));
       expect(result.accountDeleted).toBe(false);
       await expectEnded(ctx, here.token);
       await expectUnauthenticated(signIn(ctx, person, ctx.world.organization.id));
@@ -171,8 +171,10 @@ export function registerAuthSessionTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       const sam = await staffMember(ctx);
       const { token } = await signIn(ctx, sam);
-      await ctx.owner.users.disable(sam.user.id);
-      expect((await ctx.owner.users.delete(sam.user.id)).accountDeleted).toBe(true);
+      await ctx.owner.users.disable(sam.user.id, { version: sam.user.version });
+      expect(
+        (await ctx.owner.users.delete(sam.user.id, await current(ctx, sam.user.id))).accountDeleted,
+      ).toBe(true);
       await expectEnded(ctx, token);
       await expectUnauthenticated(signIn(ctx, sam));
     });
@@ -196,7 +198,11 @@ export function registerAuthSessionTests(factory: WorldFactory): void {
       const sam = await staffMember(ctx);
       const desk = await signIn(ctx, sam);
       const tablet = await signIn(ctx, sam);
-      await ctx.owner.users.resetPassword(sam.user.id, { mode: "temporary", password: TEMPORARY_PASSWORD });
+      await ctx.owner.users.resetPassword(
+        sam.user.id,
+        { mode: "temporary", password: TEMPORARY_PASSWORD },
+        { version: sam.user.version },
+      );
       await expectEnded(ctx, desk.token);
       await expectEnded(ctx, tablet.token);
       await expectUnauthenticated(signIn(ctx, sam));

@@ -99,7 +99,7 @@ export function registerAuthSignInTests(factory: WorldFactory): void {
       const locked = await staffMember(ctx);
       await failSignIns(ctx, locked.email, LOCKOUT_THRESHOLD);
       const disabled = await staffMember(ctx);
-      await ctx.owner.users.disable(disabled.user.id);
+      await ctx.owner.users.disable(disabled.user.id, { version: disabled.user.version });
       const { user: pending } = await inviteStaff(ctx);
       const answers = await expectNothingButAudit(ctx, async () => ({
         unknownEmail: await expectUnauthenticated(attempt(ctx, uniqueEmail(ctx, "nobody"), FIXTURE_PASSWORD)),

@@ -9,8 +9,10 @@ import {
   allPages,
   type Ctx,
   createStaff,
+  current,
   expectNoChange,
   inviteStaff,
+  itemsOf,
   MINUTE,
   setup,
   withUnknown,
@@ -74,7 +76,7 @@ async function roster(ctx: Ctx): Promise<Roster> {
     email: "fay.fox@harbor-urgent-care.example",
   });
   const gus = await make("Gus", "Green", "gus.green@harbor-urgent-care.example");
-  await ctx.owner.users.disable(gus.id);
+  await ctx.owner.users.disable(gus.id, { version: gus.version });
   return { clinicB, ava, ben, cara, dev, eli, fay, gus, npi };
 }
 
@@ -196,7 +198,8 @@ export function registerDirectoryTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       const r = await roster(ctx);
       const me = ctx.world.owner.id;
-      const result = await ctx.owner.users.bulk({ action: "disable", ids: [r.ava.id, me, r.ben.id] });
+      const self = await ctx.owner.users.get(me);
+      const result = await ctx.owner.users.bulk({ action: "disable", items: itemsOf(r.ava, self, r.ben) });
       expect(result.succeeded).toBe(2);
       expect(result.failed).toBe(1);
       expect(result.results.map((x) => [x.id, x.ok])).toEqual([
@@ -217,16 +220,33 @@ export function registerDirectoryTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       const r = await roster(ctx);
       const other = await ctx.world.bootstrapAnother();
-      await ctx.owner.users.bulk({ action: "disable", ids: [r.ava.id, r.ben.id] });
-      const restored = await ctx.owner.users.bulk({ action: "restore", ids: [r.ava.id, other.owner.id] });
+      await ctx.owner.users.bulk({ action: "disable", items: itemsOf(r.ava, r.ben) });
+      const restored = await ctx.owner.users.bulk({
+        action: "restore",
+        items: [
+          { id: r.ava.id, ...(await current(ctx, r.ava.id)) },
+          { id: other.owner.id, version: other.owner.version },
+        ],
+      });
       expect(restored.results.map((x) => (x.ok ? "ok" : x.error.code))).toEqual(["ok", "not_found"]);
       const role = r.eli.roleId;
-      const set = await ctx.owner.users.bulk({ action: "setRole", ids: [r.ava.id, r.cara.id], roleId: role });
+      const set = await ctx.owner.users.bulk({
+        action: "setRole",
+        items: [
+          { id: r.ava.id, ...(await current(ctx, r.ava.id)) },
+          { id: r.cara.id, version: r.cara.version },
+        ],
+        roleId: role,
+      });
       expect(set.succeeded).toBe(2);
       expect((await ctx.owner.users.get(r.cara.id)).roleId).toBe(role);
       const deleted = await ctx.owner.users.bulk({
         action: "delete",
-        ids: [r.ben.id, r.cara.id, "usr_zzzzzzzzzzzzzzzzzzzz"],
+        items: [
+          { id: r.ben.id, ...(await current(ctx, r.ben.id)) },
+          { id: r.cara.id, ...(await current(ctx, r.cara.id)) },
+          { id: "usr_zzzzzzzzzzzzzzzzzzzz", version: 1 },
+        ],
       });
       expect(deleted.results.map((x) => (x.ok ? "ok" : x.error.code))).toEqual([
         "ok",
@@ -243,7 +263,7 @@ export function registerDirectoryTests(factory: WorldFactory): void {
       const dir = await ctx.world.as(reader.id);
       await expectNoChange(ctx, async () => {
         try {
-          const result = await dir.users.bulk({ action: "disable", ids: [r.ava.id, r.ben.id] });
+          const result = await dir.users.bulk({ action: "disable", items: itemsOf(r.ava, r.ben) });
           expect(result.succeeded).toBe(0);
           expect(result.results.map((x) => (x.ok ? "ok" : x.error.code))).toEqual(["forbidden", "forbidden"]);
         } catch (error) {

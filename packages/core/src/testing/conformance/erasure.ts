@@ -5,7 +5,7 @@ import type { User } from "../../users/user.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import { expectEnded, expectUnauthenticated, mailedToken, NEW_PASSWORD, signIn } from "./auth-helpers";
 import { expectError } from "./errors-expect";
-import { allPages, auditEvents, type Ctx, MINUTE, setup, staffInput } from "./helpers";
+import { allPages, auditEvents, type Ctx, current, MINUTE, setup, staffInput } from "./helpers";
 import type { ConformanceWorld, WorldFactory } from "./world";
 
 /**
@@ -84,7 +84,7 @@ async function providerOrg(ctx: Ctx): Promise<void> {
  * job title, bio, identity-provider attributes), signed in with request metadata, sent a reset link by the admin and one by
  * themself, then disabled. Returns the user (as last seen) and the token of their session.
  *
- * @example const { user } = await quillonsLife(ctx); await ctx.owner.users.delete(user.id);
+ * @example const { user } = await quillonsLife(ctx); await ctx.owner.users.delete(user.id, { version: user.version });
  */
 export async function quillonsLife(ctx: Ctx): Promise<{ user: User; token: string; resetToken: string }> {
   await providerOrg(ctx);
@@ -148,11 +148,11 @@ export async function quillonsLife(ctx: Ctx): Promise<{ user: User; token: strin
     metadata,
   });
   ctx.world.clock.advance(MINUTE);
-  user = await ctx.owner.users.resetPassword(user.id, { mode: "link" });
+  user = await ctx.owner.users.resetPassword(user.id, { mode: "link" }, { version: user.version });
   const resetToken = mailedToken(ctx, QUILLON.newEmail, "password_reset");
   await ctx.world.auth.requestPasswordReset({ email: QUILLON.newEmail, metadata });
   ctx.world.clock.advance(MINUTE);
-  user = await ctx.owner.users.disable(user.id);
+  user = await ctx.owner.users.disable(user.id, { version: user.version });
   return { user, token, resetToken };
 }
 
@@ -160,11 +160,11 @@ export async function quillonsLife(ctx: Ctx): Promise<{ user: User; token: strin
  * For store authors proving erasure inside their own storage: in `world`, gives a person distinctive
  * values in every personal field and a life that spreads them (create, email and profile edits,
  * provider bio, sign-ins, reset links, disable), and returns them ready to delete. Dump your
- * storage after `owner.users.delete(user.id)` and look for `values`: none may remain.
+ * storage after `owner.users.delete(user.id, { version: user.version })` and look for `values`: none may remain.
  *
  * @example
  * const { owner, user, values } = await erasureFixture(world);
- * await owner.users.delete(user.id);
+ * await owner.users.delete(user.id, { version: user.version });
  * for (const v of values) expect(await dumpEveryTable()).not.toContain(v);
  */
 export async function erasureFixture(
@@ -216,7 +216,10 @@ export function registerErasureTests(factory: WorldFactory): void {
       const countsBefore = await ctx.owner.users.counts();
 
       ctx.world.clock.advance(MINUTE);
-      expect(await ctx.owner.users.delete(user.id)).toEqual({ id: user.id, accountDeleted: true });
+      expect(await ctx.owner.users.delete(user.id, { version: user.version })).toEqual({
+        id: user.id,
+        accountDeleted: true,
+      });
 
       // Lists, counts and search.
       expectNowhere(await directoryText(ctx.owner), QUILLON_VALUES, "users.list and counts");
@@ -311,7 +314,7 @@ export function registerErasureTests(factory: WorldFactory): void {
       expect(invitation).toBeTruthy();
       const firstToken = mailedToken(ctx, invitee.email, "invitation");
       ctx.world.clock.advance(10 * MINUTE);
-      await ctx.owner.users.resendInvitation(user.id);
+      await ctx.owner.users.resendInvitation(user.id, { version: user.version });
       const token = mailedToken(ctx, invitee.email, "invitation");
       expect(token).not.toBe(firstToken);
       const values = Object.values(invitee);
@@ -320,7 +323,10 @@ export function registerErasureTests(factory: WorldFactory): void {
       );
 
       ctx.world.clock.advance(MINUTE);
-      expect(await ctx.owner.users.revokeInvitation(user.id)).toEqual({ id: user.id, accountDeleted: true });
+      expect(await ctx.owner.users.revokeInvitation(user.id, await current(ctx, user.id))).toEqual({
+        id: user.id,
+        accountDeleted: true,
+      });
 
       expectNowhere(await directoryText(ctx.owner), values, "users.list and counts");
       expect(await searchHits(ctx.owner, [invitee.givenName, invitee.email])).toBe(0);
@@ -395,15 +401,18 @@ export function registerErasureTests(factory: WorldFactory): void {
       );
       ctx.world.clock.advance(MINUTE);
       const active = await ctx.owner.users.get(user.id);
-      await ctx.owner.users.update(
+      const edited = await ctx.owner.users.update(
         user.id,
         { profile: { jobTitle: "Locum ŋurse" } },
         { version: active.version },
       );
-      await ctx.owner.users.disable(user.id);
+      await ctx.owner.users.disable(user.id, { version: edited.version });
       const trailThereBefore = await auditEvents(elsewhere);
 
-      expect(await ctx.owner.users.delete(user.id)).toEqual({ id: user.id, accountDeleted: false });
+      expect(await ctx.owner.users.delete(user.id, await current(ctx, user.id))).toEqual({
+        id: user.id,
+        accountDeleted: false,
+      });
 
       // Here: gone.
       const values = [person.email, person.givenName, person.familyName, "ŊP", "Locum ŋurse"];
@@ -436,8 +445,8 @@ export function registerErasureTests(factory: WorldFactory): void {
       const gone = await ctx.owner.users.create(
         await staffInput(ctx, { givenName: "Goner", familyName: "Ŧhistlewood" }),
       );
-      await ctx.owner.users.disable(gone.id);
-      await ctx.owner.users.delete(gone.id);
+      await ctx.owner.users.disable(gone.id, { version: gone.version });
+      await ctx.owner.users.delete(gone.id, await current(ctx, gone.id));
       const events = await auditEvents(ctx.owner);
       const text = JSON.stringify(events);
       expect(text).not.toContain("Ŧhistlewood");

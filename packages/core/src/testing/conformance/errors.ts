@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { AuditQuery } from "../../audit/audit.schema";
 import type { StaffDirectory } from "../../directory/staff-directory";
-import type { VersionOption } from "../../directory/versions";
 import { ERROR_STATUS, type ErrorCode } from "../../errors/error-codes";
 import type { LocationInput } from "../../locations/location.schema";
 import type { OrganizationPatch } from "../../organization/organization.schema";
+import type { VersionOption } from "../../primitives/version.schema";
 import type { RoleInput } from "../../roles/role.schema";
 import type { BulkInput, ResetPasswordInput } from "../../users/user-actions.schema";
 import type { UserQuery } from "../../users/user-query.schema";
 import { asDirectoryError, expectError } from "./errors-expect";
-import { createStaff, expectNoChange, missingId, setup, staffInput, withUnknown } from "./helpers";
+import { createStaff, expectNoChange, itemsOf, missingId, setup, staffInput, withUnknown } from "./helpers";
 import type { WorldFactory } from "./world";
 
 /** A call with bad input and the code it must reject with. */
@@ -85,18 +85,18 @@ export function registerErrorTests(factory: WorldFactory): void {
       await expectNoChange(ctx, async () => {
         for (const attempt of [
           () => d.users.get(missingId()),
-          () => d.users.disable(missingId()),
-          () => d.users.restore(missingId()),
-          () => d.users.delete(missingId()),
-          () => d.users.resendInvitation(missingId()),
-          () => d.users.revokeInvitation(missingId()),
+          () => d.users.disable(missingId(), { version: 1 }),
+          () => d.users.restore(missingId(), { version: 1 }),
+          () => d.users.delete(missingId(), { version: 1 }),
+          () => d.users.resendInvitation(missingId(), { version: 1 }),
+          () => d.users.revokeInvitation(missingId(), { version: 1 }),
           () => d.users.invitation(missingId()),
-          () => d.users.resetPassword(missingId(), { mode: "link" }),
+          () => d.users.resetPassword(missingId(), { mode: "link" }, { version: 1 }),
           () => d.users.update(missingId(), { profile: { title: "RN" } }, { version: 1 }),
           () => d.roles.update(missingId("rol"), { name: "X" }, { version: 1 }),
-          () => d.roles.delete(missingId("rol")),
+          () => d.roles.delete(missingId("rol"), { version: 1 }),
           () => d.locations.update(missingId("loc"), { name: "X" }, { version: 1 }),
-          () => d.locations.archive(missingId("loc")),
+          () => d.locations.archive(missingId("loc"), { version: 1 }),
         ]) {
           const error = await expectError(attempt(), { code: "not_found" });
           expect(Object.keys(ERROR_STATUS)).toContain(error.code);
@@ -120,12 +120,12 @@ export function registerErrorTests(factory: WorldFactory): void {
         );
         await expectError(
           ctx.owner.users.bulk(
-            withUnknown<BulkInput>({ action: "disable", ids: [user.id] }, { force: true }),
+            withUnknown<BulkInput>({ action: "disable", items: itemsOf(user) }, { force: true }),
           ),
           { code: "validation" },
         );
         await expectError(
-          ctx.owner.users.bulk(withUnknown<BulkInput>({ action: "disable", ids: [] }, { action: "erase" })),
+          ctx.owner.users.bulk(withUnknown<BulkInput>({ action: "disable", items: [] }, { action: "erase" })),
           {
             code: "validation",
           },
@@ -134,6 +134,7 @@ export function registerErrorTests(factory: WorldFactory): void {
           ctx.owner.users.resetPassword(
             user.id,
             withUnknown<ResetPasswordInput>({ mode: "link" }, { password: "reset-lantern-orchard-9" }),
+            { version: user.version },
           ),
           { code: "validation" },
         );
@@ -143,10 +144,53 @@ export function registerErrorTests(factory: WorldFactory): void {
     it("a bulk action over more ids than the policy allows is refused as a whole", async () => {
       const ctx = await setup(factory);
       const user = await createStaff(ctx);
-      const ids = Array.from({ length: 501 }, () => user.id);
+      const items = Array.from({ length: 501 }, () => ({ id: user.id, version: user.version }));
       await expectNoChange(ctx, () =>
-        expectError(ctx.owner.users.bulk({ action: "disable", ids }), { code: "validation" }),
+        expectError(ctx.owner.users.bulk({ action: "disable", items }), {
+          code: "validation",
+          path: ["items"],
+        }),
       );
+    });
+
+    it("R14 a malformed password reset or bulk input is refused on the field at fault, writing nothing", async () => {
+      const ctx = await setup(factory);
+      const user = await createStaff(ctx);
+      const v = { version: user.version };
+      const reset = (input: unknown) =>
+        ctx.owner.users.resetPassword(user.id, input as ResetPasswordInput, v);
+      const bulk = (input: unknown) => ctx.owner.users.bulk(input as BulkInput);
+      const cases: [string, () => Promise<unknown>, (string | number)[]][] = [
+        ["no mode", () => reset({}), ["mode"]],
+        ["an unknown mode", () => reset({ mode: "sms" }), ["mode"]],
+        ["a temporary reset without a password", () => reset({ mode: "temporary" }), ["password"]],
+        ["an empty temporary password", () => reset({ mode: "temporary", password: "" }), ["password"]],
+        [
+          "mustChangePassword that is not a boolean",
+          () =>
+            reset({
+              mode: "temporary",
+              password: "amber-kettle-orchard-plume-19",
+              mustChangePassword: "yes",
+            }),
+          ["mustChangePassword"],
+        ],
+        ["an unknown action", () => bulk({ action: "erase", items: itemsOf(user) }), ["action"]],
+        ["setRole without a role", () => bulk({ action: "setRole", items: itemsOf(user) }), ["roleId"]],
+        ["items that are not a list", () => bulk({ action: "disable", items: user.id }), ["items"]],
+        [
+          "a version that is not a number",
+          () => bulk({ action: "disable", items: [{ id: user.id, version: "1" }] }),
+          ["items", 0, "version"],
+        ],
+      ];
+      await expectNoChange(ctx, async () => {
+        for (const [what, attempt, path] of cases) {
+          await expectError(attempt(), { code: "validation", path }).catch((error: unknown) => {
+            throw new Error(`${what}: ${String(error)}`);
+          });
+        }
+      });
     });
 
     it("R5/R15 an error never leaks a secret or another organization's data in its message", async () => {

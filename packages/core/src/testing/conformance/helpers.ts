@@ -2,11 +2,13 @@ import type { DefaultPermission } from "../../access/catalog";
 import type { StaffDirectory } from "../../directory/staff-directory";
 import type { Location } from "../../locations/location.schema";
 import type { Features, Organization, Seats } from "../../organization/organization.schema";
+import type { VersionOption } from "../../primitives/version.schema";
 import type { Role } from "../../roles/role.schema";
 import { ROLE_TEMPLATES } from "../../roles/templates";
 import type { LocationAccess, User } from "../../users/user.schema";
-import type { InviteResult } from "../../users/user-actions.schema";
+import type { BulkItem } from "../../users/user-actions.schema";
 import type { CreateUserInput, InviteUserInput } from "../../users/user-input.schema";
+import type { InviteResult } from "../../users/user-results.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import type { ConformanceWorld, WorldFactory } from "./world";
 
@@ -250,4 +252,24 @@ export const DAY = 24 * HOUR;
  */
 export function withUnknown<T>(input: T, extra: Record<string, unknown>): T {
   return { ...input, ...extra } as T;
+}
+
+/**
+ * The version of a user as the owner reads it now, for a write in a test about something other than
+ * R12 (R12's own tests name the version they read). A read, then the write: exactly what a UI must
+ * not do, and what a test of another rule may.
+ *
+ * @example await ctx.owner.users.restore(user.id, await current(ctx, user.id));
+ */
+export async function current(ctx: Ctx, userId: string): Promise<VersionOption> {
+  return { version: (await ctx.owner.users.get(userId)).version };
+}
+
+/**
+ * Bulk items (`users.bulk`) naming the version each user was read at.
+ *
+ * @example await ctx.owner.users.bulk({ action: "disable", items: itemsOf(ava, ben) });
+ */
+export function itemsOf(...users: readonly { readonly id: string; readonly version: number }[]): BulkItem[] {
+  return users.map(({ id, version }) => ({ id, version }));
 }

@@ -5,6 +5,7 @@ import type { Ctx } from "./helpers";
 import {
   auditEvents,
   createStaff,
+  current,
   DAY,
   expectNoChange,
   inviteStaff,
@@ -75,7 +76,9 @@ export function registerInvitationTests(factory: WorldFactory): void {
       const { user } = await inviteStaff(ctx);
       const token = invitationToken(ctx, user.email);
       await expectNoChange(ctx, () =>
-        expectError(ctx.owner.users.resendInvitation(user.id), { code: "rate_limited" }),
+        expectError(ctx.owner.users.resendInvitation(user.id, { version: user.version }), {
+          code: "rate_limited",
+        }),
       );
       expect(invitationToken(ctx, user.email)).toBe(token);
       expect((await ctx.owner.users.invitation(user.id))?.sentCount).toBe(1);
@@ -86,7 +89,7 @@ export function registerInvitationTests(factory: WorldFactory): void {
       const { user, invitation } = await inviteStaff(ctx);
       const first = invitationToken(ctx, user.email);
       ctx.world.clock.advance(2 * DAY);
-      const resent = await ctx.owner.users.resendInvitation(user.id);
+      const resent = await ctx.owner.users.resendInvitation(user.id, { version: user.version });
       const second = invitationToken(ctx, user.email);
       expect(second).not.toBe(first);
       expect(resent).toMatchObject({
@@ -108,7 +111,7 @@ export function registerInvitationTests(factory: WorldFactory): void {
       const expired = await ctx.owner.users.invitation(user.id);
       expect(expired?.expired).toBe(true);
       expect((await usersIn(ctx.owner, "pending")).map((u) => u.id)).toEqual([user.id]);
-      const resent = await ctx.owner.users.resendInvitation(user.id);
+      const resent = await ctx.owner.users.resendInvitation(user.id, { version: user.version });
       expect(resent.expired).toBe(false);
       expect(Date.parse(resent.expiresAt) - ctx.world.clock.now()).toBe(7 * DAY);
     });
@@ -120,7 +123,7 @@ export function registerInvitationTests(factory: WorldFactory): void {
         { version: ctx.world.organization.version },
       );
       const { user } = await inviteStaff(ctx);
-      const result = await ctx.owner.users.revokeInvitation(user.id);
+      const result = await ctx.owner.users.revokeInvitation(user.id, { version: user.version });
       expect(result.id).toBe(user.id);
       await expectError(ctx.owner.users.get(user.id), { code: "not_found" });
       await expectError(ctx.owner.users.invitation(user.id), { code: "not_found" });
@@ -133,8 +136,12 @@ export function registerInvitationTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       const active = await createStaff(ctx);
       await expectNoChange(ctx, async () => {
-        await expectError(ctx.owner.users.revokeInvitation(active.id), { code: "conflict" });
-        await expectError(ctx.owner.users.resendInvitation(active.id), { code: "conflict" });
+        await expectError(ctx.owner.users.revokeInvitation(active.id, { version: active.version }), {
+          code: "conflict",
+        });
+        await expectError(ctx.owner.users.resendInvitation(active.id, await current(ctx, active.id)), {
+          code: "conflict",
+        });
       });
     });
 
@@ -143,7 +150,7 @@ export function registerInvitationTests(factory: WorldFactory): void {
       const { user } = await inviteStaff(ctx);
       const first = invitationToken(ctx, user.email);
       ctx.world.clock.advance(5 * MINUTE);
-      await ctx.owner.users.resendInvitation(user.id);
+      await ctx.owner.users.resendInvitation(user.id, { version: user.version });
       const second = invitationToken(ctx, user.email);
       const trail = JSON.stringify(await auditEvents(ctx.owner));
       expect(trail).not.toContain(first);

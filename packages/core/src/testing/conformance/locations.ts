@@ -64,7 +64,7 @@ export function registerLocationTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       const aaa = await addLocation(ctx, "Alameda");
       await addLocation(ctx, "Berkeley Hills");
-      const archived = await ctx.owner.locations.archive(aaa.id);
+      const archived = await ctx.owner.locations.archive(aaa.id, { version: aaa.version });
       expect(archived.archived).toBe(true);
       const names = (await ctx.owner.locations.list()).map((l) => l.name);
       expect(names).toEqual(["Berkeley Hills", "Downtown Clinic", "Alameda"]);
@@ -77,9 +77,15 @@ export function registerLocationTests(factory: WorldFactory): void {
       const clinicC = await addLocation(ctx, "Nob Hill");
       await inviteStaff(ctx, { locations: [clinicC] });
       await expectNoChange(ctx, async () => {
-        await expectError(ctx.owner.locations.archive(clinicB.id), { code: "rule", rule: "location_in_use" });
-        await expectError(ctx.owner.locations.archive(clinicC.id), { code: "rule", rule: "location_in_use" });
-        await expectError(ctx.owner.locations.archive(ctx.location.id), {
+        await expectError(ctx.owner.locations.archive(clinicB.id, { version: clinicB.version }), {
+          code: "rule",
+          rule: "location_in_use",
+        });
+        await expectError(ctx.owner.locations.archive(clinicC.id, { version: clinicC.version }), {
+          code: "rule",
+          rule: "location_in_use",
+        });
+        await expectError(ctx.owner.locations.archive(ctx.location.id, { version: ctx.location.version }), {
           code: "rule",
           rule: "location_in_use",
         });
@@ -97,7 +103,9 @@ export function registerLocationTests(factory: WorldFactory): void {
             code: "forbidden",
           },
         );
-        await expectError(dir.locations.archive(ctx.location.id), { code: "forbidden" });
+        await expectError(dir.locations.archive(ctx.location.id, { version: ctx.location.version }), {
+          code: "forbidden",
+        });
       });
     });
 
@@ -146,7 +154,7 @@ export function registerLocationTests(factory: WorldFactory): void {
     it("nobody is created, invited or moved to an archived location", async () => {
       const ctx = await setup(factory);
       const clinicB = await addLocation(ctx, "Sunset District");
-      await ctx.owner.locations.archive(clinicB.id);
+      await ctx.owner.locations.archive(clinicB.id, { version: clinicB.version });
       const input = await staffInput(ctx, { locations: [clinicB] });
       const { password: _p, mustChangePassword: _m, ...invite } = input;
       const user = await createStaff(ctx);

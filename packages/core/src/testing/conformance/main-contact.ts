@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StaffDirectory } from "../../directory/staff-directory";
 import { npiWithCheckDigit } from "../../users/provider.rules";
 import type { User } from "../../users/user.schema";
+import type { BulkItem } from "../../users/user-actions.schema";
 import { FIXTURE_PASSWORD } from "../fixtures";
 import {
   attempt,
@@ -17,7 +18,17 @@ import {
   TEMPORARY_PASSWORD,
 } from "./auth-helpers";
 import { expectError } from "./errors-expect";
-import { actAs, addLocation, type Ctx, createStaff, expectNoChange, setup, templateRole } from "./helpers";
+import {
+  actAs,
+  addLocation,
+  type Ctx,
+  createStaff,
+  current,
+  expectNoChange,
+  itemsOf,
+  setup,
+  templateRole,
+} from "./helpers";
 import type { WorldFactory } from "./world";
 
 const MAIN_CONTACT_ONLY = { code: "rule", rule: "main_contact_only" } as const;
@@ -105,13 +116,13 @@ function everyWrite(
   };
 }
 
-/** Asserts every row of a bulk result on these ids failed with `main_contact_only`. */
-async function expectBulkRefused(dir: StaffDirectory, ids: readonly string[], roleId: string): Promise<void> {
+/** Asserts every row of a bulk result on these users failed with `main_contact_only`. */
+async function expectBulkRefused(dir: StaffDirectory, items: BulkItem[], roleId: string): Promise<void> {
   for (const input of [
-    { action: "disable" as const, ids },
-    { action: "restore" as const, ids },
-    { action: "delete" as const, ids },
-    { action: "setRole" as const, ids, roleId },
+    { action: "disable" as const, items },
+    { action: "restore" as const, items },
+    { action: "delete" as const, items },
+    { action: "setRole" as const, items, roleId },
   ]) {
     const result = await dir.users.bulk(input);
     expect(result.succeeded, `bulk ${input.action}`).toBe(0);
@@ -152,7 +163,7 @@ export function registerMainContactTests(factory: WorldFactory): void {
             });
             expect(error.message, what).toMatch(/main contact/i);
           }
-          await expectBulkRefused(admin.dir, [owner.user.id], ids.frontDesk);
+          await expectBulkRefused(admin.dir, itemsOf(target), ids.frontDesk);
         });
       }
       await expectAlive(ctx, session.token, owner);
@@ -172,7 +183,7 @@ export function registerMainContactTests(factory: WorldFactory): void {
     it("R7 a bulk action over the main contact and staff refuses the main contact's row only", async () => {
       const { ctx, owner, second } = await cast(factory);
       const staff = await createStaff(ctx);
-      const result = await second.dir.users.bulk({ action: "disable", ids: [owner.user.id, staff.id] });
+      const result = await second.dir.users.bulk({ action: "disable", items: itemsOf(owner.user, staff) });
       expect(result.results.map((r) => (r.ok ? "ok" : r.error.rule))).toEqual(["main_contact_only", "ok"]);
       expect((await ctx.owner.users.get(owner.user.id)).status).toBe("active");
       expect((await ctx.owner.users.get(staff.id)).status).toBe("disabled");
@@ -182,14 +193,21 @@ export function registerMainContactTests(factory: WorldFactory): void {
       const { ctx, owner, second, coAdmin } = await cast(factory);
       await expectNoChange(ctx, () =>
         expectError(
-          second.dir.users.resetPassword(owner.user.id, { mode: "temporary", password: TEMPORARY_PASSWORD }),
+          second.dir.users.resetPassword(
+            owner.user.id,
+            { mode: "temporary", password: TEMPORARY_PASSWORD },
+            { version: owner.user.version },
+          ),
           MAIN_CONTACT_ONLY,
         ),
       );
       await expectUnauthenticated(attempt(ctx, owner.email, TEMPORARY_PASSWORD));
       // What the chain was for: disabling another administrator, which R7 forbids the second admin.
       await expectNoChange(ctx, () =>
-        expectError(second.dir.users.disable(coAdmin.user.id), MAIN_CONTACT_ONLY),
+        expectError(
+          second.dir.users.disable(coAdmin.user.id, { version: coAdmin.user.version }),
+          MAIN_CONTACT_ONLY,
+        ),
       );
       // Nor through the email: a reset link cannot be routed to a mailbox the second admin reads.
       await expectError(
@@ -312,13 +330,17 @@ export function registerMainContactTests(factory: WorldFactory): void {
       const o = ctx.owner;
       await failSignIns(ctx, second.user.email, LOCKOUT_THRESHOLD);
       expect((await o.users.get(second.user.id)).locked).toBe(true);
-      await o.users.unlock(second.user.id);
-      const reset = await o.users.resetPassword(second.user.id, {
-        mode: "temporary",
-        password: TEMPORARY_PASSWORD,
-      });
+      await o.users.unlock(second.user.id, { version: second.user.version });
+      const reset = await o.users.resetPassword(
+        second.user.id,
+        {
+          mode: "temporary",
+          password: TEMPORARY_PASSWORD,
+        },
+        await current(ctx, second.user.id),
+      );
       expect(reset.mustChangePassword).toBe(true);
-      await o.users.resetPassword(second.user.id, { mode: "link" });
+      await o.users.resetPassword(second.user.id, { mode: "link" }, await current(ctx, second.user.id));
       expect(mailedToken(ctx, second.user.email, "password_reset").length).toBeGreaterThan(0);
       const moved = await o.users.update(
         second.user.id,
@@ -334,11 +356,20 @@ export function registerMainContactTests(factory: WorldFactory): void {
         (await o.users.update(coAdmin.user.id, { roleId: frontDesk.id }, { version: coAdmin.user.version }))
           .roleId,
       ).toBe(frontDesk.id);
-      expect((await o.users.disable(second.user.id)).status).toBe("disabled");
-      expect((await o.users.restore(second.user.id)).status).toBe("active");
-      const bulk = await o.users.bulk({ action: "disable", ids: [second.user.id] });
+      expect((await o.users.disable(second.user.id, await current(ctx, second.user.id))).status).toBe(
+        "disabled",
+      );
+      expect((await o.users.restore(second.user.id, await current(ctx, second.user.id))).status).toBe(
+        "active",
+      );
+      const bulk = await o.users.bulk({
+        action: "disable",
+        items: [{ id: second.user.id, ...(await current(ctx, second.user.id)) }],
+      });
       expect(bulk.succeeded).toBe(1);
-      expect((await o.users.delete(second.user.id)).id).toBe(second.user.id);
+      expect((await o.users.delete(second.user.id, await current(ctx, second.user.id))).id).toBe(
+        second.user.id,
+      );
     });
 
     it("R7 the main contact edits their own profile and email; a hand-over moves the protection", async () => {
@@ -359,17 +390,25 @@ export function registerMainContactTests(factory: WorldFactory): void {
       await second.dir.me();
       await expectNoChange(ctx, () =>
         expectError(
-          ctx.owner.users.resetPassword(second.user.id, { mode: "temporary", password: TEMPORARY_PASSWORD }),
+          ctx.owner.users.resetPassword(
+            second.user.id,
+            { mode: "temporary", password: TEMPORARY_PASSWORD },
+            { version: second.user.version },
+          ),
           MAIN_CONTACT_ONLY,
         ),
       );
       expect(ctx.owner.users.actions(second.user)).toEqual([]);
       const old = await second.dir.users.get(owner.user.id);
       expect(second.dir.users.actions(old)).toEqual(expect.arrayContaining(["edit", "resetPassword"]));
-      const reset = await second.dir.users.resetPassword(old.id, {
-        mode: "temporary",
-        password: TEMPORARY_PASSWORD,
-      });
+      const reset = await second.dir.users.resetPassword(
+        old.id,
+        {
+          mode: "temporary",
+          password: TEMPORARY_PASSWORD,
+        },
+        { version: old.version },
+      );
       expect(reset.mustChangePassword).toBe(true);
     });
 
@@ -377,7 +416,12 @@ export function registerMainContactTests(factory: WorldFactory): void {
       const { ctx, owner, second } = await cast(factory);
       await failSignIns(ctx, owner.email, LOCKOUT_THRESHOLD);
       expect((await ctx.owner.users.get(owner.user.id)).locked).toBe(true);
-      await expectNoChange(ctx, () => expectError(second.dir.users.unlock(owner.user.id), MAIN_CONTACT_ONLY));
+      await expectNoChange(ctx, () =>
+        expectError(
+          second.dir.users.unlock(owner.user.id, { version: owner.user.version }),
+          MAIN_CONTACT_ONLY,
+        ),
+      );
       await expectUnauthenticated(signIn(ctx, owner));
       await ctx.world.auth.requestPasswordReset({ email: owner.email });
       const token = mailedToken(ctx, owner.email, "password_reset");
@@ -393,10 +437,17 @@ export function registerMainContactTests(factory: WorldFactory): void {
       const here = await ctx.owner.users.get(person.user.id);
       expect(here.locked).toBe(true);
       await expectNoChange(ctx, async () => {
-        await expectError(ctx.owner.users.unlock(here.id), MAIN_CONTACT_ONLY);
-        await expectError(ctx.owner.users.resetPassword(here.id, { mode: "link" }), MAIN_CONTACT_ONLY);
+        await expectError(ctx.owner.users.unlock(here.id, { version: here.version }), MAIN_CONTACT_ONLY);
         await expectError(
-          ctx.owner.users.resetPassword(here.id, { mode: "temporary", password: TEMPORARY_PASSWORD }),
+          ctx.owner.users.resetPassword(here.id, { mode: "link" }, await current(ctx, here.id)),
+          MAIN_CONTACT_ONLY,
+        );
+        await expectError(
+          ctx.owner.users.resetPassword(
+            here.id,
+            { mode: "temporary", password: TEMPORARY_PASSWORD },
+            await current(ctx, here.id),
+          ),
           MAIN_CONTACT_ONLY,
         );
         await expectError(
@@ -414,7 +465,7 @@ export function registerMainContactTests(factory: WorldFactory): void {
         { version: here.version },
       );
       expect(edited.profile.jobTitle).toBe("Visiting physician");
-      expect((await ctx.owner.users.disable(here.id)).status).toBe("disabled");
+      expect((await ctx.owner.users.disable(here.id, await current(ctx, here.id))).status).toBe("disabled");
     });
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { VersionOption } from "../../directory/versions";
 import type { OrganizationPatch } from "../../organization/organization.schema";
+import type { VersionOption } from "../../primitives/version.schema";
 import { expectError } from "./errors-expect";
 import {
   createStaff,
@@ -122,7 +122,7 @@ export function registerOrganizationTests(factory: WorldFactory): void {
       const disabled = await createStaff(ctx, {
         extra: { flags: { practitioner: true }, licences: ["cxm"] },
       });
-      await ctx.owner.users.disable(disabled.id);
+      await ctx.owner.users.disable(disabled.id, { version: disabled.version });
       const usage = await ctx.owner.organization.usage();
       expect(usage).toEqual({
         named: { used: 3, limit: 10 },

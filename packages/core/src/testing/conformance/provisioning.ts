@@ -490,7 +490,7 @@ export function registerProvisioningTests(factory: WorldFactory): void {
           path: ["password"],
         },
       );
-      await ctx.owner.users.resetPassword(user.id, { mode: "link" });
+      await ctx.owner.users.resetPassword(user.id, { mode: "link" }, { version: user.version });
       await ctx.world.auth.completePasswordReset({
         token: mailedToken(ctx, user.email, "password_reset"),
         password: NEW_PASSWORD,

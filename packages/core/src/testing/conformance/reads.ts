@@ -1,9 +1,10 @@
 import { expect } from "vitest";
-import type { AuditEvent, AuditQuery } from "../../audit/audit.schema";
+import type { AuditQuery } from "../../audit/audit.schema";
+import type { AuditEvent } from "../../audit/audit-event.schema";
 import type { StaffDirectory } from "../../directory/staff-directory";
 import type { Location } from "../../locations/location.schema";
 import type { Organization } from "../../organization/organization.schema";
-import type { Page } from "../../primitives/page";
+import type { Page } from "../../primitives/page.schema";
 import type { Role } from "../../roles/role.schema";
 import type { User } from "../../users/user.schema";
 import type { Ctx } from "./helpers";

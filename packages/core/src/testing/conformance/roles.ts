@@ -109,21 +109,29 @@ export function registerRoleTests(factory: WorldFactory): void {
       const used = await createRole(ctx, "Scheduler", ["calendar.view"]);
       await createStaff(ctx, { role: used });
       await expectNoChange(ctx, () =>
-        expectError(ctx.owner.roles.delete(used.id), { code: "rule", rule: "role_in_use" }),
+        expectError(ctx.owner.roles.delete(used.id, { version: used.version }), {
+          code: "rule",
+          rule: "role_in_use",
+        }),
       );
       const unused = await createRole(ctx, "Unused", ["calendar.view"]);
-      await ctx.owner.roles.delete(unused.id);
+      await ctx.owner.roles.delete(unused.id, { version: unused.version });
       expect((await ctx.owner.roles.list()).map((r) => r.id)).not.toContain(unused.id);
-      await expectError(ctx.owner.roles.delete(unused.id), { code: "not_found" });
+      await expectError(ctx.owner.roles.delete(unused.id, { version: unused.version }), {
+        code: "not_found",
+      });
     });
 
     it("a role held only by disabled or pending users is still in use", async () => {
       const ctx = await setup(factory);
       const role = await createRole(ctx, "Scheduler", ["calendar.view"]);
       const user = await createStaff(ctx, { role });
-      await ctx.owner.users.disable(user.id);
+      await ctx.owner.users.disable(user.id, { version: user.version });
       await expectNoChange(ctx, () =>
-        expectError(ctx.owner.roles.delete(role.id), { code: "rule", rule: "role_in_use" }),
+        expectError(ctx.owner.roles.delete(role.id, { version: role.version }), {
+          code: "rule",
+          rule: "role_in_use",
+        }),
       );
     });
 
@@ -138,7 +146,7 @@ export function registerRoleTests(factory: WorldFactory): void {
         await expectError(dir.roles.update(role.id, { name: "Renamed" }, { version: role.version }), {
           code: "forbidden",
         });
-        await expectError(dir.roles.delete(role.id), { code: "forbidden" });
+        await expectError(dir.roles.delete(role.id, { version: role.version }), { code: "forbidden" });
       });
     });
 

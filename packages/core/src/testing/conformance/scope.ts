@@ -7,6 +7,7 @@ import {
   addLocation,
   type Ctx,
   createStaff,
+  current,
   expectNoChange,
   missingId,
   setup,
@@ -97,7 +98,7 @@ export function registerScopeTests(factory: WorldFactory): void {
       const input = await staffInput(ctx);
       await expectNoChange(ctx, async () => {
         await expectError(dir.users.create(input), { code: "forbidden" });
-        await expectError(dir.users.disable(target.id), { code: "forbidden" });
+        await expectError(dir.users.disable(target.id, { version: target.version }), { code: "forbidden" });
         await expectError(
           dir.users.update(target.id, { profile: { title: "RN" } }, { version: target.version }),
           {
@@ -189,7 +190,9 @@ export function registerScopeTests(factory: WorldFactory): void {
         { version: s.atA.version },
       );
       expect(edited.displayName).toBe("Ana Alpha MA");
-      expect((await s.manager.dir.users.disable(s.atA.id)).status).toBe("disabled");
+      expect((await s.manager.dir.users.disable(s.atA.id, await current(ctx, s.atA.id))).status).toBe(
+        "disabled",
+      );
     });
   });
 
@@ -216,8 +219,8 @@ export function registerScopeTests(factory: WorldFactory): void {
       await expectNoChange(ctx, async () => {
         for (const attempt of [
           () => dir.users.update(s.atB.id, { profile: { title: "RN" } }, { version: s.atB.version }),
-          () => dir.users.disable(s.atB.id),
-          () => dir.users.delete(s.atB.id),
+          () => dir.users.disable(s.atB.id, { version: s.atB.version }),
+          () => dir.users.delete(s.atB.id, { version: s.atB.version }),
           () => dir.users.invitation(s.atB.id),
         ]) {
           expect((await expectError(attempt(), { code: "not_found" })).message).toBe(missing.message);
@@ -237,7 +240,9 @@ export function registerScopeTests(factory: WorldFactory): void {
               code: "forbidden",
             },
           );
-          await expectError(s.manager.dir.users.disable(target.id), { code: "forbidden" });
+          await expectError(s.manager.dir.users.disable(target.id, await current(ctx, target.id)), {
+            code: "forbidden",
+          });
         }
       });
     });
@@ -252,7 +257,9 @@ export function registerScopeTests(factory: WorldFactory): void {
       await expectNoChange(ctx, async () => {
         const foreign = await expectError(ctx.owner.users.get(other.owner.id), { code: "not_found" });
         expect(foreign.message).toBe(missing.message);
-        await expectError(ctx.owner.users.disable(other.owner.id), { code: "not_found" });
+        await expectError(ctx.owner.users.disable(other.owner.id, { version: other.owner.version }), {
+          code: "not_found",
+        });
         await expectError(
           ctx.owner.users.update(
             other.owner.id,
@@ -269,8 +276,13 @@ export function registerScopeTests(factory: WorldFactory): void {
             code: "not_found",
           },
         );
-        await expectError(ctx.owner.roles.delete(otherRole.id), { code: "not_found" });
-        await expectError(ctx.owner.locations.archive(other.location.id), { code: "not_found" });
+        await expectError(ctx.owner.roles.delete(otherRole.id, { version: otherRole.version }), {
+          code: "not_found",
+        });
+        await expectError(
+          ctx.owner.locations.archive(other.location.id, { version: other.location.version }),
+          { code: "not_found" },
+        );
       });
       expect(await visibleIds(ctx.owner)).not.toContain(other.owner.id);
       expect((await ctx.owner.roles.list()).map((r) => r.id)).not.toContain(otherRole.id);

@@ -28,10 +28,13 @@ export function registerSeatTests(factory: WorldFactory): void {
       const ctx = await setup(factory);
       await setSeats(ctx, { named: 2 });
       const first = await createStaff(ctx);
-      await ctx.owner.users.disable(first.id);
+      const disabled = await ctx.owner.users.disable(first.id, { version: first.version });
       await createStaff(ctx);
       await expectNoChange(ctx, () =>
-        expectError(ctx.owner.users.restore(first.id), { code: "rule", rule: "seat_limit" }),
+        expectError(ctx.owner.users.restore(first.id, { version: disabled.version }), {
+          code: "rule",
+          rule: "seat_limit",
+        }),
       );
       expect((await ctx.owner.users.get(first.id)).status).toBe("disabled");
     });

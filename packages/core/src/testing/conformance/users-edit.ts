@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { VersionOption } from "../../directory/versions";
+import type { VersionOption } from "../../primitives/version.schema";
 import type { UserPatch } from "../../users/user-input.schema";
 import { asDirectoryError, expectError } from "./errors-expect";
 import {

@@ -100,7 +100,10 @@ export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
     }),
     weight: 4,
   },
-  { arbitrary: fc.record({ ...base, kind: fc.constant("revoke" as const), target: index }), weight: 1 },
+  {
+    arbitrary: fc.record({ ...base, kind: fc.constant("revoke" as const), target: index, stale }),
+    weight: 1,
+  },
   {
     arbitrary: fc.record({
       ...base,

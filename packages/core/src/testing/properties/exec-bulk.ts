@@ -23,9 +23,11 @@ export async function execBulk(state: PropertyState, op: BulkOp): Promise<Effect
   const acting = await resolveActor(state, op.org, op.actor);
   const { org, actor } = acting;
   const ids = [...new Set(op.targets.map((i) => pick(org.userIds, i) ?? ""))];
+  // Each row names the version the model holds, as a UI names the rows it shows (R12).
+  const items = ids.map((id) => ({ id, version: org.snapshot.users.get(id)?.version ?? 1 }));
   const roleId = pick(org.roleIds, op.role) ?? "";
   const input: BulkInput =
-    op.action === "setRole" ? { action: "setRole", ids, roleId } : { action: op.action, ids };
+    op.action === "setRole" ? { action: "setRole", items, roleId } : { action: op.action, items };
   const role = op.action === "setRole" ? ` to ${org.snapshot.roles.get(roleId)?.name ?? roleId}` : "";
   const label = `bulk ${op.action}${role} [${ids.map((id) => who(org, id)).join(", ")}]`;
   const result = await attempt(label, () => acting.dir.users.bulk(input));

@@ -39,20 +39,21 @@ function probeCall(
   const calls: Record<typeof probe, Call> = {
     get: (d, ids) => d.users.get(ids.user),
     update: (d, ids) => d.users.update(ids.user, { profile: { jobTitle: "Crossed" } }, { version: 1 }),
-    disable: (d, ids) => d.users.disable(ids.user),
-    restore: (d, ids) => d.users.restore(ids.user),
-    delete: (d, ids) => d.users.delete(ids.user),
-    revoke: (d, ids) => d.users.revokeInvitation(ids.user),
+    disable: (d, ids) => d.users.disable(ids.user, { version: 1 }),
+    restore: (d, ids) => d.users.restore(ids.user, { version: 1 }),
+    delete: (d, ids) => d.users.delete(ids.user, { version: 1 }),
+    revoke: (d, ids) => d.users.revokeInvitation(ids.user, { version: 1 }),
     grantForeignRole: (d, ids) => d.users.create(input(ids.role, l0)),
     grantForeignLocation: (d, ids) => d.users.create(input(org.roleIds[0] ?? "", ids.location)),
     setForeignRole: (d, ids) =>
       d.users.update(own?.id ?? "", { roleId: ids.role }, { version: own?.version ?? 1 }),
     updateForeignRole: (d, ids) => d.roles.update(ids.role, { name: "Crossed role" }, { version: 1 }),
-    archiveForeignLocation: (d, ids) => d.locations.archive(ids.location),
+    archiveForeignLocation: (d, ids) => d.locations.archive(ids.location, { version: 1 }),
     handOverToForeign: (d, ids) =>
       d.organization.update({ mainContactUserId: ids.user }, { version: org.snapshot.organization.version }),
     bulkForeign: async (d, ids) => {
-      const row = (await d.users.bulk({ action: "disable", ids: [ids.user] })).results[0];
+      const row = (await d.users.bulk({ action: "disable", items: [{ id: ids.user, version: 1 }] }))
+        .results[0];
       if (row?.ok === false) throw new DirectoryError(row.error);
       return row;
     },

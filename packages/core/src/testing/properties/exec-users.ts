@@ -125,7 +125,7 @@ export async function execUpdate(
 }
 
 /**
- * W6 and W2: disable, restore, delete or revoke, with the current or a stale version.
+ * W6 and W2: disable, restore, delete or revoke, with the current or a stale version (R12).
  *
  * @example await execLifecycle(state, { kind: "disable", org: 0, actor: { mainContact: true }, target: 1, stale: false });
  */
@@ -137,14 +137,16 @@ export async function execLifecycle(
   const { org, dir } = acting;
   const targetId = pick(org.userIds, op.target) ?? "";
   const before = org.snapshot.users.get(targetId);
-  const stale = op.kind !== "revoke" && op.stale;
-  const options = before ? { version: stale ? staleVersion(before.version) : before.version } : {};
+  const { stale } = op;
+  // A missing target is not_found whatever version the write names.
+  const current = before?.version ?? 1;
+  const options = { version: stale ? staleVersion(current) : current };
   const label = `${op.kind} ${who(org, targetId)} ${JSON.stringify(options)}${stale ? " (stale)" : ""}`;
   const result = await attempt(label, async (): Promise<User | null> => {
     if (op.kind === "disable") return dir.users.disable(targetId, options);
     if (op.kind === "restore") return dir.users.restore(targetId, options);
     if (op.kind === "delete") await dir.users.delete(targetId, options);
-    else await dir.users.revokeInvitation(targetId);
+    else await dir.users.revokeInvitation(targetId, options);
     return null;
   });
   const effect = { ...noEffect(state, acting, label, result), stale, requires: "users.manage" };

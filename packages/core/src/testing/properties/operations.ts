@@ -87,11 +87,10 @@ export type Operation =
       readonly stale: boolean;
     })
   | (Base & {
-      readonly kind: "disable" | "restore" | "delete";
+      readonly kind: "disable" | "restore" | "delete" | "revoke";
       readonly target: number;
       readonly stale: boolean;
     })
-  | (Base & { readonly kind: "revoke"; readonly target: number })
   | (Base & {
       readonly kind: "createRole";
       readonly fromActor: boolean;

@@ -23,10 +23,17 @@ const handOver =
     return next.version === org.version ? 0 : 1;
   };
 
+/** The racer reads the target, then writes at that version (R12): a racer that lost to a write on the same user is stale. */
+const readItem = async (race: RaceWorld, by: Who, target: Who | "D1" | "D2" | "D3") => {
+  const user = await race.dirs[by].users.get(race.users[target].id);
+  return { id: user.id, version: user.version };
+};
+
 const disable =
   (by: Who, target: Who | "D1"): RaceOp =>
   async (race) => {
-    await race.dirs[by].users.disable(race.users[target].id);
+    const { id, version } = await readItem(race, by, target);
+    await race.dirs[by].users.disable(id, { version });
     return 1;
   };
 
@@ -53,10 +60,10 @@ const demote =
 const bulkDemote =
   (by: Who, targets: readonly Who[], slot: number): RaceOp =>
   async (race) => {
-    const ids = targets.map((t) => race.users[t].id);
+    const items = await Promise.all(targets.map((t) => readItem(race, by, t)));
     const result = await race.dirs[by].users.bulk({
       action: "setRole",
-      ids,
+      items,
       roleId: demotedRole(race, slot),
     });
     return result.succeeded;
@@ -76,15 +83,16 @@ const stripAdmin =
 const restore =
   (by: Who, target: "D1" | "D2" | "D3"): RaceOp =>
   async (race) => {
-    await race.dirs[by].users.restore(race.users[target].id);
+    const { id, version } = await readItem(race, by, target);
+    await race.dirs[by].users.restore(id, { version });
     return 1;
   };
 
 const bulkRestore =
   (by: Who): RaceOp =>
   async (race) => {
-    const ids = [race.users.D1.id, race.users.D2.id, race.users.D3.id];
-    return (await race.dirs[by].users.bulk({ action: "restore", ids })).succeeded;
+    const items = await Promise.all((["D1", "D2", "D3"] as const).map((t) => readItem(race, by, t)));
+    return (await race.dirs[by].users.bulk({ action: "restore", items })).succeeded;
   };
 
 const add =
@@ -107,7 +115,8 @@ const add =
 const remove =
   (by: Who, target: "D1"): RaceOp =>
   async (race) => {
-    await race.dirs[by].users.delete(race.users[target].id);
+    const { id, version } = await readItem(race, by, target);
+    await race.dirs[by].users.delete(id, { version });
     return 1;
   };
 

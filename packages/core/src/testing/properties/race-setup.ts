@@ -8,7 +8,7 @@ import { OBSERVER_PERMISSIONS } from "./setup";
 /**
  * The cast of the concurrency property: the main contact M, admins A and B, disabled D1–D3.
  *
- * @example await race.dirs.M.users.disable(race.users.A.id);
+ * @example await race.dirs.M.users.disable(race.users.A.id, { version: race.users.A.version });
  */
 export interface RaceWorld {
   readonly world: ConformanceWorld;
@@ -84,7 +84,7 @@ export async function raceWorld(world: ConformanceWorld, slack: number): Promise
   const disabled: User[] = [];
   for (const name of ["Delta", "Echo", "Foxtrot"]) {
     const user = await make(frontDesk, name);
-    disabled.push(await M.users.disable(user.id));
+    disabled.push(await M.users.disable(user.id, { version: user.version }));
   }
   const observerUser = await make(observerRole, "Observer");
   const usage = await M.organization.usage();

@@ -111,7 +111,7 @@ async function seedOrganization(
     await seedUser(s, frontDesk, "organization", l2, "StaffOrg"),
   ];
   const disabled = await seedUser(s, frontDesk, [l2.id], l2, "Disabled");
-  await owner.users.disable(disabled.id);
+  await owner.users.disable(disabled.id, { version: disabled.version });
   const pending = await owner.users.invite({
     email: nextEmail(seq, org),
     profile: { givenName: "Seed", familyName: "Pending" },

@@ -62,7 +62,7 @@ describe("SignInForm", () => {
       primaryLocationId: world.location.id,
       password: FIXTURE_PASSWORD,
     });
-    await owner.users.disable(gone.id);
+    await owner.users.disable(gone.id, { version: gone.version });
     expect(await attempt(gone.email, FIXTURE_PASSWORD)).toBe(wrong);
     expect(onSignedIn).not.toHaveBeenCalled();
   });

@@ -83,10 +83,10 @@ export async function auditWorld(options: AuditWorldOptions = {}): Promise<Audit
     .catch(() => null);
   await world.auth.signIn({ email: receptionist.email, password: FIXTURE_PASSWORD });
   step();
-  await owner.users.disable(receptionist.id);
+  const disabled = await owner.users.disable(receptionist.id, { version: receptionist.version });
   if (options.deleteReceptionist) {
     step();
-    await owner.users.delete(receptionist.id);
+    await owner.users.delete(receptionist.id, { version: disabled.version });
   }
   let renamed = location;
   for (let i = 0; i < (options.extraEvents ?? 0); i++) {

@@ -33,7 +33,11 @@ type Story = StoryObj<typeof meta>;
 
 /** W5: a too-short temporary password is refused by core's policy, on the field. */
 export const PolicyError: Story = {
-  args: { user: { id: "", email: "", displayName: "" }, open: true, onOpenChange: () => undefined },
+  args: {
+    user: { id: "", email: "", displayName: "", version: 0 },
+    open: true,
+    onOpenChange: () => undefined,
+  },
   play: async ({ canvasElement }) => {
     const dialog = within(await within(canvasElement.ownerDocument.body).findByRole("dialog"));
     await userEvent.type(dialog.getByLabelText(/^Temporary password/), "short");
@@ -45,7 +49,11 @@ export const PolicyError: Story = {
 
 /** W5: email a single-use reset link instead. */
 export const ResetLink: Story = {
-  args: { user: { id: "", email: "", displayName: "" }, open: true, onOpenChange: () => undefined },
+  args: {
+    user: { id: "", email: "", displayName: "", version: 0 },
+    open: true,
+    onOpenChange: () => undefined,
+  },
   play: async ({ canvasElement }) => {
     const dialog = within(await within(canvasElement.ownerDocument.body).findByRole("dialog"));
     await userEvent.click(dialog.getByRole("radio", { name: /Email a reset link/ }));

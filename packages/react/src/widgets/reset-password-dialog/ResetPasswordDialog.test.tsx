@@ -50,4 +50,30 @@ describe("ResetPasswordDialog", () => {
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(`A reset link was sent to ${target.email}.`));
     expect(world.mailer.latest(target.email, "password_reset")).toBeDefined();
   });
+
+  it("R12 names the version of the user it was opened on: a user changed since is refused as stale and keeps their password", async () => {
+    const { owner, users } = await seededWorld({ users: 6 });
+    const target = users[4];
+    if (!target) throw new Error("fixture");
+    const onDone = vi.fn();
+    const { user } = renderWith(
+      owner,
+      <ResetPasswordDialog user={target} open onOpenChange={() => undefined} onDone={onDone} />,
+    );
+    const dialog = await screen.findByRole("dialog");
+    // Another administrator edits the user while the dialog is open.
+    const edited = await owner.users.update(
+      target.id,
+      { profile: { jobTitle: "Night shift" } },
+      { version: target.version },
+    );
+    await user.type(within(dialog).getByLabelText(/^Temporary password/), "maple-violet-harbor-77");
+    await user.type(within(dialog).getByLabelText(/^Confirm the password/), "maple-violet-harbor-77");
+    await user.click(within(dialog).getByRole("button", { name: "Set password" }));
+    expect(await within(dialog).findByText(/changed since you/i)).toBeInTheDocument();
+    expect(onDone).not.toHaveBeenCalled();
+    const now = await owner.users.get(target.id);
+    expect(now.version).toBe(edited.version);
+    expect(now.mustChangePassword).toBe(target.mustChangePassword);
+  });
 });

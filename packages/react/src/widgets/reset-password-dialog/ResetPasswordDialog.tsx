@@ -11,7 +11,8 @@ import { Field } from "../../ui/Field";
 
 /** Props of {@link ResetPasswordDialog}. */
 export interface ResetPasswordDialogProps {
-  readonly user: Pick<User, "id" | "email" | "displayName">;
+  /** The user as read: its `version` is the one the reset names (R12). */
+  readonly user: Pick<User, "id" | "email" | "displayName" | "version">;
   readonly open: boolean;
   readonly onOpenChange: (open: boolean) => void;
   /** Called after the reset with a confirmation to show. */
@@ -58,6 +59,7 @@ export function ResetPasswordDialog({
     try {
       await reset.mutate({
         id: user.id,
+        version: user.version,
         input:
           values.mode === "link"
             ? { mode: "link" }

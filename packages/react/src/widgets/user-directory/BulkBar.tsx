@@ -32,7 +32,8 @@ function Bar({ api }: { readonly api: UserDirectoryApi }): ReactNode {
         .map((o) => o.action),
     ),
   );
-  const ids = selected.map((u) => u.id);
+  // Each row goes with the version it was read at (R12): a row changed since fails alone with `stale`.
+  const items = selected.map(({ id, version }) => ({ id, version }));
   const shown = BULK_ACTIONS.filter((spec) => offered.has(spec.action));
   return (
     <div className="sr-bulkbar" role="toolbar" aria-label={m.directory.bulkLabel}>
@@ -44,7 +45,7 @@ function Bar({ api }: { readonly api: UserDirectoryApi }): ReactNode {
             size="sm"
             variant={spec.tone === "danger" ? "danger" : "default"}
             disabled={api.bulkBusy}
-            onClick={() => spec.bulk?.kind === "button" && api.startBulk({ action: spec.bulk.input, ids })}
+            onClick={() => spec.bulk?.kind === "button" && api.startBulk({ action: spec.bulk.input, items })}
           >
             {spec.bulk.label(m)}
           </Button>
@@ -69,7 +70,7 @@ function Bar({ api }: { readonly api: UserDirectoryApi }): ReactNode {
           <Button
             size="sm"
             disabled={api.bulkBusy || !roleId}
-            onClick={() => api.startBulk({ action: "setRole", ids, roleId })}
+            onClick={() => api.startBulk({ action: "setRole", items, roleId })}
           >
             {m.directory.bulkSetRoleApply}
           </Button>

@@ -22,7 +22,7 @@ export function DirectoryDialogs({ dialogs }: { readonly dialogs: UserDirectoryD
       {bulk && bulkConfirm ? (
         <ConfirmDialog.Root open onOpenChange={(open) => !open && dialogs.closeBulk()}>
           <ConfirmDialog.Content
-            title={bulkConfirm.title(m, bulk.input.ids.length)}
+            title={bulkConfirm.title(m, bulk.input.items.length)}
             description={bulkConfirm.description(m)}
             confirmLabel={bulkConfirm.confirmLabel(m)}
             {...(bulkConfirm.typeToConfirm === undefined ? {} : { confirmText: bulkConfirm.typeToConfirm })}

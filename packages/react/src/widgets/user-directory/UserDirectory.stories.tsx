@@ -231,3 +231,32 @@ export const Compact: Story = {
     await within(canvasElement).findByRole("table", { name: "Users" });
   },
 };
+
+/**
+ * R12 in bulk: each selected row goes with the version it was read at. Another administrator edits
+ * one of them after the list loaded; that row alone is refused as stale (and stays selected with
+ * core's reason), the other is disabled.
+ */
+export const BulkStaleRow: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table", { name: "Users" });
+    const { seeded } = loaded as Loaded;
+    const [changed, kept] = [seeded?.users[5], seeded?.users[6]];
+    if (!seeded || !changed || !kept) throw new Error("fixture");
+    await userEvent.click(canvas.getByRole("checkbox", { name: `Select ${changed.displayName}` }));
+    await userEvent.click(canvas.getByRole("checkbox", { name: `Select ${kept.displayName}` }));
+    // Someone else edits one selected user; this page still shows the version it read.
+    await seeded.owner.users.update(
+      changed.id,
+      { profile: { jobTitle: "Moved on" } },
+      { version: changed.version },
+    );
+    const bar = canvas.getByRole("toolbar", { name: "Bulk actions" });
+    await userEvent.click(within(bar).getByRole("button", { name: "Disable" }));
+    const alert = await canvas.findByRole("alert");
+    await expect(alert).toHaveTextContent(`${changed.displayName}: This record changed since you read it.`);
+    await expect((await seeded.owner.users.get(kept.id)).status).toBe("disabled");
+    await expect((await seeded.owner.users.get(changed.id)).status).toBe("active");
+  },
+};

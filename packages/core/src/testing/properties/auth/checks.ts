@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../../../audit/audit.schema";
+import type { AuditEvent } from "../../../audit/audit-event.schema";
 import { ensure } from "../attempt";
 import { type AuthOrgModel, type AuthState, isLocked, liveIn } from "./model";
 

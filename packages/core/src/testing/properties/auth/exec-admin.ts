@@ -1,3 +1,5 @@
+import type { StaffDirectory } from "../../../directory/staff-directory";
+import type { VersionOption } from "../../../primitives/version.schema";
 import { ensure } from "../attempt";
 import { pick } from "../model";
 import { probeSessionsOf } from "./exec-sessions";
@@ -18,6 +20,11 @@ function label(m: MembershipModel): string {
   return `${m.person}@org${m.org}`;
 }
 
+/** The owner's read of a user's version: this model tests sign-in and lockout, not R12. */
+const versionNow = async (owner: StaffDirectory, userId: string): Promise<VersionOption> => ({
+  version: (await owner.users.get(userId)).version,
+});
+
 /**
  * W5 unlock by the organization's owner. Required to succeed while the model has the account
  * locked or counting failures; required to answer `conflict` when nothing was counted since the
@@ -30,7 +37,10 @@ async function execUnlock(state: AuthState, m: MembershipModel): Promise<void> {
   const now = state.world.clock.now();
   const locked = isLocked(account, now);
   const counting = account.lockedUntil === null && account.failures > 0;
-  const result = await settle("unlock", () => state.orgs[m.org].owner.users.unlock(m.userId));
+  const owner = state.orgs[m.org].owner;
+  const result = await settle("unlock", async () =>
+    owner.users.unlock(m.userId, await versionNow(owner, m.userId)),
+  );
   state.trace.push(
     `${at(state)} unlock ${label(m)} → ${outcomeText(result)} (model: ${locked ? "locked" : `${account.failures} failure(s)`})`,
   );
@@ -64,9 +74,12 @@ async function execStatus(
 ): Promise<void> {
   const owner = state.orgs[m.org].owner;
   const from = action === "disable" ? "active" : "disabled";
-  const result = await settle(action, () =>
-    action === "disable" ? owner.users.disable(m.userId) : owner.users.restore(m.userId),
-  );
+  const result = await settle(action, async () => {
+    const version = await versionNow(owner, m.userId);
+    return action === "disable"
+      ? owner.users.disable(m.userId, version)
+      : owner.users.restore(m.userId, version);
+  });
   state.trace.push(`${at(state)} ${action} ${label(m)} (${m.status}) → ${outcomeText(result)}`);
   if (m.status !== from) {
     ensure(

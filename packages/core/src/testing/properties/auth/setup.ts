@@ -91,7 +91,8 @@ export async function buildAuthState(world: ConformanceWorld): Promise<AuthState
   const there: Org = { owner: owner1, roleId: await frontDeskRole(owner1), location: other.location };
 
   const staff = await create(here, "staff");
-  const disabled = await owner0.users.disable((await create(here, "disabled")).id);
+  const toDisable = await create(here, "disabled");
+  const disabled = await owner0.users.disable(toDisable.id, { version: toDisable.version });
   const pending = (await owner0.users.invite(staffInput(here, "pending"))).user;
   const cedar = await create(there, "cedar");
   const dualThere = await create(there, "dual");

@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../../../audit/audit.schema";
+import type { AuditEvent } from "../../../audit/audit-event.schema";
 import type { User } from "../../../users/user.schema";
 import { ensure } from "../attempt";
 import { permissionsOf, type Snapshot } from "../model";

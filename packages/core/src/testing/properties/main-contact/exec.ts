@@ -148,29 +148,32 @@ export async function runAct(
     } else if (act.kind === "lifecycle") {
       label = `${act.action} ${who(state, target)}`;
       result = await attempt(label, async () => {
-        if (act.action === "disable") return dir.users.disable(target);
-        if (act.action === "restore") return dir.users.restore(target);
-        if (act.action === "unlock") return dir.users.unlock(target);
-        return dir.users.delete(target);
+        if (act.action === "disable") return dir.users.disable(target, { version });
+        if (act.action === "restore") return dir.users.restore(target, { version });
+        if (act.action === "unlock") return dir.users.unlock(target, { version });
+        return dir.users.delete(target, { version });
       });
     } else if (act.mode === "temporary") {
       const password = freshPassword(state);
       label = `temporary password on ${who(state, target)}`;
-      result = await attempt(label, () => dir.users.resetPassword(target, { mode: "temporary", password }));
+      result = await attempt(label, () =>
+        dir.users.resetPassword(target, { mode: "temporary", password }, { version }),
+      );
       if (result.ok) {
         state.knows.get(person)?.set(target, password);
         learned.push(target);
       }
     } else {
       label = `reset link for ${who(state, target)}`;
-      result = await attempt(label, () => dir.users.resetPassword(target, { mode: "link" }));
+      result = await attempt(label, () => dir.users.resetPassword(target, { mode: "link" }, { version }));
     }
   } else if (act.kind === "bulk") {
     const ids = [...new Set(act.targets.map((t) => resolveTarget(state, t)))];
     const roleId = at(state.roleIds, act.role);
     label = `bulk ${act.action} ${ids.map((id) => who(state, id)).join(", ")}`;
+    const items = ids.map((id) => ({ id, version: state.snapshot.users.get(id)?.version ?? 1 }));
     const input =
-      act.action === "setRole" ? { action: act.action, ids, roleId } : { action: act.action, ids };
+      act.action === "setRole" ? { action: act.action, items, roleId } : { action: act.action, items };
     result = await attempt(label, () => dir.users.bulk(input));
   } else if (act.kind === "toggleRole") {
     const mc = state.snapshot.organization.mainContactUserId ?? "";

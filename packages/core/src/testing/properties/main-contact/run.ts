@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../../../audit/audit.schema";
+import type { AuditEvent } from "../../../audit/audit-event.schema";
 import { tokenFromLink } from "../../../ports/mailer";
 import type { WorldFactory } from "../../conformance/world";
 import { readSnapshot } from "../snapshot";
