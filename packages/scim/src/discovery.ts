@@ -4,8 +4,8 @@ import type { Json } from "./document";
 import { ENTERPRISE_SCHEMA, GROUP_SCHEMA, type SchemaDef, userSchema } from "./schemas";
 
 /**
- * `/ServiceProviderConfig` (RFC 7643 §5), truthful: PATCH yes; bulk, sort and ETags no; filters yes
- * with `maxResults`; password changes only with `passwords: "set"`; a bearer token.
+ * `/ServiceProviderConfig` (RFC 7643 §5), truthful: PATCH and ETags yes; bulk and sort no; filters
+ * yes with `maxResults`; password changes only with `passwords: "set"`; a bearer token.
  *
  * @example serviceProviderConfig(options, "https://ehr.example/scim/v2").filter // { supported: true, maxResults: 200 }
  */
@@ -17,7 +17,7 @@ export function serviceProviderConfig(options: ResolvedScimOptions, base: string
     filter: { supported: true, maxResults: options.maxResults },
     changePassword: { supported: options.passwords },
     sort: { supported: false },
-    etag: { supported: false },
+    etag: { supported: true },
     authenticationSchemes: [
       {
         type: "oauthbearertoken",

@@ -13,6 +13,7 @@ import { ScimError } from "./error";
 import { matches, type Scope, validateFilter } from "./evaluate";
 import { type Filter, parsePath } from "./filter";
 import { applyPatch, type PatchOperation, patchOperations } from "./patch";
+import { etagOf, type IfMatch, requireMatch } from "./precondition";
 import { COMMON_ATTRIBUTES, GROUP_SCHEMA } from "./schemas";
 import type { ListQuery } from "./users";
 
@@ -67,7 +68,7 @@ async function groupDocument(
       ...(group.createdAt ? { created: group.createdAt } : {}),
       ...(group.updatedAt ? { lastModified: group.updatedAt } : {}),
       location: `${ctx.base}/Groups/${group.id}`,
-      version: `W/"${group.version}"`,
+      version: etagOf(group.version),
     },
   };
 }
@@ -85,9 +86,14 @@ function mentionsMembers(filter: Filter): boolean {
   }
 }
 
-async function findGroup(ctx: RequestContext, id: string): Promise<DirectoryGroup> {
+async function findGroup(
+  ctx: RequestContext,
+  id: string,
+  ifMatch: IfMatch | null = null,
+): Promise<DirectoryGroup> {
   const group = (await ctx.groups()).find((g) => g.id === id);
   if (!group) throw new ScimError(404, null, `Group ${id} not found.`);
+  requireMatch(ifMatch, group.version, `Group ${id}`);
   return group;
 }
 
@@ -245,10 +251,17 @@ function filterIds(text: string): string[] | null {
  * and any other RFC operation on `members` against the whole member list. A user joins or leaves
  * by the composition rules of core's `joinGroupPatch` / `leaveGroupPatch`; each change is a
  * `users.update` with the version read, so every rule applies (R3 the token's roles, R4 its
- * locations, R6, R7, R8). All members are resolved before the first write.
+ * locations, R6, R7, R8). All members are resolved before the first write. `If-Match` names the
+ * group's version (its name and mapping: the role's version, or the settings' for a mapped group);
+ * membership is each user's own, written with the user's version (412 on another group version).
  */
-export async function patchGroup(ctx: RequestContext, id: string, body: unknown): Promise<void> {
-  const group = await findGroup(ctx, id);
+export async function patchGroup(
+  ctx: RequestContext,
+  id: string,
+  body: unknown,
+  ifMatch: IfMatch | null = null,
+): Promise<void> {
+  const group = await findGroup(ctx, id, ifMatch);
   const operations = patchOperations(body);
   let plan = fastPlan(group, operations);
   if (!plan) {
@@ -272,10 +285,15 @@ export async function patchGroup(ctx: RequestContext, id: string, body: unknown)
 
 /**
  * `PUT /Groups/{id}`: `displayName` as it is, `members` exactly the given users (every member the
- * body leaves out leaves the group). Answers the group.
+ * body leaves out leaves the group). Answers the group. `If-Match` as for {@link patchGroup}.
  */
-export async function replaceGroup(ctx: RequestContext, id: string, body: unknown): Promise<Json> {
-  const group = await findGroup(ctx, id);
+export async function replaceGroup(
+  ctx: RequestContext,
+  id: string,
+  body: unknown,
+  ifMatch: IfMatch | null = null,
+): Promise<Json> {
+  const group = await findGroup(ctx, id, ifMatch);
   const doc = canonicalDocument(body, GROUP_SCOPE);
   if (doc.displayName !== undefined) requireSameName(group, doc.displayName);
   const wanted = new Set(memberIds(Array.isArray(doc.members) ? doc.members : []));
@@ -316,8 +334,12 @@ export async function createGroup(ctx: RequestContext, body: unknown): Promise<n
 }
 
 /** `DELETE /Groups/{id}`: 403 — roles and mappings are removed in Staffroom, not by a token. */
-export async function deleteGroup(ctx: RequestContext, id: string): Promise<never> {
-  const group = await findGroup(ctx, id);
+export async function deleteGroup(
+  ctx: RequestContext,
+  id: string,
+  ifMatch: IfMatch | null = null,
+): Promise<never> {
+  const group = await findGroup(ctx, id, ifMatch);
   throw new ScimError(
     403,
     null,

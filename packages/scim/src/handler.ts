@@ -16,6 +16,7 @@ import {
   replaceGroup,
 } from "./groups";
 import { bearerSecret, readJsonBody, scimJson, wholeNumber } from "./http";
+import { ifMatchOf, ifNoneMatchHolds } from "./precondition";
 import { attributeList, project } from "./project";
 import { userScope } from "./user-resource";
 import {
@@ -58,6 +59,21 @@ function listQuery(url: URL, options: ResolvedScimOptions, urns: readonly string
       Math.max(0, wholeNumber(url.searchParams.get("count"), "count", options.defaultCount)),
     ),
   };
+}
+
+/** The `ETag` of a resource document: its `meta.version` (RFC 7644 §3.14). */
+function etagHeader(doc: Json): Record<string, string> {
+  const version = (doc.meta as Json | undefined)?.version;
+  return typeof version === "string" ? { ETag: version } : {};
+}
+
+/**
+ * One resource, with its `ETag`; a GET whose `If-None-Match` names the version is 304 (no body).
+ */
+function resource(status: number, doc: Json, shape: (doc: Json) => Json, request?: Request): Response {
+  const etag = etagHeader(doc);
+  if (request && etag.ETag && ifNoneMatchHolds(request, etag.ETag)) return scimJson(304, null, etag);
+  return scimJson(status, shape(doc), etag);
 }
 
 function listResponse(total: number, startIndex: number, resources: Json[]): Json {
@@ -138,9 +154,9 @@ export function createScimHandler(
     const body = () => readJsonBody(request, settings.maxBodyBytes);
     switch (kind.toLowerCase()) {
       case "users":
-        return users(ctx, method, id, url, body);
+        return users(ctx, method, id, request, body);
       case "groups":
-        return groups(ctx, method, id, url, body);
+        return groups(ctx, method, id, request, body);
       case "serviceproviderconfig":
         if (method !== "GET") allow("GET");
         if (id !== undefined) throw new ScimError(404, null, "Not a SCIM endpoint.");
@@ -174,9 +190,10 @@ export function createScimHandler(
     ctx: RequestContext,
     method: string,
     id: string | undefined,
-    url: URL,
+    request: Request,
     body: () => Promise<unknown>,
   ): Promise<Response> {
+    const url = new URL(request.url);
     const include = attributeList(url.searchParams.get("attributes"), userUrns);
     const exclude = attributeList(url.searchParams.get("excludedAttributes"), userUrns);
     const shape = (doc: Json) => project(doc, include, exclude, URN.user);
@@ -188,19 +205,23 @@ export function createScimHandler(
       }
       if (method === "POST") {
         const created = await createUser(ctx, await body());
-        return scimJson(201, shape(created), { Location: String((created.meta as Json).location) });
+        return scimJson(201, shape(created), {
+          Location: String((created.meta as Json).location),
+          ...etagHeader(created),
+        });
       }
       return allow("GET, POST");
     }
+    const ifMatch = ifMatchOf(request);
     switch (method) {
       case "GET":
-        return scimJson(200, shape(await userResource(ctx, id)));
+        return resource(200, await userResource(ctx, id), shape, request);
       case "PUT":
-        return scimJson(200, shape(await replaceUser(ctx, id, await body())));
+        return resource(200, await replaceUser(ctx, id, await body(), ifMatch), shape);
       case "PATCH":
-        return scimJson(200, shape(await patchUser(ctx, id, await body())));
+        return resource(200, await patchUser(ctx, id, await body(), ifMatch), shape);
       case "DELETE":
-        await deleteUser(ctx, id);
+        await deleteUser(ctx, id, ifMatch);
         return scimJson(204, null);
       default:
         return allow("GET, PUT, PATCH, DELETE");
@@ -211,9 +232,10 @@ export function createScimHandler(
     ctx: RequestContext,
     method: string,
     id: string | undefined,
-    url: URL,
+    request: Request,
     body: () => Promise<unknown>,
   ): Promise<Response> {
+    const url = new URL(request.url);
     const include = attributeList(url.searchParams.get("attributes"), groupUrns);
     const exclude = attributeList(url.searchParams.get("excludedAttributes"), groupUrns);
     const named = (list: typeof include) => list.some((w) => w.attr.toLowerCase() === "members");
@@ -228,16 +250,18 @@ export function createScimHandler(
       if (method === "POST") return createGroup(ctx, await body());
       return allow("GET, POST");
     }
+    const ifMatch = ifMatchOf(request);
     switch (method) {
       case "GET":
-        return scimJson(200, shape(await groupResource(ctx, id, withMembers)));
+        // No 304 for a group: its version covers its name and mapping, not its derived members.
+        return resource(200, await groupResource(ctx, id, withMembers), shape);
       case "PUT":
-        return scimJson(200, shape(await replaceGroup(ctx, id, await body())));
+        return resource(200, await replaceGroup(ctx, id, await body(), ifMatch), shape);
       case "PATCH":
-        await patchGroup(ctx, id, await body());
+        await patchGroup(ctx, id, await body(), ifMatch);
         return scimJson(204, null);
       case "DELETE":
-        return deleteGroup(ctx, id);
+        return deleteGroup(ctx, id, ifMatch);
       default:
         return allow("GET, PUT, PATCH, DELETE");
     }

@@ -2,15 +2,16 @@ import { SCIM_CONTENT_TYPE } from "./constants";
 import { ScimError } from "./error";
 
 /**
- * A SCIM JSON answer: `application/scim+json`, never cached.
+ * A SCIM JSON answer: `application/scim+json`, never cached; 204 and 304 have no body.
  *
  * @example scimJson(200, document)
  */
 export function scimJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), {
+  const empty = status === 204 || status === 304;
+  return new Response(empty ? null : JSON.stringify(body), {
     status,
     headers: {
-      ...(status === 204 ? {} : { "Content-Type": SCIM_CONTENT_TYPE }),
+      ...(empty ? {} : { "Content-Type": SCIM_CONTENT_TYPE }),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
       ...headers,

@@ -3,6 +3,7 @@ import { URN } from "./constants";
 import { isObject, type Json } from "./document";
 import { ScimError } from "./error";
 import type { Scope } from "./evaluate";
+import { etagOf } from "./precondition";
 import { COMMON_ATTRIBUTES, ENTERPRISE_SCHEMA, userSchema } from "./schemas";
 
 /** What the User schemas are resolved against: core User (and common) attributes, the enterprise extension. */
@@ -63,7 +64,7 @@ export function userDocument(facts: UserFacts, base: string): Json {
       created: user.createdAt,
       lastModified: user.updatedAt,
       location: `${base}/Users/${user.id}`,
-      version: `W/"${user.version}"`,
+      version: etagOf(user.version),
     },
   };
 }

@@ -17,6 +17,7 @@ import { ScimError } from "./error";
 import { matches, validateFilter } from "./evaluate";
 import type { Filter } from "./filter";
 import { applyPatch, patchOperations } from "./patch";
+import { type IfMatch, preconditionFailed, requireMatch } from "./precondition";
 import {
   type DesiredUser,
   desiredUser,
@@ -229,13 +230,23 @@ async function requireUnique(
   }
 }
 
+/** One try of a read-modify-write: whether it has written yet (see {@link guarded}). */
+interface Attempt {
+  wrote: boolean;
+}
+
 /**
  * Brings a user to a desired state through core, each write with the version it read (R12): the
  * status first (disable or restore; a rule refusing it writes nothing else), then email and profile,
  * then the identity-provider attributes, then a password with `passwords: "set"`. Inputs are
  * checked with core's own schemas, and uniqueness asked, before the first write.
  */
-async function bringTo(ctx: RequestContext, facts: UserFacts, desired: DesiredUser): Promise<User> {
+async function bringTo(
+  ctx: RequestContext,
+  facts: UserFacts,
+  desired: DesiredUser,
+  attempt: Attempt,
+): Promise<User> {
   let user = facts.user;
   const profile = profilePatch(user, desired);
   const attributes = attributesPatch(facts.attributes, desired);
@@ -243,29 +254,53 @@ async function bringTo(ctx: RequestContext, facts: UserFacts, desired: DesiredUs
   if (attributes) parseInput(ProvisionedAttributesPatchSchema, attributes);
   if (profile?.email !== undefined || attributes?.externalId) await requireUnique(ctx, user.id, desired);
   const staff = ctx.staff;
+  const wrote = (next: User) => {
+    attempt.wrote = true;
+    user = next;
+  };
   if (desired.active === false && user.status !== "disabled")
-    user = await staff.users.disable(user.id, { version: user.version });
+    wrote(await staff.users.disable(user.id, { version: user.version }));
   if (desired.active === true && user.status === "disabled")
-    user = await staff.users.restore(user.id, { version: user.version });
-  if (profile) user = await staff.users.update(user.id, profile, { version: user.version });
+    wrote(await staff.users.restore(user.id, { version: user.version }));
+  if (profile) wrote(await staff.users.update(user.id, profile, { version: user.version }));
   if (attributes)
-    user = await staff.provisioning.setAttributes(user.id, attributes, { version: user.version });
+    wrote(await staff.provisioning.setAttributes(user.id, attributes, { version: user.version }));
   if (desired.password !== undefined)
-    user = await staff.users.resetPassword(
-      user.id,
-      { mode: "temporary", password: desired.password, mustChangePassword: false },
-      { version: user.version },
+    wrote(
+      await staff.users.resetPassword(
+        user.id,
+        { mode: "temporary", password: desired.password, mustChangePassword: false },
+        { version: user.version },
+      ),
     );
   return user;
 }
 
-/** Runs a read-modify-write again (up to three times) when another writer got in between (core's `stale`). */
-async function retryStale<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+/**
+ * Runs a read-modify-write of user `id` with the version it reads (R12), honouring `If-Match`
+ * (RFC 7644 §3.14): the user read must be a version the client named (412 otherwise), and core
+ * checks that version again on the first write, so a write racing in between is 412 too. Once a
+ * write went through, the precondition has held; a `stale` after it (another writer between two of
+ * this request's writes) runs the rest again from a fresh read, as a request without `If-Match`
+ * does on any `stale`, up to three times (then 409).
+ */
+async function guarded<T>(
+  ctx: RequestContext,
+  id: string,
+  ifMatch: IfMatch | null,
+  work: (facts: UserFacts, attempt: Attempt) => Promise<T>,
+): Promise<T> {
+  const attempt: Attempt = { wrote: false };
+  for (let tries = 1; ; tries++) {
+    const facts = await current(ctx, id);
+    const checked = !attempt.wrote && ifMatch !== null;
+    if (checked) requireMatch(ifMatch, facts.user.version, `User ${id}`);
     try {
-      return await work();
+      return await work(facts, attempt);
     } catch (error) {
-      if (!(error instanceof DirectoryError && error.code === "stale") || attempt >= 3) throw error;
+      if (!(error instanceof DirectoryError && error.code === "stale")) throw error;
+      if (checked && !attempt.wrote) throw preconditionFailed(`User ${id}`);
+      if (tries >= 3) throw error;
     }
   }
 }
@@ -330,26 +365,37 @@ async function current(ctx: RequestContext, id: string): Promise<UserFacts> {
 /**
  * `PUT /Users/{id}`: the user becomes what the body says (RFC 7644 §3.5.1): writable attributes
  * absent from the body are cleared (title, phones, IdP attributes); `active` absent stays as is.
+ * With `If-Match`, only the version it names is replaced (412 otherwise, {@link guarded}).
  */
-export async function replaceUser(ctx: RequestContext, id: string, body: unknown): Promise<Json> {
+export async function replaceUser(
+  ctx: RequestContext,
+  id: string,
+  body: unknown,
+  ifMatch: IfMatch | null = null,
+): Promise<Json> {
   const scope = userScope(ctx.options.passwords);
   const doc = canonicalDocument(body, scope);
   const desired = desiredUser(doc, isObject(body) ? body : null, ctx.options.passwords);
-  const user = await retryStale(async () => bringTo(ctx, await current(ctx, id), desired));
+  const user = await guarded(ctx, id, ifMatch, (facts, attempt) => bringTo(ctx, facts, desired, attempt));
   return documentOf(ctx, user);
 }
 
 /**
  * `PATCH /Users/{id}`: the operations applied to the user's document, then the user brought to
- * the result ({@link bringTo}). Answers 200 with the resource (Okta and Entra accept it).
+ * the result ({@link bringTo}). Answers 200 with the resource (Okta and Entra accept it). With
+ * `If-Match`, only the version it names is patched (412 otherwise, {@link guarded}).
  */
-export async function patchUser(ctx: RequestContext, id: string, body: unknown): Promise<Json> {
+export async function patchUser(
+  ctx: RequestContext,
+  id: string,
+  body: unknown,
+  ifMatch: IfMatch | null = null,
+): Promise<Json> {
   const operations = patchOperations(body);
   const scope = userScope(ctx.options.passwords);
-  const user = await retryStale(async () => {
-    const facts = await current(ctx, id);
+  const user = await guarded(ctx, id, ifMatch, (facts, attempt) => {
     const next = applyPatch(userDocument(facts, ctx.base), operations, scope);
-    return bringTo(ctx, facts, desiredUser(next, null, ctx.options.passwords));
+    return bringTo(ctx, facts, desiredUser(next, null, ctx.options.passwords), attempt);
   });
   return documentOf(ctx, user);
 }
@@ -357,12 +403,20 @@ export async function patchUser(ctx: RequestContext, id: string, body: unknown):
 /**
  * `DELETE /Users/{id}`: the person leaves the organization — disabled first when active (core
  * deletes only from disabled or pending), then deleted: W6's erasure when they belong nowhere
- * else. Every rule of both steps applies (R6, R7).
+ * else. Every rule of both steps applies (R6, R7). With `If-Match`, only the version it names is
+ * deleted (412 otherwise).
  */
-export async function deleteUser(ctx: RequestContext, id: string): Promise<void> {
-  await retryStale(async () => {
-    let user = (await current(ctx, id)).user;
-    if (user.status === "active") user = await ctx.staff.users.disable(user.id, { version: user.version });
+export async function deleteUser(
+  ctx: RequestContext,
+  id: string,
+  ifMatch: IfMatch | null = null,
+): Promise<void> {
+  await guarded(ctx, id, ifMatch, async (facts, attempt) => {
+    let user = facts.user;
+    if (user.status === "active") {
+      user = await ctx.staff.users.disable(user.id, { version: user.version });
+      attempt.wrote = true;
+    }
     await ctx.staff.users.delete(user.id, { version: user.version });
   });
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => w.close());
 
 describe("discovery documents, validated against RFC 7643's own schemas", () => {
-  it("/ServiceProviderConfig conforms to §5 and says the truth: PATCH and filters (maxResults 200) yes; bulk, sort, ETags and password changes no; a bearer token", async () => {
+  it("/ServiceProviderConfig conforms to §5 and says the truth: PATCH, ETags and filters (maxResults 200) yes; bulk, sort and password changes no; a bearer token", async () => {
     const { status, body, headers } = await w.scim("GET", "/ServiceProviderConfig");
     expect(status).toBe(200);
     expect(headers.get("content-type")).toBe("application/scim+json; charset=utf-8");
@@ -29,12 +29,15 @@ describe("discovery documents, validated against RFC 7643's own schemas", () => 
       filter: { supported: true, maxResults: 200 },
       changePassword: { supported: false },
       sort: { supported: false },
-      etag: { supported: false },
+      etag: { supported: true },
       authenticationSchemes: [{ type: "oauthbearertoken", primary: true }],
     });
     // The maxResults said is the one applied.
     const page = await w.scim("GET", "/Users?count=5000");
     expect(page.body.itemsPerPage).toBeLessThanOrEqual(200);
+    // And the ETags said are sent (test/versions.test.ts holds If-Match to them).
+    const one = await w.scim("GET", `/Users/${page.body.Resources[0].id}`);
+    expect(one.headers.get("etag")).toMatch(/^W\/"\d+"$/);
   });
 
   it("/ResourceTypes lists User (enterprise extension, not required) and Group, each conforming to §6", async () => {

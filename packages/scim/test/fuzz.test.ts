@@ -13,7 +13,7 @@ import { type ScimWorld, scimWorld } from "./support/scim-world";
 /**
  * Fuzz: generated filters, PATCH bodies and POST/PUT bodies — grammar-shaped and hostile (NUL and
  * other controls, unpaired surrogates, quotes and backslashes, deep nesting, unknown and URN
- * names, wrong types) — sent over HTTP. Every answer is below 500 and a SCIM document; every
+ * names, wrong types), with and without an `If-Match` — sent over HTTP. Every answer is below 500 and a SCIM document; every
  * refusal leaves the directory as it was.
  */
 
@@ -246,10 +246,31 @@ const resourceBody = fc.oneof(
 );
 type Request =
   | { kind: "filter"; resource: "Users" | "Groups"; filter: string; extra: string }
-  | { kind: "patch"; resource: "Users" | "Groups"; target: number; body: unknown }
-  | { kind: "put"; resource: "Users" | "Groups"; target: number; body: unknown }
+  | { kind: "patch"; resource: "Users" | "Groups"; target: number; body: unknown; ifMatch: string | null }
+  | { kind: "put"; resource: "Users" | "Groups"; target: number; body: unknown; ifMatch: string | null }
   | { kind: "post"; resource: "Users" | "Groups"; body: unknown };
 const resource = fc.constantFrom<"Users" | "Groups">("Users", "Users", "Groups");
+/** `If-Match` (RFC 7644 §3.14): mostly none, as the IdPs send; else versions near the real ones, `*` and junk. */
+const ifMatch: fc.Arbitrary<string | null> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(null) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.constantFrom(
+        'W/"1"',
+        'W/"2"',
+        '"3"',
+        "*",
+        'W/"1", W/"2"',
+        "W/",
+        '"',
+        ",,",
+        'W/"99999999999999999999"',
+      ),
+      fc.string({ unit: fc.constantFrom("W", "/", '"', ",", " ", "*", "1", "-", "e", "\\"), maxLength: 12 }),
+    ),
+  },
+);
 const request: fc.Arbitrary<Request> = fc.oneof(
   {
     weight: 4,
@@ -274,6 +295,7 @@ const request: fc.Arbitrary<Request> = fc.oneof(
       resource,
       target: fc.nat(6),
       body: patchBody,
+      ifMatch,
     }),
   },
   {
@@ -283,6 +305,7 @@ const request: fc.Arbitrary<Request> = fc.oneof(
       resource,
       target: fc.nat(6),
       body: resourceBody,
+      ifMatch,
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("post" as const), resource, body: resourceBody }) },
@@ -319,6 +342,8 @@ async function snapshot(w: ScimWorld): Promise<string> {
   return JSON.stringify([users, attributes, audit.total]);
 }
 
+const condition = (tag: string | null): Record<string, string> => (tag === null ? {} : { "If-Match": tag });
+
 async function send(f: Fixture, r: Request): Promise<{ status: number; body: unknown; refused: boolean }> {
   const ids = r.resource === "Users" ? f.users : f.groups;
   const target = "target" in r ? encodeURIComponent(ids[r.target % ids.length] as string) : "";
@@ -328,10 +353,10 @@ async function send(f: Fixture, r: Request): Promise<{ status: number; body: unk
       answer = await f.w.scim("GET", `/${r.resource}?filter=${encodeURIComponent(r.filter)}${r.extra}`);
       return { ...answer, refused: false };
     case "patch":
-      answer = await f.w.scim("PATCH", `/${r.resource}/${target}`, r.body);
+      answer = await f.w.scim("PATCH", `/${r.resource}/${target}`, r.body, { headers: condition(r.ifMatch) });
       break;
     case "put":
-      answer = await f.w.scim("PUT", `/${r.resource}/${target}`, r.body);
+      answer = await f.w.scim("PUT", `/${r.resource}/${target}`, r.body, { headers: condition(r.ifMatch) });
       break;
     case "post":
       answer = await f.w.scim("POST", `/${r.resource}`, r.body);

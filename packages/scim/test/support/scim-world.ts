@@ -1,4 +1,4 @@
-import type { ProvisioningSettings, Role, StaffDirectory, User } from "@staffroom/core";
+import type { Directory, ProvisioningSettings, Role, StaffDirectory, User } from "@staffroom/core";
 import { type StoreWorld, storeWorld } from "@staffroom/core/store";
 import { serve } from "@staffroom/rest/testing";
 import { createScimHandler, type ScimHandlerOptions } from "../../src/index";
@@ -40,6 +40,8 @@ export interface ScimWorldOptions {
   readonly handler?: ScimHandlerOptions;
   /** Skip the default settings (default role and locations, mapped groups). */
   readonly bare?: boolean;
+  /** What the handler is given instead of the directory (a test's interposed one). */
+  readonly wrap?: (directory: Directory<string>) => Directory<string>;
 }
 
 /**
@@ -89,7 +91,8 @@ export async function scimWorld(backend: TestStore, options: ScimWorldOptions = 
       { version: settings.version },
     );
   }
-  const handler = createScimHandler(world.directory, options.handler);
+  const directory = options.wrap ? options.wrap(world.directory) : world.directory;
+  const handler = createScimHandler(directory, options.handler);
   const server = await serve(handler);
   const base = `${server.url}/scim/v2`;
   return {
