@@ -66,8 +66,14 @@ describe("Express: REST and SCIM side by side on one origin, over real HTTP", ()
   });
 
   it("keeps the two doors apart: a session token is no SCIM token, a SCIM token no session", async () => {
+    const signIn = await fetch(`${base}/api/staffroom/auth/sign-in`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Staffroom-Session": "bearer" },
+      body: JSON.stringify({ email: OWNER.email, password: OWNER.password }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
     const scimWithSession = await fetch(`${base}/scim/v2/Users`, {
-      headers: { Authorization: "Bearer not-a-provisioning-token" },
+      headers: { Authorization: `Bearer ${token}` },
     });
     expect(scimWithSession.status).toBe(401);
     const restWithScim = await fetch(`${base}/api/staffroom/me`, {
