@@ -84,7 +84,7 @@ export const Empty: Story = {
   },
 };
 
-/** Tokens (one revoked), defaults, mapped groups and the identity provider's latest writes. */
+/** Tokens (one revoked) with their last use, defaults, mapped groups and the identity provider's latest writes. */
 export const WithTokens: Story = {
   loaders: [configured],
   play: async ({ canvasElement }) => {
@@ -92,6 +92,17 @@ export const WithTokens: Story = {
     const table = await canvas.findByRole("table", { name: "Provisioning tokens" });
     await expect(within(table).getByRole("rowheader", { name: "Okta" })).toBeInTheDocument();
     await expect(table).toHaveTextContent("Revoked");
+    // Last activity: the Okta token has acted, the revoked trial never did.
+    await expect(within(table).getByRole("columnheader", { name: "Last used" })).toBeInTheDocument();
+    const row = (name: string) => within(table).getByRole("rowheader", { name }).closest("tr") as HTMLElement;
+    await expect(row("Okta")).not.toHaveTextContent("Never");
+    await expect(row("Old Entra ID trial")).toHaveTextContent("Never");
+    // The mapping editor holds the two clinic groups.
+    const names = canvas.getAllByLabelText(/^Group name in the identity provider/) as HTMLInputElement[];
+    await expect(names.map((input) => input.value)).toEqual([
+      expect.stringMatching(/ staff$/),
+      expect.stringMatching(/ staff$/),
+    ]);
     await expect(await canvas.findByRole("list", { name: "Recent provisioning activity" })).toHaveTextContent(
       "Amara Obi",
     );
@@ -117,3 +128,23 @@ export const SecretJustCreated: Story = {
 
 export const Loading: Story = loadingStory(settingsWorld);
 export const ErrorState: Story = loadErrorStory("Provisioning could not be loaded.");
+
+/**
+ * R2: a delegated site lead (their own clinics, no `users.manage`) opens the page: core refuses to
+ * show provisioning, the widget says so with a retry and offers no token or mapping controls.
+ */
+export const RefusedToSiteLead: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await settingsWorld();
+      return { seeded, directory: seeded.siteLead };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("Provisioning could not be loaded.")).toBeInTheDocument();
+    await expect(canvas.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    await expect(canvas.queryByRole("button", { name: "New token" })).toBeNull();
+    await expect(canvas.queryByRole("table", { name: "Provisioning tokens" })).toBeNull();
+  },
+};
