@@ -12,6 +12,7 @@
 
 export { type AccessSubject, accessSubject, decide } from "./access/access.rules";
 export type { AccessTarget, Actor, ActorView } from "./access/access.schema";
+export { type ActorFacts, actorFactsOf } from "./access/actor-facts";
 export {
   type Catalog,
   type CatalogDefinition,
@@ -53,6 +54,7 @@ export {
   RULE_CODES,
   type RuleCode,
 } from "./errors/error-codes";
+export type { Refusal, Verdict } from "./errors/verdict";
 export {
   type Location,
   type LocationInput,
@@ -71,6 +73,7 @@ export {
   OrganizationSchema,
   type Seats,
 } from "./organization/organization.schema";
+export type { OrganizationFormOptions } from "./organization/organization-form-options.schema";
 export type { SeatUsage } from "./organization/seat-usage.schema";
 export { type BackgroundTasks, inProcessTasks } from "./ports/background";
 export { type Clock, type ManualClock, manualClock, systemClock } from "./ports/clock";
@@ -133,6 +136,7 @@ export {
   RolePatchSchema,
   RoleSchema,
 } from "./roles/role.schema";
+export type { RoleFormOptions } from "./roles/role-form-options.schema";
 export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
@@ -144,8 +148,8 @@ export {
   UserSchema,
   type UserStatus,
 } from "./users/user.schema";
-export { allowedUserActions, type UserActionFacts } from "./users/user-actions.rules";
 export type { BulkInput, BulkItem, ResetPasswordInput, UserAction } from "./users/user-actions.schema";
+export type { FieldOption, UserActionOffer, UserFormOptions } from "./users/user-form-options.schema";
 export {
   type CreateUserInput,
   CreateUserInputSchema,
@@ -163,3 +167,4 @@ export type {
   InviteResult,
   StatusCounts,
 } from "./users/user-results.schema";
+export { type UserTarget, userActionOffers } from "./users/users.rules";

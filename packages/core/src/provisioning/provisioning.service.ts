@@ -326,7 +326,7 @@ export async function setProvisionedAttributes(
   const version = requireVersion(options as { version?: unknown });
   const patch = parseInput(ProvisionedAttributesPatchSchema, raw);
   return writeOp(s, async (unit, a) => {
-    const target = await managedUser(unit.tx, a, id);
+    const target = await managedUser(unit.tx, a, id, unit.nowMs);
     const user = target.user;
     expectVersion(user, version);
     const orgId = a.organization.id;

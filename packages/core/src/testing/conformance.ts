@@ -29,6 +29,7 @@ import { registerSeatTests } from "./conformance/seats";
 import { registerSecretTests } from "./conformance/secrets";
 import { registerUserCreateTests } from "./conformance/users";
 import { registerUserEditTests } from "./conformance/users-edit";
+import { registerFormOptionTests, registerVerdictTests } from "./conformance/verdicts";
 import { registerVersionTests } from "./conformance/versions";
 import type { ConformanceWorld, WorldFactory } from "./conformance/world";
 
@@ -63,6 +64,8 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAdminTests(make);
     registerMainContactTests(make);
     registerAffordanceTests(make);
+    registerVerdictTests(make);
+    registerFormOptionTests(make);
     registerDirectoryTests(make);
     registerVersionTests(make);
     registerAuditTests(make);

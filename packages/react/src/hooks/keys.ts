@@ -34,12 +34,20 @@ export const queryKeys = {
     settings: ["provisioning", "settings"] as const,
     activity: (tokenIds: readonly string[]) => ["provisioning", "activity", tokenIds] as const,
   },
+  /** Core's form options: every write may change them (who holds what, seats, the actor). */
+  formOptions: {
+    all: ["formOptions"] as const,
+    user: (id: string | null) => ["formOptions", "user", id ?? ""] as const,
+    role: (id: string | null) => ["formOptions", "role", id ?? ""] as const,
+    organization: ["formOptions", "organization"] as const,
+  },
 } as const;
 
-/** What a write to users makes stale: users, role user counts, seat usage, the audit trail. */
+/** What a write to users makes stale: users, role user counts, seat usage, the audit trail, the form options. */
 export const USER_WRITE_INVALIDATES = [
   queryKeys.users.all,
   queryKeys.roles.list,
   queryKeys.organization.usage,
   queryKeys.audit.all,
+  queryKeys.formOptions.all,
 ] as const;

@@ -1,4 +1,4 @@
-import type { AccessTarget, DefaultPermission, User, UserAction } from "@staffroom/core";
+import type { AccessTarget, DefaultPermission, User, UserActionOffer } from "@staffroom/core";
 import { useCallback } from "react";
 import { useDirectory } from "../provider/context";
 import { useMe } from "./reads";
@@ -16,12 +16,12 @@ export function useCan(permission: DefaultPermission, target?: AccessTarget): bo
 }
 
 /**
- * A function answering `directory.users.actions(user)`: the row actions the actor may take now
- * (core's `allowedUserActions`). Empty while the actor loads.
+ * A function answering `directory.users.actions(user)`: the row actions that apply to the user, each
+ * with core's verdict (allowed, or refused with the reason). Empty while the actor loads.
  *
- * @example const actionsOf = useUserActions(); actionsOf(user).includes("disable")
+ * @example const actionsOf = useUserActions(); actionsOf(user).some((o) => o.action === "disable" && o.verdict.allowed)
  */
-export function useUserActions(): (user: User) => UserAction[] {
+export function useUserActions(): (user: User) => readonly UserActionOffer[] {
   const directory = useDirectory();
   const me = useMe();
   const loaded = me.data;

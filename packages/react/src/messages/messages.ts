@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldIssue, RuleCode, UserAction, UserStatus } from "@staffroom/core";
+import type { ErrorCode, FieldIssue, Refusal, RuleCode, UserAction, UserStatus } from "@staffroom/core";
 import { type AccountMessages, accountMessages } from "../widgets/account/messages";
 import { type AuditMessages, auditMessages } from "../widgets/audit-trail/messages";
 import { type LocationsMessages, locationsMessages } from "../widgets/locations-manager/messages";
@@ -54,6 +54,11 @@ export interface Messages {
     readonly rule: Partial<Readonly<Record<RuleCode, string>>>;
     /** Overrides of a field issue's message; return undefined to keep core's. */
     readonly issue: (issue: FieldIssue) => string | undefined;
+    /**
+     * Overrides the reason shown beside an option core refuses (a form option, a row action, a
+     * permission toggle); return undefined to keep the `code`/`rule` overrides above, else core's.
+     */
+    readonly refusal: (refusal: Refusal) => string | undefined;
     readonly unexpected: string;
     readonly staleTitle: string;
     readonly staleBody: string;
@@ -285,6 +290,7 @@ export const englishMessages: Messages = {
     code: {},
     rule: {},
     issue: () => undefined,
+    refusal: () => undefined,
     unexpected: "Something went wrong. Try again.",
     staleTitle: "Someone else changed this user",
     staleBody: "Your changes were not saved. Reload to see the latest version, then make your changes again.",

@@ -1,8 +1,7 @@
 import { DirectoryError, type Role } from "@staffroom/core";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useDeleteRole } from "../../hooks/admin-mutations";
-import { useCan } from "../../hooks/permissions";
-import { useMe, useRoles } from "../../hooks/reads";
+import { useMe, useRoleFormOptions, useRoles } from "../../hooks/reads";
 import type { Messages } from "../../messages/messages";
 import { useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
@@ -35,9 +34,9 @@ function explainDelete(m: Messages, role: Role, error: unknown): unknown {
 
 /**
  * W7 "Settings › Roles": every role with how many users hold it and the screens it opens; create one
- * from a template, rename it, delete it (core refuses while anyone holds it, and the widget says who
- * to move), and toggle its permissions by module in the {@link PermissionMatrix}. Controls follow
- * `can("roles.manage")`; everything else is core's decision.
+ * from a template, rename it, delete it (while anyone holds it the button says who to move), and
+ * toggle its permissions by module in the {@link PermissionMatrix}. Every control follows core's
+ * verdicts (`roles.formOptions`): what it refuses is not offered, or disabled with the reason.
  *
  * @example
  * <StaffroomProvider directory={directory}>
@@ -50,7 +49,7 @@ export function RolesManager({ initialRoleId, className }: RolesManagerProps): R
   const id = useId();
   const me = useMe();
   const roles = useRoles();
-  const canManage = useCan("roles.manage");
+  const canManage = useRoleFormOptions(null).data?.create.allowed === true;
   const remove = useDeleteRole();
   const [selectedId, setSelectedId] = useState<string | null>(initialRoleId ?? null);
   const [editing, setEditing] = useState<Editing>(null);
@@ -106,7 +105,6 @@ export function RolesManager({ initialRoleId, className }: RolesManagerProps): R
             key={selected.id}
             role={selected}
             own={selected.id === me.data?.role.id}
-            manage={canManage}
             onRename={() => setEditing({ mode: "edit", role: selected })}
             onDelete={() => setDeleting(selected)}
           />
