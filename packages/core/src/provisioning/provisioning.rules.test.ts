@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { ActorFacts } from "../access/actor-facts";
 import { DirectoryError } from "../errors/directory-error";
+import { accessGrantVerdict, manageUserVerdict, roleGrantVerdict } from "../users/users.rules";
 import {
   directoryGroups,
   type GroupMemberFacts,
@@ -181,25 +183,66 @@ describe("group membership, derived from the user (README: groups and roles)", (
   });
 });
 
+const frontDeskToken = () =>
+  tokenSubject({
+    id: "ptk_0000000001",
+    organizationId: "org_0000000001",
+    label: "Okta",
+    secretHash: "h",
+    roleIds: [FRONT],
+    locationAccess: [DOWN],
+    createdBy: null,
+    createdAt: "2026-01-05T09:00:00.000Z",
+    lastUsedAt: null,
+    revokedAt: null,
+    version: 1,
+  });
+
 describe("a provisioning token's access subject (R2–R4)", () => {
   it("R2/R3/R4 holds users.view and users.manage only, grants its roles only, and is limited to its locations; never the main contact", () => {
-    const subject = tokenSubject({
-      id: "ptk_0000000001",
-      organizationId: "org_0000000001",
-      label: "Okta",
-      secretHash: "h",
-      roleIds: [FRONT],
-      locationAccess: [DOWN],
-      createdBy: null,
-      createdAt: "2026-01-05T09:00:00.000Z",
-      lastUsedAt: null,
-      revokedAt: null,
-      version: 1,
-    });
+    const subject = frontDeskToken();
     expect([...subject.permissions].sort()).toEqual(["users.manage", "users.view"]);
     expect([...(subject.grantableRoleIds ?? [])]).toEqual([FRONT]);
     expect([...(subject.locations ?? [])]).toEqual([DOWN]);
     expect(subject.isMainContact).toBe(false);
     expect(subject.userId).toBe("ptk_0000000001");
+  });
+});
+
+describe("a provisioning token in the user verdicts (R3, R4)", () => {
+  // The token holds none of Front desk's permissions and all of Reader's: only its list decides.
+  const actor: ActorFacts = {
+    subject: frontDeskToken(),
+    mainContactUserId: null,
+    roleId: null,
+    roles: new Map([
+      [FRONT, ["calendar.view", "patients.view"]],
+      [READER, ["users.view"]],
+    ]),
+  };
+
+  it("R3 roleGrantVerdict gives the token's roles only: another, even one whose permissions it holds, is refused with the token's reason", () => {
+    expect(roleGrantVerdict(actor, FRONT)).toEqual({ allowed: true });
+    expect(roleGrantVerdict(actor, READER)).toMatchObject({
+      allowed: false,
+      code: "forbidden",
+      message: "This provisioning token may not give this role.",
+    });
+  });
+
+  it("R3/R4 manageUserVerdict lets the token manage holders of its roles inside its locations only", () => {
+    const target = { id: "usr_0000000001", roleId: FRONT, locationAccess: [DOWN] };
+    expect(manageUserVerdict(actor, target)).toEqual({ allowed: true });
+    expect(manageUserVerdict(actor, { ...target, roleId: READER })).toMatchObject({
+      allowed: false,
+      code: "forbidden",
+      message: "This user holds a role this provisioning token may not manage.",
+    });
+    expect(manageUserVerdict(actor, { ...target, locationAccess: [DOWN, BAY] })).toMatchObject({
+      allowed: false,
+      code: "forbidden",
+    });
+    expect(accessGrantVerdict(actor, [BAY])).toMatchObject({ allowed: false, code: "forbidden" });
+    expect(accessGrantVerdict(actor, [DOWN])).toEqual({ allowed: true });
   });
 });

@@ -137,16 +137,20 @@ export function runProvisioningSuite(name: string, factory: () => Promise<StoreW
       const billing = await templateRole(ctx, "billing_manager");
       const frontDesk = await templateRole(ctx, "front_desk");
       const billingInput = await staffInput(ctx, { role: billing });
-      await expectNoChange(ctx, () => expectError(idp.users.create(billingInput), { code: "forbidden" }));
+      await expectNoChange(ctx, async () => {
+        const refused = await expectError(idp.users.create(billingInput), { code: "forbidden" });
+        expect(refused.message).toBe("This provisioning token may not give this role.");
+      });
       const created = await idp.users.create(await staffInput(ctx, { role: frontDesk }));
       await expectError(idp.users.update(created.id, { roleId: billing.id }, { version: created.version }), {
         code: "forbidden",
       });
       const accountant = await createStaff(ctx, { role: "billing_manager" });
       await expectNoChange(ctx, async () => {
-        await expectError(idp.users.disable(accountant.id, { version: accountant.version }), {
+        const refused = await expectError(idp.users.disable(accountant.id, { version: accountant.version }), {
           code: "forbidden",
         });
+        expect(refused.message).toBe("This user holds a role this provisioning token may not manage.");
         await expectError(
           idp.users.update(accountant.id, { profile: { jobTitle: "x" } }, { version: accountant.version }),
           { code: "forbidden" },
