@@ -23,6 +23,7 @@ export {
   type PermissionOf,
 } from "./access/catalog";
 export { MAIN_CONTACT_ONLY_MESSAGE } from "./access/main-contact.rules";
+export { ADMIN_SCREENS, type AdminScreen, canOpenScreen } from "./access/screens";
 export { type AuditQuery, AuditQuerySchema, type RequestMetadata } from "./audit/audit.schema";
 export type { AuditEvent, AuditVerification, FieldChange } from "./audit/audit-event.schema";
 export type { PasswordHash } from "./auth/account.schema";

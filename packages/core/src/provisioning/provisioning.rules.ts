@@ -53,15 +53,30 @@ export function requireProvisioningManager(a: ActorContext): void {
 }
 
 /**
+ * R2, R4 as a yes/no, for `canOpenScreen(directory, "provisioning")`: the subject is a person (not a
+ * token), org-wide, holding `organization.manage` and `users.manage` — exactly whom
+ * {@link requireProvisioningManager} lets through.
+ *
+ * @example managesProvisioning(a.subject) // false for a location-limited administrator
+ */
+export function managesProvisioning(subject: AccessSubject): boolean {
+  const p = subject.permissions;
+  return (
+    subject.grantableRoleIds === null &&
+    subject.locations === null &&
+    p.has("organization.manage") &&
+    p.has("users.manage")
+  );
+}
+
+/**
  * R2: the settings (default role and locations, mapped groups) are read by those who configure them
  * and by the organization's provisioning tokens, which map groups with them.
  *
  * @example if (!canReadProvisioning(a)) throw fail.forbidden();
  */
 export function canReadProvisioning(a: ActorContext): boolean {
-  if (a.token) return true;
-  const p = a.subject.permissions;
-  return a.subject.locations === null && p.has("organization.manage") && p.has("users.manage");
+  return a.token !== null || managesProvisioning(a.subject);
 }
 
 /**

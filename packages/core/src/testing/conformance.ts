@@ -25,6 +25,7 @@ import { registerProviderTests } from "./conformance/provider";
 import { registerProvisioningTests } from "./conformance/provisioning";
 import { registerRoleTests } from "./conformance/roles";
 import { registerScopeTests } from "./conformance/scope";
+import { registerScreenTests } from "./conformance/screens";
 import { registerSeatTests } from "./conformance/seats";
 import { registerSecretTests } from "./conformance/secrets";
 import { registerUserCreateTests } from "./conformance/users";
@@ -66,6 +67,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAffordanceTests(make);
     registerVerdictTests(make);
     registerFormOptionTests(make);
+    registerScreenTests(make);
     registerDirectoryTests(make);
     registerVersionTests(make);
     registerAuditTests(make);

@@ -1,4 +1,12 @@
-import type { ErrorCode, FieldIssue, Refusal, RuleCode, UserAction, UserStatus } from "@staffroom/core";
+import type {
+  AdminScreen,
+  ErrorCode,
+  FieldIssue,
+  Refusal,
+  RuleCode,
+  UserAction,
+  UserStatus,
+} from "@staffroom/core";
 import { type AccountMessages, accountMessages } from "../widgets/account/messages";
 import { type AuditMessages, auditMessages } from "../widgets/audit-trail/messages";
 import { type LocationsMessages, locationsMessages } from "../widgets/locations-manager/messages";
@@ -234,6 +242,18 @@ export interface Messages {
   readonly audit: AuditMessages;
   readonly switcher: SwitcherMessages;
   readonly account: AccountMessages;
+  /** A screen the actor may not open (core's `canOpenScreen`): what each widget shows instead of loading it. */
+  readonly access: {
+    /** Each screen by the name the sentence below uses. */
+    readonly screens: Readonly<Record<AdminScreen, string>>;
+    /** "You don't have access to Users — ask an administrator." */
+    readonly noAccess: (screen: string) => string;
+  };
+  /** The directory as cards, in a narrow box (each card is one row of the table). */
+  readonly userCards: {
+    /** The label of a card's status fact. */
+    readonly status: string;
+  };
 }
 
 /** A deep partial of {@link Messages}: what a host passes to override strings. */
@@ -498,6 +518,18 @@ export const englishMessages: Messages = {
   audit: auditMessages,
   switcher: switcherMessages,
   account: accountMessages,
+  access: {
+    screens: {
+      users: "Users",
+      roles: "Roles",
+      locations: "Locations",
+      organization: "Organization settings",
+      provisioning: "Provisioning",
+      audit: "Audit trail",
+    },
+    noAccess: (screen) => `You don't have access to ${screen} — ask an administrator.`,
+  },
+  userCards: { status: "Status" },
 };
 
 /**

@@ -130,8 +130,9 @@ export const Loading: Story = loadingStory(settingsWorld);
 export const ErrorState: Story = loadErrorStory("Provisioning could not be loaded.");
 
 /**
- * R2: a delegated site lead (their own clinics, no `users.manage`) opens the page: core refuses to
- * show provisioning, the widget says so with a retry and offers no token or mapping controls.
+ * R2: a delegated site lead (their own clinics, no `users.manage`) opens the page: core does not let
+ * them open provisioning, so the widget shows the calm no-access state — no error, no retry, no
+ * token or mapping controls.
  */
 export const RefusedToSiteLead: Story = {
   loaders: [
@@ -142,8 +143,11 @@ export const RefusedToSiteLead: Story = {
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText("Provisioning could not be loaded.")).toBeInTheDocument();
-    await expect(canvas.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    await expect(
+      await canvas.findByText("You don't have access to Provisioning — ask an administrator."),
+    ).toBeInTheDocument();
+    await expect(canvas.queryByText("Provisioning could not be loaded.")).toBeNull();
+    await expect(canvas.queryByRole("button", { name: "Try again" })).toBeNull();
     await expect(canvas.queryByRole("button", { name: "New token" })).toBeNull();
     await expect(canvas.queryByRole("table", { name: "Provisioning tokens" })).toBeNull();
   },

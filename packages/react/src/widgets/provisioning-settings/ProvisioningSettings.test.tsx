@@ -90,11 +90,15 @@ describe("ProvisioningSettings", () => {
     expect((await w.owner.provisioning.settings()).groups).toHaveLength(1);
   });
 
-  it("R2 an actor who may not configure provisioning sees core's refusal with a retry", async () => {
+  it("R2 an actor who may not configure provisioning sees the calm no-access state, not an error, and no controls", async () => {
     const w = await settingsWorld();
     renderWith(w.siteLead, <ProvisioningSettings endpoint={ENDPOINT} />);
-    expect(await screen.findByText("Provisioning could not be loaded.")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    expect(
+      await screen.findByText("You don't have access to Provisioning — ask an administrator."),
+    ).toBeInTheDocument();
+    expect(screen.queryByText("Provisioning could not be loaded.")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "New token" })).not.toBeInTheDocument();
   });
 
   it("R18 lists the latest writes of the tokens from the audit trail, with the token's label", async () => {

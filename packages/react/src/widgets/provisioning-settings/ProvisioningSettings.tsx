@@ -12,6 +12,7 @@ import { formatDateTime } from "../../ui/format";
 import { LoadError } from "../../ui/LoadError";
 import { SuccessNotice } from "../../ui/SuccessNotice";
 import { actionLabel } from "../audit-trail/audit-format";
+import { ScreenGate } from "../no-access/NoAccess";
 import { MappingForm } from "./MappingForm";
 import { CopyButton, TokenSection } from "./TokenSection";
 
@@ -24,6 +25,11 @@ export interface ProvisioningSettingsProps {
   readonly endpoint: string;
   /** How many recent provisioning events to show. Default 10. */
   readonly activityLimit?: number;
+  /**
+   * Said instead of the widget when core does not let the actor open it. Default
+   * `messages.access.noAccess(…)`: "You don't have access to Provisioning — ask an administrator."
+   */
+  readonly noAccessMessage?: ReactNode;
   readonly className?: string;
 }
 
@@ -32,15 +38,28 @@ export interface ProvisioningSettingsProps {
  * tokens — create one (the roles and locations it may give; its secret shown once, with a copy
  * button), see when each was last used, revoke it; the default role and locations of provisioned
  * people and the mapping of the identity provider's groups to roles and locations; and the latest
- * writes the tokens made, from the audit trail. Core decides everything (an actor who may not
- * configure provisioning sees core's refusal).
+ * writes the tokens made, from the audit trail. Core decides everything: when it does not let the
+ * actor open the screen (`canOpenScreen(directory, "provisioning")`), the calm NoAccess state shows
+ * in its place, never a load error.
  *
  * @example
  * <StaffroomProvider directory={directory}>
  *   <ProvisioningSettings endpoint="https://ehr.example/scim/v2" />
  * </StaffroomProvider>
  */
-export function ProvisioningSettings({
+export function ProvisioningSettings(props: ProvisioningSettingsProps): ReactNode {
+  return (
+    <ScreenGate
+      screen="provisioning"
+      {...(props.noAccessMessage === undefined ? {} : { message: props.noAccessMessage })}
+      {...(props.className === undefined ? {} : { className: props.className })}
+    >
+      <ProvisioningSettingsCard {...props} />
+    </ScreenGate>
+  );
+}
+
+function ProvisioningSettingsCard({
   endpoint,
   activityLimit = 10,
   className,

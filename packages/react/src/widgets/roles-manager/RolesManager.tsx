@@ -9,12 +9,18 @@ import { CardHeader } from "../../ui/CardHeader";
 import { LoadError } from "../../ui/LoadError";
 import { SuccessNotice } from "../../ui/SuccessNotice";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
+import { ScreenGate } from "../no-access/NoAccess";
 import { RoleDetail } from "./RoleDetail";
 import { RoleFormDialog } from "./RoleFormDialog";
 import { RoleList } from "./RoleList";
 
 /** Props of {@link RolesManager}. */
 export interface RolesManagerProps {
+  /**
+   * Said instead of the widget when core does not let the actor open it. Default
+   * `messages.access.noAccess(…)`: "You don't have access to … — ask an administrator."
+   */
+  readonly noAccessMessage?: ReactNode;
   /** The role shown first. Default: the first role. */
   readonly initialRoleId?: string;
   readonly className?: string;
@@ -43,7 +49,7 @@ function explainDelete(m: Messages, role: Role, error: unknown): unknown {
  *   <RolesManager />
  * </StaffroomProvider>
  */
-export function RolesManager({ initialRoleId, className }: RolesManagerProps): ReactNode {
+function RolesManagerCard({ initialRoleId, className }: RolesManagerProps): ReactNode {
   const m = useMessages();
   const t = m.roles;
   const id = useId();
@@ -141,5 +147,27 @@ export function RolesManager({ initialRoleId, className }: RolesManagerProps): R
         </ConfirmDialog.Root>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * W7 "Settings › Roles": the widget above, or — when core does not let the actor open the screen
+ * (`canOpenScreen(directory, "roles")`) — the calm {@link NoAccess} state in its place, never a
+ * load error.
+ *
+ * @example
+ * <StaffroomProvider directory={directory}>
+ *   <RolesManager noAccessMessage="Ask your practice manager." />
+ * </StaffroomProvider>
+ */
+export function RolesManager(props: RolesManagerProps): ReactNode {
+  return (
+    <ScreenGate
+      screen="roles"
+      {...(props.noAccessMessage === undefined ? {} : { message: props.noAccessMessage })}
+      {...(props.className === undefined ? {} : { className: props.className })}
+    >
+      <RolesManagerCard {...props} />
+    </ScreenGate>
   );
 }
