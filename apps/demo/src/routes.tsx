@@ -10,7 +10,14 @@ import {
 } from "./pages/AccountPages";
 import { MailPage } from "./pages/MailPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { AuditPage, LocationsPage, OrganizationPage, RolesPage, UsersPage } from "./pages/SettingsPages";
+import {
+  AuditPage,
+  LocationsPage,
+  OrganizationPage,
+  ProvisioningPage,
+  RolesPage,
+  UsersPage,
+} from "./pages/SettingsPages";
 import { useSession } from "./session/session";
 import { Pending } from "./shell/PageHeader";
 import { Redirect } from "./shell/Redirect";
@@ -43,6 +50,7 @@ const PAGES: Readonly<Record<string, (backend: DemoBackend) => ReactNode>> = {
   "/settings/roles": () => <RolesPage />,
   "/settings/locations": () => <LocationsPage />,
   "/settings/organization": () => <OrganizationPage />,
+  "/settings/provisioning": () => <ProvisioningPage />,
   "/settings/audit": () => <AuditPage />,
   "/mail": (backend) => <MailPage backend={backend} />,
 };

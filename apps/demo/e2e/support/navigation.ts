@@ -7,6 +7,7 @@ export const SETTINGS_PAGES = {
   Roles: "Roles",
   Locations: "Locations",
   Organization: "Organization",
+  Provisioning: "Provisioning",
   Audit: "Audit trail",
 } as const;
 

@@ -3,6 +3,7 @@ import {
   AuditTrail,
   LocationsManager,
   OrganizationSettings,
+  ProvisioningSettings,
   RolesManager,
   UserDirectory,
 } from "@staffroom/react";
@@ -79,6 +80,20 @@ export function OrganizationPage(): ReactNode {
   return (
     <SettingsPage title="Organization">
       <OrganizationSettings />
+    </SettingsPage>
+  );
+}
+
+/**
+ * Settings › Provisioning: SCIM tokens, defaults and group mapping. The demo server answers SCIM at
+ * `/scim/v2` on its own origin (the in-browser wiring has no server: its tokens are for looking at).
+ *
+ * @example <ProvisioningPage />
+ */
+export function ProvisioningPage(): ReactNode {
+  return (
+    <SettingsPage title="Provisioning">
+      <ProvisioningSettings endpoint={`${window.location.origin}/scim/v2`} />
     </SettingsPage>
   );
 }

@@ -17,6 +17,12 @@ export const SETTINGS_PAGES = [
   { path: "/settings/roles", label: "Roles", icon: "roles", screen: "roles" },
   { path: "/settings/locations", label: "Locations", icon: "locations", screen: "locations" },
   { path: "/settings/organization", label: "Organization", icon: "organization", screen: "organization" },
+  {
+    path: "/settings/provisioning",
+    label: "Provisioning",
+    icon: "provisioning",
+    screen: "provisioning",
+  },
   { path: "/settings/audit", label: "Audit", icon: "audit", screen: "audit" },
 ] as const satisfies readonly { path: string; label: string; icon: string; screen: AdminScreen }[];
 
@@ -54,9 +60,9 @@ const WIRING_NOTES = {
 } as const;
 
 /**
- * The EHR's side navigation, "Settings › Users / Roles / Locations / Organization / Audit", with
- * the current page marked, and a note on the wiring in use. A signed-in person sees only the pages
- * core lets them open.
+ * The EHR's side navigation, "Settings › Users / Roles / Locations / Organization / Provisioning /
+ * Audit", with the current page marked, and a note on the wiring in use. A signed-in person sees
+ * only the pages core lets them open.
  *
  * @example <SideNav />
  */

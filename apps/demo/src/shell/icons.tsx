@@ -49,7 +49,15 @@ export function HarborMark(): ReactNode {
 export function NavIcon({
   name,
 }: {
-  readonly name: "users" | "roles" | "locations" | "organization" | "audit" | "mail" | "display";
+  readonly name:
+    | "users"
+    | "roles"
+    | "locations"
+    | "organization"
+    | "provisioning"
+    | "audit"
+    | "mail"
+    | "display";
 }): ReactNode {
   switch (name) {
     case "users":
@@ -80,6 +88,15 @@ export function NavIcon({
         <Icon>
           <path d="M4 21V7l8-4 8 4v14" />
           <path d="M9 21v-5h6v5M9 10h.01M15 10h.01M12 10h.01" />
+        </Icon>
+      );
+    case "provisioning":
+      return (
+        <Icon>
+          <path d="M4 9a8 8 0 0 1 14-3l2 2" />
+          <path d="M20 4v4h-4" />
+          <path d="M20 15a8 8 0 0 1-14 3l-2-2" />
+          <path d="M4 20v-4h4" />
         </Icon>
       );
     case "audit":

@@ -15,6 +15,7 @@ import {
   organizationSettingsMessages,
 } from "../widgets/organization-settings/messages";
 import { type SwitcherMessages, switcherMessages } from "../widgets/organization-switcher/messages";
+import { type ProvisioningMessages, provisioningMessages } from "../widgets/provisioning-settings/messages";
 import { type RolesMessages, rolesMessages } from "../widgets/roles-manager/messages";
 
 /**
@@ -278,6 +279,7 @@ export interface Messages {
   };
   readonly roles: RolesMessages;
   readonly locations: LocationsMessages;
+  readonly provisioning: ProvisioningMessages;
   readonly organizationSettings: OrganizationSettingsMessages;
   readonly audit: AuditMessages;
   readonly switcher: SwitcherMessages;
@@ -576,6 +578,7 @@ export const englishMessages: Messages = {
   },
   roles: rolesMessages,
   locations: locationsMessages,
+  provisioning: provisioningMessages,
   organizationSettings: organizationSettingsMessages,
   audit: auditMessages,
   switcher: switcherMessages,
@@ -586,6 +589,7 @@ export const englishMessages: Messages = {
       roles: "Roles",
       locations: "Locations",
       organization: "Organization settings",
+      provisioning: "Provisioning",
       audit: "Audit trail",
     },
     noAccess: (screen) => `You don't have access to ${screen} — ask an administrator.`,

@@ -14,6 +14,7 @@ import { actorState } from "./actor-state";
 import { restAuth } from "./auth-client";
 import { locationsApi } from "./locations-api";
 import type { RestClientOptions } from "./options";
+import { provisioningApi } from "./provisioning-api";
 import { rolesApi } from "./roles-api";
 import { usersApi } from "./users-api";
 import { as, versionOf, wire } from "./wire";
@@ -109,6 +110,7 @@ export function restDirectory<P extends string = DefaultPermission>(
           }),
         ),
     },
+    provisioning: provisioningApi(w),
     audit: {
       list: async (query) =>
         as<Page<AuditEvent>>(
