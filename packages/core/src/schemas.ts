@@ -33,6 +33,8 @@ export {
   type SwitchOrganizationInput,
   SwitchOrganizationInputSchema,
 } from "./auth/auth.schema";
+export { SessionQuerySchema } from "./auth/session-admin.schema";
+export { SessionSummarySchema } from "./auth/session-summary.schema";
 export { DirectoryErrorDataSchema, FieldIssueSchema } from "./errors/error.schema";
 export { LocationInputSchema, LocationPatchSchema, LocationSchema } from "./locations/location.schema";
 export { BootstrapSchema } from "./organization/bootstrap.schema";
@@ -40,6 +42,7 @@ export {
   OrganizationInputSchema,
   OrganizationPatchSchema,
   OrganizationSchema,
+  SessionLimitsSchema,
 } from "./organization/organization.schema";
 export { SeatUsageSchema } from "./organization/seat-usage.schema";
 export { EmailSchema, PhoneSchema } from "./primitives/contact.schema";

@@ -15,6 +15,7 @@ import {
   type Organization,
   type Seats,
 } from "./organization.schema";
+import { defaultSessionLimits, requireIdleWithinLifetime } from "./session-limits.rules";
 
 /**
  * Creates an organization with its first location (R8), the role templates and its owner: an
@@ -22,6 +23,8 @@ import {
  */
 export async function bootstrap(ctx: ServiceContext, raw: BootstrapInput): Promise<BootstrapResult> {
   const input = parseInput(BootstrapSchema, raw);
+  const sessionLimits = mergeDefined(defaultSessionLimits(ctx.policy), input.organization.sessionLimits);
+  requireIdleWithinLifetime(sessionLimits, ["organization"]);
   await checkNewPassword(
     ctx,
     input.owner.password,
@@ -58,6 +61,7 @@ export async function bootstrap(ctx: ServiceContext, raw: BootstrapInput): Promi
         seats: mergeDefined<Seats>({ named: null, concurrent: null, practitioners: null }, o.seats),
         licenceTypes: o.licenceTypes ?? [],
         providerTypes: o.providerTypes ?? DEFAULT_PROVIDER_TYPES,
+        sessionLimits,
         mainContactUserId: userId,
         version: 1,
         createdAt: now,

@@ -26,6 +26,8 @@ import { registerRoleTests } from "./conformance/roles";
 import { registerScopeTests } from "./conformance/scope";
 import { registerSeatTests } from "./conformance/seats";
 import { registerSecretTests } from "./conformance/secrets";
+import { registerSessionLimitTests } from "./conformance/session-limits";
+import { registerSessionAdminTests } from "./conformance/sessions-admin";
 import { registerUserCreateTests } from "./conformance/users";
 import { registerUserEditTests } from "./conformance/users-edit";
 import { registerVersionTests } from "./conformance/versions";
@@ -69,6 +71,8 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAuthSignInTests(make);
     registerAuthLockoutTests(make);
     registerAuthSessionTests(make);
+    registerSessionLimitTests(make);
+    registerSessionAdminTests(make);
     registerAuthChangeTests(make);
     registerAuthResetTests(make);
     registerAuthAcceptTests(make);
