@@ -6,6 +6,7 @@ import type {
   Organization,
   Page,
   SeatUsage,
+  SessionSummary,
   StaffDirectory,
 } from "@staffroom/core";
 import { actorState, type MeResponse } from "./actor-state";
@@ -14,7 +15,7 @@ import { locationsApi } from "./locations-api";
 import type { RestClientOptions } from "./options";
 import { rolesApi } from "./roles-api";
 import { usersApi } from "./users-api";
-import { as, versionOf, wire } from "./wire";
+import { as, idSegment, versionOf, wire } from "./wire";
 
 /**
  * A `StaffDirectory` over HTTP, with the same types and errors as a local one, plus the account side.
@@ -97,6 +98,24 @@ export function restDirectory<P extends string = DefaultPermission>(
         as<SeatUsage>(
           await w.send({ operation: "organization.usage", method: "GET", path: await w.orgPath("/usage") }),
         ),
+    },
+    sessions: {
+      list: async (query) =>
+        as<Page<SessionSummary>>(
+          await w.send({
+            operation: "sessions.list",
+            method: "GET",
+            path: await w.orgPath("/sessions"),
+            query,
+          }),
+        ),
+      end: async (id) => {
+        await w.send({
+          operation: "sessions.end",
+          method: "DELETE",
+          path: await w.orgPath(`/sessions/${idSegment(id)}`),
+        });
+      },
     },
     audit: {
       list: async (query) =>

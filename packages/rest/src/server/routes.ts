@@ -5,6 +5,7 @@ import { authRoutes } from "./routes.auth";
 import { locationRoutes } from "./routes.locations";
 import { organizationRoutes } from "./routes.organization";
 import { roleRoutes } from "./routes.roles";
+import { sessionRoutes } from "./routes.sessions";
 import { userActionRoutes } from "./routes.user-actions";
 import { userRoutes } from "./routes.users";
 
@@ -21,6 +22,7 @@ export function routeTable(settings: ResolvedOptions): readonly Route[] {
     ...userActionRoutes,
     ...roleRoutes,
     ...locationRoutes,
+    ...sessionRoutes,
     ...(settings.authRoutes ? authRoutes : []),
   ];
   let document: OpenApiDocument | null = null;
