@@ -21,14 +21,16 @@ export type SeatLimitBelowUse =
       readonly used: number;
     };
 
-/** The limits a settings form is about to save (absent: unchanged). */
+/**
+ * The limits a settings form is about to save (absent: unchanged); an `OrganizationPatch` is one.
+ *
+ * @example { seats: { named: 10 }, licenceTypes: [{ key: "mobile", label: "Mobile app", seats: 5 }] }
+ */
 export interface ProposedSeatLimits {
-  readonly seats?: Partial<Seats>;
-  readonly licenceTypes?: readonly {
-    readonly key: string;
-    readonly label: string;
-    readonly seats: number | null;
-  }[];
+  readonly seats?: { readonly [K in keyof Seats]?: number | null | undefined } | undefined;
+  readonly licenceTypes?:
+    | readonly { readonly key: string; readonly label: string; readonly seats: number | null }[]
+    | undefined;
 }
 
 const below = (limit: number | null | undefined, used: number): limit is number =>
