@@ -1,4 +1,4 @@
-import type { AuditQuery, UserQuery } from "@staffroom/core";
+import type { AuditQuery, SessionQuery, UserQuery } from "@staffroom/core";
 
 /**
  * The query keys of the directory, most general first so that `["users"]` invalidates every user
@@ -28,12 +28,21 @@ export const queryKeys = {
     usage: ["organization", "usage"] as const,
   },
   audit: { all: ["audit"] as const, list: (query: AuditQuery) => ["audit", "list", query] as const },
+  sessions: {
+    all: ["sessions"] as const,
+    lists: ["sessions", "list"] as const,
+    list: (query: SessionQuery) => ["sessions", "list", query] as const,
+  },
 } as const;
 
-/** What a write to users makes stale: users, role user counts, seat usage, the audit trail. */
+/**
+ * What a write to users makes stale: users, role user counts, seat usage, the audit trail, and the
+ * sessions (disabling or deleting someone signs them out).
+ */
 export const USER_WRITE_INVALIDATES = [
   queryKeys.users.all,
   queryKeys.roles.list,
   queryKeys.organization.usage,
   queryKeys.audit.all,
+  queryKeys.sessions.all,
 ] as const;

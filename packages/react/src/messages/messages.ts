@@ -8,6 +8,7 @@ import {
 } from "../widgets/organization-settings/messages";
 import { type SwitcherMessages, switcherMessages } from "../widgets/organization-switcher/messages";
 import { type RolesMessages, rolesMessages } from "../widgets/roles-manager/messages";
+import { type SessionsMessages, sessionsMessages } from "../widgets/sessions-manager/messages";
 
 /**
  * Every string the widgets show, in English. Hosts override any part through
@@ -227,6 +228,7 @@ export interface Messages {
   readonly audit: AuditMessages;
   readonly switcher: SwitcherMessages;
   readonly account: AccountMessages;
+  readonly sessions: SessionsMessages;
 }
 
 /** A deep partial of {@link Messages}: what a host passes to override strings. */
@@ -489,6 +491,7 @@ export const englishMessages: Messages = {
   audit: auditMessages,
   switcher: switcherMessages,
   account: accountMessages,
+  sessions: sessionsMessages,
 };
 
 /**

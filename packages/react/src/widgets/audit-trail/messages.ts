@@ -178,6 +178,7 @@ export const auditMessages: AuditMessages = {
     "organization.created": "Created the organization",
     "organization.updated": "Changed organization settings",
     "organization.main_contact_changed": "Handed over the main contact",
+    "session.ended": "Ended a session",
   },
   fields: {
     email: "Email",
@@ -200,6 +201,8 @@ export const auditMessages: AuditMessages = {
     licenceTypes: "Licence types",
     providerTypes: "Provider types",
     mainContactUserId: "Main contact",
+    sessionLimits: "Session limits",
+    session: "Session",
     givenName: "First name",
     familyName: "Last name",
     title: "Title",
