@@ -9,7 +9,14 @@ import {
 } from "./pages/AccountPages";
 import { MailPage } from "./pages/MailPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { AuditPage, LocationsPage, OrganizationPage, RolesPage, UsersPage } from "./pages/SettingsPages";
+import {
+  AuditPage,
+  LocationsPage,
+  OrganizationPage,
+  RolesPage,
+  SessionsPage,
+  UsersPage,
+} from "./pages/SettingsPages";
 import { useSession } from "./session/session";
 import { Pending } from "./shell/PageHeader";
 import { Redirect } from "./shell/Redirect";
@@ -34,6 +41,7 @@ const PAGES: Readonly<Record<string, (backend: DemoBackend) => ReactNode>> = {
   "/settings/roles": () => <RolesPage />,
   "/settings/locations": () => <LocationsPage />,
   "/settings/organization": () => <OrganizationPage />,
+  "/settings/sessions": () => <SessionsPage />,
   "/settings/audit": () => <AuditPage />,
   "/mail": (backend) => <MailPage backend={backend} />,
 };

@@ -3,6 +3,7 @@ import {
   LocationsManager,
   OrganizationSettings,
   RolesManager,
+  SessionsManager,
   UserDirectory,
 } from "@staffroom/react";
 import type { ReactNode } from "react";
@@ -65,6 +66,15 @@ export function OrganizationPage(): ReactNode {
   return (
     <SettingsPage title="Organization">
       <OrganizationSettings />
+    </SettingsPage>
+  );
+}
+
+/** Settings › Sessions: who is signed in, and End session (W13). @example <SessionsPage /> */
+export function SessionsPage(): ReactNode {
+  return (
+    <SettingsPage title="Sessions">
+      <SessionsManager />
     </SettingsPage>
   );
 }

@@ -10,6 +10,7 @@ export const SETTINGS_PAGES = [
   { path: "/settings/roles", label: "Roles", icon: "roles" },
   { path: "/settings/locations", label: "Locations", icon: "locations" },
   { path: "/settings/organization", label: "Organization", icon: "organization" },
+  { path: "/settings/sessions", label: "Sessions", icon: "sessions" },
   { path: "/settings/audit", label: "Audit", icon: "audit" },
 ] as const;
 
@@ -22,7 +23,7 @@ const WIRING_NOTES = {
 } as const;
 
 /**
- * The EHR's side navigation, "Settings › Users / Roles / Locations / Organization / Audit", with
+ * The EHR's side navigation, "Settings › Users / Roles / Locations / Organization / Sessions / Audit", with
  * the current page marked, and a note on the wiring in use.
  *
  * @example <SideNav />

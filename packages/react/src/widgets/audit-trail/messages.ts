@@ -202,6 +202,8 @@ export const auditMessages: AuditMessages = {
     providerTypes: "Provider types",
     mainContactUserId: "Main contact",
     sessionLimits: "Session limits",
+    idleMinutes: "Idle limit (minutes)",
+    lifetimeHours: "Session lifetime (hours)",
     session: "Session",
     givenName: "First name",
     familyName: "Last name",
