@@ -27,6 +27,10 @@ describe("where a session came from, as the Sessions list shows it", () => {
       "Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 Chrome/126.0 Safari/537.36 OPR/110.0",
       { browser: "Opera", system: "ChromeOS" },
     ],
+    [
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36",
+      { browser: "Chrome", system: "Linux" },
+    ],
     ["curl/8.5.0", { browser: null, system: null }],
   ])("%s → %o", (userAgent, expected) => {
     expect(describeClient(userAgent)).toEqual(expected);
