@@ -7,6 +7,9 @@ import { goTo } from "./support/navigation";
 import { signInAs } from "./support/session";
 import { dialogTitled } from "./support/users-page";
 
+/** Core's reason for refusing to end your own session (`OWN_SESSION_MESSAGE`). */
+const OWN_SESSION_MESSAGE = "You cannot end your own session here. Sign out instead.";
+
 /** The Sessions table, and the row of one person. */
 const sessions = (page: Page) => page.getByRole("table", { name: "Signed in now" });
 const rowOf = (page: Page, name: string) =>
@@ -31,8 +34,10 @@ describe.each(WIRINGS)("Sessions (%s wiring)", (wiring) => {
     expect(await sessions(page).textContent()).not.toContain("203.0.113.24");
     const mine = rowOf(page, olive.name);
     await see(mine.getByText("You", { exact: true }));
-    await see(mine.getByText("This is you. Sign out to end your own session."));
-    expect(await mine.getByRole("button").count()).toBe(0);
+    // Your own End session is disabled with core's reason (sign out instead).
+    const own = mine.getByRole("button", { name: `End session for ${olive.name}`, exact: true });
+    await see(mine.getByText(OWN_SESSION_MESSAGE, { exact: true }));
+    expect(await own.getAttribute("aria-disabled")).toBe("true");
 
     await desk.getByRole("button", { name: `End session for ${elena.name}`, exact: true }).click();
     const confirm = dialogTitled(page, `End ${elena.name}'s session?`);
@@ -51,7 +56,7 @@ describe.each(WIRINGS)("Sessions (%s wiring)", (wiring) => {
     await see(ended.filter({ hasText: elena.name }));
   });
 
-  it("R4 a clinic manager sees the sessions of people sharing his clinic only", async () => {
+  it("R4 a clinic manager sees the sessions of people sharing his clinic only, may end theirs, and not his own (disabled, with core's reason)", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, carl);
@@ -60,6 +65,13 @@ describe.each(WIRINGS)("Sessions (%s wiring)", (wiring) => {
     await see(rowOf(page, carl.name).getByText("You", { exact: true }));
     // Samuel works at Bayview only: not Carl's to see (R5).
     expect(await rowOf(page, samuel.name).count()).toBe(0);
+    const elenaEnd = rowOf(page, elena.name).getByRole("button", { name: `End session for ${elena.name}` });
+    expect(await elenaEnd.getAttribute("aria-disabled")).toBeNull();
+    const mine = rowOf(page, carl.name);
+    expect(
+      await mine.getByRole("button", { name: `End session for ${carl.name}` }).getAttribute("aria-disabled"),
+    ).toBe("true");
+    await see(mine.getByText(OWN_SESSION_MESSAGE, { exact: true }));
   });
 });
 

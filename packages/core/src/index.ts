@@ -12,6 +12,7 @@
 
 export { type AccessSubject, accessSubject, decide } from "./access/access.rules";
 export type { AccessTarget, Actor, ActorView } from "./access/access.schema";
+export { type ActorFacts, actorFactsOf } from "./access/actor-facts";
 export {
   type Catalog,
   type CatalogDefinition,
@@ -22,6 +23,7 @@ export {
   type PermissionOf,
 } from "./access/catalog";
 export { MAIN_CONTACT_ONLY_MESSAGE } from "./access/main-contact.rules";
+export { ADMIN_SCREENS, type AdminScreen, canOpenScreen } from "./access/screens";
 export { type AuditQuery, AuditQuerySchema, type RequestMetadata } from "./audit/audit.schema";
 export type { AuditEvent, AuditVerification, FieldChange } from "./audit/audit-event.schema";
 export type { PasswordHash } from "./auth/account.schema";
@@ -52,6 +54,7 @@ export {
   RULE_CODES,
   type RuleCode,
 } from "./errors/error-codes";
+export type { Refusal, Verdict } from "./errors/verdict";
 export {
   type Location,
   type LocationInput,
@@ -72,6 +75,7 @@ export {
   type Seats,
   type SessionLimits,
 } from "./organization/organization.schema";
+export type { OrganizationFormOptions } from "./organization/organization-form-options.schema";
 export {
   type ProposedSeatLimits,
   type SeatLimitBelowUse,
@@ -107,6 +111,7 @@ export {
   RolePatchSchema,
   RoleSchema,
 } from "./roles/role.schema";
+export type { RoleFormOptions } from "./roles/role-form-options.schema";
 export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
@@ -118,8 +123,8 @@ export {
   UserSchema,
   type UserStatus,
 } from "./users/user.schema";
-export { allowedUserActions, type UserActionFacts } from "./users/user-actions.rules";
 export type { BulkInput, BulkItem, ResetPasswordInput, UserAction } from "./users/user-actions.schema";
+export type { FieldOption, UserActionOffer, UserFormOptions } from "./users/user-form-options.schema";
 export {
   type CreateUserInput,
   CreateUserInputSchema,
@@ -137,3 +142,4 @@ export type {
   InviteResult,
   StatusCounts,
 } from "./users/user-results.schema";
+export { type UserTarget, userActionOffers } from "./users/users.rules";

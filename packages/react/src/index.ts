@@ -39,6 +39,7 @@ export {
   type ConfirmRootProps,
 } from "./widgets/confirm-dialog/ConfirmDialog";
 export { InviteUserDialog, type InviteUserDialogProps } from "./widgets/invite-user-dialog/InviteUserDialog";
+export { NoAccess, type NoAccessProps } from "./widgets/no-access/NoAccess";
 export {
   ResetPasswordDialog,
   type ResetPasswordDialogProps,

@@ -58,12 +58,12 @@ describe("sessions over HTTP (W13)", () => {
       client: { browser: "Chrome", system: "Windows" },
       network: "127.0.0.0/24",
       self: false,
-      endable: true,
+      end: { allowed: true },
     });
     expect(of(w.backend.owner.id)).toMatchObject({
       client: { browser: "Firefox", system: "Linux" },
       self: true,
-      endable: false,
+      end: { allowed: false, code: "rule", rule: "self_change" },
     });
   });
 

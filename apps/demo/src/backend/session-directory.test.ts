@@ -24,7 +24,9 @@ describe("sessionDirectory", () => {
     const { directory, calls } = await signedInOwner();
     const me = await directory.me();
     expect(directory.can("users.manage")).toBe(true);
-    expect(directory.users.actions(me.user)).not.toContain("disable");
+    const offers = directory.users.actions(me.user);
+    expect(offers.filter((o) => o.verdict.allowed).map((o) => o.action)).toEqual(["edit"]);
+    expect(offers.find((o) => o.action === "disable")?.verdict).toMatchObject({ rule: "self_change" });
     const page = await directory.users.list();
     expect(page.items.map((u) => u.id)).toContain(me.user.id);
     expect(calls()).toBe(2);

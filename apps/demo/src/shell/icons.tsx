@@ -49,7 +49,7 @@ export function HarborMark(): ReactNode {
 export function NavIcon({
   name,
 }: {
-  readonly name: "users" | "roles" | "locations" | "organization" | "sessions" | "audit" | "mail";
+  readonly name: "users" | "roles" | "locations" | "organization" | "sessions" | "audit" | "mail" | "display";
 }): ReactNode {
   switch (name) {
     case "users":
@@ -95,6 +95,13 @@ export function NavIcon({
         <Icon>
           <path d="M7 3h8l4 4v14H7z" />
           <path d="M15 3v4h4M10 12h6M10 16h6" />
+        </Icon>
+      );
+    case "display":
+      return (
+        <Icon>
+          <circle cx="12" cy="12" r="8" />
+          <path d="M12 4a8 8 0 0 1 0 16z" fill="currentColor" />
         </Icon>
       );
     case "mail":

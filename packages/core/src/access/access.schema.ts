@@ -30,8 +30,11 @@ export interface AccessTarget {
 
 /**
  * The actor as the directory sees it (`me()`): its user, role, permissions and whether it is the
- * main contact. `mainContactUserId` names the organization's main contact (R7), so a client can
- * answer `users.actions()` as the service would and say why a form is read-only.
+ * main contact. `mainContactUserId` names the organization's main contact (R7) and
+ * `rolePermissions` every role's permissions by role id (null when the actor may not read roles:
+ * it then manages nobody), so a client answers `can()` and `users.actions()` from core's verdicts as
+ * the service would (R3: a user holding a permission the actor lacks is not the actor's to manage)
+ * and says why a form is read-only.
  *
  * @example ActorViewSchema.parse(await admin.me()).permissions
  */
@@ -41,11 +44,12 @@ export const ActorViewSchema = z.strictObject({
   permissions: z.array(z.string()),
   isMainContact: z.boolean(),
   mainContactUserId: z.nullable(IdSchema),
+  rolePermissions: z.nullable(z.record(IdSchema, z.array(z.string()))),
 });
 /**
  * The actor as the directory sees it, its permissions named by the catalog in use.
  *
- * @example { user, role, permissions: ["users.view", …], isMainContact: true, mainContactUserId: "usr_…" }
+ * @example { user, role, permissions: ["users.view", …], isMainContact: true, mainContactUserId: "usr_…", rolePermissions: { "rol_…": ["users.view"] } }
  */
 export type ActorView<P extends string = DefaultPermission> = Omit<
   z.infer<typeof ActorViewSchema>,

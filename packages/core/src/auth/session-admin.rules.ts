@@ -1,54 +1,50 @@
-import { type AccessSubject, missingPermissions, withinScope } from "../access/access.rules";
-import { ADMIN_PERMISSION } from "../access/catalog";
-import { MAIN_CONTACT_ONLY_MESSAGE, mainContactOnly } from "../access/main-contact.rules";
-import { type DirectoryError, fail } from "../errors/directory-error";
-import type { UserRecord } from "../store/records";
+import type { AccessSubject } from "../access/access.rules";
+import type { ActorFacts } from "../access/actor-facts";
+import { ALLOWED, firstRefusal, refuse, type Verdict } from "../errors/verdict";
+import { manageUserVerdict, type UserTarget, usersManagerVerdict } from "../users/users.rules";
 
 /*
- * Who may see and end other people's sessions (W13). Ending a session signs a person out — a part
- * of disabling them (W6) — so it is a user operation like the others: `users.manage` (R2), inside
- * the actor's locations (R4), on nobody who holds more than the actor (R3), never the main contact
- * by anyone else (R7), and never one's own (sign out instead). Each check is one function, so they
- * can move into verdicts as they are.
+ * The verdicts of the Sessions screen (W13). Ending a session signs a person out — a part of
+ * disabling them (W6) — so it is a user operation like the others and reads the same verdicts:
+ * `users.manage` (R2), inside the actor's locations (R4), on nobody who holds more than the actor
+ * (R3), never the main contact by anyone else (R7), and never one's own (sign out instead). The
+ * service asserts them; `sessions.list` carries each session's `end` verdict, `canOpenScreen`
+ * reads the list's.
  */
-
-/**
- * R2: the Sessions list (who is signed in, from where) is for those who manage users.
- *
- * @example if (!canListSessions(a.subject)) throw fail.forbidden();
- */
-export function canListSessions(subject: AccessSubject): boolean {
-  return subject.permissions.has(ADMIN_PERMISSION);
-}
 
 /**
  * The message of the refusal to end one's own session: the Sessions list marks them "You" and
  * offers Sign out instead.
  *
- * @example fail.rule("self_change", OWN_SESSION_MESSAGE)
+ * @example refuse.rule("self_change", OWN_SESSION_MESSAGE)
  */
 export const OWN_SESSION_MESSAGE = "You cannot end your own session here. Sign out instead.";
 
 /**
- * Why the actor may not end a session of `owner` (holding `ownerPermissions`), or null when it may:
- * R7 self (`rule`/`self_change`), R4 scope and R3 permissions (`forbidden`), R7 main contact
- * (`rule`/`main_contact_only`). `sessions.end` throws it; `sessions.list` reads it as `endable`.
+ * R2: the Sessions list (who is signed in, from where) is for those who manage users; `forbidden`
+ * otherwise. A location-limited manager is allowed and sees the people it sees (R4, R5).
  *
- * @example endSessionRefusal(a.subject, user, role.permissions, org.mainContactUserId) // null: allowed
+ * @example assertAllowed(listSessionsVerdict(a.subject));
  */
-export function endSessionRefusal(
-  subject: AccessSubject,
-  owner: Pick<UserRecord, "id" | "locationAccess">,
-  ownerPermissions: readonly string[],
-  mainContactUserId: string | null,
-): DirectoryError | null {
-  if (!canListSessions(subject)) return fail.forbidden();
-  if (owner.id === subject.userId) return fail.rule("self_change", OWN_SESSION_MESSAGE);
-  if (!withinScope(subject, owner.locationAccess))
-    return fail.forbidden("This person has access to locations outside yours.");
-  if (missingPermissions(subject, ownerPermissions).length > 0)
-    return fail.forbidden("This person holds permissions you do not have.");
-  if (mainContactOnly(subject, mainContactUserId, owner.id))
-    return fail.rule("main_contact_only", MAIN_CONTACT_ONLY_MESSAGE);
-  return null;
+export function listSessionsVerdict(subject: AccessSubject): Verdict {
+  return usersManagerVerdict(subject);
+}
+
+/**
+ * R2–R4, R7: may the actor end a session of `owner`? It may list sessions (R2), the session is not
+ * its own (`rule`/`self_change`, {@link OWN_SESSION_MESSAGE}), and it may manage the owner as a user
+ * (`manageUserVerdict`: R4 scope and R3 permissions `forbidden`, R7 main contact
+ * `rule`/`main_contact_only`). Visibility (R5: `not_found`) is the caller's to settle first.
+ *
+ * @example endSessionVerdict(actor, user) // refused rule/self_change on the actor's own session
+ */
+export function endSessionVerdict(
+  actor: ActorFacts,
+  owner: Pick<UserTarget, "id" | "roleId" | "locationAccess">,
+): Verdict {
+  return firstRefusal(
+    () => listSessionsVerdict(actor.subject),
+    () => (owner.id === actor.subject.userId ? refuse.rule("self_change", OWN_SESSION_MESSAGE) : ALLOWED),
+    () => manageUserVerdict(actor, owner),
+  );
 }

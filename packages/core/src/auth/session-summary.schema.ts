@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { type Verdict, VerdictSchema } from "../errors/verdict";
 import { IdSchema } from "../primitives/ids.schema";
 import { IsoDateSchema } from "../primitives/instant.schema";
 
@@ -9,8 +10,8 @@ import { IsoDateSchema } from "../primitives/instant.schema";
  * `displayName`, `email`), where from (`client`: browser and system families, `network`: the /24
  * or /48 the address lies in — never the raw address or user-agent string), since when
  * (`createdAt`), last active (`lastSeenAt`), when it ends unless used (`idleExpiresAt`) and at the
- * latest (`expiresAt`); `self` marks the actor's own sessions and `endable` whether the actor may
- * end it (`sessions.end` refuses exactly the others, with the reason).
+ * latest (`expiresAt`); `self` marks the actor's own sessions and `end` is core's verdict on ending
+ * it — the one `sessions.end` asserts, so a refused End shows the reason the service would give.
  *
  * @example SessionSummarySchema.parse((await admin.sessions.list()).items[0]).client?.browser
  */
@@ -26,13 +27,16 @@ export const SessionSummarySchema = z.strictObject({
   idleExpiresAt: IsoDateSchema,
   expiresAt: IsoDateSchema,
   self: z.boolean(),
-  endable: z.boolean(),
+  end: VerdictSchema,
 });
 /**
  * A live session as the Sessions list shows it.
  *
  * @example { id: "ses_…", userId: "usr_…", displayName: "Jane Smith RN", email: "jane@clinic.org",
  *   client: { browser: "Chrome", system: "Windows" }, network: "203.0.113.0/24", createdAt: "…",
- *   lastSeenAt: "…", idleExpiresAt: "…", expiresAt: "…", self: false, endable: true }
+ *   lastSeenAt: "…", idleExpiresAt: "…", expiresAt: "…", self: false, end: { allowed: true } }
  */
-export type SessionSummary = z.infer<typeof SessionSummarySchema>;
+export type SessionSummary = Omit<z.infer<typeof SessionSummarySchema>, "end"> & {
+  /** Core's verdict on ending this session: the one `sessions.end` asserts. */
+  readonly end: Verdict;
+};

@@ -5,6 +5,7 @@ import type { ServiceContext, Unit } from "../directory/context";
 import { mergeDefined } from "../directory/merge";
 import { parseInput } from "../directory/validate";
 import { fail } from "../errors/directory-error";
+import { assertAllowed } from "../errors/verdict";
 import type { AccountRecord, LocationRecord, RoleRecord, UserRecord } from "../store/records";
 import { newUserRecord } from "../users/user-record";
 import { toUser } from "../users/user-view";
@@ -15,7 +16,7 @@ import {
   type Organization,
   type Seats,
 } from "./organization.schema";
-import { defaultSessionLimits, requireIdleWithinLifetime } from "./session-limits.rules";
+import { defaultSessionLimits, sessionLimitsVerdict } from "./session-limits.rules";
 
 /**
  * Creates an organization with its first location (R8), the role templates and its owner: an
@@ -24,7 +25,7 @@ import { defaultSessionLimits, requireIdleWithinLifetime } from "./session-limit
 export async function bootstrap(ctx: ServiceContext, raw: BootstrapInput): Promise<BootstrapResult> {
   const input = parseInput(BootstrapSchema, raw);
   const sessionLimits = mergeDefined(defaultSessionLimits(ctx.policy), input.organization.sessionLimits);
-  requireIdleWithinLifetime(sessionLimits, ["organization"]);
+  assertAllowed(sessionLimitsVerdict(sessionLimits, ["organization"]));
   await checkNewPassword(
     ctx,
     input.owner.password,

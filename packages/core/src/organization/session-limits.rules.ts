@@ -1,5 +1,5 @@
 import type { DirectoryPolicy } from "../directory/policy";
-import { fail } from "../errors/directory-error";
+import { ALLOWED, refuse, type Verdict } from "../errors/verdict";
 import type { OrganizationRecord } from "../store/records";
 import { SESSION_LIMIT_BOUNDS, type SessionLimits } from "./organization.schema";
 
@@ -45,21 +45,22 @@ export const sessionLifetimeMs = (org: Pick<OrganizationRecord, "sessionLimits">
 
 /**
  * W13: the idle limit is no longer than the session's lifetime (`validation` on
- * `sessionLimits.idleMinutes`). Checked on the pair as it will be stored, since a patch may change
+ * `sessionLimits.idleMinutes`). Asserted on the pair as it will be stored, since a patch may change
  * either one.
  *
- * `at` is the path of the input that holds `sessionLimits` (`["organization"]` in `bootstrap`).
+ * `at` is the path of the input that holds `sessionLimits` (default `[]`; `["organization"]` in
+ * `bootstrap`).
  *
- * @example requireIdleWithinLifetime({ idleMinutes: 90, lifetimeHours: 1 }) // throws
+ * @example assertAllowed(sessionLimitsVerdict({ idleMinutes: 90, lifetimeHours: 1 })) // throws
  */
-export function requireIdleWithinLifetime(limits: SessionLimits, at: readonly string[] = []): void {
-  if (limits.idleMinutes > limits.lifetimeHours * 60) {
-    throw fail.field(
-      [...at, "sessionLimits", "idleMinutes"],
-      "idle_beyond_lifetime",
-      "The idle limit cannot be longer than the session itself.",
-    );
-  }
+export function sessionLimitsVerdict(limits: SessionLimits, at: readonly string[] = []): Verdict {
+  return limits.idleMinutes > limits.lifetimeHours * 60
+    ? refuse.field(
+        [...at, "sessionLimits", "idleMinutes"],
+        "idle_beyond_lifetime",
+        "The idle limit cannot be longer than the session itself.",
+      )
+    : ALLOWED;
 }
 
 /**

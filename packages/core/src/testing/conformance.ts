@@ -24,12 +24,14 @@ import { registerOrganizationTests } from "./conformance/organization";
 import { registerProviderTests } from "./conformance/provider";
 import { registerRoleTests } from "./conformance/roles";
 import { registerScopeTests } from "./conformance/scope";
+import { registerScreenTests } from "./conformance/screens";
 import { registerSeatTests } from "./conformance/seats";
 import { registerSecretTests } from "./conformance/secrets";
 import { registerSessionLimitTests } from "./conformance/session-limits";
 import { registerSessionAdminTests } from "./conformance/sessions-admin";
 import { registerUserCreateTests } from "./conformance/users";
 import { registerUserEditTests } from "./conformance/users-edit";
+import { registerFormOptionTests, registerVerdictTests } from "./conformance/verdicts";
 import { registerVersionTests } from "./conformance/versions";
 import type { ConformanceWorld, WorldFactory } from "./conformance/world";
 
@@ -63,6 +65,9 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAdminTests(make);
     registerMainContactTests(make);
     registerAffordanceTests(make);
+    registerVerdictTests(make);
+    registerFormOptionTests(make);
+    registerScreenTests(make);
     registerDirectoryTests(make);
     registerVersionTests(make);
     registerAuditTests(make);

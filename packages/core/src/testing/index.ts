@@ -53,4 +53,9 @@ export { secretsAtRestFixture } from "./conformance/secrets";
 export { type FhirFixture, type FhirFixtureOptions, fhirFixture } from "./fhir-fixture";
 export { runLocalBoundarySuite } from "./local-boundary";
 export { type PropertySuiteOptions, runPropertySuite } from "./properties";
+export {
+  runVerdictProperty,
+  type VerdictPropertyOptions,
+  type VerdictReport,
+} from "./properties/verdicts";
 export { type RateLimiterPairFactory, runRateLimiterContract } from "./rate-limiter-contract";

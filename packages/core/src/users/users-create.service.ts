@@ -1,4 +1,5 @@
-import { type ActorContext, requirePermission } from "../access/actor";
+import type { ActorContext } from "../access/actor";
+import { loadedActorFacts } from "../access/actor-facts";
 import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import { checkNewPassword } from "../auth/new-password";
 import { normalizePassword } from "../auth/password.rules";
@@ -6,24 +7,22 @@ import type { Unit } from "../directory/context";
 import { type ActorSession, writeOp } from "../directory/runner";
 import { parseInput } from "../directory/validate";
 import { fail } from "../errors/directory-error";
+import { assertAllowed } from "../errors/verdict";
 import { checkSeats } from "../organization/seats.rules";
 import type { AccountRecord, UserRecord } from "../store/records";
 import { newToken, queueInvitationMail } from "./invitation-mail";
 import { displayName, type User } from "./user.schema";
-import { checkUserRelations } from "./user-fields.rules";
+import { createUserVerdict, organizationFacts } from "./user-fields.rules";
 import { CreateUserInputSchema, InviteUserInputSchema } from "./user-input.schema";
 import { newUserRecord } from "./user-record";
 import type { InviteResult } from "./user-results.schema";
-import { roleFor } from "./user-target";
 import { invitationSummary, userView } from "./user-view";
-import { checkGrant } from "./users.rules";
 
-/** R1, R3, R8–R10 for a user about to be created or invited. */
+/** The create verdict (R2, R3, R8, R10, R11) for a user about to be created or invited, then R9's count rule. */
 async function admit(unit: Unit, a: ActorContext, record: UserRecord): Promise<void> {
-  requirePermission(a, "users.manage");
-  const locations = await unit.tx.listLocations(a.organization.id);
-  checkUserRelations(a.organization, locations, record, null);
-  checkGrant(a.subject, await roleFor(unit.tx, a.organization.id, record.roleId), record);
+  const actor = loadedActorFacts(a, await unit.tx.listRoles(a.organization.id));
+  const org = organizationFacts(a.organization, await unit.tx.listLocations(a.organization.id));
+  assertAllowed(createUserVerdict(actor, org, record));
   await checkSeats(unit.tx, a.organization, null, record);
 }
 

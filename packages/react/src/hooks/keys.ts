@@ -33,16 +33,24 @@ export const queryKeys = {
     lists: ["sessions", "list"] as const,
     list: (query: SessionQuery) => ["sessions", "list", query] as const,
   },
+  /** Core's form options: every write may change them (who holds what, seats, the actor). */
+  formOptions: {
+    all: ["formOptions"] as const,
+    user: (id: string | null) => ["formOptions", "user", id ?? ""] as const,
+    role: (id: string | null) => ["formOptions", "role", id ?? ""] as const,
+    organization: ["formOptions", "organization"] as const,
+  },
 } as const;
 
 /**
- * What a write to users makes stale: users, role user counts, seat usage, the audit trail, and the
- * sessions (disabling or deleting someone signs them out).
+ * What a write to users makes stale: users, role user counts, seat usage, the audit trail, the form
+ * options, and the sessions (disabling or deleting someone signs them out).
  */
 export const USER_WRITE_INVALIDATES = [
   queryKeys.users.all,
   queryKeys.roles.list,
   queryKeys.organization.usage,
   queryKeys.audit.all,
+  queryKeys.formOptions.all,
   queryKeys.sessions.all,
 ] as const;

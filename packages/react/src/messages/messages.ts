@@ -1,4 +1,12 @@
-import type { ErrorCode, FieldIssue, RuleCode, UserAction, UserStatus } from "@staffroom/core";
+import type {
+  AdminScreen,
+  ErrorCode,
+  FieldIssue,
+  Refusal,
+  RuleCode,
+  UserAction,
+  UserStatus,
+} from "@staffroom/core";
 import { type AccountMessages, accountMessages } from "../widgets/account/messages";
 import { type AuditMessages, auditMessages } from "../widgets/audit-trail/messages";
 import { type LocationsMessages, locationsMessages } from "../widgets/locations-manager/messages";
@@ -54,6 +62,11 @@ export interface Messages {
     readonly rule: Partial<Readonly<Record<RuleCode, string>>>;
     /** Overrides of a field issue's message; return undefined to keep core's. */
     readonly issue: (issue: FieldIssue) => string | undefined;
+    /**
+     * Overrides the reason shown beside an option core refuses (a form option, a row action, a
+     * permission toggle); return undefined to keep the `code`/`rule` overrides above, else core's.
+     */
+    readonly refusal: (refusal: Refusal) => string | undefined;
     readonly unexpected: string;
     readonly staleTitle: string;
     readonly staleBody: string;
@@ -229,6 +242,18 @@ export interface Messages {
   readonly switcher: SwitcherMessages;
   readonly account: AccountMessages;
   readonly sessions: SessionsMessages;
+  /** A screen the actor may not open (core's `canOpenScreen`): what each widget shows instead of loading it. */
+  readonly access: {
+    /** Each screen by the name the sentence below uses. */
+    readonly screens: Readonly<Record<AdminScreen, string>>;
+    /** "You don't have access to Users — ask an administrator." */
+    readonly noAccess: (screen: string) => string;
+  };
+  /** The directory as cards, in a narrow box (each card is one row of the table). */
+  readonly userCards: {
+    /** The label of a card's status fact. */
+    readonly status: string;
+  };
 }
 
 /** A deep partial of {@link Messages}: what a host passes to override strings. */
@@ -285,6 +310,7 @@ export const englishMessages: Messages = {
     code: {},
     rule: {},
     issue: () => undefined,
+    refusal: () => undefined,
     unexpected: "Something went wrong. Try again.",
     staleTitle: "Someone else changed this user",
     staleBody: "Your changes were not saved. Reload to see the latest version, then make your changes again.",
@@ -492,6 +518,18 @@ export const englishMessages: Messages = {
   switcher: switcherMessages,
   account: accountMessages,
   sessions: sessionsMessages,
+  access: {
+    screens: {
+      users: "Users",
+      roles: "Roles",
+      locations: "Locations",
+      organization: "Organization settings",
+      sessions: "Sessions",
+      audit: "Audit trail",
+    },
+    noAccess: (screen) => `You don't have access to ${screen} — ask an administrator.`,
+  },
+  userCards: { status: "Status" },
 };
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DefaultPermission } from "../../access/catalog";
 import type { SignInResult } from "../../auth/auth.schema";
+import { OWN_SESSION_MESSAGE } from "../../auth/session-admin.rules";
 import type { SessionSummary } from "../../auth/session-summary.schema";
 import type { StaffDirectory } from "../../directory/staff-directory";
 import {
@@ -87,7 +88,7 @@ export function registerSessionAdminTests(factory: WorldFactory): void {
         lastSeenAt: phone.session.createdAt,
         expiresAt: phone.session.expiresAt,
         self: false,
-        endable: true,
+        end: { allowed: true },
       });
       expect(second).toMatchObject({
         userId: sam.user.id,
@@ -96,7 +97,7 @@ export function registerSessionAdminTests(factory: WorldFactory): void {
         network: "203.0.113.0/24",
         createdAt: desk.session.createdAt,
         self: false,
-        endable: true,
+        end: { allowed: true },
       });
       // Used a minute ago: last active moved, and so did the idle end.
       expect(Date.parse(second?.lastSeenAt ?? "")).toBeGreaterThan(Date.parse(desk.session.createdAt));
@@ -140,14 +141,22 @@ export function registerSessionAdminTests(factory: WorldFactory): void {
       const mine = await signInFrom(ctx, me, DESK);
       const listed = (await dir.sessions.list()).items;
       expect(listed).toHaveLength(1);
-      expect(listed[0]).toMatchObject({ userId: me.user.id, self: true, endable: false });
-      expect((await ctx.owner.sessions.list()).items[0]).toMatchObject({ self: false, endable: true });
+      expect(listed[0]).toMatchObject({
+        userId: me.user.id,
+        self: true,
+        end: { allowed: false, code: "rule", rule: "self_change", message: OWN_SESSION_MESSAGE },
+      });
+      expect((await ctx.owner.sessions.list()).items[0]).toMatchObject({
+        self: false,
+        end: { allowed: true },
+      });
       const before = await latestEvent(ctx.owner);
       const refused = await expectError(dir.sessions.end(listed[0]?.id ?? ""), {
         code: "rule",
         rule: "self_change",
       });
       expect(refused.message).toMatch(/sign out/i);
+      expect(refused.message).toBe(OWN_SESSION_MESSAGE);
       await expectAlive(ctx, mine.token, me);
       expect((await latestEvent(ctx.owner)).id).toBe(before.id);
     });
@@ -186,11 +195,19 @@ export function registerSessionAdminTests(factory: WorldFactory): void {
       const sessionOf = (p: Person) => all.find((s) => s.userId === p.user.id)?.id ?? "";
       const seen = await manager.sessions.list();
       expect(seen.total).toBe(2);
-      expect(Object.fromEntries(seen.items.map((s) => [s.userId, s.endable]))).toEqual({
+      expect(Object.fromEntries(seen.items.map((s) => [s.userId, s.end.allowed]))).toEqual({
         [inside.user.id]: true,
         [straddling.user.id]: false,
       });
-      await expectError(manager.sessions.end(sessionOf(straddling)), { code: "forbidden" });
+      // The list's verdict is the refusal End answers with, reason and all.
+      const listedRefusal = seen.items.find((s) => s.userId === straddling.user.id)?.end;
+      expect(listedRefusal).toMatchObject({
+        allowed: false,
+        code: "forbidden",
+        message: expect.stringMatching(/locations outside yours/),
+      });
+      const refused = await expectError(manager.sessions.end(sessionOf(straddling)), { code: "forbidden" });
+      expect(refused.message).toBe(listedRefusal?.allowed === false ? listedRefusal.message : "");
       await expectError(manager.sessions.end(sessionOf(outside)), { code: "not_found" });
       await expectAlive(ctx, tokens.straddling, straddling);
       await expectAlive(ctx, tokens.outside, outside);
@@ -211,14 +228,21 @@ export function registerSessionAdminTests(factory: WorldFactory): void {
       });
       const all = (await ctx.owner.sessions.list()).items;
       const of = (p: Person) => all.find((s) => s.userId === p.user.id);
-      expect(of(contact)?.endable).toBe(false);
-      expect(of(admin)?.endable).toBe(true);
-      await expectError(ctx.owner.sessions.end(of(contact)?.id ?? ""), {
+      expect(of(contact)?.end).toMatchObject({ allowed: false, code: "rule", rule: "main_contact_only" });
+      expect(of(admin)?.end).toEqual({ allowed: true });
+      const contactRefused = await expectError(ctx.owner.sessions.end(of(contact)?.id ?? ""), {
         code: "rule",
         rule: "main_contact_only",
       });
-      expect((await manager.sessions.list()).items.every((s) => !s.endable)).toBe(true);
-      await expectError(manager.sessions.end(of(admin)?.id ?? ""), { code: "forbidden" });
+      expect(of(contact)?.end).toMatchObject({ message: contactRefused.message });
+      const managerSees = (await manager.sessions.list()).items;
+      expect(managerSees.map((s) => s.end)).toEqual(
+        managerSees.map(() => expect.objectContaining({ allowed: false, code: "forbidden" })),
+      );
+      const adminRefused = await expectError(manager.sessions.end(of(admin)?.id ?? ""), {
+        code: "forbidden",
+      });
+      expect(adminRefused.message).toMatch(/permissions you do not have/);
       await expectAlive(ctx, contactSession.token, contact);
       await expectAlive(ctx, adminSession.token, admin);
     });

@@ -171,7 +171,7 @@ export const EmptyFiltered: Story = {
   },
 };
 
-/** A provider without `audit.view`: core refuses and the widget says so, with a retry. */
+/** A provider without `audit.view`: the trail is not theirs, said calmly — no error, nothing to retry. */
 export const Forbidden: Story = {
   loaders: [
     async (): Promise<Loaded> => {
@@ -180,8 +180,12 @@ export const Forbidden: Story = {
     },
   ],
   play: async ({ canvasElement }) => {
-    const alert = await within(canvasElement).findByRole("alert");
-    await expect(alert).toHaveTextContent("The audit trail could not be loaded.");
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText("You don't have access to Audit trail — ask an administrator."),
+    ).toBeInTheDocument();
+    await expect(canvas.queryByRole("alert")).not.toBeInTheDocument();
+    await expect(canvas.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
   },
 };
 

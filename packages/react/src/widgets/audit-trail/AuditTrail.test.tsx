@@ -195,10 +195,21 @@ describe("AuditTrail", () => {
     expect(newest).not.toHaveTextContent("Deleted user");
   });
 
-  it("shows core's refusal to an actor without audit.view", async () => {
+  it("tells an actor without audit.view calmly that the trail is not theirs: no error, at any moment, nothing to retry", async () => {
+    // The trail's query may be refused before the actor has loaded: no alert may flash meanwhile.
+    let alarmed = false;
+    const watch = new MutationObserver(() => {
+      if (document.querySelector('[role="alert"]')) alarmed = true;
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
     renderWith(shared.provider, <AuditTrail />);
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("The audit trail could not be loaded.");
-    expect(within(alert).getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    expect(
+      await screen.findByText("You don't have access to Audit trail — ask an administrator."),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+    expect(screen.queryByText("The audit trail could not be loaded.")).not.toBeInTheDocument();
+    watch.disconnect();
+    expect(alarmed).toBe(false);
   });
 });

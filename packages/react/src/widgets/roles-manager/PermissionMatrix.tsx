@@ -1,10 +1,8 @@
-import { type CatalogView, DirectoryError, type Role } from "@staffroom/core";
+import { type CatalogView, DirectoryError, type Role, type Verdict } from "@staffroom/core";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { useUpdateRole } from "../../hooks/admin-mutations";
-import { useCan } from "../../hooks/permissions";
-import { useMe, useRoleCatalog, useRoles } from "../../hooks/reads";
-import { usePermissionCheck } from "../../hooks/settings-hooks";
-import { errorMessage } from "../../messages/error-message";
+import { useRoleCatalog, useRoleFormOptions, useRoles } from "../../hooks/reads";
+import { errorMessage, refusalMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
@@ -22,9 +20,11 @@ type Action = CatalogView["modules"][number]["actions"][number];
 /**
  * W7: a role's permissions grouped by module (`roles.catalog()`), one switch each with the screens it
  * opens. A toggle saves at once (optimistically, rolled back when core refuses, with core's reason
- * shown). Switches for permissions the actor does not hold (`can()`, R3), or every switch when the
- * actor may not manage roles, stay focusable but locked, with the reason beside them. A stale version
- * offers a reload.
+ * shown). Which switches may move is core's verdict (`roles.formOptions(roleId)`): when the role's
+ * permissions may not change at all — your own role, the main contact's to anyone else, or an actor
+ * who does not manage roles — the matrix is read-only with the reason above it; a single switch core
+ * refuses (a permission the actor does not hold, R3; taking one from administrators, R7) stays
+ * focusable but locked, with the reason beside it. A stale version offers a reload.
  *
  * @example <PermissionMatrix roleId={role.id} />
  */
@@ -32,11 +32,9 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
   const m = useMessages();
   const t = m.roles.matrix;
   const id = useId();
-  const me = useMe();
   const roles = useRoles();
   const catalog = useRoleCatalog();
-  const canManage = useCan("roles.manage");
-  const holds = usePermissionCheck();
+  const options = useRoleFormOptions(roleId);
   const update = useUpdateRole();
   const busy = useRef(false);
   const [problem, setProblem] = useState<unknown>(null);
@@ -60,7 +58,7 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
       </Alert>
     );
   }
-  if (!role || !catalog.data || !me.data) {
+  if (!role || !catalog.data || !options.data) {
     return (
       <p className="sr-muted" role="status">
         {m.roles.loading}
@@ -93,6 +91,14 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
   };
   const readOnlyId = `${id}-read-only`;
   const allowed = new Set(role.permissions);
+  // Core's verdicts: may this role's permissions change at all, and may each switch move. A plain
+  // `forbidden` (not a role manager; a permission not held, R3) is said in the matrix's own words.
+  const reasonOf = (verdict: Verdict, words: string) =>
+    verdict.allowed
+      ? null
+      : (m.errors.refusal(verdict) ?? (verdict.code === "forbidden" ? words : refusalMessage(m, verdict)));
+  const locked = reasonOf(options.data.permissions, m.roles.readOnly);
+  const toggles = new Map(options.data.toggles.map((o) => [o.value, reasonOf(o.verdict, t.notHeld)]));
 
   return (
     <fieldset
@@ -100,9 +106,10 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
       aria-busy={update.isPending || undefined}
     >
       <legend className="sr-visually-hidden">{t.label(role.name)}</legend>
-      {canManage ? null : (
+      {locked === null ? null : (
         <p className="sr-matrix-note" id={readOnlyId}>
-          {m.roles.readOnly}
+          <LockIcon />
+          {locked}
         </p>
       )}
       {stale ? <StaleAlert title={t.staleTitle} body={t.staleBody} onReload={() => void reload()} /> : null}
@@ -139,9 +146,10 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
                 key={action.permission}
                 action={action}
                 on={allowed.has(action.permission)}
-                locked={!canManage || !holds(action.permission)}
-                reasonId={canManage ? `${id}-${action.permission}-reason` : readOnlyId}
-                showReason={canManage && !holds(action.permission)}
+                // The role-wide reason is said once, above; a switch says only its own.
+                reason={locked ?? toggles.get(action.permission) ?? null}
+                reasonId={locked === null ? `${id}-${action.permission}-reason` : readOnlyId}
+                showReason={locked === null}
                 onToggle={(allow) => void toggle(role, action, allow)}
               />
             ))}
@@ -155,16 +163,19 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
 interface MatrixSwitchProps {
   readonly action: Action;
   readonly on: boolean;
-  readonly locked: boolean;
+  /** Why core refuses moving this switch; null when it may move. */
+  readonly reason: string | null;
   /** The element explaining why the switch is locked. */
   readonly reasonId: string;
+  /** Show the reason beside the switch (else it is the matrix's note, `reasonId`). */
   readonly showReason: boolean;
   readonly onToggle: (allow: boolean) => void;
 }
 
 /** One permission as a switch; locked switches stay focusable so keyboard users hear why. */
-function MatrixSwitch({ action, on, locked, reasonId, showReason, onToggle }: MatrixSwitchProps): ReactNode {
+function MatrixSwitch({ action, on, reason, reasonId, showReason, onToggle }: MatrixSwitchProps): ReactNode {
   const t = useMessages().roles.matrix;
+  const locked = reason !== null;
   return (
     <li className="sr-matrix-action" data-locked={locked || undefined}>
       <label className="sr-switch">
@@ -186,10 +197,10 @@ function MatrixSwitch({ action, on, locked, reasonId, showReason, onToggle }: Ma
           {action.screens.length ? <span className="sr-hint">{t.screens(action.screens)}</span> : null}
         </span>
       </label>
-      {showReason ? (
+      {locked && showReason ? (
         <span className="sr-matrix-reason" id={reasonId}>
           <LockIcon />
-          {t.notHeld}
+          {reason}
         </span>
       ) : null}
     </li>

@@ -74,27 +74,50 @@ export const CreateFromTemplate: Story = {
   },
 };
 
-/** Core refuses to delete a role people hold; the dialog says how many and what to do. */
+/** Core refuses deleting a role people hold: the button is disabled, with how many and what to do beside it. */
 export const DeleteRoleInUse: Story = {
   play: async ({ canvasElement }) => {
     const body = within(canvasElement.ownerDocument.body);
     await matrixOf(canvasElement, "Front Desk");
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "Delete role" }));
-    const dialog = await body.findByRole("dialog", { name: "Delete the role Front Desk?" });
-    await userEvent.click(within(dialog).getByRole("button", { name: "Delete role" }));
-    await expect(await within(dialog).findByRole("alert")).toHaveTextContent(/people hold Front Desk/);
+    const remove = within(canvasElement).getByRole("button", { name: "Delete role" });
+    await waitFor(() => expect(remove).toHaveAttribute("aria-disabled", "true"));
+    await expect(remove).toHaveAccessibleDescription(/people hold Front Desk/);
+    await userEvent.click(remove);
+    await expect(body.queryByRole("dialog")).toBeNull();
   },
 };
 
-/** Another administrator (not the main contact) may not take permissions from an admin role: rolled back. */
+/**
+ * Another administrator (not the main contact) may not take permissions from an admin role that
+ * people hold: each such switch is locked with core's reason before any click.
+ */
 export const RefusedByMainContactRule: Story = {
   loaders: [as("secondAdmin", "Clinic Manager")],
   play: async ({ canvasElement }) => {
     const matrix = await matrixOf(canvasElement, "Clinic Manager");
     const create = within(matrix).getByRole("switch", { name: /Create appointments/ });
+    await expect(create).toHaveAttribute("aria-disabled", "true");
+    await expect(create).toHaveAccessibleDescription(/Only the main contact/);
     await userEvent.click(create);
-    await expect(await within(matrix).findByRole("alert")).toHaveTextContent(/Only the main contact/);
     await waitFor(() => expect(create).toBeChecked());
+  },
+};
+
+/** R3: your own role's permissions are read-only, with core's reason above them; renaming stays yours. */
+export const OwnRoleReadOnly: Story = {
+  loaders: [as("secondAdmin", "Administrator")],
+  play: async ({ canvasElement }) => {
+    const matrix = await matrixOf(canvasElement, "Administrator");
+    await expect(
+      within(matrix).getByText("You cannot change the permissions of your own role."),
+    ).toBeInTheDocument();
+    const view = within(matrix).getByRole("switch", { name: /View appointments/ });
+    await expect(view).toHaveAttribute("aria-disabled", "true");
+    await expect(view).toHaveAccessibleDescription("You cannot change the permissions of your own role.");
+    view.focus();
+    await userEvent.keyboard(" ");
+    await expect(view).toBeChecked();
+    await expect(within(canvasElement).getByRole("button", { name: "Rename" })).toBeEnabled();
   },
 };
 

@@ -136,15 +136,17 @@ describe("RolesManager", () => {
     expect(cached()?.permissions).toEqual(frontDesk.permissions);
   });
 
-  it("R7 shows the main-contact rule when another admin takes a permission from an admin role", async () => {
+  it("R7 locks taking a permission from an admin role for another admin, with core's reason, before any click", async () => {
     const w = await settingsWorld();
     const { user, matrix } = await open(w.secondAdmin, "Clinic Manager");
     const create = within(matrix).getByRole("switch", { name: /Create appointments/ });
-    await user.click(create);
-    expect(await within(matrix).findByRole("alert")).toHaveTextContent(
+    expect(create).toHaveAttribute("aria-disabled", "true");
+    expect(create).toHaveAccessibleDescription(
       "Only the main contact can take permissions away from administrators.",
     );
+    await user.click(create);
     expect(create).toBeChecked();
+    expect(within(matrix).queryByRole("alert")).not.toBeInTheDocument();
   });
 
   it("R12 offers a reload when the role changed elsewhere (stale version)", async () => {
@@ -195,30 +197,45 @@ describe("RolesManager", () => {
     await roleNamed(w.owner, "Night Charge Nurse");
   });
 
-  it("explains role_in_use on delete and keeps the role; deletes an unused one", async () => {
+  it("explains role_in_use beside a disabled delete and keeps the role; deletes an unused one", async () => {
     const w = await settingsWorld();
     await w.owner.roles.create({ name: "Temp", permissions: [] });
     const { user } = await open(w.owner, "Front Desk");
     const holders = (await roleNamed(w.owner, "Front Desk")).userCount;
-    await user.click(screen.getByRole("button", { name: "Delete role" }));
-    let dialog = await screen.findByRole("dialog", { name: "Delete the role Front Desk?" });
-    await user.click(within(dialog).getByRole("button", { name: "Delete role" }));
-    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+    const refused = await screen.findByRole("button", { name: "Delete role" });
+    await waitFor(() => expect(refused).toHaveAttribute("aria-disabled", "true"));
+    expect(refused).toHaveAccessibleDescription(
       `${holders} people hold Front Desk. Give them another role in Users, then delete it.`,
     );
-    await user.keyboard("{Escape}");
-    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    await user.click(refused);
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     const list = screen.getByRole("navigation", { name: "Roles" });
     expect(within(list).getByRole("button", { name: /^Front Desk/ })).toBeInTheDocument();
 
     await user.click(within(list).getByRole("button", { name: /^Temp/ }));
-    await user.click(await screen.findByRole("button", { name: "Delete role" }));
-    dialog = await screen.findByRole("dialog", { name: "Delete the role Temp?" });
+    const remove = await screen.findByRole("button", { name: "Delete role" });
+    await waitFor(() => expect(remove).not.toHaveAttribute("aria-disabled"));
+    await user.click(remove);
+    const dialog = await screen.findByRole("dialog", { name: "Delete the role Temp?" });
     await user.click(within(dialog).getByRole("button", { name: "Delete role" }));
     expect(await screen.findByText("The role Temp was deleted.")).toBeInTheDocument();
     expect(within(list).queryByRole("button", { name: /^Temp/ })).not.toBeInTheDocument();
     // The dialog's trigger is gone: focus lands on the role now selected.
     await waitFor(() => expect(within(list).getByRole("button", { name: /^Administrator/ })).toHaveFocus());
+  });
+
+  it("R3 your own role's permissions are read-only, with the reason, and rename stays yours", async () => {
+    const w = await settingsWorld();
+    const own = (await w.secondAdmin.me()).role.name;
+    const { matrix } = await open(w.secondAdmin, own);
+    expect(
+      within(matrix).getByText("You cannot change the permissions of your own role."),
+    ).toBeInTheDocument();
+    for (const toggle of within(matrix).getAllByRole("switch")) {
+      expect(toggle).toHaveAttribute("aria-disabled", "true");
+      expect(toggle).toHaveAccessibleDescription("You cannot change the permissions of your own role.");
+    }
+    expect(screen.getByRole("button", { name: "Rename" })).toBeEnabled();
   });
 
   it("shows read-only staff the roles without any control that would change them", async () => {

@@ -1,4 +1,4 @@
-import type { StaffDirectory } from "@staffroom/core";
+import { OWN_SESSION_MESSAGE, type StaffDirectory } from "@staffroom/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { loadErrorStory, loadingStory } from "../../testing/state-stories";
@@ -33,15 +33,13 @@ type Story = StoryObj<typeof meta>;
 const ready = (canvasElement: HTMLElement) =>
   within(canvasElement).findByRole("table", { name: "Signed in now" });
 
-/** Who is signed in: four people from desk PCs, a Mac and a phone, and you (marked, no End). */
+/** Who is signed in: four people from desk PCs, a Mac and a phone, and you (marked, End disabled with core's reason). */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     const table = await ready(canvasElement);
     await expect(within(table).getAllByRole("row")).toHaveLength(6);
     await expect(within(table).getByText("You")).toBeInTheDocument();
-    await expect(
-      within(table).getByText("This is you. Sign out to end your own session."),
-    ).toBeInTheDocument();
+    await expect(within(table).getByText(OWN_SESSION_MESSAGE)).toBeInTheDocument();
     await expect(within(table).getAllByText("Chrome on Windows").length).toBeGreaterThan(0);
   },
 };
@@ -90,20 +88,29 @@ export const Empty: Story = {
   },
 };
 
-/** A clinic manager (R4) sees the sessions of people sharing a clinic; End only where core allows. */
+/**
+ * A clinic manager (R4) sees the sessions of people sharing a clinic; End only where core allows,
+ * elsewhere disabled with core's reason.
+ */
 export const ClinicManager: Story = {
   loaders: [as("clinicManager", { people: 12 })],
   play: async ({ canvasElement }) => {
-    await ready(canvasElement);
+    const table = await ready(canvasElement);
+    const refused = within(table)
+      .getAllByRole("button", { name: /^End session for / })
+      .filter((b) => b.getAttribute("aria-disabled") === "true");
+    await expect(refused.length).toBeGreaterThan(0);
+    // Core's reason: someone outside the clinic's locations, or holding more than the manager (R3).
+    await expect(refused[0]).toHaveAccessibleDescription(/outside yours|permissions you do not have/);
   },
 };
 
-/** Staff who may not manage users: a calm note instead of an error. */
+/** Staff who may not manage users: core's `canOpenScreen` says no, so the calm NoAccess state, not an error. */
 export const NoAccess: Story = {
   loaders: [as("readOnly")],
   play: async ({ canvasElement }) => {
     await expect(
-      await within(canvasElement).findByText("You don't have access to sessions"),
+      await within(canvasElement).findByText("You don't have access to Sessions — ask an administrator."),
     ).toBeInTheDocument();
   },
 };

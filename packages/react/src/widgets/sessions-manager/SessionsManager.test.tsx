@@ -1,3 +1,4 @@
+import { OWN_SESSION_MESSAGE } from "@staffroom/core";
 import { screen, waitFor, within } from "@testing-library/react";
 import axe from "axe-core";
 import { describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ const rowOf = (name: string) => {
 };
 
 describe("SessionsManager", () => {
-  it("W13 lists who is signed in, from which browser, system and network, since when; your own row is marked and has no End; axe-clean", async () => {
+  it("W13 lists who is signed in, from which browser, system and network, since when; your own row is marked and its End is disabled with core's reason; axe-clean", async () => {
     const w = await sessionsWorld();
     const { container } = renderWith(w.owner, <SessionsManager />);
     const grid = await table();
@@ -24,8 +25,11 @@ describe("SessionsManager", () => {
     const mine = rows[0];
     expect(mine).toHaveTextContent(w.world.owner.displayName);
     expect(within(mine as HTMLElement).getByText("You")).toBeInTheDocument();
-    expect(mine).toHaveTextContent("This is you. Sign out to end your own session.");
-    expect(within(mine as HTMLElement).queryByRole("button")).toBeNull();
+    const own = within(mine as HTMLElement).getByRole("button", {
+      name: `End session for ${w.world.owner.displayName}`,
+    });
+    expect(own).toHaveAttribute("aria-disabled", "true");
+    expect(own).toHaveAccessibleDescription(OWN_SESSION_MESSAGE);
     const first = w.signedIn[0];
     const theirs = rowOf(first?.displayName ?? "");
     expect(theirs).toHaveTextContent("Chrome on Windows");
@@ -69,26 +73,41 @@ describe("SessionsManager", () => {
     expect(events.items[0]?.target.id).toBe(ana?.id);
   });
 
-  it("R4 a clinic manager sees only the sessions of people sharing a clinic; core's endable decides each End", async () => {
+  it("R4 a clinic manager sees only the sessions of people sharing a clinic; core's end verdict decides each End, a refused one disabled with core's reason and doing nothing", async () => {
     const w = await sessionsWorld({ people: 12 });
-    renderWith(w.clinicManager, <SessionsManager />);
+    const { user } = renderWith(w.clinicManager, <SessionsManager />);
     const grid = await table();
     const seen = (await w.clinicManager.sessions.list()).items;
     const all = (await w.owner.sessions.list()).items;
     expect(seen.length).toBeLessThan(all.length);
     expect(within(grid).getAllByRole("row")).toHaveLength(seen.length + 1);
+    const refused = seen.filter((s) => !s.end.allowed);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThan(seen.length);
     for (const session of seen) {
       const row = grid.querySelector(`tr[data-session="${session.id}"]`) as HTMLElement;
-      const end = within(row).queryByRole("button", { name: /^End / });
-      if (session.endable) expect(end).toBeEnabled();
-      else expect(row).toHaveTextContent("You can't end this session");
+      const end = within(row).getByRole("button", { name: `End session for ${session.displayName}` });
+      if (session.end.allowed) {
+        expect(end).not.toHaveAttribute("aria-disabled");
+        expect(end).not.toHaveAccessibleDescription();
+      } else {
+        expect(end).toHaveAttribute("aria-disabled", "true");
+        expect(end).toHaveAccessibleDescription(session.end.message);
+      }
     }
+    // A refused End opens nothing and ends nothing.
+    const [first] = refused;
+    await user.click(screen.getByRole("button", { name: `End session for ${first?.displayName}` }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect((await w.clinicManager.sessions.list()).items.map((s) => s.id)).toEqual(seen.map((s) => s.id));
   });
 
   it("says calmly when the actor may not see sessions, instead of an error", async () => {
     const w = await sessionsWorld();
     renderWith(w.readOnly, <SessionsManager />);
-    expect(await screen.findByText("You don't have access to sessions")).toBeInTheDocument();
+    expect(
+      await screen.findByText("You don't have access to Sessions — ask an administrator."),
+    ).toBeInTheDocument();
     expect(screen.queryByRole("table")).toBeNull();
     expect(screen.queryByRole("alert")).toBeNull();
   });

@@ -1,7 +1,5 @@
 import type { SessionSummary } from "@staffroom/core";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { useCan } from "../../hooks/permissions";
-import { useMe } from "../../hooks/reads";
 import { useEndSession, useSessions } from "../../hooks/session-hooks";
 import { useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
@@ -9,12 +7,18 @@ import { CardHeader } from "../../ui/CardHeader";
 import { LoadError } from "../../ui/LoadError";
 import { SuccessNotice } from "../../ui/SuccessNotice";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
+import { ScreenGate } from "../no-access/NoAccess";
 import { nextEndButton, SessionTable } from "./SessionTable";
 
 /** Props of {@link SessionsManager}. */
 export interface SessionsManagerProps {
   /** Sessions per page (core allows 1–200). Default 50. */
   readonly pageSize?: number;
+  /**
+   * Said instead of the widget when core does not let the actor open it. Default
+   * `messages.access.noAccess(…)`: "You don't have access to Sessions — ask an administrator."
+   */
+  readonly noAccessMessage?: ReactNode;
   readonly className?: string;
 }
 
@@ -22,28 +26,19 @@ export interface SessionsManagerProps {
 type Refocus = { readonly row: string | null } | null;
 
 /**
- * W13 "Settings › Sessions": who is signed in to the organization (core's `sessions.list`), from
- * which browser, system and network, since when and last active, newest sign-in first, paged; and
- * End session after a confirmation, where core says the actor may (`endable`). Your own sessions are
- * marked "You" and cannot be ended here (sign out instead); for the others core's refusal is the
- * reason shown. Without `users.manage` the widget says so calmly instead of failing.
- *
- * @example
- * <StaffroomProvider directory={directory}>
- *   <SessionsManager pageSize={25} />
- * </StaffroomProvider>
+ * The Sessions card: who is signed in to the organization (core's `sessions.list`), from which
+ * browser, system and network, since when and last active, newest sign-in first, paged; and End
+ * session after a confirmation where core's `end` verdict allows it — elsewhere disabled, with
+ * core's reason (your own session: sign out instead).
  */
-export function SessionsManager({ pageSize = 50, className }: SessionsManagerProps): ReactNode {
+function SessionsManagerCard({ pageSize = 50, className }: SessionsManagerProps): ReactNode {
   const m = useMessages();
   const t = m.sessions;
   const id = useId();
   const titleId = `${id}-title`;
-  const me = useMe();
-  const canManage = useCan("users.manage");
-  const allowed = me.data !== undefined && canManage;
   const [cursors, setCursors] = useState<readonly (string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
-  const sessions = useSessions({ limit: pageSize, cursor }, { enabled: allowed, keepPrevious: true });
+  const sessions = useSessions({ limit: pageSize, cursor }, { keepPrevious: true });
   const end = useEndSession();
   const [ending, setEnding] = useState<SessionSummary | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -62,7 +57,9 @@ export function SessionsManager({ pageSize = 50, className }: SessionsManagerPro
     if (!refocus || ending) return;
     const timer = setTimeout(() => {
       const row = refocus.row
-        ? table.current?.querySelector<HTMLElement>(`tr[data-session="${refocus.row}"] button`)
+        ? table.current?.querySelector<HTMLElement>(
+            `tr[data-session="${refocus.row}"] button:not([aria-disabled])`,
+          )
         : null;
       (row ?? title.current)?.focus();
       setRefocus(null);
@@ -71,20 +68,11 @@ export function SessionsManager({ pageSize = 50, className }: SessionsManagerPro
   }, [refocus, ending]);
 
   let body: ReactNode;
-  if (me.isError) {
-    body = <LoadError title={t.loadError} error={me.error} onRetry={() => void me.refetch()} />;
-  } else if (!me.data || (allowed && sessions.isLoading && !page)) {
+  if (sessions.isLoading && !page) {
     body = (
       <p className="sr-empty sr-muted" role="status">
         {t.loading}
       </p>
-    );
-  } else if (!allowed) {
-    body = (
-      <div className="sr-empty" role="status">
-        <p className="sr-empty-title">{t.noAccess}</p>
-        <p className="sr-muted">{t.noAccessHint}</p>
-      </div>
     );
   } else if (sessions.isError) {
     body = <LoadError title={t.loadError} error={sessions.error} onRetry={() => void sessions.refetch()} />;
@@ -103,16 +91,14 @@ export function SessionsManager({ pageSize = 50, className }: SessionsManagerPro
     <section className={className ? `sr-card ${className}` : "sr-card"} aria-labelledby={titleId}>
       <div ref={title} tabIndex={-1} className="sr-focus-target">
         <CardHeader titleId={titleId} title={t.title} description={t.description}>
-          {allowed ? (
-            <Button onClick={() => void sessions.refetch()} aria-busy={sessions.isFetching || undefined}>
-              {t.refresh}
-            </Button>
-          ) : null}
+          <Button onClick={() => void sessions.refetch()} aria-busy={sessions.isFetching || undefined}>
+            {t.refresh}
+          </Button>
         </CardHeader>
       </div>
       <SuccessNotice message={notice} dismissLabel={t.dismiss} onDismiss={() => setNotice(null)} />
       {body}
-      {allowed && page && (page.total > 0 || cursors.length > 1) ? (
+      {page && (page.total > 0 || cursors.length > 1) ? (
         <nav className="sr-footer" aria-label={t.pagination}>
           <span aria-live="polite">
             {t.range(from, from + items.length - (items.length ? 1 : 0), page.total)}
@@ -164,5 +150,27 @@ export function SessionsManager({ pageSize = 50, className }: SessionsManagerPro
         </ConfirmDialog.Root>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * W13 "Settings › Sessions": the card above, or — when core does not let the actor open the screen
+ * (`canOpenScreen(directory, "sessions")`: `users.manage`) — the calm {@link NoAccess} state in its
+ * place, never a load error.
+ *
+ * @example
+ * <StaffroomProvider directory={directory}>
+ *   <SessionsManager pageSize={25} />
+ * </StaffroomProvider>
+ */
+export function SessionsManager(props: SessionsManagerProps): ReactNode {
+  return (
+    <ScreenGate
+      screen="sessions"
+      {...(props.noAccessMessage === undefined ? {} : { message: props.noAccessMessage })}
+      {...(props.className === undefined ? {} : { className: props.className })}
+    >
+      <SessionsManagerCard {...props} />
+    </ScreenGate>
   );
 }

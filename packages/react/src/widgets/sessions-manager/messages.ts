@@ -11,9 +11,6 @@ export interface SessionsMessages {
   /** Shown while the list loads. */
   readonly loading: string;
   readonly loadError: string;
-  /** For an actor without `users.manage` (core would refuse the list). */
-  readonly noAccess: string;
-  readonly noAccessHint: string;
   readonly empty: string;
   readonly emptyHint: string;
   readonly tableLabel: string;
@@ -34,10 +31,6 @@ export interface SessionsMessages {
   readonly you: string;
   readonly end: string;
   readonly endLabel: (name: string) => string;
-  /** Why your own row has no End session. */
-  readonly ownSession: string;
-  /** Why another row has no End session (outside your locations, holds more than you, main contact). */
-  readonly notEndable: string;
   readonly confirmTitle: (name: string) => string;
   readonly confirmBody: (name: string, client: string) => string;
   readonly confirm: string;
@@ -64,8 +57,6 @@ export const sessionsMessages: SessionsMessages = {
     "Who is signed in to this organization, from which browser and network, and since when. End a session to sign that person out at once.",
   loading: "Loading…",
   loadError: "The sessions could not be loaded.",
-  noAccess: "You don't have access to sessions",
-  noAccessHint: "Only administrators who manage users see who is signed in. Ask an administrator.",
   empty: "No one is signed in right now.",
   emptyHint: "Sessions show here while people are signed in; they end after the idle limit.",
   tableLabel: "Signed-in sessions",
@@ -87,9 +78,6 @@ export const sessionsMessages: SessionsMessages = {
   you: "You",
   end: "End session",
   endLabel: (name) => `End session for ${name}`,
-  ownSession: "This is you. Sign out to end your own session.",
-  notEndable:
-    "You can't end this session: the person is outside your locations, holds more than you, or is the main contact.",
   confirmTitle: (name) => `End ${name}'s session?`,
   confirmBody: (name, client) =>
     `${name} is signed out of ${client} at once and must sign in again. Anything not yet saved in that window is lost. Their other sessions stay.`,

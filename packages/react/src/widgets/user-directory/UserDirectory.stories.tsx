@@ -1,5 +1,5 @@
 import type { StaffDirectory } from "@staffroom/core";
-import { memoryWorld } from "@staffroom/core/fixtures";
+import { FIXTURE_PASSWORD, memoryWorld } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ReactNode } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
@@ -190,18 +190,38 @@ export const ReadOnlyActor: Story = {
   },
 };
 
-/** A clinic manager limited to two clinics sees and manages only their staff (R4). */
+/**
+ * A clinic manager limited to two clinics sees and manages only their staff (R4); on a Billing Lead
+ * of its clinic, whose permissions it lacks (R3), every action is disabled with core's reason.
+ */
 export const DelegatedClinicManager: Story = {
   loaders: [
     async (): Promise<Loaded> => {
       const seeded = await seededWorld({ users: 30 });
+      const billing = seeded.roles.find((r) => r.name === "Billing Manager");
+      const clinic = seeded.clinicManagerUser.primaryLocationId;
+      if (!billing) throw new Error("fixture");
+      await seeded.owner.users.create({
+        email: "bill.lead@harbor-urgent-care.example",
+        profile: { givenName: "Aaron", familyName: "Billing", jobTitle: "Billing lead" },
+        roleId: billing.id,
+        locationAccess: [clinic],
+        primaryLocationId: clinic,
+        password: FIXTURE_PASSWORD,
+      });
       return { seeded, directory: seeded.clinicManager };
     },
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
     await canvas.findByRole("table", { name: "Users" });
     await expect(canvas.getByRole("button", { name: "Invite user" })).toBeInTheDocument();
+    await userEvent.click(await canvas.findByRole("button", { name: "Actions for Aaron Billing" }));
+    const disable = await body.findByRole("menuitem", { name: /^Disable/ });
+    await expect(disable).toHaveAttribute("aria-disabled", "true");
+    await expect(disable).toHaveTextContent("This user holds permissions you do not have.");
+    await userEvent.keyboard("{Escape}");
   },
 };
 

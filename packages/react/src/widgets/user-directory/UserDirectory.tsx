@@ -21,6 +21,11 @@ export interface UserDirectoryProps {
   readonly hideCreate?: boolean;
   /** Extra class of the card. Default none. */
   readonly className?: string;
+  /**
+   * Said instead of the directory when core does not let the actor read users. Default
+   * `messages.access.noAccess(…)`: "You don't have access to Users — ask an administrator."
+   */
+  readonly noAccessMessage?: ReactNode;
 }
 
 /**
@@ -46,13 +51,14 @@ export interface UserDirectoryProps {
  * </UserDirectory.Root>
  */
 function UserDirectoryDefault(props: UserDirectoryProps): ReactNode {
-  const { pageSize, searchDebounceMs, initialStatus, hideCreate, className } = props;
+  const { pageSize, searchDebounceMs, initialStatus, hideCreate, className, noAccessMessage } = props;
   return (
     <UserDirectoryRoot
       {...(pageSize === undefined ? {} : { pageSize })}
       {...(searchDebounceMs === undefined ? {} : { searchDebounceMs })}
       {...(initialStatus === undefined ? {} : { defaultStatus: initialStatus })}
       {...(className === undefined ? {} : { className })}
+      {...(noAccessMessage === undefined ? {} : { noAccessMessage })}
     >
       <DirectoryHeader {...(hideCreate === undefined ? {} : { hideCreate })} />
       <DirectoryTabs />

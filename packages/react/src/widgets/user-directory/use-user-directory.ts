@@ -13,7 +13,7 @@ import { type RefObject, useCallback, useId, useMemo, useRef, useState } from "r
 import { useCan, useUserActions } from "../../hooks/permissions";
 import { useLocations, useMe, useRoles, useUserCounts, useUsers } from "../../hooks/reads";
 import { useBulkUsers } from "../../hooks/user-mutations";
-import { errorMessage } from "../../messages/error-message";
+import { errorMessage, refusalMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import type { QueryResult } from "../../query/use-query";
 import { useActionWrite } from "./use-action-write";
@@ -212,9 +212,14 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
   const users = list.data?.items ?? NO_USERS;
   const selectedUsers = useMemo(() => users.filter((u) => state.selection[u.id]), [users, state.selection]);
   const failures = failed && failed.query === state.listQuery ? failed.rows : NO_FAILURES;
+  // Core's verdict on each action that applies to the row: allowed, or refused with its reason.
   const offersOf = useCallback(
-    (user: User): readonly ActionOffer[] => actionsOf(user).map((a) => ({ action: a })),
-    [actionsOf],
+    (user: User): readonly ActionOffer[] =>
+      actionsOf(user).map(({ action, verdict }) => {
+        const refused = refusalMessage(m, verdict);
+        return refused === null ? { action } : { action, refused };
+      }),
+    [actionsOf, m],
   );
 
   const { setSelection } = state;

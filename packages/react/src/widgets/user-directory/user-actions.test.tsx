@@ -15,12 +15,14 @@ import { type ActionOffer, BULK_ACTIONS, USER_ACTIONS } from "./user-actions";
 const m = englishMessages;
 const ALL: readonly UserAction[] = Object.keys(USER_ACTIONS) as UserAction[];
 
-/** The real directory, except that `users.actions` answers `offer(user)`. */
+/** The real directory, except that `users.actions` allows exactly `offer(user)`. */
 function offering(base: StaffDirectory, offer: (user: User) => UserAction[]): StaffDirectory {
   const bind = (target: object) => (value: unknown) =>
     typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  const allowed = (user: User) =>
+    offer(user).map((action) => ({ action, verdict: { allowed: true as const } }));
   const users = new Proxy(base.users, {
-    get: (target, key) => (key === "actions" ? offer : bind(target)(Reflect.get(target, key))),
+    get: (target, key) => (key === "actions" ? allowed : bind(target)(Reflect.get(target, key))),
   });
   return new Proxy(base, {
     get: (target, key) => (key === "users" ? users : bind(target)(Reflect.get(target, key))),

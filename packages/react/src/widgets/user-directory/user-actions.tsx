@@ -17,7 +17,8 @@ import { type UserWrite, userWrite } from "./use-action-write";
 
 // THE table of what a person can do to a user from the directory. The row menu, the bulk bar, the
 // confirmation dialogs, the writes and the messages after them are all read from here; which
-// actions a row offers is core's answer (`users.actions(user)`), never decided here. Adding an
+// actions a row offers, and why one is refused, is core's answer (`users.actions(user)`: its
+// verdicts), never decided here. Adding an
 // action is one entry (TypeScript insists on one for every `UserAction` core defines).
 
 /**
@@ -233,8 +234,7 @@ export const BULK_ACTIONS: readonly UserActionSpec[] = /* @__PURE__ */ Object.va
 
 /**
  * One action as offered on one user: allowed, or refused with the reason to show beside it
- * (disabled). Today every offer comes from `users.actions(user)` and is allowed; core's verdicts
- * will add the refused ones with their reason.
+ * (disabled) — core's verdict from `users.actions(user)`, its words through the messages table.
  *
  * @example const offer: ActionOffer = { action: "disable" };
  * @example const refused: ActionOffer = { action: "delete", refused: "Only the main contact can remove an administrator." };

@@ -2,10 +2,11 @@ import type {
   CreateUserInput,
   InviteUserInput,
   Location,
-  Organization,
   Role,
   User,
+  UserFormOptions,
   UserPatch,
+  Verdict,
 } from "@staffroom/core";
 import type { EditedField } from "../../forms/edited-fields";
 import type { Messages } from "../../messages/messages";
@@ -83,6 +84,38 @@ export function fieldOfUserPath(path: readonly (string | number)[]): string {
 
 const text = (s: string): string | null => (s.trim() === "" ? null : s.trim());
 
+/**
+ * A refusal because the organization lacks the feature (R10): the form neither shows the option nor
+ * sends its field.
+ *
+ * @example lacksFeature(options.flags.diary) // true when the organization has no diary
+ */
+export const lacksFeature = (verdict: Verdict): boolean =>
+  !verdict.allowed && verdict.rule === "feature_disabled";
+
+/**
+ * The feature-bound fields the form offers, from core's form options (R10): a field of a feature the
+ * organization lacks is neither shown nor sent.
+ *
+ * @example const offered = offeredFields(options); offered.diary
+ */
+export interface OfferedFields {
+  readonly diary: boolean;
+  readonly caseManager: boolean;
+  readonly mobile: boolean;
+  readonly provider: boolean;
+}
+
+/** {@link OfferedFields} of core's form options. @example offeredFields(options) */
+export function offeredFields(options: UserFormOptions): OfferedFields {
+  return {
+    diary: !lacksFeature(options.flags.diary),
+    caseManager: !lacksFeature(options.flags.caseManager),
+    mobile: !lacksFeature(options.loginChannels.mobile),
+    provider: !lacksFeature(options.provider),
+  };
+}
+
 /** Empty values for a new user, with the first location and role preselected when there is one. */
 export function emptyUserForm(defaults: {
   roleId?: string | undefined;
@@ -148,8 +181,8 @@ export function userToForm(user: User): UserFormValues {
   };
 }
 
-function providerOf(v: UserFormValues, org: Organization | undefined): CreateUserInput["provider"] {
-  if (!v.flags.practitioner || !org?.features.providerDirectory) return null;
+function providerOf(v: UserFormValues, offered: OfferedFields): CreateUserInput["provider"] {
+  if (!v.flags.practitioner || !offered.provider) return null;
   const locations = v.accessMode === "organization" ? [v.primaryLocationId] : v.locationIds;
   return {
     npi: text(v.provider.npi),
@@ -164,7 +197,7 @@ function providerOf(v: UserFormValues, org: Organization | undefined): CreateUse
   };
 }
 
-function sharedFields(v: UserFormValues, org: Organization | undefined) {
+function sharedFields(v: UserFormValues, offered: OfferedFields) {
   return {
     profile: {
       givenName: v.profile.givenName,
@@ -180,41 +213,37 @@ function sharedFields(v: UserFormValues, org: Organization | undefined) {
     primaryLocationId: v.primaryLocationId,
     flags: {
       practitioner: v.flags.practitioner,
-      ...(org?.features.diary ? { diary: v.flags.diary } : {}),
-      ...(org?.features.caseManagement ? { caseManager: v.flags.caseManager } : {}),
+      ...(offered.diary ? { diary: v.flags.diary } : {}),
+      ...(offered.caseManager ? { caseManager: v.flags.caseManager } : {}),
     },
     loginChannels: {
       web: v.loginChannels.web,
-      ...(org?.features.mobileApp ? { mobile: v.loginChannels.mobile } : {}),
+      ...(offered.mobile ? { mobile: v.loginChannels.mobile } : {}),
     },
     licences: v.licences,
-    provider: providerOf(v, org),
+    provider: providerOf(v, offered),
   };
 }
 
 /** W1: the create input of the form. */
-export function toCreateInput(v: UserFormValues, org: Organization | undefined): CreateUserInput {
+export function toCreateInput(v: UserFormValues, offered: OfferedFields): CreateUserInput {
   return {
     email: v.email,
-    ...sharedFields(v, org),
+    ...sharedFields(v, offered),
     password: v.password,
     mustChangePassword: v.mustChangePassword,
   };
 }
 
 /** W2: the invite input of the form. */
-export function toInviteInput(v: UserFormValues, org: Organization | undefined): InviteUserInput {
-  return { email: v.email, ...sharedFields(v, org) };
+export function toInviteInput(v: UserFormValues, offered: OfferedFields): InviteUserInput {
+  return { email: v.email, ...sharedFields(v, offered) };
 }
 
 /** W4: the patch of the form — only the groups that changed, so untouched fields are never re-validated. */
-export function toPatch(
-  v: UserFormValues,
-  initial: UserFormValues,
-  org: Organization | undefined,
-): UserPatch {
-  const next = sharedFields(v, org);
-  const before = sharedFields(initial, org);
+export function toPatch(v: UserFormValues, initial: UserFormValues, offered: OfferedFields): UserPatch {
+  const next = sharedFields(v, offered);
+  const before = sharedFields(initial, offered);
   const patch: Record<string, unknown> = {};
   if (v.email.trim().toLowerCase() !== initial.email.trim().toLowerCase()) patch.email = v.email;
   for (const key of Object.keys(next) as (keyof typeof next)[]) {
