@@ -124,6 +124,7 @@ export {
   type UserStatus,
 } from "./users/user.schema";
 export type { BulkInput, BulkItem, ResetPasswordInput, UserAction } from "./users/user-actions.schema";
+export { mobilePhoneVerdict } from "./users/user-fields.rules";
 export type { FieldOption, UserActionOffer, UserFormOptions } from "./users/user-form-options.schema";
 export {
   type CreateUserInput,

@@ -67,7 +67,7 @@ export {
   type UserDirectoryOptions,
   useUserDirectory,
 } from "./widgets/user-directory/use-user-directory";
-export type { ActionFocus, ActionOffer, UserActionSpec } from "./widgets/user-directory/user-actions";
+export type { ActionOffer, UserActionSpec } from "./widgets/user-directory/user-actions";
 export { UserFormDialog, type UserFormDialogProps } from "./widgets/user-form-dialog/UserFormDialog";
 
 // @exports roles-manager
@@ -77,6 +77,7 @@ export type { RolesMessages } from "./widgets/roles-manager/messages";
 export { PermissionMatrix, type PermissionMatrixProps } from "./widgets/roles-manager/PermissionMatrix";
 export { RoleFormDialog, type RoleFormDialogProps } from "./widgets/roles-manager/RoleFormDialog";
 export { RolesManager, type RolesManagerProps } from "./widgets/roles-manager/RolesManager";
+export type { RoleDraft } from "./widgets/roles-manager/role-draft";
 
 // @exports locations-manager
 

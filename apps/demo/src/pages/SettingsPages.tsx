@@ -1,3 +1,4 @@
+import { isId } from "@staffroom/core";
 import {
   AuditTrail,
   LocationsManager,
@@ -7,6 +8,8 @@ import {
   UserDirectory,
 } from "@staffroom/react";
 import type { ReactNode } from "react";
+import { Link } from "../routing/Link";
+import { useAppLocation } from "../routing/router";
 import { PageHeader } from "../shell/PageHeader";
 import { SignedIn } from "./guards";
 
@@ -34,20 +37,31 @@ function SettingsPage({
   );
 }
 
-/** Settings › Users: the directory with its dialogs (W1, W2, W4–W6, W9–W12). @example <UsersPage /> */
+/** The Users page filtered to the holders of one role (the Roles page links there). */
+export const usersHolding = (roleId: string): string => `/settings/users?role=${encodeURIComponent(roleId)}`;
+
+/**
+ * Settings › Users: the directory with its dialogs (W1, W2, W4–W6, W9–W12); `?role=<id>` opens it
+ * filtered to that role's holders (anything not shaped like an id is ignored).
+ *
+ * @example <UsersPage />
+ */
 export function UsersPage(): ReactNode {
+  const role = useAppLocation().search.get("role");
+  const roleId = isId(role) ? role : null;
   return (
     <SettingsPage title="Users">
-      <UserDirectory />
+      {/* A new ?role= starts the directory again on that filter. */}
+      <UserDirectory key={roleId ?? ""} {...(roleId ? { initialFilters: { roleId } } : {})} />
     </SettingsPage>
   );
 }
 
-/** Settings › Roles: roles and the permission matrix (W7). @example <RolesPage /> */
+/** Settings › Roles: roles and the permission matrix (W7); a role in use links to its holders. @example <RolesPage /> */
 export function RolesPage(): ReactNode {
   return (
     <SettingsPage title="Roles">
-      <RolesManager />
+      <RolesManager holdersLink={(role, label) => <Link to={usersHolding(role.id)}>{label}</Link>} />
     </SettingsPage>
   );
 }

@@ -41,6 +41,8 @@ export interface MenuButtonProps {
     readonly title?: string;
     readonly "aria-busy"?: boolean;
     readonly "data-variant"?: string;
+    /** Marks the trigger as one of a list's like controls (the table's ⋯ buttons), for focus return. */
+    readonly "data-sr-focus-item"?: "";
   };
   readonly items: readonly MenuItem[];
   /** The menu's accessible name, shown as a caption at its top when `showLabel`. Default: none. */
@@ -311,6 +313,8 @@ export function Menu({ label, items, emptyLabel, trigger }: MenuProps): ReactNod
         "data-variant": "ghost",
         "aria-label": label,
         title: label,
+        // One of the table's ⋯ buttons: when its row leaves, focus goes to the one now in its place.
+        "data-sr-focus-item": "",
       }}
       items={shown}
       menuLabel={label}

@@ -33,6 +33,8 @@ export interface AuditMessages {
     readonly roles: string;
     readonly locations: string;
     readonly organization: string;
+    /** Said in the actor or target list when the typed text matches nobody and nothing. */
+    readonly noMatches: string;
     readonly clear: string;
   };
   /** The actor of events no person caused (bootstrap, expiry). */
@@ -140,6 +142,7 @@ export const auditMessages: AuditMessages = {
     roles: "Roles",
     locations: "Locations",
     organization: "Organization",
+    noMatches: "No matches. Try part of a name or an email.",
     clear: "Clear filters",
   },
   system: "System",

@@ -2,7 +2,7 @@ import { InviteUserInputSchema, type User, type UserFormOptions } from "@staffro
 import { type ReactNode, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { coreResolver } from "../../forms/resolver";
-import { useLocations, useRoles, useUserFormOptions } from "../../hooks/reads";
+import { useLocations, useMe, useRoles, useUserFormOptions } from "../../hooks/reads";
 import { useInviteUser } from "../../hooks/user-mutations";
 import { useMessages } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
@@ -11,11 +11,13 @@ import { Dialog, DialogContent } from "../../ui/Dialog";
 import { placeError } from "../user-form-dialog/UserFormDialog";
 import { AccessFields, ProfileFields } from "../user-form-dialog/UserFormFields";
 import {
+  defaultPrimaryLocation,
   emptyUserForm,
   fieldOfUserPath,
   offeredFields,
   toInviteInput,
   type UserFormValues,
+  unchosenChoices,
 } from "../user-form-dialog/user-form-values";
 
 /** Props of {@link InviteUserDialog}. */
@@ -74,16 +76,22 @@ function InviteForm({
 }): ReactNode {
   const offered = useMemo(() => offeredFields(options), [options]);
   const m = useMessages();
+  const own = useMe().data?.user.primaryLocationId;
   const invite = useInviteUser();
   const [failure, setFailure] = useState<string | null>(null);
   const resolver = useMemo(
     () =>
-      coreResolver(InviteUserInputSchema, (v: UserFormValues) => toInviteInput(v, offered), fieldOfUserPath),
-    [offered],
+      coreResolver(
+        InviteUserInputSchema,
+        (v: UserFormValues) => toInviteInput(v, offered),
+        fieldOfUserPath,
+        (v) => unchosenChoices(m, v),
+      ),
+    [offered, m],
   );
   const form = useForm<UserFormValues>({
     defaultValues: emptyUserForm({
-      locationId: options.primaryLocations.find((o) => o.verdict.allowed)?.value,
+      locationId: defaultPrimaryLocation(options, own),
     }),
     resolver,
   });

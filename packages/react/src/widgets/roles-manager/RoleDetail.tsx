@@ -6,6 +6,7 @@ import { useMessages } from "../../provider/context";
 import { Badge } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { PermissionMatrix } from "./PermissionMatrix";
+import type { RoleDraft } from "./role-draft";
 
 /** Props of {@link RoleDetail}. */
 export interface RoleDetailProps {
@@ -13,6 +14,11 @@ export interface RoleDetailProps {
   readonly own: boolean;
   readonly onRename: () => void;
   readonly onDelete: () => void;
+  /** The staged permission changes of the role (see {@link PermissionMatrixProps.draft}). Default: kept inside. */
+  readonly draft?: RoleDraft | null;
+  readonly onDraftChange?: (draft: RoleDraft | null) => void;
+  /** A link to the role's holders, shown beside a delete refused because people hold it. Default none. */
+  readonly holdersLink?: (role: Role, label: string) => ReactNode;
 }
 
 /**
@@ -23,7 +29,8 @@ export interface RoleDetailProps {
  *
  * @example <RoleDetail role={role} own={false} onRename={rename} onDelete={remove} />
  */
-export function RoleDetail({ role, own, onRename, onDelete }: RoleDetailProps): ReactNode {
+export function RoleDetail(props: RoleDetailProps): ReactNode {
+  const { role, own, onRename, onDelete, draft, onDraftChange, holdersLink } = props;
   const m = useMessages();
   const t = m.roles;
   const headingId = useId();
@@ -31,6 +38,11 @@ export function RoleDetail({ role, own, onRename, onDelete }: RoleDetailProps): 
   const options = useRoleFormOptions(role.id).data;
   const manage = options?.rename.allowed === true;
   const refusedDelete = options?.delete ? deleteReason(m, role, options.delete) : null;
+  // Core refuses the delete because people hold the role: point at them (the host's Users, filtered).
+  const inUse =
+    options?.delete && !options.delete.allowed && options.delete.rule === "role_in_use"
+      ? Number(options.delete.details?.users ?? role.userCount)
+      : 0;
   return (
     <section className="sr-roles-detail" aria-labelledby={headingId}>
       <header className="sr-roles-detail-head">
@@ -68,6 +80,11 @@ export function RoleDetail({ role, own, onRename, onDelete }: RoleDetailProps): 
                 {refusedDelete}
               </p>
             ) : null}
+            {inUse > 0 && holdersLink ? (
+              <p className="sr-hint sr-roles-holders-link">
+                {holdersLink(role, t.holdersLink(role.name, inUse))}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </header>
@@ -85,7 +102,11 @@ export function RoleDetail({ role, own, onRename, onDelete }: RoleDetailProps): 
           <span className="sr-muted">{t.opensNothing}</span>
         )}
       </div>
-      <PermissionMatrix roleId={role.id} />
+      <PermissionMatrix
+        roleId={role.id}
+        {...(draft === undefined ? {} : { draft })}
+        {...(onDraftChange ? { onDraftChange } : {})}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { DirectoryError, type Role } from "@staffroom/core";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useDeleteRole } from "../../hooks/admin-mutations";
 import { useMe, useRoleFormOptions, useRoles } from "../../hooks/reads";
 import type { Messages } from "../../messages/messages";
@@ -13,6 +13,7 @@ import { ScreenGate } from "../no-access/NoAccess";
 import { RoleDetail } from "./RoleDetail";
 import { RoleFormDialog } from "./RoleFormDialog";
 import { RoleList } from "./RoleList";
+import type { RoleDraft } from "./role-draft";
 
 /** Props of {@link RolesManager}. */
 export interface RolesManagerProps {
@@ -23,6 +24,13 @@ export interface RolesManagerProps {
   readonly noAccessMessage?: ReactNode;
   /** The role shown first. Default: the first role. */
   readonly initialRoleId?: string;
+  /**
+   * Renders a link to the people who hold a role (e.g. the host's Users screen filtered by it),
+   * shown beside Delete when core refuses it because the role is in use. Default: no link.
+   *
+   * @example holdersLink={(role, label) => <Link to={`/settings/users?role=${role.id}`}>{label}</Link>}
+   */
+  readonly holdersLink?: (role: Role, label: string) => ReactNode;
   readonly className?: string;
 }
 
@@ -40,8 +48,9 @@ function explainDelete(m: Messages, role: Role, error: unknown): unknown {
 
 /**
  * W7 "Settings › Roles": every role with how many users hold it and the screens it opens; create one
- * from a template, rename it, delete it (while anyone holds it the button says who to move), and
- * toggle its permissions by module in the {@link PermissionMatrix}. Every control follows core's
+ * from a template, rename it, delete it (while anyone holds it the button says who to move, with
+ * `holdersLink` to them), and stage permission changes by module in the {@link PermissionMatrix},
+ * saved together for every holder or discarded; staged changes survive moving between roles. Every control follows core's
  * verdicts (`roles.formOptions`): what it refuses is not offered, or disabled with the reason.
  *
  * @example
@@ -49,7 +58,7 @@ function explainDelete(m: Messages, role: Role, error: unknown): unknown {
  *   <RolesManager />
  * </StaffroomProvider>
  */
-function RolesManagerCard({ initialRoleId, className }: RolesManagerProps): ReactNode {
+function RolesManagerCard({ initialRoleId, holdersLink, className }: RolesManagerProps): ReactNode {
   const m = useMessages();
   const t = m.roles;
   const id = useId();
@@ -62,6 +71,9 @@ function RolesManagerCard({ initialRoleId, className }: RolesManagerProps): Reac
   const [deleting, setDeleting] = useState<Role | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [refocus, setRefocus] = useState(false);
+  // Staged permission changes by role: moving to another role and back loses none of them.
+  const [drafts, setDrafts] = useState<Readonly<Record<string, RoleDraft>>>({});
+  const unsavedIds = useMemo(() => new Set(Object.keys(drafts)), [drafts]);
   const layout = useRef<HTMLDivElement>(null);
   const list = roles.data ?? [];
   const selected = list.find((r) => r.id === selectedId) ?? list[0];
@@ -106,6 +118,7 @@ function RolesManagerCard({ initialRoleId, className }: RolesManagerProps): Reac
             ownRoleId={me.data?.role.id}
             onSelect={setSelectedId}
             labelledBy={titleId}
+            unsavedIds={unsavedIds}
           />
           <RoleDetail
             key={selected.id}
@@ -113,6 +126,11 @@ function RolesManagerCard({ initialRoleId, className }: RolesManagerProps): Reac
             own={selected.id === me.data?.role.id}
             onRename={() => setEditing({ mode: "edit", role: selected })}
             onDelete={() => setDeleting(selected)}
+            draft={drafts[selected.id] ?? null}
+            onDraftChange={(draft) =>
+              setDrafts(({ [selected.id]: _, ...rest }) => (draft ? { ...rest, [selected.id]: draft } : rest))
+            }
+            {...(holdersLink ? { holdersLink } : {})}
           />
         </div>
       )}

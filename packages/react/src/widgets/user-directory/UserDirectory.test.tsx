@@ -165,19 +165,19 @@ describe("UserDirectory", () => {
     await expect(world.owner.users.get(target.id)).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("runs a bulk action and reports a result per row", async () => {
+  it("runs a bulk action after its confirmation, which names who is skipped with core's reason", async () => {
     const world = await seededWorld({ users: 4 });
     const { user } = renderWith(world.owner, <UserDirectory />);
     await table();
     await user.click(screen.getByRole("checkbox", { name: "Select all users on this page" }));
     const bar = screen.getByRole("toolbar", { name: "Bulk actions" });
     await user.click(within(bar).getByRole("button", { name: "Disable" }));
-    // The owner cannot disable themselves (R7): that row fails, the others succeed.
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent(/failed/);
-    expect(alert).toHaveTextContent(world.world.owner.displayName);
-    // Core's reason for the refused row, not a generic failure (bulk results carry plain error data).
-    expect(alert).toHaveTextContent(`${world.world.owner.displayName}: You cannot disable yourself.`);
+    // The owner cannot disable themselves (R7): the confirmation says so with core's reason (bulk
+    // offers carry core's verdicts), and only the others are sent.
+    const dialog = await screen.findByRole("dialog", { name: /^Disable \d+ users?\?$/ });
+    expect(dialog).toHaveTextContent(`${world.world.owner.displayName}: You cannot disable yourself.`);
+    await user.click(within(dialog).getByRole("button", { name: /^Disable \d+ users?$/ }));
+    expect(await screen.findByRole("status")).toHaveTextContent(/^Done: \d+ users? updated\./);
     await waitFor(async () => expect(await rows()).toHaveLength(1));
   });
 

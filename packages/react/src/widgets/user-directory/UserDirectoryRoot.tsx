@@ -96,6 +96,8 @@ function RootFrame({
     <DirectoryContext.Provider value={value}>
       <section
         className={className ? `sr-card ${className}` : "sr-card"}
+        // A control of the card that has gone (the bulk bar after its action) hands focus to the panel.
+        data-sr-focus-home=""
         {...(mounted.header ? { "aria-labelledby": api.ids.title } : { "aria-label": m.directory.title })}
       >
         {children}

@@ -219,7 +219,7 @@ describe("the user action table", () => {
     expect((await seeded.owner.users.get(target.id)).status).toBe("active");
   });
 
-  it("after a confirmed disable focus moves to the table's panel; after a cancelled one, back to the row's menu button", async () => {
+  it("after a confirmed disable focus moves to the ⋯ button of the row now in its place; after a cancelled one, back to the row's own", async () => {
     const seeded = await seededWorld({ users: 6 });
     const [, , first, , second] = seeded.users;
     if (!first || !second) throw new Error("fixture");
@@ -237,10 +237,15 @@ describe("the user action table", () => {
       expect(screen.getByRole("button", { name: `Actions for ${first.displayName}` })).toHaveFocus(),
     );
 
+    // The row after the one disabled takes its place, and its ⋯ button the focus.
+    const menus = screen.getAllByRole("button", { name: /^Actions for / });
+    const at = menus.findIndex((b) => b.getAttribute("aria-label") === `Actions for ${second.displayName}`);
+    const next = (menus[at + 1] ?? menus[at - 1])?.getAttribute("aria-label");
+    if (!next) throw new Error("fixture: the page needs two rows");
     dialog = await openDisable(second);
     await user.click(within(dialog).getByRole("button", { name: "Disable user" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
-    await waitFor(() => expect(screen.getByRole("tabpanel")).toHaveFocus());
+    await waitFor(() => expect(screen.getByRole("button", { name: next })).toHaveFocus());
     expect(screen.queryByText(second.email)).not.toBeInTheDocument();
   });
 });

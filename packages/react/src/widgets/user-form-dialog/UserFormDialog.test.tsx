@@ -7,6 +7,33 @@ import { seededWorld } from "../../testing/seeded-world";
 import { UserFormDialog } from "./UserFormDialog";
 
 describe("UserFormDialog", () => {
+  it("says Choose a role, marks the phone required for mobile sign-in, and shows no strength beside core's refusal (issue 13)", async () => {
+    const { owner } = await seededWorld({ users: 2 });
+    const { user } = renderWith(owner, <UserFormDialog mode="create" open onOpenChange={() => undefined} />);
+    const dialog = await screen.findByRole("dialog", { name: "New user" });
+    await user.type(await within(dialog).findByLabelText(/^Email/), "sam.rivera@harbor-urgent-care.example");
+    await user.type(within(dialog).getByLabelText(/^First name/), "Samantha");
+    await user.type(within(dialog).getByLabelText(/^Last name/), "Riverbank");
+    const phone = within(dialog).getByLabelText(/^Primary phone/);
+    expect(phone).toHaveAccessibleDescription(/also their login for the mobile app/);
+    expect(phone).not.toHaveAttribute("aria-required");
+    await user.click(within(dialog).getByRole("checkbox", { name: "May sign in to the mobile app" }));
+    expect(phone).toHaveAttribute("aria-required", "true");
+    await user.type(phone, "+14155550123");
+    const password = within(dialog).getByLabelText(/^Password/);
+    await user.type(password, "samantha-riverbank-2026");
+    await user.type(within(dialog).getByLabelText(/^Confirm the password/), "samantha-riverbank-2026");
+    await user.click(within(dialog).getByRole("button", { name: "Create user" }));
+    const role = within(dialog).getByRole("combobox", { name: /^Role/ });
+    await waitFor(() => expect(role).toHaveAccessibleDescription("Choose a role."));
+    expect(within(dialog).queryByText("Not a valid id.")).not.toBeInTheDocument();
+
+    await user.selectOptions(role, "Provider");
+    await user.click(within(dialog).getByRole("button", { name: "Create user" }));
+    await waitFor(() => expect(password).toHaveAttribute("aria-invalid", "true"));
+    expect(password).toHaveAccessibleDescription("Do not use your name, email or the organization's name.");
+  });
+
   it("validates with core's schema and creates a user with every field", async () => {
     const { owner, locations } = await seededWorld({ users: 2 });
     const onSaved = vi.fn();

@@ -13,7 +13,7 @@ import { StaleNotice } from "../../forms/StaleNotice";
 import { serverFailure } from "../../forms/server-errors";
 import { useVersionedForm } from "../../forms/use-versioned-form";
 import { queryKeys } from "../../hooks/keys";
-import { useLocations, useRoles, useUser, useUserFormOptions } from "../../hooks/reads";
+import { useLocations, useMe, useRoles, useUser, useUserFormOptions } from "../../hooks/reads";
 import { useCreateUser, useUpdateUser } from "../../hooks/user-mutations";
 import { refusalMessage } from "../../messages/error-message";
 import type { Messages } from "../../messages/messages";
@@ -23,7 +23,7 @@ import { Button } from "../../ui/Button";
 import { Dialog, DialogContent } from "../../ui/Dialog";
 import { AccessFields, OptionsFields, PasswordFields, ProfileFields, ProviderFields } from "./UserFormFields";
 import {
-  describeUserEdit,
+  defaultPrimaryLocation,
   emptyUserForm,
   fieldOfUserPath,
   type OfferedFields,
@@ -32,8 +32,10 @@ import {
   toPatch,
   USER_FORM_FIELDS,
   type UserFormValues,
+  unchosenChoices,
   userFieldLabel,
   userToForm,
+  userValueText,
 } from "./user-form-values";
 
 /** Props of {@link UserFormDialog}. */
@@ -129,8 +131,10 @@ function UserForm({ props, roles, locations, options, user: loaded, readOnly }: 
   const create = useCreateUser();
   const update = useUpdateUser();
   const offered: OfferedFields = useMemo(() => offeredFields(options), [options]);
-  // A new user starts at the first location core offers as primary (and in the access).
-  const firstLocation = options.primaryLocations.find((o) => o.verdict.allowed)?.value;
+  // A new user starts at the actor's own primary location when core lets them give it, else the
+  // first one core offers (and it is in the access).
+  const own = useMe().data?.user.primaryLocationId;
+  const firstLocation = defaultPrimaryLocation(options, own);
   const toValues = useCallback(
     (user: User | null) => (user ? userToForm(user) : emptyUserForm({ locationId: firstLocation })),
     [firstLocation],
@@ -142,7 +146,10 @@ function UserForm({ props, roles, locations, options, user: loaded, readOnly }: 
             CreateUserInputSchema,
             (v: UserFormValues) => toCreateInput(v, offered),
             fieldOfUserPath,
-            (v) => (v.password === v.confirmPassword ? {} : { confirmPassword: m.userForm.passwordMismatch }),
+            (v) => ({
+              ...unchosenChoices(m, v),
+              ...(v.password === v.confirmPassword ? {} : { confirmPassword: m.userForm.passwordMismatch }),
+            }),
           )
         : coreResolver(UserPatchSchema, (v: UserFormValues) => toPatch(v, initial, offered), fieldOfUserPath),
     [props.mode, offered, m],
@@ -183,7 +190,7 @@ function UserForm({ props, roles, locations, options, user: loaded, readOnly }: 
           title={m.errors.staleTitle}
           body={m.errors.staleBody}
           labelOf={(name) => userFieldLabel(m, name)}
-          describe={describeUserEdit(m, roles, locations)}
+          valueText={userValueText(m, roles, locations)}
         />
         {readOnly ? (
           <Alert tone="info" title={m.userForm.readOnlyTitle}>

@@ -1,5 +1,6 @@
 import {
   type Location,
+  mobilePhoneVerdict,
   type Role,
   SCHEDULING_STEPS,
   type UserFormOptions,
@@ -15,6 +16,9 @@ import { DEFAULT_PASSWORD_LENGTH } from "../account/password-hint";
 import { lacksFeature, type UserFormValues } from "./user-form-values";
 
 type Form = UseFormReturn<UserFormValues>;
+
+/** Core's verdict on mobile sign-in without a phone (R10): with it ticked, the phone is required. */
+const mobilePhoneRequired = (mobile: boolean): boolean => mobile && !mobilePhoneVerdict(null).allowed;
 
 /** Props shared by the form sections. */
 export interface SectionProps {
@@ -107,7 +111,13 @@ export function ProfileFields({
                 />
               )}
             </Field>
-            <Field label={t.primaryPhone} hint={t.phoneHint} error={e.profile?.primaryPhone?.message}>
+            <Field
+              label={t.primaryPhone}
+              hint={t.phoneHint}
+              // Required exactly when core would refuse mobile sign-in without it (R10).
+              required={mobilePhoneRequired(form.watch("loginChannels.mobile"))}
+              error={e.profile?.primaryPhone?.message}
+            >
               {(p) => (
                 <input
                   className="sr-input"

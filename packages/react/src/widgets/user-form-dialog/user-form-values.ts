@@ -8,7 +8,6 @@ import type {
   UserPatch,
   Verdict,
 } from "@staffroom/core";
-import type { EditedField } from "../../forms/edited-fields";
 import type { Messages } from "../../messages/messages";
 
 /** What the user form edits: the API input, with text fields as strings. */
@@ -290,31 +289,58 @@ export function userFieldLabel(m: Messages, name: string): string | undefined {
 }
 
 /**
- * The line for an unsaved edit whose value is an id or a choice: the role's and locations' names,
- * the access mode in words. Undefined for plain text and switches (listed as entered).
+ * The words of a user form value that is an id or a choice, for the conflict notice after a reload:
+ * the role's and locations' names, the access mode in words. Undefined for plain text, switches and
+ * plain lists (shown as entered).
  *
- * @example describeUserEdit(m, roles, locations)({ name: "roleId", value: "rol_…" }) // "Role: Front Desk"
+ * @example userValueText(m, roles, locations)("roleId", "rol_…") // "Front Desk"
  */
-export function describeUserEdit(
+export function userValueText(
   m: Messages,
   roles: readonly Pick<Role, "id" | "name">[],
   locations: readonly Pick<Location, "id" | "name">[],
-): (edit: EditedField) => string | undefined {
+): (name: string, value: unknown) => string | undefined {
   const t = m.userForm;
   const locationName = (id: unknown) => locations.find((l) => l.id === id)?.name;
-  return ({ name, value }) => {
-    const label = userFieldLabel(m, name);
-    if (!label) return undefined;
-    if (name === "roleId") return m.errors.unsavedEdit(label, roles.find((r) => r.id === value)?.name ?? "—");
-    if (name === "primaryLocationId") return m.errors.unsavedEdit(label, locationName(value) ?? "—");
+  return (name, value) => {
+    if (name === "roleId") return roles.find((r) => r.id === value)?.name ?? "—";
+    if (name === "primaryLocationId") return locationName(value) ?? "—";
     if (name === "locationIds" && Array.isArray(value)) {
-      const names = value.map(locationName).filter((n): n is string => !!n);
-      return m.errors.unsavedEdit(label, names.join(", ") || m.errors.unsavedEmpty);
+      return (
+        value
+          .map(locationName)
+          .filter((n): n is string => !!n)
+          .join(", ") || m.errors.unsavedEmpty
+      );
     }
-    if (name === "accessMode") {
-      return m.errors.unsavedEdit(label, value === "organization" ? t.accessOrganization : t.accessLocations);
-    }
-    if (Array.isArray(value)) return m.errors.unsavedEdit(label, value.join(", ") || m.errors.unsavedEmpty);
+    if (name === "accessMode") return value === "organization" ? t.accessOrganization : t.accessLocations;
     return undefined;
   };
+}
+
+/**
+ * The words for a choice left on its placeholder: core's schema answers "Not a valid id." for an
+ * empty role or location, which is true of the wire but not what a person left undone (issue 13).
+ *
+ * @example unchosenChoices(m, { ...values, roleId: "" }) // { roleId: "Choose a role." }
+ */
+export function unchosenChoices(m: Messages, v: UserFormValues): Record<string, string> {
+  return {
+    ...(v.roleId === "" ? { roleId: m.userForm.roleRequired } : {}),
+    ...(v.primaryLocationId === "" ? { primaryLocationId: m.userForm.primaryLocationRequired } : {}),
+  };
+}
+
+/**
+ * The primary location a new user starts at: the actor's own primary when core lets them give it
+ * (the form options' verdict), else the first one core offers.
+ *
+ * @example defaultPrimaryLocation(options, me.user.primaryLocationId) // "loc_downtown…"
+ */
+export function defaultPrimaryLocation(
+  options: UserFormOptions,
+  own: string | null | undefined,
+): string | undefined {
+  const allowed = options.primaryLocations.filter((o) => o.verdict.allowed);
+  return (allowed.find((o) => o.value === own) ?? allowed[0])?.value;
 }
