@@ -93,15 +93,20 @@ export const Empty: Story = {
  * elsewhere disabled with core's reason.
  */
 export const ClinicManager: Story = {
-  loaders: [as("clinicManager", { people: 12 })],
+  loaders: [as("clinicManager", { people: 12, clinicTeam: true })],
   play: async ({ canvasElement }) => {
     const table = await ready(canvasElement);
-    const refused = within(table)
-      .getAllByRole("button", { name: /^End session for / })
-      .filter((b) => b.getAttribute("aria-disabled") === "true");
+    const ends = within(table).getAllByRole("button", { name: /^End session for / });
+    const refused = ends.filter((b) => b.getAttribute("aria-disabled") === "true");
     await expect(refused.length).toBeGreaterThan(0);
+    await expect(refused.length).toBeLessThan(ends.length);
+    await expect(
+      within(table).getByRole("button", { name: "End session for Cora Colleague" }),
+    ).not.toHaveAttribute("aria-disabled");
     // Core's reason: someone outside the clinic's locations, or holding more than the manager (R3).
-    await expect(refused[0]).toHaveAccessibleDescription(/outside yours|permissions you do not have/);
+    await expect(
+      refused.find((b) => !b.closest("tr")?.hasAttribute("data-self")),
+    ).toHaveAccessibleDescription(/outside yours|permissions you do not have/);
   },
 };
 

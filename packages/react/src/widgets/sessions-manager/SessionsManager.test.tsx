@@ -74,7 +74,7 @@ describe("SessionsManager", () => {
   });
 
   it("R4 a clinic manager sees only the sessions of people sharing a clinic; core's end verdict decides each End, a refused one disabled with core's reason and doing nothing", async () => {
-    const w = await sessionsWorld({ people: 12 });
+    const w = await sessionsWorld({ people: 12, clinicTeam: true });
     const { user } = renderWith(w.clinicManager, <SessionsManager />);
     const grid = await table();
     const seen = (await w.clinicManager.sessions.list()).items;
@@ -84,6 +84,9 @@ describe("SessionsManager", () => {
     const refused = seen.filter((s) => !s.end.allowed);
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.length).toBeLessThan(seen.length);
+    // His own session is refused for being his; others for their locations or permissions (R3/R4).
+    expect(seen.find((s) => s.self)?.end).toMatchObject({ allowed: false, rule: "self_change" });
+    expect(refused.some((s) => !s.self && s.end.allowed === false && s.end.code === "forbidden")).toBe(true);
     for (const session of seen) {
       const row = grid.querySelector(`tr[data-session="${session.id}"]`) as HTMLElement;
       const end = within(row).getByRole("button", { name: `End session for ${session.displayName}` });

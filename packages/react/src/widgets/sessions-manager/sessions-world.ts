@@ -20,6 +20,12 @@ export interface SessionsWorldOptions {
   readonly people?: number;
   /** Whether the owner signs in too (last). Default true. */
   readonly ownerSignedIn?: boolean;
+  /**
+   * Whether the clinic manager and a colleague at his first clinic holding his role sign in too
+   * (before the owner), so he sees a session he may end, his own, and others core refuses him.
+   * Default false.
+   */
+  readonly clinicTeam?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -75,6 +81,27 @@ export async function sessionsWorld(options: SessionsWorldOptions = {}): Promise
     signedIn.push(user);
     tokens.set(user.id, token);
     world.clock.advance(step);
+  }
+  if (options.clinicTeam) {
+    const manager = seeded.clinicManagerUser;
+    const colleague = await seeded.owner.users.create({
+      email: "cora.colleague@harbor-urgent-care.example",
+      profile: { givenName: "Cora", familyName: "Colleague", jobTitle: "Deputy clinic manager" },
+      roleId: manager.roleId,
+      locationAccess: [manager.primaryLocationId],
+      primaryLocationId: manager.primaryLocationId,
+      password: FIXTURE_PASSWORD,
+    });
+    for (const [i, user] of [colleague, manager].entries()) {
+      const from = FROM[i % FROM.length] ?? FROM[0];
+      const { token } = await world.auth.signIn({
+        email: user.email,
+        password: FIXTURE_PASSWORD,
+        metadata: from,
+      });
+      tokens.set(user.id, token);
+      world.clock.advance(step);
+    }
   }
   const ownerToken =
     options.ownerSignedIn === false
