@@ -41,13 +41,12 @@ describe.each(WIRINGS)("Signing in (%s wiring)", (wiring) => {
     await see(page.getByText("Your password was set by an administrator. Choose your own to continue"));
 
     const main = page.getByRole("main");
-    await field(main, "Temporary password").fill(DEMO_PASSWORD);
     await field(main, "New password").fill(NEW_PASSWORDS.first);
     await field(main, "Confirm the new password").fill(NEW_PASSWORDS.second);
     await main.getByRole("button", { name: "Set password and continue", exact: true }).click();
     await see(main.getByText("The passwords do not match.", { exact: true }));
 
-    await chooseNewPassword(page, DEMO_PASSWORD, NEW_PASSWORDS.first);
+    await chooseNewPassword(page, NEW_PASSWORDS.first);
     await see(page.getByRole("banner").getByText(mona.name, { exact: true }));
     await signOut(page);
     await expectSignInRefused(page, mona.email, DEMO_PASSWORD);
@@ -162,7 +161,7 @@ describe.each(WIRINGS)("Signing in (%s wiring)", (wiring) => {
 
     await signOut(page);
     await signInToForcedChange(page, nina, temporary);
-    await chooseNewPassword(page, temporary, NEW_PASSWORDS.third);
+    await chooseNewPassword(page, NEW_PASSWORDS.third);
     await see(page.getByRole("banner").getByText(nina.name, { exact: true }));
 
     await signOut(page);

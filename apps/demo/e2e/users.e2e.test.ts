@@ -76,7 +76,7 @@ describe.each(WIRINGS)("Users (%s wiring)", (wiring) => {
     // Sam signs in with the temporary password and must choose their own before anything else.
     await signOut(page);
     await signInToForcedChange(page, sam, TEMPORARY);
-    await chooseNewPassword(page, TEMPORARY, NEW_PASSWORDS.first);
+    await chooseNewPassword(page, NEW_PASSWORDS.first);
     await see(page.getByRole("banner").getByText(sam.name, { exact: true }));
     await goTo(page, "Users");
     const own = await findUser(page, sam.email);
