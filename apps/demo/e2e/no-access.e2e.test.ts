@@ -13,6 +13,7 @@ const SCREENS = [
   { path: "/settings/locations", title: "Locations", name: "Locations" },
   { path: "/settings/organization", title: "Organization", name: "Organization settings" },
   { path: "/settings/sessions", title: "Sessions", name: "Sessions" },
+  { path: "/settings/provisioning", title: "Provisioning", name: "Provisioning" },
   { path: "/settings/audit", title: "Audit trail", name: "Audit trail" },
 ] as const;
 
@@ -61,14 +62,14 @@ describe.each(WIRINGS)("Screens a person may not open (%s wiring)", (wiring) => 
     expect(await settingsLinks(page)).toEqual([]);
   });
 
-  it("Item 4: the navigation lists what core lets each person open — all six for the owner, no Audit for a clinic manager limited to one clinic, whose Audit address shows the no-access state", async () => {
+  it("Item 4: the navigation lists what core lets each person open — all seven for the owner, no Provisioning or Audit for a clinic manager limited to one clinic, whose Audit and Provisioning addresses show the no-access state", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);
     await onPage(page, "Users");
     await expect
       .poll(() => settingsLinks(page))
-      .toEqual(["Users", "Roles", "Locations", "Organization", "Sessions", "Audit"]);
+      .toEqual(["Users", "Roles", "Locations", "Organization", "Sessions", "Provisioning", "Audit"]);
 
     await signOut(page);
     await signInAs(page, carl);
@@ -82,6 +83,10 @@ describe.each(WIRINGS)("Screens a person may not open (%s wiring)", (wiring) => 
     await visit(page, "/settings/audit");
     await onPage(page, "Audit trail");
     await see(noAccess(main, "Audit trail"));
+    await expectCalm(main);
+    await visit(page, "/settings/provisioning");
+    await onPage(page, "Provisioning");
+    await see(noAccess(main, "Provisioning"));
     await expectCalm(main);
   });
 });

@@ -14,6 +14,7 @@ import {
   AuditPage,
   LocationsPage,
   OrganizationPage,
+  ProvisioningPage,
   RolesPage,
   SessionsPage,
   UsersPage,
@@ -51,6 +52,7 @@ const PAGES: Readonly<Record<string, (backend: DemoBackend) => ReactNode>> = {
   "/settings/locations": () => <LocationsPage />,
   "/settings/organization": () => <OrganizationPage />,
   "/settings/sessions": () => <SessionsPage />,
+  "/settings/provisioning": () => <ProvisioningPage />,
   "/settings/audit": () => <AuditPage />,
   "/mail": (backend) => <MailPage backend={backend} />,
 };

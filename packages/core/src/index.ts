@@ -41,7 +41,12 @@ export { type SessionQuery, SessionQuerySchema } from "./auth/session-admin.sche
 export type { SessionSummary } from "./auth/session-summary.schema";
 export { clientThrottleKey } from "./auth/throttle";
 export { createDirectory } from "./directory/create-directory";
-export type { Directory, DirectoryOptions, LinkBuilder } from "./directory/directory.types";
+export type {
+  Directory,
+  DirectoryOptions,
+  DirectoryProvisioning,
+  LinkBuilder,
+} from "./directory/directory.types";
 export type { DirectoryAuth } from "./directory/directory-auth";
 export { DEFAULT_POLICY, type DirectoryPolicy } from "./directory/policy";
 export type { StaffDirectory } from "./directory/staff-directory";
@@ -102,6 +107,38 @@ export { IsoDateSchema } from "./primitives/instant.schema";
 export type { Page } from "./primitives/page.schema";
 export { textIssue, textProblem, toPlainText } from "./primitives/text.schema";
 export type { VersionOption } from "./primitives/version.schema";
+export {
+  directoryGroups,
+  type GroupMemberFacts,
+  isGroupMember,
+  joinGroupPatch,
+  leaveGroupPatch,
+  type MembershipPatch,
+  provisionedUserStart,
+} from "./provisioning/provisioning.rules";
+export {
+  type CreatedProvisioningToken,
+  type CreateProvisioningTokenInput,
+  CreateProvisioningTokenInputSchema,
+  type DirectoryGroup,
+  type ProvisionedAttributes,
+  type ProvisionedAttributesPatch,
+  ProvisionedAttributesPatchSchema,
+  ProvisionedAttributesSchema,
+  type ProvisionedLookup,
+  ProvisionedLookupSchema,
+  type ProvisioningGroup,
+  type ProvisioningGroupInput,
+  ProvisioningGroupSchema,
+  ProvisioningSecretSchema,
+  type ProvisioningSettings,
+  type ProvisioningSettingsPatch,
+  ProvisioningSettingsPatchSchema,
+  ProvisioningSettingsSchema,
+  type ProvisioningToken,
+  ProvisioningTokenSchema,
+} from "./provisioning/provisioning.schema";
+export { isProvisioningTokenId } from "./provisioning/token-id";
 export type { CatalogView } from "./roles/catalog-view.schema";
 export {
   type Role,

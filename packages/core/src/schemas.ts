@@ -52,6 +52,20 @@ export { IdSchema } from "./primitives/ids.schema";
 export { IsoDateSchema } from "./primitives/instant.schema";
 export { PageSchema } from "./primitives/page.schema";
 export { VersionOptionSchema, VersionSchema } from "./primitives/version.schema";
+export {
+  CreatedProvisioningTokenSchema,
+  CreateProvisioningTokenInputSchema,
+  DirectoryGroupSchema,
+  ProvisionedAttributesPatchSchema,
+  ProvisionedAttributesSchema,
+  ProvisionedLookupSchema,
+  ProvisioningGroupInputSchema,
+  ProvisioningGroupSchema,
+  ProvisioningSecretSchema,
+  ProvisioningSettingsPatchSchema,
+  ProvisioningSettingsSchema,
+  ProvisioningTokenSchema,
+} from "./provisioning/provisioning.schema";
 export { CatalogViewSchema } from "./roles/catalog-view.schema";
 export { RoleInputSchema, RolePatchSchema, RoleSchema } from "./roles/role.schema";
 export { RoleFormOptionsSchema } from "./roles/role-form-options.schema";

@@ -5,6 +5,9 @@ import type {
   InvitationRecord,
   LocationRecord,
   OrganizationRecord,
+  ProvisionedUserRecord,
+  ProvisioningSettingsRecord,
+  ProvisioningTokenRecord,
   RoleRecord,
   SecretTokenRecord,
   SessionRecord,
@@ -17,6 +20,7 @@ import type {
   UserRecord,
 } from "@staffroom/core/store";
 import { listAuditEvents } from "./audit-query";
+import { provisioningStatements } from "./provisioning-rows";
 import {
   accountFromRow,
   accountParams,
@@ -89,6 +93,9 @@ export class PostgresTransaction implements StoreTransaction {
   ) {
     this.accounts = readOnly ? new Map() : null;
   }
+
+  /** The provisioning tables' statements (migration 4), over this transaction's connection. */
+  private readonly provisioning = provisioningStatements((text, params) => this.q(text, params));
 
   /** Ends the transaction: later calls throw. */
   finish(): void {
@@ -590,5 +597,61 @@ export class PostgresTransaction implements StoreTransaction {
       [organizationId, subject],
     );
     return rows.length;
+  }
+
+  // Provisioning (migration 4)
+
+  insertProvisioningToken(token: ProvisioningTokenRecord): Promise<void> {
+    return this.provisioning.insertProvisioningToken(token);
+  }
+
+  getProvisioningToken(organizationId: string, id: string): Promise<ProvisioningTokenRecord | null> {
+    return this.provisioning.getProvisioningToken(organizationId, id);
+  }
+
+  findProvisioningTokenByHash(secretHash: string): Promise<ProvisioningTokenRecord | null> {
+    return this.provisioning.findProvisioningTokenByHash(secretHash);
+  }
+
+  listProvisioningTokens(organizationId: string): Promise<ProvisioningTokenRecord[]> {
+    return this.provisioning.listProvisioningTokens(organizationId);
+  }
+
+  updateProvisioningToken(token: ProvisioningTokenRecord, expectedVersion: number): Promise<boolean> {
+    return this.provisioning.updateProvisioningToken(token, expectedVersion);
+  }
+
+  touchProvisioningToken(organizationId: string, id: string, lastUsedAt: string): Promise<void> {
+    return this.provisioning.touchProvisioningToken(organizationId, id, lastUsedAt);
+  }
+
+  getProvisioningSettings(organizationId: string): Promise<ProvisioningSettingsRecord | null> {
+    return this.provisioning.getProvisioningSettings(organizationId);
+  }
+
+  putProvisioningSettings(
+    settings: ProvisioningSettingsRecord,
+    expectedVersion: number | null,
+  ): Promise<boolean> {
+    return this.provisioning.putProvisioningSettings(settings, expectedVersion);
+  }
+
+  listProvisionedUsers(organizationId: string, userIds: readonly string[]): Promise<ProvisionedUserRecord[]> {
+    return this.provisioning.listProvisionedUsers(organizationId, userIds);
+  }
+
+  findProvisionedUserByExternalId(
+    organizationId: string,
+    externalId: string,
+  ): Promise<ProvisionedUserRecord | null> {
+    return this.provisioning.findProvisionedUserByExternalId(organizationId, externalId);
+  }
+
+  putProvisionedUser(record: ProvisionedUserRecord): Promise<void> {
+    return this.provisioning.putProvisionedUser(record);
+  }
+
+  deleteProvisionedUser(organizationId: string, userId: string): Promise<void> {
+    return this.provisioning.deleteProvisionedUser(organizationId, userId);
   }
 }

@@ -9,6 +9,7 @@
 export * from "./hooks/admin-mutations";
 export { queryKeys } from "./hooks/keys";
 export * from "./hooks/permissions";
+export * from "./hooks/provisioning-hooks";
 export * from "./hooks/reads";
 export * from "./hooks/user-mutations";
 export { errorMessage } from "./messages/error-message";
@@ -88,6 +89,11 @@ export {
 export { LocationsManager, type LocationsManagerProps } from "./widgets/locations-manager/LocationsManager";
 export { LocationTable, type LocationTableProps } from "./widgets/locations-manager/LocationTable";
 export type { LocationsMessages } from "./widgets/locations-manager/messages";
+export type { ProvisioningMessages } from "./widgets/provisioning-settings/messages";
+export {
+  ProvisioningSettings,
+  type ProvisioningSettingsProps,
+} from "./widgets/provisioning-settings/ProvisioningSettings";
 
 // @exports organization-settings
 

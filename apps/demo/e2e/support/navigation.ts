@@ -8,6 +8,7 @@ export const SETTINGS_PAGES = {
   Locations: "Locations",
   Organization: "Organization",
   Sessions: "Sessions",
+  Provisioning: "Provisioning",
   Audit: "Audit trail",
 } as const;
 

@@ -3,6 +3,7 @@ import {
   AuditTrail,
   LocationsManager,
   OrganizationSettings,
+  ProvisioningSettings,
   RolesManager,
   SessionsManager,
   UserDirectory,
@@ -89,6 +90,20 @@ export function SessionsPage(): ReactNode {
   return (
     <SettingsPage title="Sessions">
       <SessionsManager />
+    </SettingsPage>
+  );
+}
+
+/**
+ * Settings › Provisioning: SCIM tokens, defaults and group mapping. The demo server answers SCIM at
+ * `/scim/v2` on its own origin (the in-browser wiring has no server: its tokens are for looking at).
+ *
+ * @example <ProvisioningPage />
+ */
+export function ProvisioningPage(): ReactNode {
+  return (
+    <SettingsPage title="Provisioning">
+      <ProvisioningSettings endpoint={`${window.location.origin}/scim/v2`} />
     </SettingsPage>
   );
 }

@@ -18,6 +18,12 @@ export const SETTINGS_PAGES = [
   { path: "/settings/locations", label: "Locations", icon: "locations", screen: "locations" },
   { path: "/settings/organization", label: "Organization", icon: "organization", screen: "organization" },
   { path: "/settings/sessions", label: "Sessions", icon: "sessions", screen: "sessions" },
+  {
+    path: "/settings/provisioning",
+    label: "Provisioning",
+    icon: "provisioning",
+    screen: "provisioning",
+  },
   { path: "/settings/audit", label: "Audit", icon: "audit", screen: "audit" },
 ] as const satisfies readonly { path: string; label: string; icon: string; screen: AdminScreen }[];
 
@@ -55,9 +61,9 @@ const WIRING_NOTES = {
 } as const;
 
 /**
- * The EHR's side navigation, "Settings › Users / Roles / Locations / Organization / Sessions / Audit",
- * with the current page marked, and a note on the wiring in use. A signed-in person sees only the
- * pages core lets them open.
+ * The EHR's side navigation, "Settings › Users / Roles / Locations / Organization / Sessions /
+ * Provisioning / Audit", with the current page marked, and a note on the wiring in use. A signed-in
+ * person sees only the pages core lets them open.
  *
  * @example <SideNav />
  */

@@ -49,7 +49,16 @@ export function HarborMark(): ReactNode {
 export function NavIcon({
   name,
 }: {
-  readonly name: "users" | "roles" | "locations" | "organization" | "sessions" | "audit" | "mail" | "display";
+  readonly name:
+    | "users"
+    | "roles"
+    | "locations"
+    | "organization"
+    | "sessions"
+    | "provisioning"
+    | "audit"
+    | "mail"
+    | "display";
 }): ReactNode {
   switch (name) {
     case "users":
@@ -88,6 +97,15 @@ export function NavIcon({
           <rect x="3.5" y="4.5" width="17" height="11" rx="1.5" />
           <path d="M8.5 19.5h7M12 15.5v4" />
           <circle cx="12" cy="10" r="1.6" />
+        </Icon>
+      );
+    case "provisioning":
+      return (
+        <Icon>
+          <path d="M4 9a8 8 0 0 1 14-3l2 2" />
+          <path d="M20 4v4h-4" />
+          <path d="M20 15a8 8 0 0 1-14 3l-2-2" />
+          <path d="M4 20v-4h4" />
         </Icon>
       );
     case "audit":

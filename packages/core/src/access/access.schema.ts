@@ -6,12 +6,16 @@ import { type LocationAccess, UserSchema } from "../users/user.schema";
 import type { DefaultPermission } from "./catalog";
 
 /**
- * Who is acting: a user of an organization, with the request's metadata for the audit trail.
+ * Who is acting: a user of an organization, or one of its provisioning tokens (an identity
+ * provider, `directory.provisioning.authenticate(secret)`), with the request's metadata for the audit
+ * trail. A token is one more actor: every rule applies to it as to a person, and it acts as nobody.
  *
  * @example ActorSchema.parse({ organizationId: "org_…", userId: "usr_…", metadata: { ip: "203.0.113.4" } })
+ * @example ActorSchema.parse({ organizationId: "org_…", userId: "ptk_…" }) // a provisioning token
  */
 export const ActorSchema = z.strictObject({
   organizationId: IdSchema,
+  /** The acting user's id (`usr_…`), or the acting provisioning token's id (`ptk_…`). */
   userId: IdSchema,
   metadata: z.optional(RequestMetadataSchema),
 });

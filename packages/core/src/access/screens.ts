@@ -2,6 +2,7 @@ import { canReadAudit } from "../audit/audit.rules";
 import { listSessionsVerdict } from "../auth/session-admin.rules";
 import { canReadLocations } from "../locations/locations.rules";
 import { canReadSeatUsage } from "../organization/organization.rules";
+import { managesProvisioning } from "../provisioning/provisioning.rules";
 import { canReadRoles } from "../roles/roles.rules";
 import { type AccessSubject, accessSubject, canReadUsers } from "./access.rules";
 import type { DefaultPermission } from "./catalog";
@@ -9,11 +10,20 @@ import type { DefaultPermission } from "./catalog";
 /**
  * The administration screens a host shows over a directory, each reading through its own query:
  * `users` (`users.list`), `roles` (`roles.list`), `locations` (`locations.list`), `organization`
- * (`organization.usage`), `sessions` (`sessions.list`) and `audit` (`audit.list`).
+ * (`organization.usage`), `sessions` (`sessions.list`), `provisioning` (`provisioning.tokens`) and
+ * `audit` (`audit.list`).
  *
  * @example ADMIN_SCREENS.filter((screen) => canOpenScreen(directory, screen)) // ["users", "roles", …]
  */
-export const ADMIN_SCREENS = ["users", "roles", "locations", "organization", "sessions", "audit"] as const;
+export const ADMIN_SCREENS = [
+  "users",
+  "roles",
+  "locations",
+  "organization",
+  "sessions",
+  "provisioning",
+  "audit",
+] as const;
 
 /** One of {@link ADMIN_SCREENS}. @example const screen: AdminScreen = "audit"; */
 export type AdminScreen = (typeof ADMIN_SCREENS)[number];
@@ -25,6 +35,7 @@ const READS: Readonly<Record<AdminScreen, (subject: AccessSubject) => boolean>> 
   locations: canReadLocations,
   organization: canReadSeatUsage,
   sessions: (subject) => listSessionsVerdict(subject).allowed,
+  provisioning: managesProvisioning,
   audit: canReadAudit,
 };
 

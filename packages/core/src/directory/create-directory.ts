@@ -25,6 +25,18 @@ import { memoryMailer } from "../ports/mailer";
 import { pbkdf2Hasher } from "../ports/password-hasher";
 import { memoryRateLimiter } from "../ports/rate-limiter";
 import {
+  authenticateProvisioningToken,
+  createProvisioningToken,
+  findProvisionedUser,
+  listProvisioningTokens,
+  provisionedAttributes,
+  provisioningGroups,
+  provisioningSettings,
+  revokeProvisioningToken,
+  setProvisionedAttributes,
+  updateProvisioningSettings,
+} from "../provisioning/provisioning.service";
+import {
   createRole,
   deleteRole,
   listRoles,
@@ -87,6 +99,9 @@ export function createDirectory<P extends string = DefaultPermission>(
     settled: () => ctx.background.settled(),
     bootstrap: (input) => bootstrap(ctx, input),
     auth: createAuth(ctx),
+    provisioning: {
+      authenticate: (secret, metadata) => authenticateProvisioningToken(ctx, secret, metadata),
+    },
     forActor: (actor) => staffDirectory<P>({ ctx, actor, snapshot: null }),
   };
 }
@@ -143,6 +158,17 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
     audit: {
       list: (query) => listAudit(s, query),
       verify: () => verifyAudit(s),
+    },
+    provisioning: {
+      settings: () => provisioningSettings(s),
+      updateSettings: (patch, options) => updateProvisioningSettings(s, patch, options),
+      tokens: () => listProvisioningTokens(s),
+      createToken: (input) => createProvisioningToken(s, input),
+      revokeToken: (id, options) => revokeProvisioningToken(s, id, options),
+      attributes: (userIds) => provisionedAttributes(s, userIds),
+      groups: () => provisioningGroups(s),
+      findUser: (lookup) => findProvisionedUser(s, lookup),
+      setAttributes: (id, patch, options) => setProvisionedAttributes(s, id, patch, options),
     },
   };
 }

@@ -10,6 +10,17 @@ import type { OrganizationFormOptions } from "../organization/organization-form-
 import type { SeatUsage } from "../organization/seat-usage.schema";
 import type { Page } from "../primitives/page.schema";
 import type { VersionOption } from "../primitives/version.schema";
+import type {
+  CreatedProvisioningToken,
+  CreateProvisioningTokenInput,
+  DirectoryGroup,
+  ProvisionedAttributes,
+  ProvisionedAttributesPatch,
+  ProvisionedLookup,
+  ProvisioningSettings,
+  ProvisioningSettingsPatch,
+  ProvisioningToken,
+} from "../provisioning/provisioning.schema";
 import type { CatalogView } from "../roles/catalog-view.schema";
 import type { Role, RoleInput, RolePatch } from "../roles/role.schema";
 import type { RoleFormOptions } from "../roles/role-form-options.schema";
@@ -186,5 +197,31 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     list(query?: AuditQuery): Promise<Page<AuditEvent>>;
     /** W14: checks the hash chain and reports the first bad event. */
     verify(): Promise<AuditVerification>;
+  };
+
+  /**
+   * Provisioning from an identity provider (SCIM, `@staffroom/scim`). Administrators (org-wide,
+   * `organization.manage` + `users.manage`) configure it; a provisioning token acting through
+   * `forActor` reads the settings and the users' identity-provider attributes.
+   */
+  readonly provisioning: {
+    /** The default role and locations of provisioned users, and the mapped groups (`version` 0 before the first save). */
+    settings(): Promise<ProvisioningSettings>;
+    /** Changes the settings with the version read (R12); `groups` replaces the list. */
+    updateSettings(patch: ProvisioningSettingsPatch, options: VersionOption): Promise<ProvisioningSettings>;
+    /** The organization's tokens, revoked ones too; never a secret. */
+    tokens(): Promise<ProvisioningToken[]>;
+    /** Creates a token; its secret is in the answer and nowhere else (R15). */
+    createToken(input: CreateProvisioningTokenInput): Promise<CreatedProvisioningToken>;
+    /** Revokes a token with the version read (R12). */
+    revokeToken(id: string, options: VersionOption): Promise<ProvisioningToken>;
+    /** Identity-provider attributes of those of these users who have any and whom the actor sees; ≤ 500 ids. */
+    attributes(userIds: readonly string[]): Promise<ProvisionedAttributes[]>;
+    /** The groups an identity provider sees: roles by name, then mapped groups (for tokens and administrators). */
+    groups(): Promise<DirectoryGroup[]>;
+    /** One user by exact email (ignoring case, R1) or by external id; null when there is none the actor sees. */
+    findUser(lookup: ProvisionedLookup): Promise<User | null>;
+    /** Sets identity-provider attributes with the user's version (R12); the user's version moves on. */
+    setAttributes(id: string, patch: ProvisionedAttributesPatch, options: VersionOption): Promise<User>;
   };
 }

@@ -6,6 +6,9 @@ import type {
   InvitationRecord,
   LocationRecord,
   OrganizationRecord,
+  ProvisionedUserRecord,
+  ProvisioningSettingsRecord,
+  ProvisioningTokenRecord,
   RoleRecord,
   SecretTokenRecord,
   SessionRecord,
@@ -19,6 +22,7 @@ import type {
 import type { StoreTransaction } from "../store/store.port";
 import { listAudit, scanAudit } from "./audit-log";
 import { snapshot } from "./freeze";
+import { ProvisioningView } from "./provisioning-tables";
 import { runSessionQuery, sessionLive } from "./session-query";
 import type { CommittedState } from "./state";
 import { userOrder } from "./user-entry";
@@ -49,6 +53,7 @@ export interface TransactionHooks {
  */
 export class MemoryTransaction implements StoreTransaction {
   private readonly view: StoreView;
+  private readonly provisioning: ProvisioningView;
   private open = true;
 
   constructor(
@@ -57,6 +62,7 @@ export class MemoryTransaction implements StoreTransaction {
     private readonly hooks: TransactionHooks,
   ) {
     this.view = new StoreView(state, buffer);
+    this.provisioning = new ProvisioningView(state.provisioning, buffer?.provisioning ?? null);
   }
 
   /** Ends the transaction: later calls (a stray un-awaited call) throw. */
@@ -515,5 +521,98 @@ export class MemoryTransaction implements StoreTransaction {
       erased++;
     }
     return erased;
+  }
+
+  // Provisioning
+
+  private provisioningRead(): ProvisioningView {
+    this.read();
+    return this.provisioning;
+  }
+
+  async insertProvisioningToken(token: ProvisioningTokenRecord): Promise<void> {
+    const buffer = this.write("insertProvisioningToken");
+    if (this.provisioning.tokenById(token.id))
+      throw new Error(`Duplicate provisioning token id ${token.id}.`);
+    if (this.provisioning.tokenByHash(token.secretHash))
+      throw new Error("Duplicate provisioning token hash.");
+    buffer.provisioning.tokens.set(token.id, snapshot(token));
+  }
+
+  async getProvisioningToken(organizationId: string, id: string): Promise<ProvisioningTokenRecord | null> {
+    const token = this.provisioningRead().tokenById(id);
+    return token?.organizationId === organizationId ? token : null;
+  }
+
+  async findProvisioningTokenByHash(secretHash: string): Promise<ProvisioningTokenRecord | null> {
+    return this.provisioningRead().tokenByHash(secretHash);
+  }
+
+  async listProvisioningTokens(organizationId: string): Promise<ProvisioningTokenRecord[]> {
+    return this.provisioningRead().tokensOf(organizationId);
+  }
+
+  async updateProvisioningToken(token: ProvisioningTokenRecord, expectedVersion: number): Promise<boolean> {
+    const buffer = this.write("updateProvisioningToken");
+    const current = this.provisioning.tokenById(token.id);
+    if (!current || current.organizationId !== token.organizationId || current.version !== expectedVersion)
+      return false;
+    if (current.secretHash !== token.secretHash)
+      throw new Error("A provisioning token's secret hash never changes.");
+    buffer.provisioning.tokens.set(token.id, snapshot(token));
+    return true;
+  }
+
+  async touchProvisioningToken(organizationId: string, id: string, lastUsedAt: string): Promise<void> {
+    const buffer = this.write("touchProvisioningToken");
+    const current = this.provisioning.tokenById(id);
+    if (!current || current.organizationId !== organizationId) return;
+    buffer.provisioning.tokens.set(id, snapshot({ ...current, lastUsedAt }));
+  }
+
+  async getProvisioningSettings(organizationId: string): Promise<ProvisioningSettingsRecord | null> {
+    return this.provisioningRead().settings(organizationId);
+  }
+
+  async putProvisioningSettings(
+    settings: ProvisioningSettingsRecord,
+    expectedVersion: number | null,
+  ): Promise<boolean> {
+    const buffer = this.write("putProvisioningSettings");
+    const current = this.provisioning.settings(settings.organizationId);
+    if (expectedVersion === null ? current !== null : current?.version !== expectedVersion) return false;
+    buffer.provisioning.settings.set(settings.organizationId, snapshot(settings));
+    return true;
+  }
+
+  async listProvisionedUsers(
+    organizationId: string,
+    userIds: readonly string[],
+  ): Promise<ProvisionedUserRecord[]> {
+    const view = this.provisioningRead();
+    const out: ProvisionedUserRecord[] = [];
+    for (const id of new Set(userIds)) {
+      const record = view.user(organizationId, id);
+      if (record) out.push(record);
+    }
+    return out;
+  }
+
+  async findProvisionedUserByExternalId(
+    organizationId: string,
+    externalId: string,
+  ): Promise<ProvisionedUserRecord | null> {
+    return this.provisioningRead().userByExternalId(organizationId, externalId);
+  }
+
+  async putProvisionedUser(record: ProvisionedUserRecord): Promise<void> {
+    const buffer = this.write("putProvisionedUser");
+    inner(buffer.provisioning.users, record.organizationId).set(record.userId, snapshot(record));
+  }
+
+  async deleteProvisionedUser(organizationId: string, userId: string): Promise<void> {
+    const buffer = this.write("deleteProvisionedUser");
+    if (this.provisioning.user(organizationId, userId))
+      inner(buffer.provisioning.users, organizationId).set(userId, null);
   }
 }

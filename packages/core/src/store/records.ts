@@ -2,8 +2,9 @@ import type { AuditChainedEvent, AuditPersonalPart, RequestMetadata } from "../a
 import type { Account } from "../auth/account.schema";
 import type { Location } from "../locations/location.schema";
 import type { Organization } from "../organization/organization.schema";
+import type { ProvisioningGroup } from "../provisioning/provisioning.schema";
 import type { Invitation } from "../users/invitation.schema";
-import type { User, UserStatus } from "../users/user.schema";
+import type { LocationAccess, User, UserStatus } from "../users/user.schema";
 
 /** An organization as a store keeps it. @example const organization = await tx.getOrganization(orgId); */
 export type OrganizationRecord = Organization;
@@ -176,4 +177,57 @@ export interface StoreAuditQuery {
   readonly limit: number;
   /** A cursor this store returned for the same query, or null. */
   readonly cursor: string | null;
+}
+
+/**
+ * A provisioning token as a store keeps it: only the SHA-256 of its secret (R15), never the secret.
+ * `secretHash` is unique across the store (256 random bits).
+ *
+ * @example { id: "ptk_…", organizationId: "org_…", label: "Okta", secretHash: "9f…", roleIds: ["rol_…"],
+ *   locationAccess: "organization", createdBy: "usr_…", createdAt: "…", lastUsedAt: null, revokedAt: null, version: 1 }
+ */
+export interface ProvisioningTokenRecord {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly label: string;
+  readonly secretHash: string;
+  readonly roleIds: readonly string[];
+  readonly locationAccess: LocationAccess;
+  readonly createdBy: string | null;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+  readonly version: number;
+}
+
+/**
+ * An organization's provisioning settings as a store keeps them (one record per organization, absent
+ * until first saved).
+ *
+ * @example { organizationId: "org_…", defaultRoleId: "rol_…", defaultLocationAccess: ["loc_…"],
+ *   defaultPrimaryLocationId: "loc_…", groups: [], version: 1, updatedAt: "…" }
+ */
+export interface ProvisioningSettingsRecord {
+  readonly organizationId: string;
+  readonly defaultRoleId: string | null;
+  readonly defaultLocationAccess: LocationAccess | null;
+  readonly defaultPrimaryLocationId: string | null;
+  readonly groups: readonly ProvisioningGroup[];
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+/**
+ * A user's identity-provider attributes as a store keeps them: one record per (organization, user),
+ * absent when the identity provider told nothing. `externalId` is unique per organization when set
+ * (core checks it under the organization lock).
+ *
+ * @example { organizationId: "org_…", userId: "usr_…", externalId: "00u1a2b3c4", employeeNumber: null, department: "Nursing" }
+ */
+export interface ProvisionedUserRecord {
+  readonly organizationId: string;
+  readonly userId: string;
+  readonly externalId: string | null;
+  readonly employeeNumber: string | null;
+  readonly department: string | null;
 }

@@ -22,6 +22,7 @@ import { registerLocationTests } from "./conformance/locations";
 import { registerMainContactTests } from "./conformance/main-contact";
 import { registerOrganizationTests } from "./conformance/organization";
 import { registerProviderTests } from "./conformance/provider";
+import { registerProvisioningTests } from "./conformance/provisioning";
 import { registerRoleTests } from "./conformance/roles";
 import { registerScopeTests } from "./conformance/scope";
 import { registerScreenTests } from "./conformance/screens";
@@ -61,6 +62,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerSeatTests(make);
     registerFeatureTests(make);
     registerProviderTests(make);
+    registerProvisioningTests(make);
     registerScopeTests(make);
     registerAdminTests(make);
     registerMainContactTests(make);

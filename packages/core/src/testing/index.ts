@@ -58,4 +58,5 @@ export {
   type VerdictPropertyOptions,
   type VerdictReport,
 } from "./properties/verdicts";
+export { runProvisioningSuite } from "./provisioning-suite";
 export { type RateLimiterPairFactory, runRateLimiterContract } from "./rate-limiter-contract";

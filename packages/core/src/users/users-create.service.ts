@@ -1,4 +1,4 @@
-import type { ActorContext } from "../access/actor";
+import { type ActorContext, actorName } from "../access/actor";
 import { loadedActorFacts } from "../access/actor-facts";
 import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import { checkNewPassword } from "../auth/new-password";
@@ -29,12 +29,15 @@ async function admit(unit: Unit, a: ActorContext, record: UserRecord): Promise<v
 const privilegeChanges = (u: UserRecord) =>
   diff({}, u, ["roleId", "locationAccess", "primaryLocationId", "status"]);
 
-/** W1: create an active user with a password. */
+/**
+ * W1: create an active user, with a password (R16) or without one: then the account has no password
+ * until the person sets one through a reset link, and sign-in refuses it like a wrong one (R17).
+ */
 export async function createUser(s: ActorSession, raw: unknown): Promise<User> {
   const input = parseInput(CreateUserInputSchema, raw);
-  const password = normalizePassword(input.password);
-  const hashed = s.ctx.passwords.hash(password);
-  hashed.catch(() => undefined);
+  const hashed =
+    input.password === undefined ? null : s.ctx.passwords.hash(normalizePassword(input.password));
+  hashed?.catch(() => undefined);
   return writeOp(
     s,
     async (unit, a) => {
@@ -66,21 +69,23 @@ export async function createUser(s: ActorSession, raw: unknown): Promise<User> {
               ],
             );
       }
-      await checkNewPassword(s.ctx, input.password, {
-        email: input.email,
-        givenName: record.profile.givenName,
-        familyName: record.profile.familyName,
-        organizationName: a.organization.name,
-      });
+      if (input.password !== undefined) {
+        await checkNewPassword(s.ctx, input.password, {
+          email: input.email,
+          givenName: record.profile.givenName,
+          familyName: record.profile.familyName,
+          organizationName: a.organization.name,
+        });
+      }
       const account: AccountRecord = {
         id: accountId,
         email: input.email,
-        password: await hashed,
+        password: hashed ? await hashed : null,
         failedSignIns: 0,
         lockouts: 0,
         lockedUntil: null,
         lastSignInAt: null,
-        passwordChangedAt: unit.now,
+        passwordChangedAt: hashed ? unit.now : null,
         version: 1,
         createdAt: unit.now,
         updatedAt: unit.now,
@@ -159,7 +164,7 @@ export async function inviteUser(s: ActorSession, raw: unknown): Promise<InviteR
         userId: record.id,
         email: record.email,
         tokenHash: hash,
-        invitedBy: a.user.id,
+        invitedBy: a.user?.id ?? null,
         sentCount: 1,
         lastSentAt: unit.now,
         expiresAt: new Date(unit.nowMs + s.ctx.policy.invitationTtlMs).toISOString(),
@@ -168,7 +173,7 @@ export async function inviteUser(s: ActorSession, raw: unknown): Promise<InviteR
         createdAt: unit.now,
       };
       await unit.tx.insertInvitation(invitation);
-      queueInvitationMail(s.ctx, unit, a.organization, record, token, displayName(a.user.profile));
+      queueInvitationMail(s.ctx, unit, a.organization, record, token, actorName(a));
       await auditActor(s.ctx, unit, a, {
         action: "user.invited",
         target: auditTarget.user(record),

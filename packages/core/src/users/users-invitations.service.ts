@@ -1,9 +1,9 @@
+import { actorName } from "../access/actor";
 import { auditActor, auditTarget } from "../audit/audit-writer";
 import { type ActorSession, writeOp } from "../directory/runner";
 import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import { assertAllowed } from "../errors/verdict";
 import { newToken, queueInvitationMail } from "./invitation-mail";
-import { displayName } from "./user.schema";
 import type { DeleteResult, InvitationSummary } from "./user-results.schema";
 import { managedUser } from "./user-target";
 import { invitationSummary } from "./user-view";
@@ -60,7 +60,7 @@ export async function resendInvitation(
       expiresAt: new Date(unit.nowMs + s.ctx.policy.invitationTtlMs).toISOString(),
     };
     await orStale(unit.tx.updateInvitation(next));
-    queueInvitationMail(s.ctx, unit, a.organization, target.user, token, displayName(a.user.profile));
+    queueInvitationMail(s.ctx, unit, a.organization, target.user, token, actorName(a));
     await auditActor(s.ctx, unit, a, {
       action: "invitation.resent",
       target: auditTarget.user(target.user),

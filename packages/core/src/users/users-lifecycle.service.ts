@@ -63,7 +63,7 @@ export async function restoreUser(s: ActorSession, id: unknown, options: unknown
 
 /**
  * Removes a membership and erases the person from the organization (W6): their invitations,
- * sessions there and membership go, and every personal part of the organization's audit events
+ * sessions there, identity-provider attributes (external id …) and membership go, and every personal part of the organization's audit events
  * about them (their name, email, request metadata, personal changes); the chained events stay and
  * still verify. The account goes too when it has no other organization (with its reset links).
  * The caller then writes the tombstone, in the same transaction (R13).
@@ -75,6 +75,7 @@ export async function removeMembership(
 ): Promise<boolean> {
   await unit.tx.eraseAuditSubject(user.organizationId, user.id);
   await unit.tx.deleteInvitationsForUser(user.organizationId, user.id);
+  await unit.tx.deleteProvisionedUser(user.organizationId, user.id);
   await unit.tx.deleteSessions({ accountId: account.id, organizationId: user.organizationId });
   await unit.tx.deleteUser(user.organizationId, user.id);
   const remaining = await unit.tx.listUsersByAccount(account.id);

@@ -1,4 +1,4 @@
-import { missingPermissions, withinScope } from "../access/access.rules";
+import { mayGrantRole, withinScope } from "../access/access.rules";
 import type { ActorFacts } from "../access/actor-facts";
 import { ADMIN_PERMISSION } from "../access/catalog";
 import { mainContactVerdict } from "../access/main-contact.rules";
@@ -64,8 +64,9 @@ export function usersManagerVerdict(subject: ActorFacts["subject"]): Verdict {
 /**
  * R2–R4, R7: may the actor write this user at all? It holds `users.manage`, the user's locations all
  * lie inside its own (R4), the user holds no permission the actor lacks (R3: "This user holds
- * permissions you do not have."), and the user is not the main contact of someone else (R7).
- * Visibility (R5: `not_found`) is the caller's to settle first.
+ * permissions you do not have."; a provisioning token: the user's role is one it may grant, "This
+ * user holds a role this provisioning token may not manage."), and the user is not the main contact
+ * of someone else (R7). Visibility (R5: `not_found`) is the caller's to settle first.
  *
  * @example manageUserVerdict(actor, user) // refused forbidden for a Billing Lead, to a manager without billing
  */
@@ -81,9 +82,12 @@ export function manageUserVerdict(
         : refuse.forbidden("This user has access to locations outside yours."),
     () => {
       const held = actor.roles?.get(target.roleId);
-      return held && missingPermissions(actor.subject, held).length === 0
-        ? ALLOWED
-        : refuse.forbidden("This user holds permissions you do not have.");
+      if (held && mayGrantRole(actor.subject, { id: target.roleId, permissions: held })) return ALLOWED;
+      return refuse.forbidden(
+        actor.subject.grantableRoleIds
+          ? "This user holds a role this provisioning token may not manage."
+          : "This user holds permissions you do not have.",
+      );
     },
     () => mainContactVerdict(actor.subject, actor.mainContactUserId, target.id),
   );
@@ -127,17 +131,21 @@ export function administratorVerdict(actor: ActorFacts, target: Pick<UserTarget,
 }
 
 /**
- * R3: the actor gives only a role whose permissions it holds; `validation` on `roleId` for a role
- * that does not exist, `forbidden` for one it may not give.
+ * R3: a person gives only a role whose permissions it holds; a provisioning token only a role it
+ * lists (`grantableRoleIds`: "This provisioning token may not give this role."). `validation` on
+ * `roleId` for a role that does not exist, `forbidden` for one the actor may not give.
  *
  * @example roleGrantVerdict(actor, input.roleId)
  */
 export function roleGrantVerdict(actor: ActorFacts, roleId: string): Verdict {
   const permissions = actor.roles?.get(roleId);
   if (!permissions) return refuse.field(["roleId"], "unknown_role", "This role does not exist.");
-  return missingPermissions(actor.subject, permissions).length === 0
-    ? ALLOWED
-    : refuse.forbidden("You cannot give a role with permissions you do not hold.");
+  if (mayGrantRole(actor.subject, { id: roleId, permissions })) return ALLOWED;
+  return refuse.forbidden(
+    actor.subject.grantableRoleIds
+      ? "This provisioning token may not give this role."
+      : "You cannot give a role with permissions you do not hold.",
+  );
 }
 
 /**

@@ -33,6 +33,12 @@ export const queryKeys = {
     lists: ["sessions", "list"] as const,
     list: (query: SessionQuery) => ["sessions", "list", query] as const,
   },
+  provisioning: {
+    all: ["provisioning"] as const,
+    tokens: ["provisioning", "tokens"] as const,
+    settings: ["provisioning", "settings"] as const,
+    activity: (tokenIds: readonly string[]) => ["provisioning", "activity", tokenIds] as const,
+  },
   /** Core's form options: every write may change them (who holds what, seats, the actor). */
   formOptions: {
     all: ["formOptions"] as const,

@@ -15,6 +15,7 @@ import {
   organizationSettingsMessages,
 } from "../widgets/organization-settings/messages";
 import { type SwitcherMessages, switcherMessages } from "../widgets/organization-switcher/messages";
+import { type ProvisioningMessages, provisioningMessages } from "../widgets/provisioning-settings/messages";
 import { type RolesMessages, rolesMessages } from "../widgets/roles-manager/messages";
 import { type SessionsMessages, sessionsMessages } from "../widgets/sessions-manager/messages";
 
@@ -279,6 +280,7 @@ export interface Messages {
   };
   readonly roles: RolesMessages;
   readonly locations: LocationsMessages;
+  readonly provisioning: ProvisioningMessages;
   readonly organizationSettings: OrganizationSettingsMessages;
   readonly audit: AuditMessages;
   readonly switcher: SwitcherMessages;
@@ -578,6 +580,7 @@ export const englishMessages: Messages = {
   },
   roles: rolesMessages,
   locations: locationsMessages,
+  provisioning: provisioningMessages,
   organizationSettings: organizationSettingsMessages,
   audit: auditMessages,
   switcher: switcherMessages,
@@ -590,6 +593,7 @@ export const englishMessages: Messages = {
       locations: "Locations",
       organization: "Organization settings",
       sessions: "Sessions",
+      provisioning: "Provisioning",
       audit: "Audit trail",
     },
     noAccess: (screen) => `You don't have access to ${screen} — ask an administrator.`,

@@ -1,7 +1,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useStaffroom } from "../provider/context";
-import { focusFirstField, rememberFocus } from "./focus-return";
+import { type FocusReturn, focusFirstField, rememberFocus } from "./focus-return";
 
 /**
  * Renders portalled content inside the provider's theme scope (`sr-root` with the same theme and
@@ -56,8 +56,10 @@ export function DialogContent({
   preventOutsideClose,
 }: DialogContentProps): ReactNode {
   const { portalContainer } = useStaffroom();
-  // What had focus as the dialog first rendered: the control that opened it.
-  const [opener] = useState(rememberFocus);
+  // What had focus as the dialog opened: the control that opened it. Captured by <RememberOpener>
+  // inside Radix's Content, which mounts on every opening; this component itself may stay mounted
+  // while closed (ConfirmDialog.Content), so its own first render is not the opening.
+  const opener = useRef<FocusReturn | null>(null);
   const stopWaiting = useRef<() => void>(() => {});
   useEffect(() => () => stopWaiting.current(), []);
   return (
@@ -78,9 +80,10 @@ export function DialogContent({
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             stopWaiting.current();
-            opener.restore();
+            opener.current?.restore();
           }}
         >
+          <RememberOpener into={opener} />
           <div className="sr-dialog-header">
             <RadixDialog.Title className="sr-dialog-title">{title}</RadixDialog.Title>
             {description ? (
@@ -95,6 +98,14 @@ export function DialogContent({
       </ThemeScope>
     </RadixDialog.Portal>
   );
+}
+
+/** Records what has focus in the render that mounts the dialog's content, before Radix moves it. */
+function RememberOpener({ into }: { readonly into: { current: FocusReturn | null } }): null {
+  useState(() => {
+    into.current = rememberFocus();
+  });
+  return null;
 }
 
 /** Radix Dialog's Root, Trigger and Close, re-exported for compound use. */

@@ -15,6 +15,7 @@ import { actorState } from "./actor-state";
 import { restAuth } from "./auth-client";
 import { locationsApi } from "./locations-api";
 import type { RestClientOptions } from "./options";
+import { provisioningApi } from "./provisioning-api";
 import { rolesApi } from "./roles-api";
 import { usersApi } from "./users-api";
 import { as, idSegment, versionOf, wire } from "./wire";
@@ -128,6 +129,7 @@ export function restDirectory<P extends string = DefaultPermission>(
         });
       },
     },
+    provisioning: provisioningApi(w),
     audit: {
       list: async (query) =>
         as<Page<AuditEvent>>(

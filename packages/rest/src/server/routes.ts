@@ -4,6 +4,7 @@ import type { PublicRoute, Route } from "./route";
 import { authRoutes } from "./routes.auth";
 import { locationRoutes } from "./routes.locations";
 import { organizationRoutes } from "./routes.organization";
+import { provisioningRoutes } from "./routes.provisioning";
 import { roleRoutes } from "./routes.roles";
 import { sessionRoutes } from "./routes.sessions";
 import { userActionRoutes } from "./routes.user-actions";
@@ -23,6 +24,7 @@ export function routeTable(settings: ResolvedOptions): readonly Route[] {
     ...roleRoutes,
     ...locationRoutes,
     ...sessionRoutes,
+    ...provisioningRoutes,
     ...(settings.authRoutes ? authRoutes : []),
   ];
   let document: OpenApiDocument | null = null;

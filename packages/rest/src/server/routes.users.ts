@@ -113,7 +113,7 @@ export const userRoutes: readonly Route[] = [
     ifMatch: false,
     doc: {
       operationId: "users.create",
-      summary: "Create an active user with a password (W1)",
+      summary: "Create an active user, with a password or without one (set later by a reset link) (W1)",
       tags,
       body: CreateUserInputSchema,
       success: 201,

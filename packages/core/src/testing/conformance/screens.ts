@@ -13,6 +13,7 @@ const READ: Readonly<Record<AdminScreen, (dir: StaffDirectory) => Promise<unknow
   locations: (dir) => dir.locations.list(),
   organization: (dir) => dir.organization.usage(),
   sessions: (dir) => dir.sessions.list({ limit: 1 }),
+  provisioning: (dir) => dir.provisioning.tokens(),
   audit: (dir) => dir.audit.list({ limit: 1 }),
 };
 

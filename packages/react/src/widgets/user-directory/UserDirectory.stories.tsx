@@ -68,15 +68,17 @@ export const DisableFromMenu: Story = {
     const { seeded } = loaded as Loaded;
     const target = seeded?.users[5]; // 0–1 are disabled and 3 is locked by the seed
     if (!target) throw new Error("fixture");
+    // Read the rows' ⋯ buttons before the modal dialog hides the page from the accessibility tree.
+    const menus = canvas.getAllByRole("button", { name: /^Actions for / });
+    const at = menus.findIndex((b) => b.getAttribute("aria-label") === `Actions for ${target.displayName}`);
+    const next = menus[at + 1]?.getAttribute("aria-label") ?? "";
+    expect(next).not.toBe("");
     canvas.getByRole("button", { name: `Actions for ${target.displayName}` }).focus();
     await userEvent.keyboard("{Enter}");
     const disable = await body.findByRole("menuitem", { name: "Disable" });
     disable.focus();
     await userEvent.keyboard("{Enter}");
     const dialog = await body.findByRole("dialog", { name: `Disable ${target.displayName}?` });
-    const menus = canvas.getAllByRole("button", { name: /^Actions for / });
-    const at = menus.findIndex((b) => b.getAttribute("aria-label") === `Actions for ${target.displayName}`);
-    const next = menus[at + 1]?.getAttribute("aria-label") ?? "";
     await userEvent.click(within(dialog).getByRole("button", { name: "Disable user" }));
     await expect(await canvas.findByText(`${target.displayName} was disabled.`)).toBeInTheDocument();
     // The row left the Active tab: focus is on the ⋯ button of the row now in its place.
