@@ -12,6 +12,7 @@ const SCREENS = [
   { path: "/settings/roles", title: "Roles", name: "Roles" },
   { path: "/settings/locations", title: "Locations", name: "Locations" },
   { path: "/settings/organization", title: "Organization", name: "Organization settings" },
+  { path: "/settings/sessions", title: "Sessions", name: "Sessions" },
   { path: "/settings/provisioning", title: "Provisioning", name: "Provisioning" },
   { path: "/settings/audit", title: "Audit trail", name: "Audit trail" },
 ] as const;
@@ -61,21 +62,23 @@ describe.each(WIRINGS)("Screens a person may not open (%s wiring)", (wiring) => 
     expect(await settingsLinks(page)).toEqual([]);
   });
 
-  it("Item 4: the navigation lists what core lets each person open — all six for the owner, no Provisioning or Audit for a clinic manager limited to one clinic, whose Audit and Provisioning addresses show the no-access state", async () => {
+  it("Item 4: the navigation lists what core lets each person open — all seven for the owner, no Provisioning or Audit for a clinic manager limited to one clinic, whose Audit and Provisioning addresses show the no-access state", async () => {
     const { page } = demo;
     await demo.open();
     await signInAs(page, olive);
     await onPage(page, "Users");
     await expect
       .poll(() => settingsLinks(page))
-      .toEqual(["Users", "Roles", "Locations", "Organization", "Provisioning", "Audit"]);
+      .toEqual(["Users", "Roles", "Locations", "Organization", "Sessions", "Provisioning", "Audit"]);
 
     await signOut(page);
     await signInAs(page, carl);
     await onPage(page, "Users");
     const main = page.getByRole("main");
     await see(main.getByRole("table", { name: "Users" }));
-    await expect.poll(() => settingsLinks(page)).toEqual(["Users", "Roles", "Locations", "Organization"]);
+    await expect
+      .poll(() => settingsLinks(page))
+      .toEqual(["Users", "Roles", "Locations", "Organization", "Sessions"]);
 
     await visit(page, "/settings/audit");
     await onPage(page, "Audit trail");

@@ -16,6 +16,7 @@ import {
   OrganizationPage,
   ProvisioningPage,
   RolesPage,
+  SessionsPage,
   UsersPage,
 } from "./pages/SettingsPages";
 import { useSession } from "./session/session";
@@ -50,6 +51,7 @@ const PAGES: Readonly<Record<string, (backend: DemoBackend) => ReactNode>> = {
   "/settings/roles": () => <RolesPage />,
   "/settings/locations": () => <LocationsPage />,
   "/settings/organization": () => <OrganizationPage />,
+  "/settings/sessions": () => <SessionsPage />,
   "/settings/provisioning": () => <ProvisioningPage />,
   "/settings/audit": () => <AuditPage />,
   "/mail": (backend) => <MailPage backend={backend} />,

@@ -34,7 +34,11 @@ export type {
   SessionView,
   SignInResult,
 } from "./auth/auth.schema";
+export { type ClientSummary, describeClient, describeNetwork } from "./auth/client-summary";
 export { passwordLength } from "./auth/password.rules";
+export { OWN_SESSION_MESSAGE } from "./auth/session-admin.rules";
+export { type SessionQuery, SessionQuerySchema } from "./auth/session-admin.schema";
+export type { SessionSummary } from "./auth/session-summary.schema";
 export { clientThrottleKey } from "./auth/throttle";
 export { createDirectory } from "./directory/create-directory";
 export type {
@@ -72,9 +76,16 @@ export {
   type OrganizationPatch,
   OrganizationPatchSchema,
   OrganizationSchema,
+  SESSION_LIMIT_BOUNDS,
   type Seats,
+  type SessionLimits,
 } from "./organization/organization.schema";
 export type { OrganizationFormOptions } from "./organization/organization-form-options.schema";
+export {
+  type ProposedSeatLimits,
+  type SeatLimitBelowUse,
+  seatLimitsBelowUse,
+} from "./organization/seat-limits.rules";
 export type { SeatUsage } from "./organization/seat-usage.schema";
 export { type BackgroundTasks, inProcessTasks } from "./ports/background";
 export { type Clock, type ManualClock, manualClock, systemClock } from "./ports/clock";

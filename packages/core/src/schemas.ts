@@ -33,6 +33,8 @@ export {
   type SwitchOrganizationInput,
   SwitchOrganizationInputSchema,
 } from "./auth/auth.schema";
+export { SessionQuerySchema } from "./auth/session-admin.schema";
+export { SessionSummarySchema } from "./auth/session-summary.schema";
 export { DirectoryErrorDataSchema, FieldIssueSchema } from "./errors/error.schema";
 export { VerdictSchema } from "./errors/verdict";
 export { LocationInputSchema, LocationPatchSchema, LocationSchema } from "./locations/location.schema";
@@ -41,6 +43,7 @@ export {
   OrganizationInputSchema,
   OrganizationPatchSchema,
   OrganizationSchema,
+  SessionLimitsSchema,
 } from "./organization/organization.schema";
 export { OrganizationFormOptionsSchema } from "./organization/organization-form-options.schema";
 export { SeatUsageSchema } from "./organization/seat-usage.schema";

@@ -275,6 +275,21 @@ const PROVISIONING: readonly string[] = [
     WHERE external_id IS NOT NULL`,
 ];
 
+// Version 5 (4 is the SCIM provisioning tables): W13 session limits per organization, and an id
+// for each session that names it to administrators (the Sessions list, End session) apart from the
+// token hash. Organizations that existed get the default limits (15 idle minutes, 12 hours);
+// sessions that existed get a random id. The newest-first index serves the Sessions list.
+const SESSION_ADMIN: readonly string[] = [
+  `ALTER TABLE organizations ADD COLUMN session_limits jsonb NOT NULL
+    DEFAULT '{"idleMinutes":15,"lifetimeHours":12}'::jsonb`,
+  "ALTER TABLE organizations ALTER COLUMN session_limits DROP DEFAULT",
+  `ALTER TABLE sessions ADD COLUMN id text COLLATE "C"`,
+  "UPDATE sessions SET id = 'ses_' || replace(gen_random_uuid()::text, '-', '')",
+  "ALTER TABLE sessions ALTER COLUMN id SET NOT NULL",
+  "CREATE UNIQUE INDEX sessions_by_id ON sessions (id)",
+  "CREATE INDEX sessions_newest ON sessions (organization_id, created_at DESC, id DESC)",
+];
+
 /**
  * Every migration of the schema, ascending. `migrate()` applies the ones a database lacks.
  *
@@ -290,4 +305,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 3, name: "rate limits", statements: RATE_LIMITS },
   { version: 4, name: "provisioning", statements: PROVISIONING },
+  { version: 5, name: "session limits and session ids", statements: SESSION_ADMIN },
 ];

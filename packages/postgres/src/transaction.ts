@@ -13,6 +13,7 @@ import type {
   SessionRecord,
   StoreAuditQuery,
   StorePage,
+  StoreSessionQuery,
   StoreTransaction,
   StoreUserCount,
   StoreUserQuery,
@@ -43,6 +44,7 @@ import {
   userFromRow,
   userParams,
 } from "./rows";
+import { listSessions } from "./session-page";
 import type { SqlQueryable, SqlRow } from "./sql-client";
 import { countUsers, queryUsers } from "./user-page";
 
@@ -114,8 +116,9 @@ export class PostgresTransaction implements StoreTransaction {
   async insertOrganization(org: OrganizationRecord): Promise<void> {
     await this.q(
       `INSERT INTO organizations (id, name, features, seats, licence_types, provider_types,
-        main_contact_user_id, version, created_at, updated_at)
-       VALUES ($1, $2, $3::text::jsonb, $4::text::jsonb, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10)`,
+        main_contact_user_id, version, created_at, updated_at, session_limits)
+       VALUES ($1, $2, $3::text::jsonb, $4::text::jsonb, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10,
+        $11::text::jsonb)`,
       organizationParams(org),
     );
   }
@@ -124,8 +127,8 @@ export class PostgresTransaction implements StoreTransaction {
     const rows = await this.q(
       `UPDATE organizations SET name = $2, features = $3::text::jsonb, seats = $4::text::jsonb,
         licence_types = $5::text::jsonb, provider_types = $6::text::jsonb, main_contact_user_id = $7,
-        version = $8, created_at = $9, updated_at = $10
-       WHERE id = $1 AND version = $11 RETURNING id`,
+        version = $8, created_at = $9, updated_at = $10, session_limits = $11::text::jsonb
+       WHERE id = $1 AND version = $12 RETURNING id`,
       [...organizationParams(org), expectedVersion],
     );
     return rows.length > 0;
@@ -419,14 +422,25 @@ export class PostgresTransaction implements StoreTransaction {
   async insertSession(session: SessionRecord): Promise<void> {
     await this.q(
       `INSERT INTO sessions (token_hash, account_id, organization_id, user_id, created_at, last_seen_at,
-        expires_at, metadata)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb)`,
+        expires_at, metadata, id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9)`,
       sessionParams(session),
     );
   }
 
   async findSession(tokenHash: string): Promise<SessionRecord | null> {
     return first(await this.q("SELECT * FROM sessions WHERE token_hash = $1", [tokenHash]), sessionFromRow);
+  }
+
+  async getSessionById(organizationId: string, id: string): Promise<SessionRecord | null> {
+    return first(
+      await this.q("SELECT * FROM sessions WHERE id = $1 AND organization_id = $2", [id, organizationId]),
+      sessionFromRow,
+    );
+  }
+
+  async listSessions(organizationId: string, query: StoreSessionQuery): Promise<StorePage<SessionRecord>> {
+    return listSessions((text, params) => this.q(text, params), organizationId, query);
   }
 
   async touchSession(tokenHash: string, lastSeenAt: string): Promise<boolean> {
@@ -457,11 +471,17 @@ export class PostgresTransaction implements StoreTransaction {
     return rows.length;
   }
 
-  async countLiveSessions(organizationId: string, now: string, idleSince: string): Promise<number> {
+  async countLiveSessions(
+    organizationId: string,
+    now: string,
+    idleSince: string,
+    createdSince?: string,
+  ): Promise<number> {
     const rows = await this.q(
       `SELECT count(*)::int AS n FROM sessions
-       WHERE organization_id = $1 AND expires_at > $2 AND last_seen_at > $3`,
-      [organizationId, now, idleSince],
+       WHERE organization_id = $1 AND expires_at > $2 AND last_seen_at > $3
+         AND ($4::timestamptz IS NULL OR created_at > $4)`,
+      [organizationId, now, idleSince, createdSince ?? null],
     );
     return Number(rows[0]?.n ?? 0);
   }

@@ -112,6 +112,13 @@ export {
 } from "./widgets/organization-settings/OrganizationSettings";
 export { SeatMeter, type SeatMeterProps } from "./widgets/organization-settings/SeatMeter";
 
+// @exports sessions-manager
+
+export * from "./hooks/session-hooks";
+export type { SessionsMessages } from "./widgets/sessions-manager/messages";
+export { SessionsManager, type SessionsManagerProps } from "./widgets/sessions-manager/SessionsManager";
+export { SessionTable, type SessionTableProps } from "./widgets/sessions-manager/SessionTable";
+
 // @exports audit-trail
 
 export { type AuditExport, AuditTrail, type AuditTrailProps } from "./widgets/audit-trail/AuditTrail";

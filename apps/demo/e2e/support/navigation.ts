@@ -7,6 +7,7 @@ export const SETTINGS_PAGES = {
   Roles: "Roles",
   Locations: "Locations",
   Organization: "Organization",
+  Sessions: "Sessions",
   Provisioning: "Provisioning",
   Audit: "Audit trail",
 } as const;

@@ -57,4 +57,17 @@ describe("sessionDirectory", () => {
     expect(row.error).toMatchObject({ code: "rule", rule: "self_change" });
     expect(row.error.message).not.toBe("");
   });
+
+  it("W13 checks the session before sessions.list and sessions.end too", async () => {
+    const { world, directory, calls } = await signedInOwner();
+    await directory.me();
+    const before = calls();
+    const page = await directory.sessions.list();
+    expect(page.items.map((s) => s.userId)).toEqual([world.owner.id]);
+    await expect(directory.sessions.end(page.items[0]?.id ?? "")).rejects.toMatchObject({
+      code: "rule",
+      rule: "self_change",
+    });
+    expect(calls()).toBe(before + 2);
+  });
 });

@@ -5,6 +5,7 @@ import {
   OrganizationSettings,
   ProvisioningSettings,
   RolesManager,
+  SessionsManager,
   UserDirectory,
 } from "@staffroom/react";
 import type { ReactNode } from "react";
@@ -80,6 +81,15 @@ export function OrganizationPage(): ReactNode {
   return (
     <SettingsPage title="Organization">
       <OrganizationSettings />
+    </SettingsPage>
+  );
+}
+
+/** Settings › Sessions: who is signed in, and End session (W13). @example <SessionsPage /> */
+export function SessionsPage(): ReactNode {
+  return (
+    <SettingsPage title="Sessions">
+      <SessionsManager />
     </SettingsPage>
   );
 }

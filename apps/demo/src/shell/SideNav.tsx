@@ -17,6 +17,7 @@ export const SETTINGS_PAGES = [
   { path: "/settings/roles", label: "Roles", icon: "roles", screen: "roles" },
   { path: "/settings/locations", label: "Locations", icon: "locations", screen: "locations" },
   { path: "/settings/organization", label: "Organization", icon: "organization", screen: "organization" },
+  { path: "/settings/sessions", label: "Sessions", icon: "sessions", screen: "sessions" },
   {
     path: "/settings/provisioning",
     label: "Provisioning",
@@ -60,9 +61,9 @@ const WIRING_NOTES = {
 } as const;
 
 /**
- * The EHR's side navigation, "Settings › Users / Roles / Locations / Organization / Provisioning /
- * Audit", with the current page marked, and a note on the wiring in use. A signed-in person sees
- * only the pages core lets them open.
+ * The EHR's side navigation, "Settings › Users / Roles / Locations / Organization / Sessions /
+ * Provisioning / Audit", with the current page marked, and a note on the wiring in use. A signed-in
+ * person sees only the pages core lets them open.
  *
  * @example <SideNav />
  */

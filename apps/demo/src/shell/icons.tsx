@@ -54,6 +54,7 @@ export function NavIcon({
     | "roles"
     | "locations"
     | "organization"
+    | "sessions"
     | "provisioning"
     | "audit"
     | "mail"
@@ -88,6 +89,14 @@ export function NavIcon({
         <Icon>
           <path d="M4 21V7l8-4 8 4v14" />
           <path d="M9 21v-5h6v5M9 10h.01M15 10h.01M12 10h.01" />
+        </Icon>
+      );
+    case "sessions":
+      return (
+        <Icon>
+          <rect x="3.5" y="4.5" width="17" height="11" rx="1.5" />
+          <path d="M8.5 19.5h7M12 15.5v4" />
+          <circle cx="12" cy="10" r="1.6" />
         </Icon>
       );
     case "provisioning":

@@ -1,4 +1,5 @@
 import { canReadAudit } from "../audit/audit.rules";
+import { listSessionsVerdict } from "../auth/session-admin.rules";
 import { canReadLocations } from "../locations/locations.rules";
 import { canReadSeatUsage } from "../organization/organization.rules";
 import { managesProvisioning } from "../provisioning/provisioning.rules";
@@ -9,7 +10,8 @@ import type { DefaultPermission } from "./catalog";
 /**
  * The administration screens a host shows over a directory, each reading through its own query:
  * `users` (`users.list`), `roles` (`roles.list`), `locations` (`locations.list`), `organization`
- * (`organization.usage`), `provisioning` (`provisioning.tokens`) and `audit` (`audit.list`).
+ * (`organization.usage`), `sessions` (`sessions.list`), `provisioning` (`provisioning.tokens`) and
+ * `audit` (`audit.list`).
  *
  * @example ADMIN_SCREENS.filter((screen) => canOpenScreen(directory, screen)) // ["users", "roles", …]
  */
@@ -18,6 +20,7 @@ export const ADMIN_SCREENS = [
   "roles",
   "locations",
   "organization",
+  "sessions",
   "provisioning",
   "audit",
 ] as const;
@@ -31,6 +34,7 @@ const READS: Readonly<Record<AdminScreen, (subject: AccessSubject) => boolean>> 
   roles: canReadRoles,
   locations: canReadLocations,
   organization: canReadSeatUsage,
+  sessions: (subject) => listSessionsVerdict(subject).allowed,
   provisioning: managesProvisioning,
   audit: canReadAudit,
 };

@@ -4,6 +4,7 @@ import { defaultCatalog } from "../access/catalog";
 import { me } from "../access/me.service";
 import { listAudit, verifyAudit } from "../audit/audit.service";
 import { createAuth } from "../auth/auth.service";
+import { endSession, listSessions } from "../auth/session-admin.service";
 import {
   archiveLocation,
   createLocation,
@@ -149,6 +150,10 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
       update: (patch, options) => updateOrganization(s, patch, options),
       usage: () => seatUsage(s),
       formOptions: () => organizationFormOptions(s),
+    },
+    sessions: {
+      list: (query) => listSessions(s, query),
+      end: (id) => endSession(s, id),
     },
     audit: {
       list: (query) => listAudit(s, query),

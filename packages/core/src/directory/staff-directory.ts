@@ -2,6 +2,8 @@ import type { AccessTarget, ActorView } from "../access/access.schema";
 import type { DefaultPermission } from "../access/catalog";
 import type { AuditQuery } from "../audit/audit.schema";
 import type { AuditEvent, AuditVerification } from "../audit/audit-event.schema";
+import type { SessionQuery } from "../auth/session-admin.schema";
+import type { SessionSummary } from "../auth/session-summary.schema";
 import type { Location, LocationInput, LocationPatch } from "../locations/location.schema";
 import type { Organization, OrganizationPatch } from "../organization/organization.schema";
 import type { OrganizationFormOptions } from "../organization/organization-form-options.schema";
@@ -157,12 +159,37 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
   readonly organization: {
     /** The organization. */
     get(): Promise<Organization>;
-    /** W11: features, seats, licence types, provider types, main contact hand-over (R7). */
+    /**
+     * W11: features, seats, licence types, provider types, main contact hand-over (R7); W13: the
+     * session limits (a shorter one applies to open sessions at once). A seat limit below the
+     * seats in use is saved as asked (R9 then refuses new holders until use falls below it):
+     * `seatLimitsBelowUse(usage, patch, organization)` says which, for a screen to confirm first.
+     */
     update(patch: OrganizationPatch, options: VersionOption): Promise<Organization>;
     /** Seat usage (R9). */
     usage(): Promise<SeatUsage>;
     /** Whether the actor may change the settings, hand the main-contact role over, remove each licence type. */
     formOptions(): Promise<OrganizationFormOptions>;
+  };
+
+  readonly sessions: {
+    /**
+     * W13: who is signed in — the organization's live sessions, newest sign-in first, paged by
+     * cursor (default 50): who, where from (browser and system, the network — never the raw
+     * address), since when, last active, when each ends; `self`, and `end`: the verdict `end(id)`
+     * asserts, with the reason when refused. For actors with `users.manage` (R2, `canOpenScreen(dir,
+     * "sessions")`); a location-limited actor sees the sessions of the people it sees (R4, R5).
+     */
+    list(query?: SessionQuery): Promise<Page<SessionSummary>>;
+    /**
+     * W13: ends one session at once (its person must sign in again), audited as `session.ended`.
+     * Like the other user operations: `users.manage` (R2), a person inside the actor's locations
+     * (R4) holding nothing the actor lacks (R3), not the main contact by anyone else (R7), and not
+     * the actor's own (`rule`/`self_change`: sign out instead). A missing, ended or invisible
+     * session is `not_found`. A session has no version (nothing about it can be stale): ending one
+     * twice answers `not_found` the second time.
+     */
+    end(id: string): Promise<void>;
   };
 
   readonly audit: {

@@ -14,6 +14,7 @@ import type {
   SessionRecord,
   StoreAuditQuery,
   StorePage,
+  StoreSessionQuery,
   StoreUserCount,
   StoreUserQuery,
   UserRecord,
@@ -22,6 +23,7 @@ import type { StoreTransaction } from "../store/store.port";
 import { listAudit, scanAudit } from "./audit-log";
 import { snapshot } from "./freeze";
 import { ProvisioningView } from "./provisioning-tables";
+import { runSessionQuery, sessionLive } from "./session-query";
 import type { CommittedState } from "./state";
 import { userOrder } from "./user-entry";
 import { countUserMatches, runUserQuery, type UserQueryStats } from "./user-query";
@@ -315,11 +317,36 @@ export class MemoryTransaction implements StoreTransaction {
   async insertSession(session: SessionRecord): Promise<void> {
     const buffer = this.write("insertSession");
     if (this.view.session(session.tokenHash)) throw new Error("Duplicate session token hash.");
+    if (this.sessionsOf(session.organizationId).some((s) => s.id === session.id))
+      throw new Error("Duplicate session id.");
     buffer.sessions.set(session.tokenHash, snapshot(session));
   }
 
   async findSession(tokenHash: string): Promise<SessionRecord | null> {
     return this.read().session(tokenHash);
+  }
+
+  /** Every session of one organization (committed or buffered): the index narrows the scan to it. */
+  private sessionsOf(organizationId: string): SessionRecord[] {
+    return this.read().sessionsWhere(
+      this.view.state.sessionsByOrganization,
+      organizationId,
+      (s) => s.organizationId === organizationId,
+    );
+  }
+
+  async getSessionById(organizationId: string, id: string): Promise<SessionRecord | null> {
+    return this.sessionsOf(organizationId).find((s) => s.id === id) ?? null;
+  }
+
+  async listSessions(organizationId: string, query: StoreSessionQuery): Promise<StorePage<SessionRecord>> {
+    const view = this.read();
+    return runSessionQuery(
+      organizationId,
+      this.sessionsOf(organizationId),
+      (userId) => view.user(organizationId, userId),
+      query,
+    );
   }
 
   async touchSession(tokenHash: string, lastSeenAt: string): Promise<boolean> {
@@ -355,17 +382,14 @@ export class MemoryTransaction implements StoreTransaction {
     return doomed.length;
   }
 
-  async countLiveSessions(organizationId: string, now: string, idleSince: string): Promise<number> {
-    const nowMs = Date.parse(now);
-    const idleMs = Date.parse(idleSince);
-    return this.read().sessionsWhere(
-      this.view.state.sessionsByOrganization,
-      organizationId,
-      (s) =>
-        s.organizationId === organizationId &&
-        Date.parse(s.expiresAt) > nowMs &&
-        Date.parse(s.lastSeenAt) > idleMs,
-    ).length;
+  async countLiveSessions(
+    organizationId: string,
+    now: string,
+    idleSince: string,
+    createdSince?: string,
+  ): Promise<number> {
+    return this.sessionsOf(organizationId).filter((s) => sessionLive(s, { now, idleSince, createdSince }))
+      .length;
   }
 
   // Rate limits

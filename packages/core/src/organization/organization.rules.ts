@@ -6,7 +6,10 @@ import type { LicenceType } from "./organization.schema";
 /*
  * The verdicts of organization writes (W11; R2, R4, R7): the service asserts them,
  * `organization.formOptions()` reads them. How many users hold a licence is a fact passed in; R9's
- * seats are a count rule asserted where users take seats.
+ * seats are a count rule asserted where users take seats. Beside them: `sessionLimitsVerdict`
+ * (W13, `session-limits.rules.ts`), asserted on every update, and `seatLimitsBelowUse` (R9,
+ * `seat-limits.rules.ts`) — not a verdict, since a limit below use may be saved, but the fact the
+ * settings form confirms first.
  */
 
 /**

@@ -20,6 +20,13 @@ import { type Organization, OrganizationPatchSchema } from "./organization.schem
 import type { OrganizationFormOptions } from "./organization-form-options.schema";
 import type { SeatUsage } from "./seat-usage.schema";
 import { SEAT_STATUSES } from "./seats.rules";
+import { liveSessionWindow, sessionLimitsVerdict } from "./session-limits.rules";
+
+/** R9: the organization's live sessions at `nowMs`, within its idle and absolute limits (W13). */
+function countLive(tx: StoreTransaction, org: OrganizationRecord, nowMs: number): Promise<number> {
+  const w = liveSessionWindow(org, nowMs);
+  return tx.countLiveSessions(org.id, w.now, w.idleSince, w.createdSince);
+}
 
 /** How many users (any status) hold a licence. */
 async function licenceHolders(tx: StoreTransaction, organizationId: string, key: string): Promise<number> {
@@ -74,11 +81,7 @@ export async function seatUsage(s: ActorSession): Promise<SeatUsage> {
         limit: org.seats.practitioners,
       },
       concurrent: {
-        used: await tx.countLiveSessions(
-          org.id,
-          new Date(s.ctx.clock.now()).toISOString(),
-          new Date(s.ctx.clock.now() - s.ctx.policy.sessionIdleMs).toISOString(),
-        ),
+        used: await countLive(tx, org, s.ctx.clock.now()),
         limit: org.seats.concurrent,
       },
       licences,
@@ -87,7 +90,8 @@ export async function seatUsage(s: ActorSession): Promise<SeatUsage> {
 }
 
 /**
- * W11: features, seats, licence and provider types; R7: only the main contact hands the main-contact
+ * W11: features, seats, licence and provider types; W13: the session limits (a shorter idle limit
+ * or lifetime applies to the sessions already open at once); R7: only the main contact hands the main-contact
  * role over, and only to an active administrator.
  */
 export async function updateOrganization(
@@ -122,16 +126,19 @@ export async function updateOrganization(
       seats: mergeDefined(org.seats, patch.seats),
       licenceTypes: patch.licenceTypes ?? org.licenceTypes,
       providerTypes: patch.providerTypes ? [...new Set(patch.providerTypes)] : org.providerTypes,
+      sessionLimits: mergeDefined(org.sessionLimits, patch.sessionLimits),
       mainContactUserId: patch.mainContactUserId ?? org.mainContactUserId,
       version: org.version + 1,
       updatedAt: unit.now,
     };
+    assertAllowed(sessionLimitsVerdict(next.sessionLimits));
     const changes = diff(org, next, [
       "name",
       "features",
       "seats",
       "licenceTypes",
       "providerTypes",
+      "sessionLimits",
       "mainContactUserId",
     ]);
     if (Object.keys(changes).length === 0) return org;

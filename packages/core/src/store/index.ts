@@ -46,10 +46,14 @@ export { type MemoryWorldOptions, type StoreWorld, storeWorld } from "../testing
 export {
   auditQueryFingerprint,
   decodeAuditCursor,
+  decodeSessionCursor,
   decodeUserCursor,
   encodeAuditCursor,
+  encodeSessionCursor,
   encodeUserCursor,
   invalidCursor,
+  type SessionAnchor,
+  sessionQueryFingerprint,
   type UserAnchor,
   userQueryFingerprint,
 } from "./cursor";
@@ -68,6 +72,7 @@ export type {
   SessionRecord,
   StoreAuditQuery,
   StorePage,
+  StoreSessionQuery,
   StoreUserCount,
   StoreUserQuery,
   UserRecord,

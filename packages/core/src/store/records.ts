@@ -63,12 +63,15 @@ export interface SecretTokenRecord {
 
 /**
  * A signed-in session (W13): only the SHA-256 of its token is stored (R15). Counts against the
- * organization's concurrent seats while live (R9).
+ * organization's concurrent seats while live (R9). `id` names it to administrators (the Sessions
+ * list, "End session"); it is not derived from the token and opens nothing.
  *
- * @example { tokenHash: "…", accountId: "acc_…", organizationId: "org_…", userId: "usr_…",
+ * @example { id: "ses_…", tokenHash: "…", accountId: "acc_…", organizationId: "org_…", userId: "usr_…",
  *   createdAt: "…", lastSeenAt: "…", expiresAt: "…", metadata: { ip: "203.0.113.4" } }
  */
 export interface SessionRecord {
+  /** A new id (`ses_…`) core generates at sign-in; unique across the store. */
+  readonly id: string;
   readonly tokenHash: string;
   readonly accountId: string;
   readonly organizationId: string;
@@ -140,6 +143,28 @@ export interface StorePage<T> {
   readonly items: T[];
   readonly total: number;
   readonly nextCursor: string | null;
+}
+
+/**
+ * What a store must filter and page for the Sessions list: an organization's live sessions
+ * (`expiresAt` after `now`, `lastSeenAt` after `idleSince`, `createdAt` after `createdSince`),
+ * newest sign-in first. Every rule is already applied by core: `scopeLocationIds` is the actor's
+ * location set (R4).
+ *
+ * @example { now, idleSince, createdSince, limit: 50, cursor: null }
+ * @example { now, idleSince, createdSince, userId: "usr_…", scopeLocationIds: ["loc_…"], limit: 50, cursor: null }
+ */
+export interface StoreSessionQuery {
+  readonly now: string;
+  readonly idleSince: string;
+  readonly createdSince: string;
+  /** Only this user's sessions. Absent: everyone's. */
+  readonly userId?: string;
+  /** Only sessions whose user is org-wide or shares at least one of these locations. Absent: no restriction. */
+  readonly scopeLocationIds?: readonly string[];
+  readonly limit: number;
+  /** A cursor this store returned for the same query (times aside), or null for the first page. */
+  readonly cursor: string | null;
 }
 
 /** Query of the audit log, newest first. @example { action: "user.disabled", limit: 50, cursor: null } */

@@ -13,6 +13,7 @@ import type {
   SessionRecord,
   StoreAuditQuery,
   StorePage,
+  StoreSessionQuery,
   StoreUserCount,
   StoreUserQuery,
   UserRecord,
@@ -156,10 +157,24 @@ export interface StoreTransaction {
   recordSignIn(accountId: string, organizationId: string, userId: string, at: string): Promise<void>;
 
   // Sessions
-  /** Inserts a session. Its hash is new; a duplicate is a bug. */
+  /** Inserts a session. Its hash and its id are new; a duplicate of either is a bug. */
   insertSession(session: SessionRecord): Promise<void>;
   /** Returns the session with this token hash, or null. Expired sessions may still be returned; core checks times. */
   findSession(tokenHash: string): Promise<SessionRecord | null>;
+  /**
+   * Returns the session with this id in this organization, or null when missing or of another
+   * organization. Expired sessions may still be returned; core checks times.
+   */
+  getSessionById(organizationId: string, id: string): Promise<SessionRecord | null>;
+  /**
+   * A page of an organization's live sessions matching the query (see {@link StoreSessionQuery}),
+   * ordered by `createdAt` descending, ties by `id` descending, so paging is stable while sessions
+   * are used. `total` counts every match ignoring the cursor; `nextCursor` is null on the last page.
+   * A cursor is tied to the organization, `userId` and `scopeLocationIds` (not to the times, which
+   * move between pages): another query's cursor is refused with `invalidCursor()`. Must not scan
+   * the sessions of other organizations.
+   */
+  listSessions(organizationId: string, query: StoreSessionQuery): Promise<StorePage<SessionRecord>>;
   /** Sets `lastSeenAt`; returns false when the session no longer exists. */
   touchSession(tokenHash: string, lastSeenAt: string): Promise<boolean>;
   /** Deletes one session; returns false when it did not exist. */
@@ -174,10 +189,16 @@ export interface StoreTransaction {
     readonly keepTokenHash?: string;
   }): Promise<number>;
   /**
-   * Counts an organization's live sessions: `expiresAt` after `now` and `lastSeenAt` after
-   * `idleSince`. A store may delete the dead ones it meets.
+   * Counts an organization's live sessions: `expiresAt` after `now`, `lastSeenAt` after
+   * `idleSince` and, when given, `createdAt` after `createdSince` (a lifetime shortened after
+   * sign-in). A store may delete the dead ones it meets.
    */
-  countLiveSessions(organizationId: string, now: string, idleSince: string): Promise<number>;
+  countLiveSessions(
+    organizationId: string,
+    now: string,
+    idleSince: string,
+    createdSince?: string,
+  ): Promise<number>;
 
   // Rate limits
   /**

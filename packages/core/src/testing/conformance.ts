@@ -28,6 +28,8 @@ import { registerScopeTests } from "./conformance/scope";
 import { registerScreenTests } from "./conformance/screens";
 import { registerSeatTests } from "./conformance/seats";
 import { registerSecretTests } from "./conformance/secrets";
+import { registerSessionLimitTests } from "./conformance/session-limits";
+import { registerSessionAdminTests } from "./conformance/sessions-admin";
 import { registerUserCreateTests } from "./conformance/users";
 import { registerUserEditTests } from "./conformance/users-edit";
 import { registerFormOptionTests, registerVerdictTests } from "./conformance/verdicts";
@@ -76,6 +78,8 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerAuthSignInTests(make);
     registerAuthLockoutTests(make);
     registerAuthSessionTests(make);
+    registerSessionLimitTests(make);
+    registerSessionAdminTests(make);
     registerAuthChangeTests(make);
     registerAuthResetTests(make);
     registerAuthAcceptTests(make);

@@ -17,6 +17,7 @@ import {
 import { type SwitcherMessages, switcherMessages } from "../widgets/organization-switcher/messages";
 import { type ProvisioningMessages, provisioningMessages } from "../widgets/provisioning-settings/messages";
 import { type RolesMessages, rolesMessages } from "../widgets/roles-manager/messages";
+import { type SessionsMessages, sessionsMessages } from "../widgets/sessions-manager/messages";
 
 /**
  * Every string the widgets show, in English. Hosts override any part through
@@ -284,6 +285,7 @@ export interface Messages {
   readonly audit: AuditMessages;
   readonly switcher: SwitcherMessages;
   readonly account: AccountMessages;
+  readonly sessions: SessionsMessages;
   /** A screen the actor may not open (core's `canOpenScreen`): what each widget shows instead of loading it. */
   readonly access: {
     /** Each screen by the name the sentence below uses. */
@@ -583,12 +585,14 @@ export const englishMessages: Messages = {
   audit: auditMessages,
   switcher: switcherMessages,
   account: accountMessages,
+  sessions: sessionsMessages,
   access: {
     screens: {
       users: "Users",
       roles: "Roles",
       locations: "Locations",
       organization: "Organization settings",
+      sessions: "Sessions",
       provisioning: "Provisioning",
       audit: "Audit trail",
     },

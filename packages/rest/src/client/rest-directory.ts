@@ -8,6 +8,7 @@ import type {
   OrganizationFormOptions,
   Page,
   SeatUsage,
+  SessionSummary,
   StaffDirectory,
 } from "@staffroom/core";
 import { actorState } from "./actor-state";
@@ -17,7 +18,7 @@ import type { RestClientOptions } from "./options";
 import { provisioningApi } from "./provisioning-api";
 import { rolesApi } from "./roles-api";
 import { usersApi } from "./users-api";
-import { as, versionOf, wire } from "./wire";
+import { as, idSegment, versionOf, wire } from "./wire";
 
 /**
  * A `StaffDirectory` over HTTP, with the same types and errors as a local one, plus the account side.
@@ -109,6 +110,24 @@ export function restDirectory<P extends string = DefaultPermission>(
             path: await w.orgPath("/form-options"),
           }),
         ),
+    },
+    sessions: {
+      list: async (query) =>
+        as<Page<SessionSummary>>(
+          await w.send({
+            operation: "sessions.list",
+            method: "GET",
+            path: await w.orgPath("/sessions"),
+            query,
+          }),
+        ),
+      end: async (id) => {
+        await w.send({
+          operation: "sessions.end",
+          method: "DELETE",
+          path: await w.orgPath(`/sessions/${idSegment(id)}`),
+        });
+      },
     },
     provisioning: provisioningApi(w),
     audit: {

@@ -83,7 +83,8 @@ export const organizationRoutes: readonly Route[] = [
     ifMatch: true,
     doc: {
       operationId: "organization.update",
-      summary: "Features, seats, licence and provider types, main-contact hand-over (W11, R7)",
+      summary:
+        "Features, seats, licence and provider types, session limits, main-contact hand-over (W11, W13, R7)",
       tags: ["organization"],
       body: OrganizationPatchSchema,
       success: 200,

@@ -6,6 +6,7 @@ import { locationRoutes } from "./routes.locations";
 import { organizationRoutes } from "./routes.organization";
 import { provisioningRoutes } from "./routes.provisioning";
 import { roleRoutes } from "./routes.roles";
+import { sessionRoutes } from "./routes.sessions";
 import { userActionRoutes } from "./routes.user-actions";
 import { userRoutes } from "./routes.users";
 
@@ -22,6 +23,7 @@ export function routeTable(settings: ResolvedOptions): readonly Route[] {
     ...userActionRoutes,
     ...roleRoutes,
     ...locationRoutes,
+    ...sessionRoutes,
     ...provisioningRoutes,
     ...(settings.authRoutes ? authRoutes : []),
   ];

@@ -12,6 +12,7 @@ const READ: Readonly<Record<AdminScreen, (dir: StaffDirectory) => Promise<unknow
   roles: (dir) => dir.roles.list(),
   locations: (dir) => dir.locations.list(),
   organization: (dir) => dir.organization.usage(),
+  sessions: (dir) => dir.sessions.list({ limit: 1 }),
   provisioning: (dir) => dir.provisioning.tokens(),
   audit: (dir) => dir.audit.list({ limit: 1 }),
 };

@@ -181,6 +181,7 @@ export const auditMessages: AuditMessages = {
     "organization.created": "Created the organization",
     "organization.updated": "Changed organization settings",
     "organization.main_contact_changed": "Handed over the main contact",
+    "session.ended": "Ended a session",
   },
   fields: {
     email: "Email",
@@ -203,6 +204,10 @@ export const auditMessages: AuditMessages = {
     licenceTypes: "Licence types",
     providerTypes: "Provider types",
     mainContactUserId: "Main contact",
+    sessionLimits: "Session limits",
+    idleMinutes: "Idle limit (minutes)",
+    lifetimeHours: "Session lifetime (hours)",
+    session: "Session",
     givenName: "First name",
     familyName: "Last name",
     title: "Title",
