@@ -31,7 +31,7 @@ function rowsOf(
     id: g.id,
     displayName: g.displayName,
     gives: g.roleId !== null ? "role" : "locations",
-    roleId: g.roleId ?? roles[0]?.id ?? "",
+    roleId: g.roleId ?? roles.find((r) => r.grantable)?.id ?? "",
     location:
       g.locationAccess === "organization"
         ? "organization"
@@ -131,11 +131,7 @@ export function MappingForm({ settings, roles, locations, onSaved, onReload }: M
               onChange={(e) => setDefaultRoleId(e.target.value)}
             >
               <option value="">{t.none}</option>
-              {roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
+              <RoleOptions roles={roles} current={defaultRoleId} />
             </select>
           )}
         </Field>
@@ -215,11 +211,7 @@ export function MappingForm({ settings, roles, locations, onSaved, onReload }: M
                     value={g.roleId}
                     onChange={(e) => update(g.key, { roleId: e.target.value })}
                   >
-                    {roles.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.name}
-                      </option>
-                    ))}
+                    <RoleOptions roles={roles} current={g.roleId} />
                   </select>
                 )}
               </Field>
@@ -262,7 +254,7 @@ export function MappingForm({ settings, roles, locations, onSaved, onReload }: M
                   id: undefined,
                   displayName: "",
                   gives: "locations",
-                  roleId: roles[0]?.id ?? "",
+                  roleId: roles.find((r) => r.grantable)?.id ?? "",
                   location: live[0]?.id ?? "organization",
                 },
               ])
@@ -279,4 +271,25 @@ export function MappingForm({ settings, roles, locations, onSaved, onReload }: M
       </div>
     </form>
   );
+}
+
+/**
+ * The roles a mapping may give: those core lets this administrator grant (R3, `Role.grantable`),
+ * plus the one already chosen when it is not — shown, disabled, so the saved mapping still reads
+ * true and the administrator sees it cannot be picked again.
+ */
+function RoleOptions({
+  roles,
+  current,
+}: {
+  readonly roles: readonly Role[];
+  readonly current: string;
+}): ReactNode {
+  return roles
+    .filter((r) => r.grantable || r.id === current)
+    .map((r) => (
+      <option key={r.id} value={r.id} disabled={!r.grantable}>
+        {r.name}
+      </option>
+    ));
 }

@@ -1,3 +1,5 @@
+import type { StaffDirectory } from "@staffroom/core";
+import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import { screen, waitFor, within } from "@testing-library/react";
 import axe from "axe-core";
 import { describe, expect, it } from "vitest";
@@ -88,6 +90,49 @@ describe("ProvisioningSettings", () => {
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(/not valid|already has this name/);
     expect((await w.owner.provisioning.settings()).groups).toHaveLength(1);
+  });
+
+  it("R3 an organization manager without every permission is offered only the roles core lets them give, and saves one", async () => {
+    const w = await settingsWorld();
+    const [first] = w.locations.filter((l) => !l.archived);
+    if (!first) throw new Error("fixture");
+    const managerRole = await w.owner.roles.create({
+      name: "Practice manager",
+      description: "Runs users and the organization, not billing or clinical work.",
+      permissions: ["users.view", "users.manage", "organization.manage", "roles.manage"],
+    });
+    const manager = await w.owner.users.create({
+      email: "pat.reyes@harbor-urgent-care.example",
+      profile: { givenName: "Pat", familyName: "Reyes" },
+      roleId: managerRole.id,
+      locationAccess: "organization",
+      primaryLocationId: first.id,
+      password: FIXTURE_PASSWORD,
+    });
+    const directory = w.world.as(manager.id) as StaffDirectory;
+    const roles = await directory.roles.list();
+    const grantable = roles.filter((r) => r.grantable).map((r) => r.name);
+    expect(grantable).not.toContain("Administrator");
+    const { user } = renderWith(directory, <ProvisioningSettings endpoint={ENDPOINT} />);
+    await screen.findByText("No tokens yet");
+    const offered = (select: HTMLElement) =>
+      within(select)
+        .getAllByRole("option")
+        .filter((o) => !(o as HTMLOptionElement).disabled && (o as HTMLOptionElement).value !== "")
+        .map((o) => o.textContent);
+    expect(offered(screen.getByLabelText(/^Default role/))).toEqual(grantable);
+    await user.click(screen.getByRole("button", { name: "Add a group" }));
+    const row = screen.getByRole("group", { name: "Group 1" });
+    await user.type(within(row).getByLabelText(/^Group name/), "Clinic staff");
+    await user.selectOptions(within(row).getByLabelText(/^Gives/), "A role");
+    expect(offered(within(row).getByLabelText(/^Role/))).toEqual(grantable);
+    // Every role offered is one core accepts: saving the first of them succeeds.
+    await user.selectOptions(screen.getByLabelText(/^Default role/), grantable[0] ?? "");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Provisioning settings saved.")).toBeInTheDocument();
+    expect((await directory.provisioning.settings()).groups[0]?.roleId).toBe(
+      roles.find((r) => r.name === grantable[0])?.id,
+    );
   });
 
   it("R2 an actor who may not configure provisioning sees the calm no-access state, not an error, and no controls", async () => {
