@@ -26,6 +26,7 @@ import { registerRoleTests } from "./conformance/roles";
 import { registerScopeTests } from "./conformance/scope";
 import { registerSeatTests } from "./conformance/seats";
 import { registerSecretTests } from "./conformance/secrets";
+import { registerTotalTests } from "./conformance/totals";
 import { registerUserCreateTests } from "./conformance/users";
 import { registerUserEditTests } from "./conformance/users-edit";
 import { registerVersionTests } from "./conformance/versions";
@@ -62,6 +63,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerMainContactTests(make);
     registerAffordanceTests(make);
     registerDirectoryTests(make);
+    registerTotalTests(make);
     registerVersionTests(make);
     registerAuditTests(make);
     registerErasureTests(make);
