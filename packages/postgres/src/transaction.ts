@@ -36,9 +36,11 @@ import {
   sessionFromRow,
   sessionParams,
   USER_COLUMNS,
+  USER_READ_COLUMNS,
   userFromRow,
   userParams,
 } from "./rows";
+import { SESSION_WITH_MEMBERSHIPS, Snapshot, USER_WITH_ROLE } from "./snapshot";
 import type { SqlQueryable, SqlRow } from "./sql-client";
 import { countUsers, queryUsers } from "./user-page";
 
@@ -53,6 +55,8 @@ const USER_UPDATE = `UPDATE users SET ${USER_COLUMNS.slice(3)
   .join(", ")}
   WHERE id = $1 AND organization_id = $2 AND version = $${USER_COLUMNS.length + 1}
   RETURNING (account_id = $3) AS same_account`;
+// Named columns, never `*`: the derived search columns stay in the database.
+const USER_SELECT = `SELECT ${USER_READ_COLUMNS.join(", ")} FROM users`;
 const ACCOUNT_SET = `email = $2, password = $3::text::jsonb, failed_sign_ins = $4, lockouts = $5,
   locked_until = $6, last_sign_in_at = $7, password_changed_at = $8, version = $9, created_at = $10,
   updated_at = $11`;
@@ -75,17 +79,17 @@ const first = <T>(rows: SqlRow[], map: (row: SqlRow) => T): T | null => {
 export class PostgresTransaction implements StoreTransaction {
   private open = true;
   /**
-   * Accounts read along with a page of users, in a read-only transaction only: its snapshot never
-   * changes, so `getAccount` may answer from here (a page of 50 users then costs one query for
-   * their accounts instead of 50).
+   * What a read-only transaction has read (null in a read-write one): its snapshot never changes,
+   * so records read once, or along with others in one statement, answer later reads without a
+   * round trip — a page's accounts, an actor's role, a session's user and memberships.
    */
-  private readonly accounts: Map<string, AccountRecord> | null;
+  private readonly snapshot: Snapshot | null;
 
   constructor(
     private readonly connection: SqlQueryable,
     readOnly = false,
   ) {
-    this.accounts = readOnly ? new Map() : null;
+    this.snapshot = readOnly ? new Snapshot() : null;
   }
 
   /** Ends the transaction: later calls throw. */
@@ -98,10 +102,20 @@ export class PostgresTransaction implements StoreTransaction {
     return this.connection.query(text, params);
   }
 
+  /** A snapshot hit, once the transaction is known to be open (a finished one throws as a query would). */
+  private hit<T>(value: T): T {
+    if (!this.open) throw new Error("This transaction has already finished.");
+    return value;
+  }
+
   // Organizations
 
   async getOrganization(id: string): Promise<OrganizationRecord | null> {
-    return first(await this.q("SELECT * FROM organizations WHERE id = $1", [id]), organizationFromRow);
+    const known = this.snapshot?.organization(id);
+    if (known !== undefined) return this.hit(known);
+    const org = first(await this.q("SELECT * FROM organizations WHERE id = $1", [id]), organizationFromRow);
+    this.snapshot?.putOrganization(id, org);
+    return org;
   }
 
   async insertOrganization(org: OrganizationRecord): Promise<void> {
@@ -168,10 +182,14 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async getRole(organizationId: string, id: string): Promise<RoleRecord | null> {
-    return first(
+    const known = this.snapshot?.role(organizationId, id);
+    if (known !== undefined) return this.hit(known);
+    const role = first(
       await this.q("SELECT * FROM roles WHERE organization_id = $1 AND id = $2", [organizationId, id]),
       roleFromRow,
     );
+    this.snapshot?.putRole(organizationId, id, role);
+    return role;
   }
 
   async insertRole(role: RoleRecord): Promise<void> {
@@ -204,12 +222,11 @@ export class PostgresTransaction implements StoreTransaction {
   // Accounts
 
   async getAccount(id: string): Promise<AccountRecord | null> {
-    const cached = this.accounts?.get(id);
-    if (cached) {
-      if (!this.open) throw new Error("This transaction has already finished.");
-      return cached;
-    }
-    return first(await this.q("SELECT * FROM accounts WHERE id = $1", [id]), accountFromRow);
+    const known = this.snapshot?.account(id);
+    if (known !== undefined) return this.hit(known);
+    const account = first(await this.q("SELECT * FROM accounts WHERE id = $1", [id]), accountFromRow);
+    this.snapshot?.putAccount(id, account);
+    return account;
   }
 
   async findAccountByEmail(email: string): Promise<AccountRecord | null> {
@@ -260,15 +277,22 @@ export class PostgresTransaction implements StoreTransaction {
   // Users
 
   async getUser(organizationId: string, id: string): Promise<UserRecord | null> {
+    const snapshot = this.snapshot;
+    if (snapshot) {
+      const known = snapshot.user(organizationId, id);
+      if (known !== undefined) return this.hit(known);
+      // The role comes along: loading an actor reads it next.
+      return snapshot.addUserWithRole(organizationId, id, await this.q(USER_WITH_ROLE, [organizationId, id]));
+    }
     return first(
-      await this.q("SELECT * FROM users WHERE organization_id = $1 AND id = $2", [organizationId, id]),
+      await this.q(`${USER_SELECT} WHERE organization_id = $1 AND id = $2`, [organizationId, id]),
       userFromRow,
     );
   }
 
   async findUserByAccount(organizationId: string, accountId: string): Promise<UserRecord | null> {
     return first(
-      await this.q("SELECT * FROM users WHERE organization_id = $1 AND account_id = $2", [
+      await this.q(`${USER_SELECT} WHERE organization_id = $1 AND account_id = $2`, [
         organizationId,
         accountId,
       ]),
@@ -277,10 +301,12 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async listUsersByAccount(accountId: string): Promise<UserRecord[]> {
-    const rows = await this.q("SELECT * FROM users WHERE account_id = $1 ORDER BY organization_id", [
-      accountId,
-    ]);
-    return rows.map(userFromRow);
+    const known = this.snapshot?.usersOfAccount(accountId);
+    if (known !== undefined) return this.hit([...known]);
+    const rows = await this.q(`${USER_SELECT} WHERE account_id = $1 ORDER BY organization_id`, [accountId]);
+    const users = rows.map(userFromRow);
+    this.snapshot?.putUsersOfAccount(accountId, users);
+    return users;
   }
 
   async insertUser(user: UserRecord): Promise<boolean> {
@@ -301,16 +327,16 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async queryUsers(organizationId: string, query: StoreUserQuery): Promise<StorePage<UserRecord>> {
-    const page = await queryUsers((text, params) => this.q(text, params), organizationId, query);
-    const cache = this.accounts;
-    if (cache && page.items.length > 0) {
-      const ids = [...new Set(page.items.map((u) => u.accountId))].filter((id) => !cache.has(id));
-      if (ids.length > 0)
-        for (const row of await this.q("SELECT * FROM accounts WHERE id = ANY($1::text[])", [ids])) {
-          const account = accountFromRow(row);
-          cache.set(account.id, account);
-        }
-    }
+    const snapshot = this.snapshot;
+    const { page, accounts } = await queryUsers(
+      (text, params) => this.q(text, params),
+      organizationId,
+      query,
+      {
+        accounts: snapshot !== null,
+      },
+    );
+    if (snapshot) for (const account of accounts) snapshot.putAccount(account.id, account);
     return page;
   }
 
@@ -419,6 +445,13 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async findSession(tokenHash: string): Promise<SessionRecord | null> {
+    const snapshot = this.snapshot;
+    if (snapshot) {
+      const known = snapshot.session(tokenHash);
+      if (known !== undefined) return this.hit(known);
+      // Resolving a session reads its organization, user, account and memberships next.
+      return snapshot.addSession(tokenHash, await this.q(SESSION_WITH_MEMBERSHIPS, [tokenHash]));
+    }
     return first(await this.q("SELECT * FROM sessions WHERE token_hash = $1", [tokenHash]), sessionFromRow);
   }
 
