@@ -37,10 +37,15 @@ function recordingPool(pool: pg.Pool): { pool: PgPoolLike; take(): Statement[]; 
         const client = await pool.connect();
         return {
           release: (error?: Error | boolean) => client.release(error),
-          query: (text: string, values?: unknown[]) => {
+          query: (
+            statement: string | { name: string; text: string; values: unknown[] },
+            values?: unknown[],
+          ) => {
+            const text = typeof statement === "string" ? statement : statement.text;
+            const params = typeof statement === "string" ? (values ?? []) : statement.values;
             if (state.recording && /\busers\b/.test(text) && /^\s*(SELECT|WITH)/i.test(text))
-              seen.push({ text, values: values ?? [] });
-            return client.query(text, values);
+              seen.push({ text, values: params });
+            return typeof statement === "string" ? client.query(statement, values) : client.query(statement);
           },
         };
       },
