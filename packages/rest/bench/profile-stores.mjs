@@ -1,6 +1,7 @@
 // `pnpm bench:profile` (after `pnpm build`): where a REST request over PostgreSQL spends its time.
 // One server process (bench/store-server.mjs) serves `GET …/users?status=active&limit=50` to
-// autocannon (50 connections, PROFILE_SECONDS = 10 s) for each pool size in PROFILE_POOLS (4,10,20),
+// autocannon (PROFILE_CONNECTIONS = 50 connections, PROFILE_SECONDS = 10 s) for each pool size in
+// PROFILE_POOLS (4,10,20),
 // under a V8 CPU profile. Reported per request: the server's CPU, the PostgreSQL backends' CPU (from
 // /proc, the backends of the server's pool), SQL statements and their round-trip time as the server
 // sees it, and the server's CPU by component (pg driver, store, core, REST handler, zod, Node HTTP,
@@ -21,6 +22,8 @@ import { writeResults } from "./results.mjs";
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const POOLS = (process.env.PROFILE_POOLS ?? "4,10,20").split(",").map(Number);
 const LIMIT = Number(process.env.LIMIT ?? 50);
+/** 50 loads the server; 1 measures a request alone (CPU per request is steadier on a busy machine). */
+const CONNECTIONS = Number(process.env.PROFILE_CONNECTIONS ?? 50);
 
 function start(env, execArgv = []) {
   const child = fork(fileURLToPath(new URL("./store-server.mjs", import.meta.url)), {
@@ -87,7 +90,8 @@ try {
     const dir = mkdtempSync(join(tmpdir(), "staffroom-cpuprof-"));
     const server = await start(
       { ...env, POOL: String(pool), COUNT_STATEMENTS: "1", BENCH_WORLD: JSON.stringify(world) },
-      ["--cpu-prof", `--cpu-prof-dir=${dir}`],
+      // The V8 profiler costs CPU of its own: PROFILE_CPU=0 measures without it.
+      process.env.PROFILE_CPU === "0" ? [] : ["--cpu-prof", `--cpu-prof-dir=${dir}`],
     );
     const { token } = await restAuth({ baseUrl: server.baseUrl, session: "bearer" }).signIn({
       email: server.email,
@@ -98,7 +102,7 @@ try {
     await cannon([endpoint], query, { connections: 50, seconds: 2 }); // warm-up: pool, JIT, plans
     const before = await server.stats();
     const pgBefore = await backendCpu(admin);
-    const result = await cannon([endpoint], query, { connections: 50, seconds: SECONDS });
+    const result = await cannon([endpoint], query, { connections: CONNECTIONS, seconds: SECONDS });
     const after = await server.stats();
     const pgAfter = await backendCpu(admin);
     let pgMs = 0;
@@ -127,7 +131,7 @@ try {
   await admin.end();
 }
 console.log(
-  `\n== REST over PostgreSQL, one server process, first page of ${LIMIT} (autocannon, 50 connections, ${SECONDS} s); load average ${loadavg()
+  `\n== REST over PostgreSQL, one server process, first page of ${LIMIT} (autocannon, ${CONNECTIONS} connections, ${SECONDS} s)${process.env.BENCH_POSTGRES_MODULE ? ` with ${process.env.BENCH_POSTGRES_MODULE}` : ""}; load average ${loadavg()
     .map((x) => x.toFixed(2))
     .join(" ")} ==`,
 );

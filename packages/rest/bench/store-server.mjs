@@ -6,7 +6,8 @@
 //
 // Environment: STORE=memory|pglite|postgres, DATABASE_URL + BENCH_SCHEMA (postgres), POOL (pg pool
 // size, default 10), SEED=1, USERS (default 10 000), COUNT_STATEMENTS=1 (count SQL statements and
-// their round-trip time, for the profile).
+// their round-trip time, for the profile), BENCH_POSTGRES_MODULE (a path to another build of
+// @staffroom/postgres — an earlier release — to measure it the same way).
 import { createServer } from "node:http";
 import { performance } from "node:perf_hooks";
 import { createDirectory, memoryRateLimiter, pbkdf2Hasher } from "@staffroom/core";
@@ -58,7 +59,9 @@ function countedPool(pool) {
 async function openStore() {
   if (KIND === "memory")
     return { store: memoryStore(), rateLimiter: memoryRateLimiter(), close: async () => {} };
-  const { migrate, postgresRateLimiter, postgresStore } = await import("@staffroom/postgres");
+  const { migrate, postgresRateLimiter, postgresStore } = await import(
+    process.env.BENCH_POSTGRES_MODULE ?? "@staffroom/postgres"
+  );
   if (KIND === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
