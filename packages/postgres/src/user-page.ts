@@ -10,7 +10,15 @@ import {
 } from "@staffroom/core/store";
 import { ACCOUNT_COLUMNS, accountFromRow, iso, USER_READ_COLUMNS, userFromRow, userNameKey } from "./rows";
 import type { SqlRow } from "./sql-client";
-import { Params, sortKey, tallied, totalExpression, userConditions, userOrder } from "./user-query";
+import {
+  Params,
+  sortKey,
+  tallied,
+  termTallyCode,
+  totalExpression,
+  userConditions,
+  userOrder,
+} from "./user-query";
 
 /** Runs one statement of the current transaction. */
 type Run = (text: string, params: readonly unknown[]) => Promise<SqlRow[]>;
@@ -28,10 +36,12 @@ const keyOf = (sort: StoreUserQuery["sort"], user: UserRecord): string | null =>
   }
 };
 
-const PAGE_COLUMNS = USER_READ_COLUMNS.map((c) => `u.${c}`).join(", ");
-const OUTER_USER_COLUMNS = USER_READ_COLUMNS.map((c) => `p.${c}`).join(", ");
+const USER_COLUMNS_OF = (alias: string): string => USER_READ_COLUMNS.map((c) => `${alias}.${c}`).join(", ");
 // Account columns come back as "a.<column>" beside the user's, in the same row.
-const OUTER_ACCOUNT_COLUMNS = ACCOUNT_COLUMNS.map((c) => `a.${c} AS "a.${c}"`).join(", ");
+const ACCOUNT_COLUMNS_OUT = ACCOUNT_COLUMNS.map((c) => `a.${c} AS "a.${c}"`).join(", ");
+// One row by primary key per page row. LIMIT 1 keeps the subquery from being flattened into a
+// join the planner may run as a hash join over the whole table (it did, over 10 000 accounts).
+const ACCOUNT_OF_PAGE_ROW = `LEFT JOIN LATERAL (SELECT ${ACCOUNT_COLUMNS.join(", ")} FROM accounts WHERE id = p.account_id LIMIT 1) a ON true`;
 
 const accountOf = (row: SqlRow): AccountRecord | null => {
   if (row["a.id"] === null || row["a.id"] === undefined) return null;
@@ -57,12 +67,12 @@ export interface UserPageResult {
  *
  * - Without search terms, the page is read in index order from the cursor on (`LIMIT limit + 1`
  *   tells whether there is more) and the total is the sum of the filter's `user_tallies` rows: a
- *   few hundred rows, whatever the size of the directory.
+ *   few hundred rows, whatever the size of the directory. A single one- or two-character term
+ *   with no other filter is paged the same way and totalled from its `user_term_tallies` row.
  * - With search terms, every match is found once (`matches`: id and sort key, through the
  *   trigram or bigram index): the total is their count and the page the first of them after the
- *   cursor, so the matches are never searched twice.
- * - The outer query numbers the page (its order survives the joins), joins the accounts, and
- *   always returns at least one row: the total, even for an empty page.
+ *   cursor, read back by primary key — the matches are never searched twice.
+ * - Every row carries the total; accounts are read by primary key, one per page row.
  *
  * @example await queryUsers(run, orgId, { statuses: ["active"], terms: [], sort: "name", direction: "asc", limit: 50, cursor: null }, { accounts: true })
  */
@@ -81,39 +91,47 @@ export async function queryUsers(
 
   const p = new Params();
   const where = userConditions(organizationId, query, p).join(" AND ");
-  let page: string;
+  const key = sortKey(query.sort, query.direction);
+  const accounts = options.accounts;
+  const select = (userAlias: string): string =>
+    `${USER_COLUMNS_OF(userAlias)}, staffroom_total${accounts ? `, ${ACCOUNT_COLUMNS_OUT}` : ""}`;
+  let text: string;
   let total: string;
-  if (tallied(query)) {
+  if (tallied(query) || termTallyCode(query) !== null) {
     const order = userOrder(query.sort, query.direction, anchor, p);
-    const pageWhere = order.after === null ? where : `${where} AND ${order.after}`;
-    page = `SELECT ${PAGE_COLUMNS} FROM users u WHERE ${pageWhere}
-      ORDER BY ${order.orderBy} LIMIT ${p.add(limit + 1)}`;
+    const outer = userOrder(query.sort, query.direction, null, p, { key: "p.staffroom_key", id: "p.id" });
     total = totalExpression(organizationId, query, p);
+    text = `SELECT ${select("p")}
+      FROM (SELECT ${USER_COLUMNS_OF("u")}, ${key} AS staffroom_key FROM users u
+            WHERE ${order.after === null ? where : `${where} AND ${order.after}`}
+            ORDER BY ${order.orderBy} LIMIT ${p.add(limit + 1)}) p
+      CROSS JOIN (SELECT ${total} AS staffroom_total) t
+      ${accounts ? ACCOUNT_OF_PAGE_ROW : ""}
+      ORDER BY ${outer.orderBy}`;
   } else {
     const order = userOrder(query.sort, query.direction, anchor, p, { key: "m.staffroom_key", id: "m.id" });
-    page = `SELECT ${PAGE_COLUMNS} FROM (
-        SELECT m.id, m.staffroom_key FROM matches m ${order.after === null ? "" : `WHERE ${order.after}`}
-        ORDER BY ${order.orderBy} LIMIT ${p.add(limit + 1)}
-      ) m JOIN users u ON u.id = m.id ORDER BY ${order.orderBy}`;
+    const outer = userOrder(query.sort, query.direction, null, p, { key: "p.staffroom_key", id: "p.id" });
     total = "(SELECT count(*)::int FROM matches)";
+    text = `WITH matches AS MATERIALIZED (
+        SELECT u.id, ${key} AS staffroom_key FROM users u WHERE ${where}
+      )
+      SELECT ${select("u")}
+      FROM (SELECT m.id, m.staffroom_key FROM matches m ${order.after === null ? "" : `WHERE ${order.after}`}
+            ORDER BY ${order.orderBy} LIMIT ${p.add(limit + 1)}) p
+      CROSS JOIN LATERAL (SELECT ${USER_READ_COLUMNS.join(", ")} FROM users WHERE id = p.id LIMIT 1) u
+      CROSS JOIN (SELECT ${total} AS staffroom_total) t
+      ${accounts ? ACCOUNT_OF_PAGE_ROW.replace("p.account_id", "u.account_id") : ""}
+      ORDER BY ${outer.orderBy}`;
   }
-  const matches = tallied(query)
-    ? ""
-    : `matches AS MATERIALIZED (
-        SELECT u.id, ${sortKey(query.sort, query.direction)} AS staffroom_key FROM users u WHERE ${where}
-      ), `;
-  const accounts = options.accounts;
-  const text = `WITH ${matches}page AS (${page}),
-    numbered AS (SELECT page.*, row_number() OVER () AS staffroom_ord FROM page)
-    SELECT t.staffroom_total, ${OUTER_USER_COLUMNS}${accounts ? `, ${OUTER_ACCOUNT_COLUMNS}` : ""}
-    FROM (SELECT ${total} AS staffroom_total) t
-    LEFT JOIN numbered p ON true
-    ${accounts ? "LEFT JOIN accounts a ON a.id = p.account_id" : ""}
-    ORDER BY p.staffroom_ord`;
-  const raw = await run(text, p.values);
-  // Every row carries the total; an empty page is one row with the total and no user.
-  const count = Number(raw[0]?.staffroom_total ?? 0);
-  const rows = raw.filter((r) => r.id !== null && r.id !== undefined);
+  const rows = await run(text, p.values);
+  // Every row carries the total. An empty first page means no match at all; an empty later page
+  // (its users went since the cursor was made) asks for the total alone.
+  let count = Number(rows[0]?.staffroom_total ?? 0);
+  if (rows.length === 0 && anchor !== null) {
+    const c = new Params();
+    const counted = await run(`SELECT ${totalExpression(organizationId, query, c)} AS n`, c.values);
+    count = Number(counted[0]?.n ?? 0);
+  }
   const items = rows.slice(0, limit).map(userFromRow);
   const hasMore = rows.length > limit;
   const found: AccountRecord[] = [];

@@ -239,6 +239,7 @@ describe.skipIf(DATABASE_URL === undefined)("users.list plans on PostgreSQL at 1
     ],
     ["search by NPI prefix '12' (two characters)", () => owner.users.list({ search: "12", limit: 50 })],
     ["search 'pa' as typed (two characters)", () => owner.users.list({ search: "pa", limit: 50 })],
+    ["search 'p' as typed (one character)", () => owner.users.list({ search: "p", limit: 50 })],
     ["search a full NPI", () => owner.users.list({ search: "1000007919", limit: 50 })],
     ["search an email", () => owner.users.list({ search: "ben.patel", limit: 50 })],
     [

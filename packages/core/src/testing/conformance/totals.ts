@@ -95,12 +95,20 @@ async function cast(ctx: Ctx): Promise<Cast> {
     { admin: false, locationId: clinicB.id },
     { practitioner: true },
     { practitioner: false, roleId: frontDesk.id },
+    // The first keystrokes of a search: one and two characters, alone and with a filter.
+    { search: "s" },
+    { search: "st" },
+    { search: "z" },
+    { search: "ze" },
+    { search: "ze", locationId: clinicB.id },
+    { search: "sam ze" },
   ];
   const managerFilters: Filter[] = [
     {},
     { locationId: clinicB.id },
     { locationId: clinicC.id },
     { roleId: readOnly.id },
+    { search: "ze" },
   ];
   return { clinicB, clinicC, users, manager, filters, managerFilters };
 }
@@ -135,7 +143,16 @@ export function registerTotalTests(factory: WorldFactory): void {
         await current(ctx, wide.id),
       );
       await ctx.owner.users.update(p.id, { locationAccess: "organization" }, await current(ctx, p.id));
-      await check("after role and location changes");
+      // Renames move users in and out of a search ("ze"): Zelda's new name, Zed's old one.
+      await ctx.owner.users.update(
+        b.id,
+        { profile: { givenName: "Zelda", familyName: "Zeno" } },
+        await current(ctx, b.id),
+      );
+      await ctx.owner.users.update(wide.id, { profile: { familyName: "Zed" } }, await current(ctx, wide.id));
+      await check("after role, location and name changes");
+      await ctx.owner.users.update(wide.id, { profile: { familyName: "Ward" } }, await current(ctx, wide.id));
+      await check("after a rename out of a search");
 
       await ctx.owner.users.disable(a.id, await current(ctx, a.id));
       await ctx.owner.users.bulk({
@@ -147,7 +164,7 @@ export function registerTotalTests(factory: WorldFactory): void {
 
       await ctx.owner.users.restore(b.id, await current(ctx, b.id));
       await ctx.owner.users.delete(a.id, await current(ctx, a.id));
-      await createStaff(ctx, { role: readOnly, locations: [c.clinicB] });
+      await createStaff(ctx, { role: readOnly, locations: [c.clinicB], givenName: "Zeta" });
       await check("after a restore, a delete and a new user");
     });
   });
