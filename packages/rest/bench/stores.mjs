@@ -1,18 +1,22 @@
 // `pnpm bench:stores` (after `pnpm build`): the REST handler over each store, as a vendor runs it —
 // server processes (bench/store-server.mjs) over 10 000 seeded users, loaded from this process:
 //
-// 1. mixed: 50 readers (users.list, six shapes in turn) + 10 writers (PATCH a user, If-Match),
-//    for BENCH_SECONDS (30) — on memory, PGlite and PostgreSQL, one server process each;
-// 2. first page of 50, autocannon, 50 connections, 10 s — on PostgreSQL, one server process;
+// 1. mixed: 50 readers (users.list, the six shapes of the list benchmark in turn, pages of 50) and
+//    10 writers (PATCH a user with If-Match, alternating a title and a role) for BENCH_SECONDS (30)
+//    — on memory, PGlite and PostgreSQL, one server process each;
+// 2. first page of 50, autocannon, 50 connections, BENCH_CANNON_SECONDS (10) — PostgreSQL;
 // 3. scale-out on PostgreSQL: one, then two server processes over the same schema behind a
 //    round-robin TCP balancer (bench/round-robin.mjs), first page of 50 and the mixed load.
 //
+// Every measure is split into BENCH_ROUNDS (3) slices taken in turn with the measures it is
+// compared with, so a busy machine weighs on both alike. With BENCH_BASELINE_MODULE (the path of
+// another build of @staffroom/postgres's dist/index.js, e.g. the previous release) the PGlite and
+// PostgreSQL measures also run that build, interleaved the same way: the baseline of the same run.
+//
 // PostgreSQL: DATABASE_URL, else a throwaway server from packages/postgres/scripts/start-postgres.sh,
-// else skipped. BENCH_STORES=memory,pglite,postgres picks stores; BENCH_SECONDS, BENCH_CANNON_SECONDS
-// shorten a run. Figures go to bench-results.json (bench "stores") beside the printed tables, with
-// the baseline (bench/baseline.json: main before issue 16) where one was measured.
+// else skipped. BENCH_STORES=memory,pglite,postgres picks stores. Figures go to bench-results.json
+// (bench "stores") beside the printed table.
 import { execFileSync, fork } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { FIXTURE_PASSWORD } from "@staffroom/core/testing";
@@ -24,9 +28,12 @@ import { roundRobin } from "./round-robin.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CANNON_SECONDS = Number(process.env.BENCH_CANNON_SECONDS ?? 10);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const STORES = (process.env.BENCH_STORES ?? "memory,pglite,postgres").split(",");
+const BASELINE = process.env.BENCH_BASELINE_MODULE;
 const RESULTS = new URL("../bench-results.json", import.meta.url);
-const baseline = JSON.parse(readFileSync(new URL("./baseline.json", import.meta.url), "utf8"));
+const MIX = "mixed 50 readers + 10 writers";
+const FIRST_PAGE = { status: "active", limit: 50 };
 
 /** Starts one server process; resolves with what it reports once it listens. */
 function startServer(env) {
@@ -34,32 +41,36 @@ function startServer(env) {
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
   const ready = new Promise((resolve, reject) => {
     child.once("message", resolve);
     child.once("exit", (code) => reject(new Error(`server exited (${code}) before it was ready`)));
   });
-  const ask = () =>
-    new Promise((resolve) => {
-      child.once("message", resolve);
-      child.send("stats");
+  return ready.then(async (info) => {
+    const { token } = await restAuth({ baseUrl: info.baseUrl, session: "bearer" }).signIn({
+      email: info.email,
+      password: FIXTURE_PASSWORD,
     });
-  return ready.then((info) => ({
-    ...info,
-    stats: ask,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", resolve);
-        child.send("stop");
-      }),
-  }));
-}
-
-async function signIn(baseUrl, email) {
-  const { token } = await restAuth({ baseUrl, session: "bearer" }).signIn({
-    email,
-    password: FIXTURE_PASSWORD,
+    return {
+      ...info,
+      token,
+      stats: () =>
+        new Promise((resolve) => {
+          child.once("message", resolve);
+          child.send("stats");
+        }),
+      stop: () =>
+        exited
+          ? Promise.resolve()
+          : new Promise((resolve) => {
+              child.once("exit", resolve);
+              child.send("stop");
+            }),
+    };
   });
-  return token;
 }
 
 /** The six users.list shapes of the PostgreSQL list benchmark, as REST queries, pages of 50. */
@@ -72,14 +83,62 @@ const readsOf = (s) => [
   { search: "12", status: "active", limit: 50 },
 ];
 
-/** Server CPU (ms, summed over `servers`) spent while `run` ran, per request. */
-async function measured(servers, run) {
-  const before = await Promise.all(servers.map((s) => s.stats()));
-  const result = await run();
-  const after = await Promise.all(servers.map((s) => s.stats()));
-  const cpuMs = after.reduce((n, a, i) => n + a.cpuMs - before[i].cpuMs, 0);
-  return { ...result, "server CPU µs/req": Math.round((cpuMs * 1000) / Math.max(1, result.requests)) };
+/**
+ * A measure made of slices: `run(seconds)` against `endpoint`, with the server CPU of `servers`.
+ * Sums requests and CPU over its slices.
+ */
+function measure(name, endpoint, servers, run) {
+  const acc = {
+    name,
+    requests: 0,
+    seconds: 0,
+    cpuMs: 0,
+    last: null,
+    errors: 0,
+    non2xx: 0,
+    reads: 0,
+    writes: 0,
+  };
+  acc.slice = async (seconds) => {
+    const before = await Promise.all(servers.map((s) => s.stats()));
+    const r = await run(endpoint, seconds);
+    const after = await Promise.all(servers.map((s) => s.stats()));
+    acc.cpuMs += after.reduce((n, a, i) => n + a.cpuMs - before[i].cpuMs, 0);
+    acc.requests += r.requests;
+    acc.seconds += seconds;
+    acc.errors += r.errors;
+    acc.non2xx += r["non-2xx"];
+    acc.reads += Math.round((r["reads/s"] ?? 0) * seconds);
+    acc.writes += Math.round((r["writes/s"] ?? 0) * seconds);
+    acc.last = r;
+  };
+  acc.row = () => ({
+    "req/s": Math.round(acc.requests / acc.seconds),
+    ...(acc.writes > 0
+      ? { "reads/s": Math.round(acc.reads / acc.seconds), "writes/s": Math.round(acc.writes / acc.seconds) }
+      : {}),
+    "p50 ms (last slice)": acc.last?.["p50 ms"] ?? acc.last?.["read p50 ms"],
+    "server CPU µs/req": Math.round((acc.cpuMs * 1000) / Math.max(1, acc.requests)),
+    "non-2xx": acc.non2xx,
+    errors: acc.errors,
+  });
+  return acc;
 }
+
+/** Runs the slices of `measures` in turn, ROUNDS times, `seconds` in all for each measure. */
+async function interleaved(measures, seconds) {
+  for (let round = 0; round < ROUNDS; round++) for (const m of measures) await m.slice(seconds / ROUNDS);
+}
+
+const mixedRun = (endpoint, seconds) =>
+  mixed(endpoint, {
+    readers: 50,
+    writers: 10,
+    seconds,
+    reads: readsOf(endpoint),
+    roleIds: endpoint.roleIds.slice(1, 3),
+  });
+const firstPageRun = (endpoint, seconds) => cannon([endpoint], FIRST_PAGE, { connections: 50, seconds });
 
 function postgresUrl() {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -94,132 +153,154 @@ function postgresUrl() {
 
 const rows = [];
 const entries = [];
-const record = (row, name, budget) => {
+/** Adds the table row and the result entry of a measure (current build), with its baseline. */
+function record(store, processes, load, m, budget, base) {
+  const row = { store, processes, load, ...m.row() };
+  if (base) row["release 0.1 req/s"] = base.row()["req/s"];
   rows.push(row);
+  if (base) rows.push({ store, processes, load: `${load} — release 0.1`, ...base.row() });
   console.log(JSON.stringify(row));
-  const value = row["req/s"];
-  const base = baseline.stores?.[name];
   entries.push({
-    name,
-    value,
+    name: `${store}: ${load}, ${processes} process${processes > 1 ? "es" : ""}`,
+    value: row["req/s"],
     unit: "req/s",
-    ...(budget ? { budget: budget.text, met: budget.met(value) } : {}),
-    ...(base !== undefined ? { baseline: base } : {}),
+    ...(budget ? { budget: budget.text, met: budget.met(row["req/s"]) } : {}),
+    ...(base ? { baseline: base.row()["req/s"] } : {}),
   });
-  if (base !== undefined) row.baseline = base;
-};
-const MIX = "mixed 50 readers + 10 writers";
-const mixOptions = (s) => ({
-  readers: 50,
-  writers: 10,
-  seconds: SECONDS,
-  reads: readsOf(s),
-  roleIds: s.roleIds.slice(1, 3),
-});
-
-async function single(kind, env, budget) {
-  const server = await startServer({ STORE: kind, SEED: "1", ...env });
-  const endpoint = { ...server, token: await signIn(server.baseUrl, server.email) };
-  await cannon([endpoint], { status: "active", limit: 50 }, { connections: 50, seconds: 2 }); // warm-up
-  const row = { store: kind, processes: 1, load: MIX };
-  Object.assign(row, await measured([server], () => mixed(endpoint, mixOptions(server))));
-  record(row, `${kind}: ${MIX}, ${SECONDS} s`, budget);
-  return { server, endpoint };
 }
 
-if (STORES.includes("memory")) {
-  const { server } = await single("memory", {});
-  await server.stop();
-}
-if (STORES.includes("pglite")) {
-  const { server } = await single("pglite", {}, atLeast(500));
-  await server.stop();
-}
-if (STORES.includes("postgres")) {
-  const url = postgresUrl();
-  if (!url) console.log("\n== PostgreSQL: SKIPPED — no DATABASE_URL and no server could be started ==");
-  else {
-    const schema = `bench_rest_${process.pid}`;
-    const admin = new pg.Pool({ connectionString: url, max: 1 });
-    await admin.query("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const env = { DATABASE_URL: url, BENCH_SCHEMA: schema };
-    const started = [];
-    let lb;
-    try {
-      const { server, endpoint } = await single("postgres", env, atLeast(1000));
-      started.push(server);
-      await admin.query(`VACUUM ANALYZE ${schema}.users`);
-      const first = { store: "postgres", processes: 1, load: "autocannon first page of 50, 50 connections" };
-      Object.assign(
-        first,
-        await measured([server], () =>
-          cannon([endpoint], { status: "active", limit: 50 }, { connections: 50, seconds: CANNON_SECONDS }),
-        ),
-      );
-      record(first, `postgres: first page of 50, autocannon 50 connections, 1 process`, atLeast(1500));
+const started = [];
+const variants = (env) => [
+  { label: "current", env },
+  ...(BASELINE ? [{ label: "release 0.1", env: { ...env, BENCH_POSTGRES_MODULE: BASELINE } }] : []),
+];
 
-      // Scale-out: the same load through a round-robin balancer, first over one process, then two.
-      lb = await roundRobin([server.port]);
-      const viaLb = (s) => ({ ...endpoint, baseUrl: `http://127.0.0.1:${s}/api/staffroom` });
-      const scale = async (processes, servers) => {
-        const ep = viaLb(lb.port);
-        const a = { store: "postgres", processes, load: "balancer: first page of 50, 50 connections" };
-        Object.assign(
-          a,
-          await measured(servers, () =>
-            cannon([ep], { status: "active", limit: 50 }, { connections: 50, seconds: CANNON_SECONDS }),
-          ),
+try {
+  if (STORES.includes("memory")) {
+    const server = await startServer({ STORE: "memory", SEED: "1" });
+    started.push(server);
+    await firstPageRun(server, 2);
+    const m = measure("memory mixed", server, [server], mixedRun);
+    await interleaved([m], SECONDS);
+    record("memory", 1, `${MIX}, ${SECONDS} s`, m);
+    await server.stop();
+  }
+
+  if (STORES.includes("pglite")) {
+    const servers = [];
+    for (const v of variants({ STORE: "pglite", SEED: "1" }))
+      servers.push({ ...v, server: await startServer(v.env) });
+    started.push(...servers.map((s) => s.server));
+    for (const { server } of servers) await firstPageRun(server, 2);
+    const ms = servers.map(({ label, server }) => measure(`pglite ${label}`, server, [server], mixedRun));
+    await interleaved(ms, SECONDS);
+    record("pglite", 1, `${MIX}, ${SECONDS} s`, ms[0], atLeast(500), ms[1]);
+    for (const { server } of servers) await server.stop();
+  }
+
+  if (STORES.includes("postgres")) {
+    const url = postgresUrl();
+    if (!url) console.log("\n== PostgreSQL: SKIPPED — no DATABASE_URL and no server could be started ==");
+    else {
+      const admin = new pg.Pool({ connectionString: url, max: 1 });
+      await admin.query("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
+      const schemas = [];
+      const lbs = [];
+      try {
+        const servers = [];
+        for (const v of variants({ STORE: "postgres", SEED: "1", DATABASE_URL: url })) {
+          const schema = `bench_rest_${process.pid}_${servers.length}`;
+          await admin.query(`CREATE SCHEMA ${schema}`);
+          schemas.push(schema);
+          const server = await startServer({ ...v.env, BENCH_SCHEMA: schema });
+          started.push(server);
+          await admin.query(`VACUUM ANALYZE ${schema}.users`);
+          servers.push({ ...v, schema, server });
+        }
+        for (const { server } of servers) await firstPageRun(server, 2);
+        const mixes = servers.map(({ label, server }) =>
+          measure(`postgres ${label}`, server, [server], mixedRun),
         );
-        record(a, `postgres: first page of 50 behind the balancer, ${processes} process(es)`);
-        const b = { store: "postgres", processes, load: `balancer: ${MIX}` };
-        Object.assign(b, await measured(servers, () => mixed(ep, mixOptions(server))));
-        record(b, `postgres: ${MIX} behind the balancer, ${processes} process(es)`);
-        return [a["req/s"], b["req/s"]];
-      };
-      const one = await scale(1, [server]);
-      await lb.close();
-      const second = await startServer({
-        STORE: "postgres",
-        ...env,
-        BENCH_WORLD: JSON.stringify(server.world),
-      });
-      started.push(second);
-      lb = await roundRobin([server.port, second.port]);
-      const two = await scale(2, [server, second]);
-      entries.push(
-        {
-          name: "postgres: scale-out gain, first page of 50 (2 vs 1 process)",
-          value: +(two[0] / one[0]).toFixed(2),
-          unit: "×",
-          budget: "> 1",
-          met: two[0] > one[0],
-        },
-        {
-          name: `postgres: scale-out gain, ${MIX} (2 vs 1 process)`,
-          value: +(two[1] / one[1]).toFixed(2),
-          unit: "×",
-          budget: "> 1",
-          met: two[1] > one[1],
-        },
-      );
-    } finally {
-      await lb?.close();
-      for (const s of started) await s.stop();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
+        await interleaved(mixes, SECONDS);
+        record("postgres", 1, `${MIX}, ${SECONDS} s`, mixes[0], atLeast(1000), mixes[1]);
+        const pages = servers.map(({ label, server }) =>
+          measure(`postgres first page ${label}`, server, [server], firstPageRun),
+        );
+        await interleaved(pages, CANNON_SECONDS);
+        record(
+          "postgres",
+          1,
+          "first page of 50, autocannon 50 connections",
+          pages[0],
+          atLeast(1500),
+          pages[1],
+        );
+
+        // Scale-out: one, then two processes of the current build on one schema, behind a
+        // round-robin balancer, interleaved.
+        const first = servers[0].server;
+        const second = await startServer({
+          STORE: "postgres",
+          DATABASE_URL: url,
+          BENCH_SCHEMA: servers[0].schema,
+          BENCH_WORLD: JSON.stringify(first.world),
+        });
+        started.push(second);
+        const one = await roundRobin([first.port]);
+        const two = await roundRobin([first.port, second.port]);
+        lbs.push(one, two);
+        const via = (lb) => ({ ...first, baseUrl: `http://127.0.0.1:${lb.port}/api/staffroom` });
+        const scaleFirst = [
+          measure("1 process", via(one), [first], firstPageRun),
+          measure("2 processes", via(two), [first, second], firstPageRun),
+        ];
+        await interleaved(scaleFirst, CANNON_SECONDS);
+        record("postgres", 1, "balancer: first page of 50, 50 connections", scaleFirst[0]);
+        record("postgres", 2, "balancer: first page of 50, 50 connections", scaleFirst[1]);
+        const scaleMix = [
+          measure("1 process", via(one), [first], mixedRun),
+          measure("2 processes", via(two), [first, second], mixedRun),
+        ];
+        await interleaved(scaleMix, SECONDS);
+        record("postgres", 1, `balancer: ${MIX}`, scaleMix[0]);
+        record("postgres", 2, `balancer: ${MIX}`, scaleMix[1]);
+        const gain = (m) => +(m[1].row()["req/s"] / Math.max(1, m[0].row()["req/s"])).toFixed(2);
+        entries.push(
+          {
+            name: "postgres: scale-out gain, first page of 50 (2 vs 1 process)",
+            value: gain(scaleFirst),
+            unit: "×",
+            budget: "> 1",
+            met: gain(scaleFirst) > 1,
+          },
+          {
+            name: `postgres: scale-out gain, ${MIX} (2 vs 1 process)`,
+            value: gain(scaleMix),
+            unit: "×",
+            budget: "> 1",
+            met: gain(scaleMix) > 1,
+          },
+        );
+      } finally {
+        for (const lb of lbs) await lb.close();
+        for (const s of started.splice(0)) await s.stop().catch(() => undefined);
+        for (const schema of schemas) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.end();
+      }
     }
   }
+} finally {
+  for (const s of started) await s.stop().catch(() => undefined);
 }
 
 console.log(
-  `\n== REST over stores — 10 000 users, bearer session, loopback; load average ${loadavg()
+  `\n== REST over stores — 10 000 users, bearer session, loopback, ${ROUNDS} interleaved slices a measure; load average ${loadavg()
     .map((n) => n.toFixed(2))
     .join(" ")} ==`,
 );
 console.table(rows);
 for (const e of entries.filter((e) => e.budget))
   console.log(
-    `${e.met ? "met   " : "MISSED"} ${e.name}: ${e.value} ${e.unit} (budget ${e.budget}${e.baseline !== undefined ? `; before: ${e.baseline}` : ""})`,
+    `${e.met ? "met   " : "MISSED"} ${e.name}: ${e.value} ${e.unit} (budget ${e.budget}${e.baseline !== undefined ? `; release 0.1: ${e.baseline}` : ""})`,
   );
 writeResults(RESULTS, "stores", entries);
