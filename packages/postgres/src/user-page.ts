@@ -10,15 +10,7 @@ import {
 } from "@staffroom/core/store";
 import { ACCOUNT_COLUMNS, accountFromRow, iso, USER_READ_COLUMNS, userFromRow, userNameKey } from "./rows";
 import type { SqlRow } from "./sql-client";
-import {
-  Params,
-  sortKey,
-  tallied,
-  termTallyCode,
-  totalExpression,
-  userConditions,
-  userOrder,
-} from "./user-query";
+import { Params, sortKey, tallied, totalExpression, userConditions, userOrder } from "./user-query";
 
 /** Runs one statement of the current transaction. */
 type Run = (text: string, params: readonly unknown[]) => Promise<SqlRow[]>;
@@ -67,8 +59,7 @@ export interface UserPageResult {
  *
  * - Without search terms, the page is read in index order from the cursor on (`LIMIT limit + 1`
  *   tells whether there is more) and the total is the sum of the filter's `user_tallies` rows: a
- *   few hundred rows, whatever the size of the directory. A single one- or two-character term
- *   with no other filter is paged the same way and totalled from its `user_term_tallies` row.
+ *   few hundred rows, whatever the size of the directory.
  * - With search terms, every match is found once (`matches`: id and sort key, through the
  *   trigram or bigram index): the total is their count and the page the first of them after the
  *   cursor, read back by primary key — the matches are never searched twice.
@@ -97,7 +88,7 @@ export async function queryUsers(
     `${USER_COLUMNS_OF(userAlias)}, staffroom_total${accounts ? `, ${ACCOUNT_COLUMNS_OUT}` : ""}`;
   let text: string;
   let total: string;
-  if (tallied(query) || termTallyCode(query) !== null) {
+  if (tallied(query)) {
     const order = userOrder(query.sort, query.direction, anchor, p);
     const outer = userOrder(query.sort, query.direction, null, p, { key: "p.staffroom_key", id: "p.id" });
     total = totalExpression(organizationId, query, p);

@@ -110,35 +110,12 @@ export function tallied(f: UserFilter): boolean {
 }
 
 /**
- * The code in `user_term_tallies` of a filter that is a single one- or two-character term and
- * nothing else but statuses (the first keystrokes in the search box of a tab), else null.
- *
- * @example termTallyCode({ statuses: ["active"], terms: ["12"] }) // 3211314 - 2147483648
- */
-export function termTallyCode(f: UserFilter): number | null {
-  const terms = (f.terms ?? []).filter((t) => t.length > 0);
-  if (terms.length !== 1 || f.licence !== undefined || f.locationId !== undefined) return null;
-  if (f.roleIds !== undefined || f.practitioner !== undefined || f.scopeLocationIds !== undefined)
-    return null;
-  const chars = [...(terms[0] as string)];
-  if (chars.length === 2) return bigramCode(terms[0] as string);
-  const cp = chars.length === 1 ? (chars[0]?.codePointAt(0) ?? 0x10000) : 0x10000;
-  return cp <= 0xffff ? cp - 2147483648 : null;
-}
-
-/**
- * The total of a filter as one scalar SQL expression: its `user_term_tallies` row for a single
- * short term ({@link termTallyCode}), the sum of its `user_tallies` rows when {@link tallied},
- * else an exact count of the matching users.
+ * The total of a filter as one scalar SQL expression: the sum of its tally rows when
+ * {@link tallied}, else an exact count of the matching users.
  *
  * @example totalExpression(orgId, { statuses: ["active"] }, p) // "(SELECT COALESCE(sum(t.n), 0)::int FROM user_tallies t WHERE …)"
  */
 export function totalExpression(organizationId: string, f: UserFilter, p: Params): string {
-  const code = termTallyCode(f);
-  if (code !== null) {
-    const [org, status] = userConditions(organizationId, { statuses: f.statuses }, p, "t");
-    return `(SELECT COALESCE(sum(t.n), 0)::int FROM user_term_tallies t WHERE ${org} AND ${status ?? "true"} AND t.code = ${p.add(code)})`;
-  }
   if (tallied(f))
     return `(SELECT COALESCE(sum(t.n), 0)::int FROM user_tallies t WHERE ${userConditions(organizationId, f, p, "t").join(" AND ")})`;
   return `(SELECT count(*)::int FROM users u WHERE ${userConditions(organizationId, f, p).join(" AND ")})`;

@@ -49,12 +49,6 @@ async function withoutMigration6(db: TestDatabase): Promise<void> {
     "DROP TRIGGER users_tally_delete ON users",
     "DROP TRIGGER users_tally_update ON users",
     "DROP TRIGGER users_tally_truncate ON users",
-    "DROP TRIGGER users_term_tally_insert ON users",
-    "DROP TRIGGER users_term_tally_delete ON users",
-    "DROP TRIGGER users_term_tally_update ON users",
-    "DROP FUNCTION staffroom_user_term_tally()",
-    "DROP TABLE user_term_tallies",
-    "DROP FUNCTION staffroom_term_codes(text, integer[])",
     "DROP FUNCTION staffroom_user_tally()",
     "DROP FUNCTION staffroom_user_tally_truncate()",
     "DROP TABLE user_tallies",
@@ -128,40 +122,6 @@ function registerUpgradeTests(open: () => Promise<TestDatabase>): void {
       )
     ).rows as unknown as (Row & { n: number })[];
     const got = new Map(tallies.map((t) => [keyOf(t), Number(t.n)]));
-    expect(got).toEqual(expected);
-  });
-
-  it("migration 6 backfills term tallies: per status, the users whose search text holds each one- and two-character term", async () => {
-    const db = await fresh();
-    const { rows } = await upgradedDirectory(db);
-    const expected = new Map<string, number>();
-    for (const u of rows) {
-      const chars = [...u.search];
-      const terms = new Set<string>();
-      for (const [i, c] of chars.entries()) {
-        if (c !== " " && c !== "\n" && (c.codePointAt(0) ?? 0) <= 0xffff) terms.add(c);
-        const next = chars[i + 1];
-        if (
-          next !== undefined &&
-          ![c, next].some((x) => x === " " || x === "\n" || (x.codePointAt(0) ?? 0) > 0xffff)
-        )
-          terms.add(c + next);
-      }
-      for (const term of terms) {
-        const key = `${u.organization_id} ${u.status} ${term}`;
-        expected.set(key, (expected.get(key) ?? 0) + 1);
-      }
-    }
-    const decode = (code: number): string => {
-      const v = code + 2147483648;
-      return v < 65536 ? String.fromCharCode(v) : String.fromCharCode(Math.floor(v / 65536), v % 65536);
-    };
-    const tallies = (
-      await queryOf(db)("SELECT organization_id, status, code, n FROM user_term_tallies WHERE n <> 0")
-    ).rows as { organization_id: string; status: string; code: number; n: number }[];
-    const got = new Map(
-      tallies.map((t) => [`${t.organization_id} ${t.status} ${decode(Number(t.code))}`, Number(t.n)]),
-    );
     expect(got).toEqual(expected);
   });
 

@@ -2,16 +2,19 @@ import { createDirectory, manualClock, pbkdf2Hasher, type StaffDirectory } from 
 import { standardBootstrap } from "@staffroom/core/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresStore } from "../src/index";
+import { MIGRATIONS, postgresStore } from "../src/index";
 import type { PgPoolClientLike, PgPoolLike } from "../src/sql-client";
 import { DATABASE_URL, serverDatabase, type TestDatabase } from "./support/databases";
 import { reportServerRunSkipped } from "./support/server-gate";
 
 // Every users.list shape the widgets ask for, planned by PostgreSQL over 100 000 users of one
 // organization: no statement a list or a tab count runs may read the users table with a sequential
-// scan. The rows are built once, in SQL (generate_series), with the store's own triggers and
-// generated columns doing their part; statistics as autovacuum would leave them (VACUUM ANALYZE).
-// The test asserts plans, never timings.
+// scan. The rows are built once, in SQL (generate_series), with the generated columns doing their
+// part; the tally triggers are off for that one bulk insert and the tallies built after it by
+// migration 6's own backfill statement, as an upgraded database would have them (one statement
+// instead of 100 000 upserts); statistics as autovacuum would leave them (VACUUM ANALYZE). A
+// one-character term is not among the shapes: it matches most users, its exact count reads them
+// all, and the planner rightly reads the table. The test asserts plans, never timings.
 
 const USERS = 100_000;
 
@@ -89,6 +92,7 @@ async function seedUsers(
      FROM generate_series(1, $1::int) AS i`,
     [USERS],
   );
+  await pool.query("ALTER TABLE users DISABLE TRIGGER USER");
   await pool.query(
     `WITH g AS (
        SELECT i, ($4::text[])[1 + i % array_length($4::text[], 1)] AS given,
@@ -124,6 +128,13 @@ async function seedUsers(
      FROM r`,
     [organizationId, locationIds, roleIds, NAMES.given, NAMES.family, USERS],
   );
+  await pool.query("ALTER TABLE users ENABLE TRIGGER USER");
+  await pool.query("DELETE FROM user_tallies");
+  const backfills = (MIGRATIONS.find((m) => m.version === 6)?.statements ?? []).filter((s) =>
+    /^INSERT INTO user_tallies/.test(s),
+  );
+  expect(backfills).toHaveLength(1);
+  for (const statement of backfills) await pool.query(statement);
   await pool.query("VACUUM ANALYZE users");
   await pool.query("VACUUM ANALYZE accounts");
   await pool.query("VACUUM ANALYZE user_tallies");
@@ -239,7 +250,6 @@ describe.skipIf(DATABASE_URL === undefined)("users.list plans on PostgreSQL at 1
     ],
     ["search by NPI prefix '12' (two characters)", () => owner.users.list({ search: "12", limit: 50 })],
     ["search 'pa' as typed (two characters)", () => owner.users.list({ search: "pa", limit: 50 })],
-    ["search 'p' as typed (one character)", () => owner.users.list({ search: "p", limit: 50 })],
     ["search a full NPI", () => owner.users.list({ search: "1000007919", limit: 50 })],
     ["search an email", () => owner.users.list({ search: "ben.patel", limit: 50 })],
     [
