@@ -1,5 +1,5 @@
 // `pnpm bench:profile` (after `pnpm build`): where a REST request over PostgreSQL spends its time.
-// One server process (bench/store-server.mjs) serves `GET …/users?status=active&limit=50` to
+// One server process (bench/rest-instance.mjs) serves `GET …/users?status=active&limit=50` to
 // autocannon (PROFILE_CONNECTIONS = 50 connections, PROFILE_SECONDS = 10 s) for each pool size in
 // PROFILE_POOLS (4,10,20),
 // under a V8 CPU profile. Reported per request: the server's CPU, the PostgreSQL backends' CPU (from
@@ -10,7 +10,7 @@
 import { execFileSync, fork } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FIXTURE_PASSWORD } from "@staffroom/core/testing";
 import pg from "pg";
@@ -26,11 +26,15 @@ const LIMIT = Number(process.env.LIMIT ?? 50);
 const CONNECTIONS = Number(process.env.PROFILE_CONNECTIONS ?? 50);
 
 function start(env, execArgv = []) {
-  const child = fork(fileURLToPath(new URL("./store-server.mjs", import.meta.url)), {
-    env: { ...process.env, ...env },
-    execArgv,
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  // Relative to the working directory: the command line names the bench, not the checkout.
+  const child = fork(
+    relative(process.cwd(), fileURLToPath(new URL("./rest-instance.mjs", import.meta.url))),
+    {
+      env: { ...process.env, ...env },
+      execArgv,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    },
+  );
   const ready = new Promise((resolve, reject) => {
     child.once("message", resolve);
     child.once("exit", (code) => reject(new Error(`server exited (${code})`)));

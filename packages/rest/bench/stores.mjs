@@ -1,5 +1,5 @@
 // `pnpm bench:stores` (after `pnpm build`): the REST handler over each store, as a vendor runs it —
-// server processes (bench/store-server.mjs) over 10 000 seeded users, loaded from this process:
+// server processes (bench/rest-instance.mjs) over 10 000 seeded users, loaded from this process:
 //
 // 1. mixed: 50 readers (users.list, the six shapes of the list benchmark in turn, pages of 50) and
 //    10 writers (PATCH a user with If-Match, alternating a title and a role) for BENCH_SECONDS (30)
@@ -18,6 +18,7 @@
 // (bench "stores") beside the printed table.
 import { execFileSync, fork } from "node:child_process";
 import { loadavg } from "node:os";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FIXTURE_PASSWORD } from "@staffroom/core/testing";
 import pg from "pg";
@@ -37,17 +38,23 @@ const FIRST_PAGE = { status: "active", limit: 50 };
 
 /** Starts one server process; resolves with what it reports once it listens. */
 function startServer(env) {
-  const child = fork(fileURLToPath(new URL("./store-server.mjs", import.meta.url)), {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  // Relative to the working directory: the command line names the bench, not the checkout.
+  const child = fork(
+    relative(process.cwd(), fileURLToPath(new URL("./rest-instance.mjs", import.meta.url))),
+    {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    },
+  );
   let exited = false;
   child.once("exit", () => {
     exited = true;
   });
   const ready = new Promise((resolve, reject) => {
     child.once("message", resolve);
-    child.once("exit", (code) => reject(new Error(`server exited (${code}) before it was ready`)));
+    child.once("exit", (code, signal) =>
+      reject(new Error(`server exited (${code ?? signal}) before it was ready`)),
+    );
   });
   return ready.then(async (info) => {
     const { token } = await restAuth({ baseUrl: info.baseUrl, session: "bearer" }).signIn({
@@ -104,6 +111,11 @@ function measure(name, endpoint, servers, run) {
     const r = await run(endpoint, seconds);
     const after = await Promise.all(servers.map((s) => s.stats()));
     acc.cpuMs += after.reduce((n, a, i) => n + a.cpuMs - before[i].cpuMs, 0);
+    // Event loop busy time of the busiest server: near 100 % means that process is the bottleneck.
+    acc.busy = Math.max(
+      acc.busy ?? 0,
+      ...after.map((a, i) => (a.elu.active - before[i].elu.active) / (seconds * 1000)),
+    );
     acc.requests += r.requests;
     acc.seconds += seconds;
     acc.errors += r.errors;
@@ -119,6 +131,7 @@ function measure(name, endpoint, servers, run) {
       : {}),
     "p50 ms (last slice)": acc.last?.["p50 ms"] ?? acc.last?.["read p50 ms"],
     "server CPU µs/req": Math.round((acc.cpuMs * 1000) / Math.max(1, acc.requests)),
+    "busiest event loop %": Math.round((acc.busy ?? 0) * 100),
     "non-2xx": acc.non2xx,
     errors: acc.errors,
   });

@@ -20,6 +20,12 @@ import {
 } from "@staffroom/core/testing";
 import { createRestHandler, toNodeListener } from "../dist/server.js";
 
+// A bench instance lives as long as its bench: it stops when told ("stop") or when the bench
+// goes away (the IPC channel closes). A stray SIGTERM from another tool on a shared machine is not
+// its bench speaking, so it is ignored.
+process.on("SIGTERM", () => {});
+process.on("disconnect", () => process.exit(0));
+
 const KIND = process.env.STORE ?? "memory";
 const USERS = Number(process.env.USERS ?? 10_000);
 const POOL = Number(process.env.POOL ?? 10);
@@ -174,7 +180,7 @@ process.on("message", async (message) => {
       cpuMs: (cpu.user + cpu.system) / 1000,
       statements: statements.count,
       statementMs: statements.ms,
-      elu: performance.eventLoopUtilization().utilization,
+      elu: performance.eventLoopUtilization(),
       requests: served,
     });
   }
