@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, lara, nina, olive } from "./support/accounts";
+import { DEMO_PASSWORD, HARBOR, lara, nina, olive } from "./support/accounts";
 import { useDemo, WIRINGS } from "./support/demo";
 import { field, gone, message, see } from "./support/look";
 import { goTo } from "./support/navigation";
@@ -15,6 +15,20 @@ const eventRow = (page: Page, action: string, target: string) =>
     .getByRole("row")
     .filter({ has: page.getByRole("cell", { name: action, exact: true }) })
     .filter({ hasText: target });
+
+/** A filter combobox of the trail by its label. */
+const combobox = (page: Page, label: string) =>
+  page.getByRole("main").getByRole("combobox", { name: label, exact: true });
+/** Types into a filter combobox and takes the first match with Enter, keyboard only. */
+async function pick(page: Page, label: string, typed: string, shown: string): Promise<void> {
+  const box = combobox(page, label);
+  await box.focus();
+  await box.press("Control+a");
+  await box.pressSequentially(typed);
+  await expect.poll(() => box.getAttribute("aria-activedescendant")).toMatch(/.+/);
+  await box.press("Enter");
+  await expect.poll(() => box.inputValue()).toBe(shown);
+}
 
 describe.each(WIRINGS)("Audit trail (%s wiring)", (wiring) => {
   const demo = useDemo(wiring);
@@ -65,7 +79,7 @@ describe.each(WIRINGS)("Audit trail (%s wiring)", (wiring) => {
 
     // Filter by target instead: everything that happened to Nina (as a user, or to her account).
     await field(page, "Action").selectOption({ label: "All actions" });
-    await field(page, "Target").selectOption({ label: nina.name });
+    await pick(page, "Target", "nina", nina.name);
     await see(disabled);
     await expect.poll(() => eventRow(page, "Created a location", "Pier Street Clinic").count()).toBe(0);
     const targets = await events(page).locator("tbody tr td:nth-child(4)").allTextContents();
@@ -92,5 +106,82 @@ describe.each(WIRINGS)("Audit trail (%s wiring)", (wiring) => {
     expect(csv).not.toContain("user.unlocked");
     expect(csv).not.toContain("Dina Disabled");
     expect(csv).not.toContain(DEMO_PASSWORD);
+  });
+});
+
+describe.each(WIRINGS)("Audit trail seen from New York (%s wiring)", (wiring) => {
+  // The viewer is in New York, not UTC: the trail's times follow the browser's zone.
+  const demo = useDemo(wiring, { timezoneId: "America/New_York" });
+
+  it("W14 times show in the viewer's zone with UTC on hover and focus; actor and target filters are searchable comboboxes, keyboard only, targets grouped by kind", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await goTo(page, "Users");
+    await rowAction(page, nina.email, "Disable");
+    const confirm = dialogTitled(page, `Disable ${nina.name}?`);
+    await confirm.getByRole("button", { name: "Disable user", exact: true }).click();
+    await gone(confirm);
+    await goTo(page, "Audit");
+
+    const disabled = eventRow(page, "Disabled a user", nina.name);
+    await see(disabled);
+    const time = disabled.locator("time");
+    const iso = (await time.getAttribute("datetime")) ?? "";
+    const local = new Intl.DateTimeFormat("en-US", {
+      timeZone: "America/New_York",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+    }).formatToParts(new Date(iso));
+    const zone = local.find((p) => p.type === "timeZoneName")?.value ?? "";
+    expect(zone).toMatch(/^E[SD]T$/);
+    expect(await time.textContent()).toContain(zone);
+    const utc = `${iso.replace("T", " ").replace("Z", "")} UTC`;
+    const tip = disabled.getByRole("tooltip");
+    expect(await tip.isVisible()).toBe(false);
+    await time.hover();
+    await see(tip);
+    expect(await tip.textContent()).toBe(utc);
+    // The keyboard reaches it too, and Escape hides it without moving focus.
+    await page.mouse.move(0, 0);
+    await time.focus();
+    await see(tip);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    expect(await time.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Actor: part of a name, Enter; only Olive's events remain. Escape on the closed box clears it.
+    await pick(page, "Actor", "oliv", olive.name);
+    await see(disabled);
+    const actors = await events(page).locator("tbody tr td:nth-child(2)").allTextContents();
+    for (const actor of actors) expect(actor).toContain(olive.name);
+    await combobox(page, "Actor").press("Escape");
+    await expect.poll(() => combobox(page, "Actor").inputValue()).toBe("");
+
+    // Target: opened with Alt+↓, every kind under its heading; typing narrows; ↓ and Enter choose.
+    const target = combobox(page, "Target");
+    await target.focus();
+    await target.press("Alt+ArrowDown");
+    const list = page.getByRole("listbox", { name: "Target", exact: true });
+    for (const kind of ["Users", "Roles", "Locations", "Organization"]) {
+      await see(list.getByRole("group", { name: kind, exact: true }));
+    }
+    await see(
+      list.getByRole("group", { name: "Roles", exact: true }).getByRole("option", { name: "Front Desk" }),
+    );
+    await see(
+      list.getByRole("group", { name: "Organization", exact: true }).getByRole("option", { name: HARBOR }),
+    );
+    await target.pressSequentially("patel");
+    await expect.poll(() => list.getByRole("group").count()).toBe(1);
+    await target.press("ArrowDown");
+    await target.press("ArrowUp");
+    await target.press("ArrowDown");
+    await target.press("Enter");
+    await expect.poll(() => target.inputValue()).toBe(nina.name);
+    await see(disabled);
+    const targets = await events(page).locator("tbody tr td:nth-child(4)").allTextContents();
+    for (const t of targets) expect(t.includes(nina.name) || t.includes(nina.email), t).toBe(true);
   });
 });

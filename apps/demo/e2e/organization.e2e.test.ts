@@ -91,6 +91,90 @@ describe.each(WIRINGS)("Organization (%s wiring)", (wiring) => {
     expect((await tabCount(page, "Active")) + (await tabCount(page, "Pending"))).toBe(used);
   });
 
+  it("R9 a named-seat limit below the seats in use asks first, says nobody is disabled, and refuses new users once saved", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await goTo(page, "Users");
+    const used = (await tabCount(page, "Active")) + (await tabCount(page, "Pending"));
+
+    await goTo(page, "Organization");
+    await field(page, "Named users limit").fill("10");
+    await page.getByRole("button", { name: "Save changes", exact: true }).click();
+    const confirm = dialogTitled(page, "Save a seat limit below what is in use?");
+    await see(confirm.getByText(`Named users: 10, with ${used} in use.`));
+    await see(
+      confirm.getByText(
+        "No one is disabled. Until fewer than 10 users are active or invited, adding, inviting or restoring a user is refused.",
+      ),
+    );
+    await confirm.getByRole("button", { name: "Cancel", exact: true }).click();
+    await gone(confirm);
+    await see(page.getByText(`${used} of 60 in use`, { exact: true }));
+
+    await page.getByRole("button", { name: "Save changes", exact: true }).click();
+    await dialogTitled(page, "Save a seat limit below what is in use?")
+      .getByRole("button", { name: "Save anyway", exact: true })
+      .click();
+    await see(message(page, "The organization settings were saved."));
+    await see(page.getByText(`${used} of 10 in use`, { exact: true }));
+
+    await goTo(page, "Users");
+    expect(await tabCount(page, "Active")).toBeGreaterThan(10);
+    await page.getByRole("button", { name: "Invite user", exact: true }).click();
+    const dialog = dialogTitled(page, "Invite a user");
+    await fillUserForm(dialog, {
+      email: "quinn.delaney@harbor.example",
+      givenName: "Quinn",
+      familyName: "Delaney",
+      role: "Front Desk",
+      primaryLocation: BAYVIEW,
+    });
+    await dialog.getByRole("button", { name: "Send invitation", exact: true }).click();
+    await see(dialog.getByText("All 10 user seats are taken."));
+  });
+
+  it("W13 the idle and absolute session limits show in Organization settings, keep core's bounds and are saved", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await goTo(page, "Organization");
+    const limits = page.getByRole("region", { name: "Sessions" });
+    const idle = field(limits, "Sign out after inactivity (minutes)");
+    const lifetime = field(limits, "Sign out after (hours)");
+    expect(await idle.inputValue()).toBe("15");
+    expect(await lifetime.inputValue()).toBe("12");
+
+    await idle.fill("3");
+    await page.getByRole("button", { name: "Save changes", exact: true }).click();
+    await see(limits.getByText("Sessions may idle at least 5 minutes."));
+    await idle.fill("90");
+    await lifetime.fill("1");
+    await page.getByRole("button", { name: "Save changes", exact: true }).click();
+    await see(limits.getByText("The idle limit cannot be longer than the session itself."));
+
+    await idle.fill("30");
+    await lifetime.fill("8");
+    await saveSettings(page);
+    await goTo(page, "Audit");
+    await see(
+      page
+        .getByRole("row")
+        .filter({ hasText: "Changed organization settings" })
+        .filter({ hasText: "Idle limit (minutes)" }),
+    );
+    await goTo(page, "Organization");
+    expect(
+      await field(
+        page.getByRole("region", { name: "Sessions" }),
+        "Sign out after inactivity (minutes)",
+      ).inputValue(),
+    ).toBe("30");
+    expect(
+      await field(page.getByRole("region", { name: "Sessions" }), "Sign out after (hours)").inputValue(),
+    ).toBe("8");
+  });
+
   it("R7 the main contact hands the role to another administrator, who alone may then remove administrators", async () => {
     const { page } = demo;
     await demo.open();

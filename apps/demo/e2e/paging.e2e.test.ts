@@ -43,4 +43,28 @@ describe.each(WIRINGS)("Directory paging (%s wiring, 30 extra seeded users)", (w
     await expect.poll(() => pager(page).getByText(`1–50 of ${active}`).count()).toBe(1);
     await expect.poll(() => emails(page)).toEqual(first);
   });
+
+  it("Item 9: Next page brings the table's top into view, below the sticky top bar, instead of leaving the reader at the bottom", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await goTo(page, "Users");
+    const active = await tabCount(page, "Active");
+    await expect.poll(() => pager(page).getByText(`1–50 of ${active}`).count()).toBe(1);
+    const next = pager(page).getByRole("button", { name: "Next page" });
+    await next.scrollIntoViewIfNeeded();
+    const table = usersTable(page);
+    // The pager sits under 50 rows: the table's top is far above the window.
+    expect((await table.boundingBox())?.y ?? 0).toBeLessThan(0);
+
+    await next.click();
+    await expect.poll(() => pager(page).getByText(`51–${active} of ${active}`).count()).toBe(1);
+    const bar = await page.getByRole("banner").boundingBox();
+    await expect
+      .poll(async () => {
+        const top = (await table.boundingBox())?.y ?? Number.NaN;
+        return top >= (bar ? bar.y + bar.height : 0) - 1 && top < 300;
+      })
+      .toBe(true);
+  });
 });

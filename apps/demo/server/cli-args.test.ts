@@ -10,6 +10,7 @@ describe("parseArgs", () => {
       reset: false,
       memory: false,
       help: false,
+      scimToken: null,
     });
   });
 
@@ -21,8 +22,21 @@ describe("parseArgs", () => {
       reset: true,
       memory: true,
       help: false,
+      scimToken: null,
     });
     expect(parseArgs(["-h"]).help).toBe(true);
+  });
+
+  it("reads --scim-token and refuses a secret too short or with other characters", () => {
+    expect(parseArgs(["--scim-token", "demo-scim-token-0123456789ab"]).scimToken).toBe(
+      "demo-scim-token-0123456789ab",
+    );
+    expect(parseArgs(["--scim-token=demo-scim-token-0123456789ab"]).scimToken).toBe(
+      "demo-scim-token-0123456789ab",
+    );
+    expect(() => parseArgs(["--scim-token", "short"])).toThrow(/22 to 256/);
+    expect(() => parseArgs(["--scim-token", "has spaces and is long enough ok"])).toThrow(/22 to 256/);
+    expect(() => parseArgs(["--scim-token"])).toThrow(/22 to 256/);
   });
 
   it("refuses what it does not understand instead of starting with other settings", () => {

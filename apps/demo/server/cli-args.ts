@@ -7,6 +7,8 @@ export interface CliOptions {
   /** Keep the data in memory instead of the PGlite data folder. */
   readonly memory: boolean;
   readonly help: boolean;
+  /** `--scim-token <secret>`: registered as a provisioning token of Harbor Urgent Care; null without it. */
+  readonly scimToken: string | null;
 }
 
 /** The CLI's usage text. @example console.log(USAGE) */
@@ -19,6 +21,10 @@ Options:
                 clinics and roles; the in-browser wiring seeds as many. Default 0.
   --reset       Start from the seed even if the store already has data.
   --memory      Keep the data in memory (gone when the server stops).
+  --scim-token <secret>
+                Register <secret> (22–256 letters, digits, - or _) as a provisioning token
+                of Harbor Urgent Care, allowed every non-administrator role and every
+                location; SCIM answers at /scim/v2 (Authorization: Bearer <secret>).
   --help        Show this help.
 
 The data lives in PGlite (PostgreSQL in WebAssembly) in apps/demo/.data/pglite and survives
@@ -36,7 +42,7 @@ function integer(flag: string, value: string | undefined, max: number): number {
  * Parses the CLI's arguments (`--port 5180` or `--port=5180`). Throws an Error with a one-line
  * message for anything it does not know, so a typo never starts a server with other settings.
  *
- * Defaults: port 5180, host 127.0.0.1, users 0, no reset, not in memory.
+ * Defaults: port 5180, host 127.0.0.1, users 0, no reset, not in memory, no SCIM token.
  * @example parseArgs(["--users", "10000"]).users // 10000
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -46,6 +52,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let reset = false;
   let memory = false;
   let help = false;
+  let scimToken: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     // pnpm passes a lone "--" through when someone writes `pnpm demo -- --users 10`.
@@ -73,6 +80,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "--memory":
         memory = true;
         break;
+      case "--scim-token": {
+        const secret = value();
+        if (!secret || !/^[A-Za-z0-9_-]{22,256}$/.test(secret))
+          throw new Error("--scim-token needs 22 to 256 letters, digits, - or _ (at least 128 random bits)");
+        scimToken = secret;
+        break;
+      }
       case "--help":
       case "-h":
         help = true;
@@ -81,5 +95,5 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new Error(`unknown option ${arg}`);
     }
   }
-  return { port, host, users, reset, memory, help };
+  return { port, host, users, reset, memory, help, scimToken };
 }

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
       host: options.host,
       users: options.users,
       reset: options.reset,
+      scimToken: options.scimToken,
       store,
     });
   } catch (error) {

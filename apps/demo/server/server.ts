@@ -4,7 +4,14 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { inProcessTasks, memoryMailer } from "@staffroom/core";
 import { isCommonPassword } from "@staffroom/core/passwords";
-import { createFhirHandler, createRestHandler, directoryLinks, toNodeListener } from "@staffroom/rest/server";
+import {
+  createFhirHandler,
+  createRestHandler,
+  directoryLinks,
+  nodeClientAddress,
+  toNodeListener,
+} from "@staffroom/rest/server";
+import { createScimHandler } from "@staffroom/scim";
 import {
   createDemoDirectory,
   DEMO_SIGN_IN,
@@ -16,6 +23,7 @@ import {
 import { demoRoutes } from "./demo-routes";
 import { sendText } from "./responses";
 import { allowedHosts, loopbackOrigins } from "./same-origin";
+import { registerScimToken } from "./scim-token";
 import { staticFiles } from "./static-files";
 import { type DemoDatabase, openDatabase, type StoreChoice } from "./store";
 
@@ -31,6 +39,11 @@ export interface DemoServerOptions {
   readonly quiet?: boolean;
   /** Reseed a durable store that already has data (the CLI's `--reset`). Default false. */
   readonly reset?: boolean;
+  /**
+   * A secret registered as a provisioning token of Harbor Urgent Care (the CLI's `--scim-token`), for
+   * SCIM at `/scim/v2`. Default: none (tokens made under Settings › Provisioning work too).
+   */
+  readonly scimToken?: string | null;
   /** The built app to serve. Default: `dist/` beside this `dist-server/`. */
   readonly appDir?: string;
   /**
@@ -51,6 +64,8 @@ export interface DemoServer {
 /** The directory side of the server; replaced as a whole by `/demo/reset`. */
 interface Backend {
   readonly api: (req: IncomingMessage, res: ServerResponse) => void;
+  /** SCIM 2.0 for identity providers (`@staffroom/scim`), on the same origin. */
+  readonly scim: (req: IncomingMessage, res: ServerResponse) => void;
   /** The read-only FHIR R4 endpoint on `/fhir/r4` (bearer sessions; the cookie is scoped to `/api`). */
   readonly fhir: (req: IncomingMessage, res: ServerResponse) => void;
   readonly outbox: () => ReturnType<typeof outboxMessages>;
@@ -78,6 +93,7 @@ async function openBackend(
   users: number,
   reset: boolean,
   memo: SeedMemo,
+  scimToken: string | null,
 ): Promise<Backend> {
   const opened = await database.open(reset);
   const mailer = memoryMailer();
@@ -95,12 +111,18 @@ async function openBackend(
     seedMemo: memo,
   });
   if (opened.fresh) await seedDemo(demo, { mailbox: mailer, users });
+  if (scimToken) await registerScimToken(demo.directory, scimToken);
   // The demo opened as http://localhost:PORT is the same server as http://127.0.0.1:PORT: both are
   // its own origin for the CSRF check (any other origin is still refused).
   const handler = createRestHandler(demo.directory, {
     basePath: "/api",
     publicBaseUrl: place.url,
     originAliases: place.aliases,
+  });
+  const scim = createScimHandler(demo.directory, {
+    basePath: "/scim/v2",
+    publicBaseUrl: place.url,
+    clientAddress: nodeClientAddress,
   });
   const fhir = createFhirHandler(demo.directory, {
     basePath: "/fhir/r4",
@@ -109,6 +131,7 @@ async function openBackend(
   });
   return {
     api: toNodeListener(handler),
+    scim: toNodeListener(scim),
     fhir: toNodeListener(fhir),
     outbox: () => outboxMessages(mailer.outbox),
     settled: () => demo.directory.settled(),
@@ -155,6 +178,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const host = options.host ?? "127.0.0.1";
   const users = Math.max(0, Math.floor(options.users ?? 0));
   const appDir = options.appDir ?? DEFAULT_APP_DIR;
+  const scimToken = options.scimToken ?? null;
   if (!existsSync(appDir)) {
     throw new Error(`${appDir} is missing: build the app first (pnpm --filter @staffroom/demo build).`);
   }
@@ -175,6 +199,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         // A reset in progress holds requests until the new store is seeded.
         if (!backend) throw new Error("the store is not open");
         (await backend).api(req, res);
+      } else if (pathname === "/scim/v2" || pathname.startsWith("/scim/v2/")) {
+        if (!backend) throw new Error("the store is not open");
+        (await backend).scim(req, res);
       } else if (pathname === "/fhir/r4" || pathname.startsWith("/fhir/r4/")) {
         if (!backend) throw new Error("the store is not open");
         (await backend).fhir(req, res);
@@ -206,7 +233,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         // Let the requests already running on the old store — and the work they left to do after
         // answering — finish before the tables are emptied.
         if (previous) await previous.then((old) => old.settled()).catch(() => undefined);
-        return openBackend(database, place, users, true, memo);
+        return openBackend(database, place, users, true, memo, scimToken);
       })();
       backend = next;
       await next;
@@ -228,7 +255,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     throw error;
   }
   try {
-    backend = openBackend(database, place, users, options.reset ?? false, memo);
+    backend = openBackend(database, place, users, options.reset ?? false, memo, scimToken);
     await backend;
   } catch (error) {
     server.close();
@@ -236,7 +263,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     throw error;
   }
 
-  if (!options.quiet) console.log(banner(url, users, performance.now() - started, database.description));
+  if (!options.quiet) {
+    console.log(banner(url, users, performance.now() - started, database.description));
+    if (scimToken) console.log(`  SCIM      ${url}/scim/v2   (Authorization: Bearer <your --scim-token>)\n`);
+  }
   return {
     url,
     async close() {

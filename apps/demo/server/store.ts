@@ -41,7 +41,7 @@ export interface DemoDatabase {
 // Every table of @staffroom/postgres's schema; TRUNCATE … CASCADE empties them in one statement and
 // keeps the schema and its migrations.
 const TABLES =
-  "organizations, locations, roles, accounts, users, invitations, sessions, secret_tokens, counters, rate_limits, audit_events, audit_personal, audit_legacy_heads";
+  "organizations, locations, roles, accounts, users, invitations, sessions, secret_tokens, counters, rate_limits, audit_events, audit_personal, audit_legacy_heads, provisioning_tokens, provisioning_settings, provisioned_users";
 
 interface SqlLike {
   query(text: string): Promise<{ rows: unknown[] }>;

@@ -5,6 +5,7 @@ import { renderRoute } from "./routes";
 import { useAppLocation } from "./routing/router";
 import { PAGE_WIRING } from "./routing/wiring";
 import { SessionProvider, useSession } from "./session/session";
+import { AppearanceProvider, useAppearance } from "./shell/appearance";
 import { Notice, Pending } from "./shell/PageHeader";
 import { SideNav } from "./shell/SideNav";
 import { TopBar } from "./shell/TopBar";
@@ -56,15 +57,21 @@ function Shell({ children }: { readonly children: ReactNode }): ReactNode {
 function Routed({ backend }: { readonly backend: DemoBackend }): ReactNode {
   const { state } = useSession();
   const { pathname } = useAppLocation();
+  const { theme, density } = useAppearance();
   const directory = state.status === "signed-in" ? state.directory : null;
   return (
-    <StaffroomProvider auth={backend.auth} density="compact" {...(directory ? { directory } : {})}>
+    <StaffroomProvider
+      auth={backend.auth}
+      theme={theme}
+      density={density}
+      {...(directory ? { directory } : {})}
+    >
       <Shell>{renderRoute(pathname, backend)}</Shell>
     </StaffroomProvider>
   );
 }
 
-type Boot =
+type BootState =
   | { readonly phase: "loading"; readonly done: number; readonly total: number }
   | { readonly phase: "ready"; readonly backend: DemoBackend }
   | { readonly phase: "failed"; readonly message: string };
@@ -74,12 +81,23 @@ let booting: Promise<DemoBackend> | null = null;
 
 /**
  * The demo app: builds the wiring's backend once (the in-browser one seeds a whole directory, with
- * progress), then runs the shell over it. The rest of the app never asks which wiring it is on.
+ * progress), then runs the shell over it, in the theme and density the top bar keeps. The rest of
+ * the app never asks which wiring it is on.
  *
  * @example createRoot(root).render(<App />);
  */
 export function App(): ReactNode {
-  const [boot, setBoot] = useState<Boot>({ phase: "loading", done: 0, total: 0 });
+  return (
+    <AppearanceProvider>
+      <Boot />
+    </AppearanceProvider>
+  );
+}
+
+/** Builds the backend (with progress), then hands it to the session and the shell. */
+function Boot(): ReactNode {
+  const { theme, density } = useAppearance();
+  const [boot, setBoot] = useState<BootState>({ phase: "loading", done: 0, total: 0 });
   useEffect(() => {
     booting ??= loadBackend(PAGE_WIRING, (done, total) => setBoot({ phase: "loading", done, total }));
     booting.then(
@@ -99,7 +117,7 @@ export function App(): ReactNode {
     );
   }
   return (
-    <StaffroomProvider>
+    <StaffroomProvider theme={theme} density={density}>
       <div className="app">
         <div className="app-boot">
           {boot.phase === "failed" ? (

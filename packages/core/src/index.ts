@@ -12,6 +12,7 @@
 
 export { type AccessSubject, accessSubject, decide } from "./access/access.rules";
 export type { AccessTarget, Actor, ActorView } from "./access/access.schema";
+export { type ActorFacts, actorFactsOf } from "./access/actor-facts";
 export {
   type Catalog,
   type CatalogDefinition,
@@ -22,6 +23,7 @@ export {
   type PermissionOf,
 } from "./access/catalog";
 export { MAIN_CONTACT_ONLY_MESSAGE } from "./access/main-contact.rules";
+export { ADMIN_SCREENS, type AdminScreen, canOpenScreen } from "./access/screens";
 export { type AuditQuery, AuditQuerySchema, type RequestMetadata } from "./audit/audit.schema";
 export type { AuditEvent, AuditVerification, FieldChange } from "./audit/audit-event.schema";
 export type { PasswordHash } from "./auth/account.schema";
@@ -32,10 +34,19 @@ export type {
   SessionView,
   SignInResult,
 } from "./auth/auth.schema";
+export { type ClientSummary, describeClient, describeNetwork } from "./auth/client-summary";
 export { passwordLength } from "./auth/password.rules";
+export { OWN_SESSION_MESSAGE } from "./auth/session-admin.rules";
+export { type SessionQuery, SessionQuerySchema } from "./auth/session-admin.schema";
+export type { SessionSummary } from "./auth/session-summary.schema";
 export { clientThrottleKey } from "./auth/throttle";
 export { createDirectory } from "./directory/create-directory";
-export type { Directory, DirectoryOptions, LinkBuilder } from "./directory/directory.types";
+export type {
+  Directory,
+  DirectoryOptions,
+  DirectoryProvisioning,
+  LinkBuilder,
+} from "./directory/directory.types";
 export type { DirectoryAuth } from "./directory/directory-auth";
 export { DEFAULT_POLICY, type DirectoryPolicy } from "./directory/policy";
 export type { StaffDirectory } from "./directory/staff-directory";
@@ -48,6 +59,7 @@ export {
   RULE_CODES,
   type RuleCode,
 } from "./errors/error-codes";
+export type { Refusal, Verdict } from "./errors/verdict";
 export {
   type Location,
   type LocationInput,
@@ -64,8 +76,16 @@ export {
   type OrganizationPatch,
   OrganizationPatchSchema,
   OrganizationSchema,
+  SESSION_LIMIT_BOUNDS,
   type Seats,
+  type SessionLimits,
 } from "./organization/organization.schema";
+export type { OrganizationFormOptions } from "./organization/organization-form-options.schema";
+export {
+  type ProposedSeatLimits,
+  type SeatLimitBelowUse,
+  seatLimitsBelowUse,
+} from "./organization/seat-limits.rules";
 export type { SeatUsage } from "./organization/seat-usage.schema";
 export { type BackgroundTasks, inProcessTasks } from "./ports/background";
 export { type Clock, type ManualClock, manualClock, systemClock } from "./ports/clock";
@@ -87,6 +107,38 @@ export { IsoDateSchema } from "./primitives/instant.schema";
 export type { Page } from "./primitives/page.schema";
 export { textIssue, textProblem, toPlainText } from "./primitives/text.schema";
 export type { VersionOption } from "./primitives/version.schema";
+export {
+  directoryGroups,
+  type GroupMemberFacts,
+  isGroupMember,
+  joinGroupPatch,
+  leaveGroupPatch,
+  type MembershipPatch,
+  provisionedUserStart,
+} from "./provisioning/provisioning.rules";
+export {
+  type CreatedProvisioningToken,
+  type CreateProvisioningTokenInput,
+  CreateProvisioningTokenInputSchema,
+  type DirectoryGroup,
+  type ProvisionedAttributes,
+  type ProvisionedAttributesPatch,
+  ProvisionedAttributesPatchSchema,
+  ProvisionedAttributesSchema,
+  type ProvisionedLookup,
+  ProvisionedLookupSchema,
+  type ProvisioningGroup,
+  type ProvisioningGroupInput,
+  ProvisioningGroupSchema,
+  ProvisioningSecretSchema,
+  type ProvisioningSettings,
+  type ProvisioningSettingsPatch,
+  ProvisioningSettingsPatchSchema,
+  ProvisioningSettingsSchema,
+  type ProvisioningToken,
+  ProvisioningTokenSchema,
+} from "./provisioning/provisioning.schema";
+export { isProvisioningTokenId } from "./provisioning/token-id";
 export type { CatalogView } from "./roles/catalog-view.schema";
 export {
   type Role,
@@ -96,6 +148,7 @@ export {
   RolePatchSchema,
   RoleSchema,
 } from "./roles/role.schema";
+export type { RoleFormOptions } from "./roles/role-form-options.schema";
 export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
@@ -107,8 +160,9 @@ export {
   UserSchema,
   type UserStatus,
 } from "./users/user.schema";
-export { allowedUserActions, type UserActionFacts } from "./users/user-actions.rules";
 export type { BulkInput, BulkItem, ResetPasswordInput, UserAction } from "./users/user-actions.schema";
+export { mobilePhoneVerdict } from "./users/user-fields.rules";
+export type { FieldOption, UserActionOffer, UserFormOptions } from "./users/user-form-options.schema";
 export {
   type CreateUserInput,
   CreateUserInputSchema,
@@ -126,3 +180,4 @@ export type {
   InviteResult,
   StatusCounts,
 } from "./users/user-results.schema";
+export { type UserTarget, userActionOffers } from "./users/users.rules";

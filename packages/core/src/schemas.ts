@@ -33,25 +33,55 @@ export {
   type SwitchOrganizationInput,
   SwitchOrganizationInputSchema,
 } from "./auth/auth.schema";
+export { SessionQuerySchema } from "./auth/session-admin.schema";
+export { SessionSummarySchema } from "./auth/session-summary.schema";
 export { DirectoryErrorDataSchema, FieldIssueSchema } from "./errors/error.schema";
+export { VerdictSchema } from "./errors/verdict";
 export { LocationInputSchema, LocationPatchSchema, LocationSchema } from "./locations/location.schema";
 export { BootstrapSchema } from "./organization/bootstrap.schema";
 export {
   OrganizationInputSchema,
   OrganizationPatchSchema,
   OrganizationSchema,
+  SessionLimitsSchema,
 } from "./organization/organization.schema";
+export { OrganizationFormOptionsSchema } from "./organization/organization-form-options.schema";
 export { SeatUsageSchema } from "./organization/seat-usage.schema";
 export { EmailSchema, PhoneSchema } from "./primitives/contact.schema";
 export { IdSchema } from "./primitives/ids.schema";
 export { IsoDateSchema } from "./primitives/instant.schema";
 export { PageSchema } from "./primitives/page.schema";
 export { VersionOptionSchema, VersionSchema } from "./primitives/version.schema";
+export {
+  CreatedProvisioningTokenSchema,
+  CreateProvisioningTokenInputSchema,
+  DirectoryGroupSchema,
+  ProvisionedAttributesPatchSchema,
+  ProvisionedAttributesSchema,
+  ProvisionedLookupSchema,
+  ProvisioningGroupInputSchema,
+  ProvisioningGroupSchema,
+  ProvisioningSecretSchema,
+  ProvisioningSettingsPatchSchema,
+  ProvisioningSettingsSchema,
+  ProvisioningTokenSchema,
+} from "./provisioning/provisioning.schema";
 export { CatalogViewSchema } from "./roles/catalog-view.schema";
 export { RoleInputSchema, RolePatchSchema, RoleSchema } from "./roles/role.schema";
+export { RoleFormOptionsSchema } from "./roles/role-form-options.schema";
 export { ProviderProfileSchema } from "./users/provider.schema";
 export { UserSchema } from "./users/user.schema";
-export { BulkInputSchema, BulkItemSchema, ResetPasswordInputSchema } from "./users/user-actions.schema";
+export {
+  BulkInputSchema,
+  BulkItemSchema,
+  ResetPasswordInputSchema,
+  UserActionSchema,
+} from "./users/user-actions.schema";
+export {
+  FieldOptionSchema,
+  UserActionOfferSchema,
+  UserFormOptionsSchema,
+} from "./users/user-form-options.schema";
 export { CreateUserInputSchema, InviteUserInputSchema, UserPatchSchema } from "./users/user-input.schema";
 export { UserQuerySchema } from "./users/user-query.schema";
 export {

@@ -232,6 +232,64 @@ const RATE_LIMITS: readonly string[] = [
   `CREATE INDEX rate_limits_by_end ON rate_limits (window_end)`,
 ];
 
+// Version 4: provisioning (SCIM). Tokens keep the SHA-256 of their secret only (R15), unique across
+// the database (the secret names its organization); each organization's settings (default role and
+// locations of provisioned users, mapped groups) are one row; users' identity-provider attributes
+// (external id, employee number, department) are a row per membership, deleted with it (W6), with
+// the external id indexed for the look-up identity providers start every sync with.
+const PROVISIONING: readonly string[] = [
+  `CREATE TABLE provisioning_tokens (
+    id text COLLATE "C" PRIMARY KEY,
+    organization_id text COLLATE "C" NOT NULL
+      REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+    label text NOT NULL,
+    secret_hash text COLLATE "C" NOT NULL UNIQUE,
+    role_ids jsonb NOT NULL,
+    location_access jsonb NOT NULL,
+    created_by text COLLATE "C",
+    created_at timestamptz NOT NULL,
+    last_used_at timestamptz,
+    revoked_at timestamptz,
+    version integer NOT NULL
+  )`,
+  `CREATE INDEX provisioning_tokens_by_organization ON provisioning_tokens (organization_id, created_at, id)`,
+  `CREATE TABLE provisioning_settings (
+    organization_id text COLLATE "C" PRIMARY KEY
+      REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+    default_role_id text COLLATE "C",
+    default_location_access jsonb,
+    default_primary_location_id text COLLATE "C",
+    groups jsonb NOT NULL,
+    version integer NOT NULL,
+    updated_at timestamptz NOT NULL
+  )`,
+  `CREATE TABLE provisioned_users (
+    organization_id text COLLATE "C" NOT NULL,
+    user_id text COLLATE "C" NOT NULL REFERENCES users (id) DEFERRABLE INITIALLY DEFERRED,
+    external_id text COLLATE "C",
+    employee_number text,
+    department text,
+    PRIMARY KEY (organization_id, user_id)
+  )`,
+  `CREATE INDEX provisioned_users_by_external_id ON provisioned_users (organization_id, external_id)
+    WHERE external_id IS NOT NULL`,
+];
+
+// Version 5 (4 is the SCIM provisioning tables): W13 session limits per organization, and an id
+// for each session that names it to administrators (the Sessions list, End session) apart from the
+// token hash. Organizations that existed get the default limits (15 idle minutes, 12 hours);
+// sessions that existed get a random id. The newest-first index serves the Sessions list.
+const SESSION_ADMIN: readonly string[] = [
+  `ALTER TABLE organizations ADD COLUMN session_limits jsonb NOT NULL
+    DEFAULT '{"idleMinutes":15,"lifetimeHours":12}'::jsonb`,
+  "ALTER TABLE organizations ALTER COLUMN session_limits DROP DEFAULT",
+  `ALTER TABLE sessions ADD COLUMN id text COLLATE "C"`,
+  "UPDATE sessions SET id = 'ses_' || replace(gen_random_uuid()::text, '-', '')",
+  "ALTER TABLE sessions ALTER COLUMN id SET NOT NULL",
+  "CREATE UNIQUE INDEX sessions_by_id ON sessions (id)",
+  "CREATE INDEX sessions_newest ON sessions (organization_id, created_at DESC, id DESC)",
+];
+
 // Version 6: cheap exact totals and indexed short search terms for users.list (issue 16).
 //
 // `user_tallies` counts one organization's users per (status, role, practitioner, org-wide,
@@ -335,7 +393,7 @@ export const MIGRATIONS: readonly Migration[] = [
     run: splitLegacyAudit,
   },
   { version: 3, name: "rate limits", statements: RATE_LIMITS },
-  // Versions 4 and 5 are taken by work in progress elsewhere; `migrate()` applies whichever
-  // versions a database lacks, in ascending order.
+  { version: 4, name: "provisioning", statements: PROVISIONING },
+  { version: 5, name: "session limits and session ids", statements: SESSION_ADMIN },
   { version: 6, name: "user tallies and two-character search", statements: USER_TALLIES },
 ];

@@ -61,6 +61,7 @@ export function organizationFromRow(r: SqlRow): OrganizationRecord {
     seats: r.seats as OrganizationRecord["seats"],
     licenceTypes: r.licence_types as OrganizationRecord["licenceTypes"],
     providerTypes: r.provider_types as OrganizationRecord["providerTypes"],
+    sessionLimits: r.session_limits as OrganizationRecord["sessionLimits"],
     mainContactUserId: strOrNull(r.main_contact_user_id),
     version: int(r.version),
     createdAt: isoRequired(r.created_at),
@@ -68,7 +69,7 @@ export function organizationFromRow(r: SqlRow): OrganizationRecord {
   };
 }
 
-/** Parameters $1…$10 of an organization row. @example organizationParams(org) */
+/** Parameters $1…$11 of an organization row (`session_limits` last). @example organizationParams(org) */
 export function organizationParams(o: OrganizationRecord): unknown[] {
   return [
     o.id,
@@ -81,6 +82,7 @@ export function organizationParams(o: OrganizationRecord): unknown[] {
     o.version,
     o.createdAt,
     o.updatedAt,
+    json(o.sessionLimits),
   ];
 }
 
@@ -337,6 +339,7 @@ export function invitationParams(i: InvitationRecord): unknown[] {
 /** A session from its row. @example sessionFromRow(row).expiresAt */
 export function sessionFromRow(r: SqlRow): SessionRecord {
   return {
+    id: str(r.id),
     tokenHash: str(r.token_hash),
     accountId: str(r.account_id),
     organizationId: str(r.organization_id),
@@ -348,7 +351,7 @@ export function sessionFromRow(r: SqlRow): SessionRecord {
   };
 }
 
-/** Parameters $1…$8 of a session row. @example sessionParams(session) */
+/** Parameters $1…$9 of a session row (`id` last). @example sessionParams(session) */
 export function sessionParams(s: SessionRecord): unknown[] {
   return [
     s.tokenHash,
@@ -359,6 +362,7 @@ export function sessionParams(s: SessionRecord): unknown[] {
     s.lastSeenAt,
     s.expiresAt,
     json(s.metadata),
+    s.id,
   ];
 }
 

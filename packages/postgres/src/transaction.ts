@@ -5,11 +5,15 @@ import type {
   InvitationRecord,
   LocationRecord,
   OrganizationRecord,
+  ProvisionedUserRecord,
+  ProvisioningSettingsRecord,
+  ProvisioningTokenRecord,
   RoleRecord,
   SecretTokenRecord,
   SessionRecord,
   StoreAuditQuery,
   StorePage,
+  StoreSessionQuery,
   StoreTransaction,
   StoreUserCount,
   StoreUserQuery,
@@ -17,6 +21,7 @@ import type {
 } from "@staffroom/core/store";
 import { listAuditEvents } from "./audit-query";
 import { prepared } from "./prepared";
+import { provisioningStatements } from "./provisioning-rows";
 import {
   accountFromRow,
   accountParams,
@@ -41,6 +46,7 @@ import {
   userFromRow,
   userParams,
 } from "./rows";
+import { listSessions } from "./session-page";
 import { SESSION_WITH_MEMBERSHIPS, Snapshot, USER_WITH_ROLE } from "./snapshot";
 import type { SqlQueryable, SqlRow } from "./sql-client";
 import { countUsers, queryUsers } from "./user-page";
@@ -93,6 +99,9 @@ export class PostgresTransaction implements StoreTransaction {
     this.snapshot = readOnly ? new Snapshot() : null;
   }
 
+  /** The provisioning tables' statements (migration 4), over this transaction's connection. */
+  private readonly provisioning = provisioningStatements((text, params) => this.q(text, params));
+
   /** Ends the transaction: later calls throw. */
   finish(): void {
     this.open = false;
@@ -132,8 +141,9 @@ export class PostgresTransaction implements StoreTransaction {
   async insertOrganization(org: OrganizationRecord): Promise<void> {
     await this.p(
       `INSERT INTO organizations (id, name, features, seats, licence_types, provider_types,
-        main_contact_user_id, version, created_at, updated_at)
-       VALUES ($1, $2, $3::text::jsonb, $4::text::jsonb, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10)`,
+        main_contact_user_id, version, created_at, updated_at, session_limits)
+       VALUES ($1, $2, $3::text::jsonb, $4::text::jsonb, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10,
+        $11::text::jsonb)`,
       organizationParams(org),
     );
   }
@@ -142,8 +152,8 @@ export class PostgresTransaction implements StoreTransaction {
     const rows = await this.p(
       `UPDATE organizations SET name = $2, features = $3::text::jsonb, seats = $4::text::jsonb,
         licence_types = $5::text::jsonb, provider_types = $6::text::jsonb, main_contact_user_id = $7,
-        version = $8, created_at = $9, updated_at = $10
-       WHERE id = $1 AND version = $11 RETURNING id`,
+        version = $8, created_at = $9, updated_at = $10, session_limits = $11::text::jsonb
+       WHERE id = $1 AND version = $12 RETURNING id`,
       [...organizationParams(org), expectedVersion],
     );
     return rows.length > 0;
@@ -449,8 +459,8 @@ export class PostgresTransaction implements StoreTransaction {
   async insertSession(session: SessionRecord): Promise<void> {
     await this.p(
       `INSERT INTO sessions (token_hash, account_id, organization_id, user_id, created_at, last_seen_at,
-        expires_at, metadata)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb)`,
+        expires_at, metadata, id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9)`,
       sessionParams(session),
     );
   }
@@ -464,6 +474,17 @@ export class PostgresTransaction implements StoreTransaction {
       return snapshot.addSession(tokenHash, await this.p(SESSION_WITH_MEMBERSHIPS, [tokenHash]));
     }
     return first(await this.q("SELECT * FROM sessions WHERE token_hash = $1", [tokenHash]), sessionFromRow);
+  }
+
+  async getSessionById(organizationId: string, id: string): Promise<SessionRecord | null> {
+    return first(
+      await this.q("SELECT * FROM sessions WHERE id = $1 AND organization_id = $2", [id, organizationId]),
+      sessionFromRow,
+    );
+  }
+
+  async listSessions(organizationId: string, query: StoreSessionQuery): Promise<StorePage<SessionRecord>> {
+    return listSessions((text, params) => this.q(text, params), organizationId, query);
   }
 
   async touchSession(tokenHash: string, lastSeenAt: string): Promise<boolean> {
@@ -494,11 +515,17 @@ export class PostgresTransaction implements StoreTransaction {
     return rows.length;
   }
 
-  async countLiveSessions(organizationId: string, now: string, idleSince: string): Promise<number> {
+  async countLiveSessions(
+    organizationId: string,
+    now: string,
+    idleSince: string,
+    createdSince?: string,
+  ): Promise<number> {
     const rows = await this.p(
       `SELECT count(*)::int AS n FROM sessions
-       WHERE organization_id = $1 AND expires_at > $2 AND last_seen_at > $3`,
-      [organizationId, now, idleSince],
+       WHERE organization_id = $1 AND expires_at > $2 AND last_seen_at > $3
+         AND ($4::timestamptz IS NULL OR created_at > $4)`,
+      [organizationId, now, idleSince, createdSince ?? null],
     );
     return Number(rows[0]?.n ?? 0);
   }
@@ -614,5 +641,61 @@ export class PostgresTransaction implements StoreTransaction {
       [organizationId, subject],
     );
     return rows.length;
+  }
+
+  // Provisioning (migration 4)
+
+  insertProvisioningToken(token: ProvisioningTokenRecord): Promise<void> {
+    return this.provisioning.insertProvisioningToken(token);
+  }
+
+  getProvisioningToken(organizationId: string, id: string): Promise<ProvisioningTokenRecord | null> {
+    return this.provisioning.getProvisioningToken(organizationId, id);
+  }
+
+  findProvisioningTokenByHash(secretHash: string): Promise<ProvisioningTokenRecord | null> {
+    return this.provisioning.findProvisioningTokenByHash(secretHash);
+  }
+
+  listProvisioningTokens(organizationId: string): Promise<ProvisioningTokenRecord[]> {
+    return this.provisioning.listProvisioningTokens(organizationId);
+  }
+
+  updateProvisioningToken(token: ProvisioningTokenRecord, expectedVersion: number): Promise<boolean> {
+    return this.provisioning.updateProvisioningToken(token, expectedVersion);
+  }
+
+  touchProvisioningToken(organizationId: string, id: string, lastUsedAt: string): Promise<void> {
+    return this.provisioning.touchProvisioningToken(organizationId, id, lastUsedAt);
+  }
+
+  getProvisioningSettings(organizationId: string): Promise<ProvisioningSettingsRecord | null> {
+    return this.provisioning.getProvisioningSettings(organizationId);
+  }
+
+  putProvisioningSettings(
+    settings: ProvisioningSettingsRecord,
+    expectedVersion: number | null,
+  ): Promise<boolean> {
+    return this.provisioning.putProvisioningSettings(settings, expectedVersion);
+  }
+
+  listProvisionedUsers(organizationId: string, userIds: readonly string[]): Promise<ProvisionedUserRecord[]> {
+    return this.provisioning.listProvisionedUsers(organizationId, userIds);
+  }
+
+  findProvisionedUserByExternalId(
+    organizationId: string,
+    externalId: string,
+  ): Promise<ProvisionedUserRecord | null> {
+    return this.provisioning.findProvisionedUserByExternalId(organizationId, externalId);
+  }
+
+  putProvisionedUser(record: ProvisionedUserRecord): Promise<void> {
+    return this.provisioning.putProvisionedUser(record);
+  }
+
+  deleteProvisionedUser(organizationId: string, userId: string): Promise<void> {
+    return this.provisioning.deleteProvisionedUser(organizationId, userId);
   }
 }

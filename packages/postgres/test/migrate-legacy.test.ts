@@ -151,8 +151,27 @@ async function seedVersion1(db: TestDatabase): Promise<Legacy> {
     },
     { readOnly: true },
   );
+  // The organization row as version 1 had it (later versions add columns today's store writes).
+  const o = records.organization;
+  if (o)
+    await queryOf(db)(
+      `INSERT INTO organizations (id, name, features, seats, licence_types, provider_types,
+        main_contact_user_id, version, created_at, updated_at)
+       VALUES ($1, $2, $3::text::jsonb, $4::text::jsonb, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10)`,
+      [
+        o.id,
+        o.name,
+        JSON.stringify(o.features),
+        JSON.stringify(o.seats),
+        JSON.stringify(o.licenceTypes),
+        JSON.stringify(o.providerTypes),
+        o.mainContactUserId,
+        o.version,
+        o.createdAt,
+        o.updatedAt,
+      ],
+    );
   await postgresStore({ client: db.client }).transaction(async (tx) => {
-    if (records.organization) await tx.insertOrganization(records.organization);
     for (const location of records.locations) await tx.insertLocation(location);
     for (const role of records.roles) await tx.insertRole(role);
     for (const account of records.accounts) if (account) await tx.insertAccount(account);

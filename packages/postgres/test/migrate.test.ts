@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { ID_PATTERN } from "@staffroom/core";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS, migrate, postgresStore } from "../src/index";
@@ -43,6 +44,46 @@ describe("migrate() on PGlite", () => {
     expect(await tables(db)).toEqual(
       expect.arrayContaining(["accounts", "audit_events", "organizations", "staffroom_migrations", "users"]),
     );
+  });
+
+  it("version 5 gives existing organizations the default session limits and existing sessions an id, and the store reads both", async () => {
+    const db = fresh(true);
+    await migrate(db, { upTo: 3 });
+    const at = "2026-03-02T09:00:00.000Z";
+    await db.exec(`
+      INSERT INTO organizations (id, name, features, seats, licence_types, provider_types, main_contact_user_id,
+        version, created_at, updated_at)
+      VALUES ('org_0000000001', 'Harbor', '{}', '{"named":null,"concurrent":null,"practitioners":null}', '[]', '[]',
+        NULL, 1, '${at}', '${at}');
+      INSERT INTO accounts (id, email, password, failed_sign_ins, lockouts, version, created_at, updated_at)
+      VALUES ('acc_0000000001', 'sam@harbor.example', NULL, 0, 0, 1, '${at}', '${at}');
+      INSERT INTO sessions (token_hash, account_id, organization_id, user_id, created_at, last_seen_at, expires_at, metadata)
+      VALUES ('${"a".repeat(64)}', 'acc_0000000001', 'org_0000000001', 'usr_0000000001', '${at}', '${at}',
+        '2026-03-02T21:00:00.000Z', '{}'),
+             ('${"b".repeat(64)}', 'acc_0000000001', 'org_0000000001', 'usr_0000000001', '${at}', '${at}',
+        '2026-03-02T21:00:00.000Z', '{}');
+    `);
+    expect((await migrate(db)).applied).toEqual(allVersions.filter((v) => v > 3));
+    const store = postgresStore({ client: db });
+    const org = await store.transaction((tx) => tx.getOrganization("org_0000000001"), { readOnly: true });
+    expect(org?.sessionLimits).toEqual({ idleMinutes: 15, lifetimeHours: 12 });
+    const sessions = await store.transaction(
+      async (tx) => [await tx.findSession("a".repeat(64)), await tx.findSession("b".repeat(64))],
+      { readOnly: true },
+    );
+    const ids = sessions.map((s) => s?.id ?? "");
+    for (const id of ids) expect(id).toMatch(ID_PATTERN);
+    expect(new Set(ids).size).toBe(2);
+    const byId = await store.transaction((tx) => tx.getSessionById("org_0000000001", ids[0] ?? ""), {
+      readOnly: true,
+    });
+    expect(byId?.tokenHash).toBe("a".repeat(64));
+    // A new organization names its limits; the column has no default left to hide a missing one.
+    await expect(
+      db.exec(`INSERT INTO organizations (id, name, features, seats, licence_types, provider_types,
+        main_contact_user_id, version, created_at, updated_at)
+        VALUES ('org_0000000002', 'X', '{}', '{}', '[]', '[]', NULL, 1, '${at}', '${at}')`),
+    ).rejects.toThrow(/session_limits/);
   });
 
   it("without pg_trgm it says so, and search still answers (by scanning the organization)", async () => {

@@ -1,4 +1,4 @@
-import { runConformanceSuite, runLocalBoundarySuite } from "@staffroom/core/testing";
+import { runConformanceSuite, runLocalBoundarySuite, runProvisioningSuite } from "@staffroom/core/testing";
 import { afterAll } from "vitest";
 import { pgliteDatabase } from "./support/databases";
 import { lazyDatabase, postgresWorld } from "./support/world";
@@ -8,3 +8,4 @@ afterAll(db.close);
 
 runConformanceSuite("PGlite", async () => postgresWorld(await db.get()));
 runLocalBoundarySuite("PGlite", async () => postgresWorld(await db.get()));
+runProvisioningSuite("PGlite", async () => postgresWorld(await db.get()));

@@ -1,4 +1,4 @@
-import { runConformanceSuite, runLocalBoundarySuite } from "@staffroom/core/testing";
+import { runConformanceSuite, runLocalBoundarySuite, runProvisioningSuite } from "@staffroom/core/testing";
 import { afterAll } from "vitest";
 import { DATABASE_URL, serverDatabase } from "./support/databases";
 import { reportServerRunSkipped } from "./support/server-gate";
@@ -11,4 +11,5 @@ else {
   afterAll(db.close);
   runConformanceSuite("PostgreSQL", async () => postgresWorld(await db.get()));
   runLocalBoundarySuite("PostgreSQL", async () => postgresWorld(await db.get()));
+  runProvisioningSuite("PostgreSQL", async () => postgresWorld(await db.get()));
 }

@@ -9,6 +9,7 @@
 export * from "./hooks/admin-mutations";
 export { queryKeys } from "./hooks/keys";
 export * from "./hooks/permissions";
+export * from "./hooks/provisioning-hooks";
 export * from "./hooks/reads";
 export * from "./hooks/user-mutations";
 export { errorMessage } from "./messages/error-message";
@@ -39,6 +40,7 @@ export {
   type ConfirmRootProps,
 } from "./widgets/confirm-dialog/ConfirmDialog";
 export { InviteUserDialog, type InviteUserDialogProps } from "./widgets/invite-user-dialog/InviteUserDialog";
+export { NoAccess, type NoAccessProps } from "./widgets/no-access/NoAccess";
 export {
   ResetPasswordDialog,
   type ResetPasswordDialogProps,
@@ -66,7 +68,7 @@ export {
   type UserDirectoryOptions,
   useUserDirectory,
 } from "./widgets/user-directory/use-user-directory";
-export type { ActionFocus, ActionOffer, UserActionSpec } from "./widgets/user-directory/user-actions";
+export type { ActionOffer, UserActionSpec } from "./widgets/user-directory/user-actions";
 export { UserFormDialog, type UserFormDialogProps } from "./widgets/user-form-dialog/UserFormDialog";
 
 // @exports roles-manager
@@ -76,6 +78,7 @@ export type { RolesMessages } from "./widgets/roles-manager/messages";
 export { PermissionMatrix, type PermissionMatrixProps } from "./widgets/roles-manager/PermissionMatrix";
 export { RoleFormDialog, type RoleFormDialogProps } from "./widgets/roles-manager/RoleFormDialog";
 export { RolesManager, type RolesManagerProps } from "./widgets/roles-manager/RolesManager";
+export type { RoleDraft } from "./widgets/roles-manager/role-draft";
 
 // @exports locations-manager
 
@@ -86,6 +89,11 @@ export {
 export { LocationsManager, type LocationsManagerProps } from "./widgets/locations-manager/LocationsManager";
 export { LocationTable, type LocationTableProps } from "./widgets/locations-manager/LocationTable";
 export type { LocationsMessages } from "./widgets/locations-manager/messages";
+export type { ProvisioningMessages } from "./widgets/provisioning-settings/messages";
+export {
+  ProvisioningSettings,
+  type ProvisioningSettingsProps,
+} from "./widgets/provisioning-settings/ProvisioningSettings";
 
 // @exports organization-settings
 
@@ -103,6 +111,13 @@ export {
   type OrganizationSettingsProps,
 } from "./widgets/organization-settings/OrganizationSettings";
 export { SeatMeter, type SeatMeterProps } from "./widgets/organization-settings/SeatMeter";
+
+// @exports sessions-manager
+
+export * from "./hooks/session-hooks";
+export type { SessionsMessages } from "./widgets/sessions-manager/messages";
+export { SessionsManager, type SessionsManagerProps } from "./widgets/sessions-manager/SessionsManager";
+export { SessionTable, type SessionTableProps } from "./widgets/sessions-manager/SessionTable";
 
 // @exports audit-trail
 

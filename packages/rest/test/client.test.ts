@@ -62,6 +62,22 @@ describe("restDirectory", () => {
     }
   });
 
+  it("R2 a client that learns its organization from its first call still answers can() and actions() only from its own me()", async () => {
+    const world = await restWorld();
+    const dir = restDirectory({ baseUrl: world.baseUrl, token: world.token(world.owner.id) });
+    const owner = await dir.users.get(world.owner.id);
+    expect(dir.organizationId).toBe(world.organization.id);
+    expect(dir.can("users.manage")).toBe(false);
+    expect(dir.users.actions(owner)).toEqual([]);
+    await dir.me();
+    expect(dir.can("users.manage")).toBe(true);
+    expect(dir.users.actions(owner).map((o) => [o.action, o.verdict.allowed])).toEqual([
+      ["edit", true],
+      ["disable", false],
+      ["resetPassword", false],
+    ]);
+  });
+
   it("sends the caller's headers and a token function's current token", async () => {
     const world = await restWorld();
     const seen: Headers[] = [];

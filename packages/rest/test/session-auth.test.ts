@@ -135,6 +135,9 @@ describe("default authentication: Staffroom sessions", () => {
     const page = await dir.users.list({ limit: 5 });
     expect(dir.organizationId).toBe(w.backend.organization.id);
     expect(page.total).toBeGreaterThan(0);
+    // Learning the organization is not a me(): can() answers from the caller's own me() only.
+    expect(dir.can("users.manage")).toBe(false);
+    await dir.me();
     expect(dir.can("users.manage")).toBe(true);
     const location = await dir.locations.create({ name: "Cookie Clinic" });
     expect((await dir.locations.archive(location.id, { version: location.version })).archived).toBe(true);

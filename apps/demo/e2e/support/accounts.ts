@@ -32,6 +32,10 @@ export const mona: Person = { email: "mona.mustchange@harbor.example", name: "Mo
 export const dina: Person = { email: "dina.disabled@harbor.example", name: "Dina Disabled" };
 /** Invited, not yet accepted. */
 export const paul: Person = { email: "paul.pending@harbor.example", name: "Paul Pending" };
+/** Front desk at Downtown Clinic, still signed in from a Windows PC when the seed ends (W13). */
+export const elena: Person = { email: "elena.petrova@harbor.example", name: "Elena Petrova" };
+/** A provider at Bayview Clinic, still signed in from an iPhone when the seed ends (W13). */
+export const samuel: Person = { email: "samuel.osei@harbor.example", name: "Samuel Osei MD" };
 /** A practitioner with an NPI and NUCC taxonomy codes. */
 export const nina: Person = { email: "nina.npi@harbor.example", name: "Nina Patel MD" };
 

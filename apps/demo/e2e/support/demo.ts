@@ -60,6 +60,8 @@ async function release(): Promise<void> {
 export interface DemoOptions {
   /** Extra seeded users (the server's `--users N`; the in-browser wiring seeds as many). Default 0. */
   readonly users?: number;
+  /** The browsers' IANA time zone (the viewer's zone the widgets show times in). Default "UTC". */
+  readonly timezoneId?: string;
 }
 
 /** The test's browser, as {@link useDemo} hands it to a test. */
@@ -114,7 +116,7 @@ export function useDemo(wiring: Wiring, options: DemoOptions = {}): Demo {
       baseURL: url,
       viewport: { width: 1280, height: 900 },
       locale: "en-US",
-      timezoneId: "UTC",
+      timezoneId: options.timezoneId ?? "UTC",
       acceptDownloads: true,
     });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);

@@ -7,6 +7,8 @@ export const SETTINGS_PAGES = {
   Roles: "Roles",
   Locations: "Locations",
   Organization: "Organization",
+  Sessions: "Sessions",
+  Provisioning: "Provisioning",
   Audit: "Audit trail",
 } as const;
 
@@ -41,4 +43,21 @@ export async function openMail(page: Page): Promise<void> {
     .or(main.getByText(/^No mail yet/))
     .first()
     .waitFor();
+}
+
+/**
+ * Goes to an app path as a typed or bookmarked address would, but without reloading the page (the
+ * in-browser wiring keeps its directory and session only in the page): a history entry and the
+ * popstate the app's router listens to. For pages the navigation does not offer.
+ *
+ * @example await visit(page, "/settings/audit");
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    const url = new URL(to, window.location.href);
+    const wiring = new URL(window.location.href).searchParams.get("wiring");
+    if (wiring) url.searchParams.set("wiring", wiring);
+    window.history.pushState(null, "", `${url.pathname}${url.search}`);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  }, path);
 }

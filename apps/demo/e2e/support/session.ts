@@ -60,13 +60,14 @@ export async function signInToForcedChange(page: Page, person: Person, password:
 }
 
 /**
- * On the forced change page: the temporary password, a new one twice, then continue.
+ * On the forced change page right after signing in: a new password twice, then continue. The page
+ * does not ask again for the temporary password just typed (the sign-in form hands it over).
  *
- * @example await chooseNewPassword(page, "temporary-password-1", "copper-kettle-river-lights-41");
+ * @example await chooseNewPassword(page, "copper-kettle-river-lights-41");
  */
-export async function chooseNewPassword(page: Page, current: string, next: string): Promise<void> {
+export async function chooseNewPassword(page: Page, next: string): Promise<void> {
   const main = page.getByRole("main");
-  await field(main, "Temporary password").fill(current);
+  expect(await field(main, "Temporary password").count()).toBe(0);
   await field(main, "New password").fill(next);
   await field(main, "Confirm the new password").fill(next);
   await main.getByRole("button", { name: "Set password and continue", exact: true }).click();

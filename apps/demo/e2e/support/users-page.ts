@@ -154,16 +154,35 @@ export async function openRowActions(page: Page, row: Locator): Promise<Locator>
 }
 
 /**
- * The labels of the row's actions, as its menu lists them (the menu is closed again afterwards).
+ * The labels of the row's actions core allows, as its menu lists them (refused ones show disabled
+ * with core's reason: see {@link refusedRowActions}); the menu is closed again afterwards.
  *
  * @example expect(await rowActions(page, row)).toEqual(["Edit", "Reset password"]);
  */
 export async function rowActions(page: Page, row: Locator): Promise<string[]> {
   const menu = await openRowActions(page, row);
-  const labels = (await menu.getByRole("menuitem").allTextContents()).map((t) => t.trim());
+  const items = menu.getByRole("menuitem");
+  const labels: string[] = [];
+  for (const item of await items.all()) {
+    if ((await item.getAttribute("aria-disabled")) !== "true")
+      labels.push((await item.textContent())?.trim() ?? "");
+  }
   await page.keyboard.press("Escape");
   await gone(menu);
-  return labels;
+  return labels.filter((l) => l !== "No actions available");
+}
+
+/**
+ * The row's actions core refuses, each as its menu shows it: the label and core's reason beside it.
+ *
+ * @example expect(await refusedRowActions(page, row)).toContain("Disable: You cannot disable yourself.");
+ */
+export async function refusedRowActions(page: Page, row: Locator): Promise<string[]> {
+  const menu = await openRowActions(page, row);
+  const texts = await menu.locator('[role="menuitem"][aria-disabled="true"]').allTextContents();
+  await page.keyboard.press("Escape");
+  await gone(menu);
+  return texts.map((t) => t.replace(/\s+/g, " ").trim()).filter((t) => t !== "No actions available");
 }
 
 /**

@@ -24,7 +24,9 @@ describe("sessionDirectory", () => {
     const { directory, calls } = await signedInOwner();
     const me = await directory.me();
     expect(directory.can("users.manage")).toBe(true);
-    expect(directory.users.actions(me.user)).not.toContain("disable");
+    const offers = directory.users.actions(me.user);
+    expect(offers.filter((o) => o.verdict.allowed).map((o) => o.action)).toEqual(["edit"]);
+    expect(offers.find((o) => o.action === "disable")?.verdict).toMatchObject({ rule: "self_change" });
     const page = await directory.users.list();
     expect(page.items.map((u) => u.id)).toContain(me.user.id);
     expect(calls()).toBe(2);
@@ -54,5 +56,18 @@ describe("sessionDirectory", () => {
     if (!row || row.ok) throw new Error("disabling oneself must fail");
     expect(row.error).toMatchObject({ code: "rule", rule: "self_change" });
     expect(row.error.message).not.toBe("");
+  });
+
+  it("W13 checks the session before sessions.list and sessions.end too", async () => {
+    const { world, directory, calls } = await signedInOwner();
+    await directory.me();
+    const before = calls();
+    const page = await directory.sessions.list();
+    expect(page.items.map((s) => s.userId)).toEqual([world.owner.id]);
+    await expect(directory.sessions.end(page.items[0]?.id ?? "")).rejects.toMatchObject({
+      code: "rule",
+      rule: "self_change",
+    });
+    expect(calls()).toBe(before + 2);
   });
 });

@@ -2,8 +2,16 @@ import { DirectoryError, type StaffDirectory } from "@staffroom/core";
 import type { SessionProblem } from "./backend";
 
 type AnyFunction = (...args: never[]) => unknown;
-type Group = "users" | "roles" | "locations" | "organization" | "audit";
-const GROUPS: readonly Group[] = ["users", "roles", "locations", "organization", "audit"];
+type Group = "users" | "roles" | "locations" | "organization" | "sessions" | "audit" | "provisioning";
+const GROUPS: readonly Group[] = [
+  "users",
+  "roles",
+  "locations",
+  "organization",
+  "sessions",
+  "audit",
+  "provisioning",
+];
 /** Synchronous methods: they answer from the actor the last `me()` loaded, as `restDirectory`'s do. */
 const SYNC = new Set(["can", "actions"]);
 

@@ -123,7 +123,7 @@ export function SignInPage(): ReactNode {
         <SignInForm
           key={prefill.key}
           defaultEmail={prefill.email}
-          onSignedIn={(result) => void accept(result)}
+          onSignedIn={(result, forced) => void accept(result, forced)}
           forgotPassword={<Link to="/forgot-password">Forgot your password?</Link>}
         />
       </div>
@@ -231,6 +231,7 @@ export function ChangePasswordPage(): ReactNode {
         <ChangePasswordForm
           forced
           token={held.token}
+          {...(state.temporaryPassword ? { temporaryPassword: state.temporaryPassword } : {})}
           email={held.session.user.email}
           onChanged={(session) => void passwordChanged(session)}
         />

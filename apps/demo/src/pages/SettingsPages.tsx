@@ -1,11 +1,16 @@
+import { isId } from "@staffroom/core";
 import {
   AuditTrail,
   LocationsManager,
   OrganizationSettings,
+  ProvisioningSettings,
   RolesManager,
+  SessionsManager,
   UserDirectory,
 } from "@staffroom/react";
 import type { ReactNode } from "react";
+import { Link } from "../routing/Link";
+import { useAppLocation } from "../routing/router";
 import { PageHeader } from "../shell/PageHeader";
 import { SignedIn } from "./guards";
 
@@ -33,20 +38,31 @@ function SettingsPage({
   );
 }
 
-/** Settings › Users: the directory with its dialogs (W1, W2, W4–W6, W9–W12). @example <UsersPage /> */
+/** The Users page filtered to the holders of one role (the Roles page links there). */
+export const usersHolding = (roleId: string): string => `/settings/users?role=${encodeURIComponent(roleId)}`;
+
+/**
+ * Settings › Users: the directory with its dialogs (W1, W2, W4–W6, W9–W12); `?role=<id>` opens it
+ * filtered to that role's holders (anything not shaped like an id is ignored).
+ *
+ * @example <UsersPage />
+ */
 export function UsersPage(): ReactNode {
+  const role = useAppLocation().search.get("role");
+  const roleId = isId(role) ? role : null;
   return (
     <SettingsPage title="Users">
-      <UserDirectory />
+      {/* A new ?role= starts the directory again on that filter. */}
+      <UserDirectory key={roleId ?? ""} {...(roleId ? { initialFilters: { roleId } } : {})} />
     </SettingsPage>
   );
 }
 
-/** Settings › Roles: roles and the permission matrix (W7). @example <RolesPage /> */
+/** Settings › Roles: roles and the permission matrix (W7); a role in use links to its holders. @example <RolesPage /> */
 export function RolesPage(): ReactNode {
   return (
     <SettingsPage title="Roles">
-      <RolesManager />
+      <RolesManager holdersLink={(role, label) => <Link to={usersHolding(role.id)}>{label}</Link>} />
     </SettingsPage>
   );
 }
@@ -65,6 +81,29 @@ export function OrganizationPage(): ReactNode {
   return (
     <SettingsPage title="Organization">
       <OrganizationSettings />
+    </SettingsPage>
+  );
+}
+
+/** Settings › Sessions: who is signed in, and End session (W13). @example <SessionsPage /> */
+export function SessionsPage(): ReactNode {
+  return (
+    <SettingsPage title="Sessions">
+      <SessionsManager />
+    </SettingsPage>
+  );
+}
+
+/**
+ * Settings › Provisioning: SCIM tokens, defaults and group mapping. The demo server answers SCIM at
+ * `/scim/v2` on its own origin (the in-browser wiring has no server: its tokens are for looking at).
+ *
+ * @example <ProvisioningPage />
+ */
+export function ProvisioningPage(): ReactNode {
+  return (
+    <SettingsPage title="Provisioning">
+      <ProvisioningSettings endpoint={`${window.location.origin}/scim/v2`} />
     </SettingsPage>
   );
 }

@@ -40,6 +40,11 @@ export interface RosterEntry {
   readonly caseManager?: boolean;
   /** Signs in (and out) during the seed, so the directory shows a last sign-in. */
   readonly signedIn?: boolean;
+  /**
+   * Is still signed in when the seed ends, from a front-desk PC or a phone, so Settings › Sessions
+   * has someone besides you (W13). The session idles out after the organization's limit.
+   */
+  readonly openSession?: "desk" | "phone";
   /** Created with "must change at first sign-in" (W1, W13). */
   readonly mustChangePassword?: boolean;
   /** Locked out by failed sign-ins at the end of the seed (R17). */
@@ -199,6 +204,7 @@ export const HARBOR_ROSTER: readonly RosterEntry[] = [
     role: "Front Desk",
     access: ["downtown"],
     signedIn: true,
+    openSession: "desk",
   },
   {
     givenName: "Kwame",
@@ -337,6 +343,7 @@ export const HARBOR_ROSTER: readonly RosterEntry[] = [
     taxonomy: T.emergencyMedicine,
     telehealth: true,
     signedIn: true,
+    openSession: "phone",
   },
   {
     givenName: "Anjali",

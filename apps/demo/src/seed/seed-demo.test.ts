@@ -169,6 +169,24 @@ describe("the demo seed", () => {
     expect((usage.practitioners.limit ?? 0) - usage.practitioners.used).toBeGreaterThanOrEqual(10);
   });
 
+  it("W13 leaves Elena at a Windows PC and Samuel on an iPhone signed in, so Settings › Sessions has someone on shift", async () => {
+    // Other tests of this file sign people in too: look at the seed's own two.
+    const onShift = (await olive.sessions.list()).items.filter((session) =>
+      [`samuel.osei@${HARBOR}`, `elena.petrova@${HARBOR}`].includes(session.email),
+    );
+    expect(
+      onShift.map((session) => [
+        session.email,
+        session.client?.browser,
+        session.client?.system,
+        session.network,
+      ]),
+    ).toEqual([
+      [`samuel.osei@${HARBOR}`, "Safari", "iOS", "198.51.100.0/24"],
+      [`elena.petrova@${HARBOR}`, "Chrome", "Windows", "203.0.113.0/24"],
+    ]);
+  });
+
   it("leaves the outbox empty and the audit chain intact", async () => {
     expect(s.mailer.outbox).toHaveLength(0);
     expect((await olive.audit.verify()).ok).toBe(true);

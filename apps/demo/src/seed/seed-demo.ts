@@ -118,6 +118,7 @@ async function seed(directory: Directory, options: SeedOptions): Promise<SeedRes
   for (const email of tidewater.signIns) await signInAndOut(directory, email, tidewater.id);
   await signInAndOut(directory, DEMO_SIGN_IN.email, harbor.id);
   for (const email of harbor.lockOut) await lockOut(directory, harbor.admin, email, harbor.id);
+  for (const { email, from } of harbor.openSessions) await stayOnShift(directory, email, from, harbor.id);
 
   await setSeats(harbor.admin, extra > 0);
   options.mailbox.clear();
@@ -134,6 +135,8 @@ interface Seeded {
   readonly users: number;
   readonly signIns: readonly string[];
   readonly lockOut: readonly string[];
+  /** People who stay signed in when the seed ends, and from what. */
+  readonly openSessions: readonly { readonly email: string; readonly from: "desk" | "phone" }[];
 }
 
 async function seedHarbor(
@@ -172,7 +175,7 @@ async function seedHarbor(
     description: "Rooms patients, takes vitals and books follow-up visits.",
     permissions: ["calendar.view", "calendar.create", "clinical.view_charts"],
   });
-  const org: Omit<Seeded, "users" | "signIns" | "lockOut"> = {
+  const org: Omit<Seeded, "users" | "signIns" | "lockOut" | "openSessions"> = {
     id: boot.organization.id,
     admin: olive,
     locations: { downtown: boot.location.id, northside: northside.id, bayview: bayview.id },
@@ -232,7 +235,7 @@ async function seedTidewater(
     },
     { version: tessaUser.version },
   );
-  const org: Omit<Seeded, "users" | "signIns" | "lockOut"> = {
+  const org: Omit<Seeded, "users" | "signIns" | "lockOut" | "openSessions"> = {
     id: organizationId,
     admin: olive,
     locations: { tidewater: boot.location.id },
@@ -273,7 +276,7 @@ function providerProfile(
 
 function inputOf(
   entry: RosterEntry,
-  org: Omit<Seeded, "users" | "signIns" | "lockOut">,
+  org: Omit<Seeded, "users" | "signIns" | "lockOut" | "openSessions">,
   domain: string,
   rng: SeededRandom,
 ): InviteUserInput {
@@ -316,14 +319,15 @@ function inputOf(
 
 async function seedRoster(
   admin: StaffDirectory,
-  org: Omit<Seeded, "users" | "signIns" | "lockOut">,
+  org: Omit<Seeded, "users" | "signIns" | "lockOut" | "openSessions">,
   roster: readonly RosterEntry[],
   domain: string,
   rng: SeededRandom,
   step: () => Promise<void>,
-): Promise<{ users: number; signIns: string[]; lockOut: string[] }> {
+): Promise<Pick<Seeded, "users" | "signIns" | "lockOut" | "openSessions">> {
   const signIns: string[] = [];
   const lockOut: string[] = [];
+  const openSessions: { email: string; from: "desk" | "phone" }[] = [];
   for (const entry of roster) {
     const input = inputOf(entry, org, domain, rng);
     const status = entry.status ?? "active";
@@ -338,10 +342,12 @@ async function seedRoster(
       if (status === "disabled") await admin.users.disable(user.id, { version: user.version });
       if (entry.signedIn && status === "active") signIns.push(input.email);
       if (entry.lockedOut) lockOut.push(input.email);
+      if (entry.openSession && status === "active")
+        openSessions.push({ email: input.email, from: entry.openSession });
     }
     await step();
   }
-  return { users: roster.length, signIns, lockOut };
+  return { users: roster.length, signIns, lockOut, openSessions };
 }
 
 async function seedBulk(
@@ -369,6 +375,30 @@ async function seedBulk(
     await step();
   }
   return generated.length;
+}
+
+/** Where the people who stay signed in work from: addresses of the documentation ranges. */
+const ON_SHIFT: Readonly<Record<"desk" | "phone", RequestMetadata>> = {
+  desk: {
+    ip: "203.0.113.24",
+    userAgent:
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
+  },
+  phone: {
+    ip: "198.51.100.73",
+    userAgent:
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+  },
+};
+
+/** A sign-in left open (W13): someone on shift, from a front-desk PC or a phone. */
+async function stayOnShift(
+  directory: Directory,
+  email: string,
+  from: "desk" | "phone",
+  organizationId: string,
+): Promise<void> {
+  await directory.auth.signIn({ email, password: DEMO_PASSWORD, organizationId, metadata: ON_SHIFT[from] });
 }
 
 /** A sign-in and sign-out, so the directory shows a last sign-in and the audit trail has sessions. */

@@ -18,7 +18,12 @@ export type SessionState =
   | { readonly status: "resuming" }
   | { readonly status: "signed-out"; readonly notice: string | null }
   /** Signed in with a password an administrator set: nothing but the change is allowed (W5, W13). */
-  | { readonly status: "must-change"; readonly held: HeldSession }
+  | {
+      readonly status: "must-change";
+      readonly held: HeldSession;
+      /** The temporary password just typed to sign in, so the change does not ask for it again. */
+      readonly temporaryPassword?: string;
+    }
   /** A session is being opened (the directory's first `me()`). */
   | { readonly status: "opening"; readonly held: HeldSession }
   | { readonly status: "signed-in"; readonly held: HeldSession; readonly directory: StaffDirectory };
@@ -27,7 +32,7 @@ export type SessionState =
 export interface SessionApi {
   readonly state: SessionState;
   /** A new session from sign-in or an organization switch: opens its directory (or asks for a new password). */
-  accept(result: SignInResult | HeldSession): Promise<void>;
+  accept(result: SignInResult | HeldSession, forced?: { readonly temporaryPassword?: string }): Promise<void>;
   /** The signed-in person changed their password (the forced change too). */
   passwordChanged(session: SessionView): Promise<void>;
   /** Ends the session on the backend and in the page. */
@@ -61,10 +66,10 @@ export function SessionProvider({
   const generation = useRef(0);
 
   const open = useCallback(
-    async (held: HeldSession): Promise<void> => {
+    async (held: HeldSession, temporaryPassword?: string): Promise<void> => {
       const mine = ++generation.current;
       if (held.session.mustChangePassword) {
-        setState({ status: "must-change", held });
+        setState({ status: "must-change", held, ...(temporaryPassword ? { temporaryPassword } : {}) });
         return;
       }
       setState({ status: "opening", held });
@@ -116,7 +121,8 @@ export function SessionProvider({
   const api = useMemo<SessionApi>(
     () => ({
       state,
-      accept: (result) => open({ token: result.token, session: result.session }),
+      accept: (result, forced) =>
+        open({ token: result.token, session: result.session }, forced?.temporaryPassword),
       passwordChanged: async (session) => {
         if (state.status !== "must-change" && state.status !== "signed-in") return;
         const held = { token: state.held.token, session };

@@ -3,12 +3,13 @@ import type { ReactNode } from "react";
 import { Link } from "../routing/Link";
 import { navigate, useAppLocation } from "../routing/router";
 import { useSession } from "../session/session";
+import { AppearanceControls } from "./appearance";
 import { HarborMark, NavIcon } from "./icons";
 import { WiringSelect } from "./WiringSelect";
 
 /**
- * The EHR's top bar (the page's banner): product name, organization switcher, wiring, mail, and the
- * signed-in person with "Change password" and "Sign out".
+ * The EHR's top bar (the page's banner): product name, organization switcher, theme and density,
+ * wiring, mail, and the signed-in person with "Change password" and "Sign out".
  *
  * @example <TopBar />
  */
@@ -33,6 +34,7 @@ export function TopBar(): ReactNode {
         />
       ) : null}
       <div className="app-bar-end">
+        <AppearanceControls />
         <WiringSelect />
         <Link to="/mail" className="app-bar-link" aria-current={pathname === "/mail" ? "page" : undefined}>
           <NavIcon name="mail" />

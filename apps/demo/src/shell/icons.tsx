@@ -49,7 +49,16 @@ export function HarborMark(): ReactNode {
 export function NavIcon({
   name,
 }: {
-  readonly name: "users" | "roles" | "locations" | "organization" | "audit" | "mail";
+  readonly name:
+    | "users"
+    | "roles"
+    | "locations"
+    | "organization"
+    | "sessions"
+    | "provisioning"
+    | "audit"
+    | "mail"
+    | "display";
 }): ReactNode {
   switch (name) {
     case "users":
@@ -82,11 +91,35 @@ export function NavIcon({
           <path d="M9 21v-5h6v5M9 10h.01M15 10h.01M12 10h.01" />
         </Icon>
       );
+    case "sessions":
+      return (
+        <Icon>
+          <rect x="3.5" y="4.5" width="17" height="11" rx="1.5" />
+          <path d="M8.5 19.5h7M12 15.5v4" />
+          <circle cx="12" cy="10" r="1.6" />
+        </Icon>
+      );
+    case "provisioning":
+      return (
+        <Icon>
+          <path d="M4 9a8 8 0 0 1 14-3l2 2" />
+          <path d="M20 4v4h-4" />
+          <path d="M20 15a8 8 0 0 1-14 3l-2-2" />
+          <path d="M4 20v-4h4" />
+        </Icon>
+      );
     case "audit":
       return (
         <Icon>
           <path d="M7 3h8l4 4v14H7z" />
           <path d="M15 3v4h4M10 12h6M10 16h6" />
+        </Icon>
+      );
+    case "display":
+      return (
+        <Icon>
+          <circle cx="12" cy="12" r="8" />
+          <path d="M12 4a8 8 0 0 1 0 16z" fill="currentColor" />
         </Icon>
       );
     case "mail":

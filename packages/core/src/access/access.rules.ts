@@ -13,6 +13,11 @@ export interface AccessSubject {
   /** The actor's locations, or null when the actor is org-wide. */
   readonly locations: ReadonlySet<string> | null;
   readonly isMainContact: boolean;
+  /**
+   * R3 for a provisioning token: the only roles it may grant, and the only roles of users it may
+   * manage. Null for people, whose R3 compares permissions ({@link mayGrantRole}).
+   */
+  readonly grantableRoleIds: ReadonlySet<string> | null;
 }
 
 /**
@@ -45,6 +50,7 @@ export function accessSubject(
     permissions: new Set(effective),
     locations: access === "organization" ? null : new Set(access),
     isMainContact,
+    grantableRoleIds: null,
   };
 }
 
@@ -85,6 +91,20 @@ export function missingPermissions(subject: AccessSubject, wanted: Iterable<stri
   const missing: string[] = [];
   for (const p of wanted) if (!subject.permissions.has(p)) missing.push(p);
   return missing;
+}
+
+/**
+ * R3: the actor may give this role, and manage a user who holds it: a person holds every permission
+ * of the role; a provisioning token lists the role among those it may grant.
+ *
+ * @example mayGrantRole(subject, role) // false for the Administrator role to a clinic manager
+ */
+export function mayGrantRole(
+  subject: AccessSubject,
+  role: { readonly id: string; readonly permissions: readonly string[] },
+): boolean {
+  if (subject.grantableRoleIds) return subject.grantableRoleIds.has(role.id);
+  return missingPermissions(subject, role.permissions).length === 0;
 }
 
 /** Reading the directory needs `users.view` or `users.manage`. */

@@ -1,42 +1,34 @@
-import { fail } from "../errors/directory-error";
+import { ALLOWED, refuse, type Verdict } from "../errors/verdict";
 import type { AccessSubject } from "./access.rules";
-import type { ActorContext } from "./actor";
+
+/**
+ * The message of the `rule`/`main_contact_only` refusal of {@link mainContactVerdict}, shared by the
+ * service and the widgets that explain why a form is read-only.
+ *
+ * @example refuse.rule("main_contact_only", MAIN_CONTACT_ONLY_MESSAGE)
+ */
+export const MAIN_CONTACT_ONLY_MESSAGE =
+  "Only the main contact can change the main contact's account, role or access. Ask them, or ask them to hand the main-contact role over first.";
 
 /**
  * R7, read in full: the main contact's membership (profile, email, role, locations, flags, status),
  * account (password, reset links, lockout) and the permissions of the role they hold are theirs.
  * Anyone else writing them could take the organization over (a temporary password, then sign in as
  * the main contact) or demote its owner by another route, so every such write is the main contact's
- * own act. True when `subject` is not the main contact and `targetUserId` is.
+ * own act: refused `rule`/`main_contact_only` when `subject` is not the main contact and
+ * `targetUserId` is. `mainContactUserId` null (an organization without one) protects nobody.
  *
- * `mainContactUserId` null (an organization without one) protects nobody. The service asserts this
- * verdict on every user write and every role edit; `users.actions()` reads it to offer nothing.
+ * Every user write and every edit of the main contact's role asserts it; `users.actions()` and the
+ * form options read it.
  *
- * @example mainContactOnly(subject, organization.mainContactUserId, user.id) // true: refuse, offer nothing
+ * @example mainContactVerdict(subject, organization.mainContactUserId, user.id) // refused for anyone else
  */
-export function mainContactOnly(
+export function mainContactVerdict(
   subject: Pick<AccessSubject, "userId">,
   mainContactUserId: string | null,
   targetUserId: string,
-): boolean {
-  return mainContactUserId !== null && targetUserId === mainContactUserId && subject.userId !== targetUserId;
-}
-
-/**
- * The message of the `rule`/`main_contact_only` refusal of {@link mainContactOnly}, shared by the
- * service and the widgets that explain why a form is read-only.
- *
- * @example fail.rule("main_contact_only", MAIN_CONTACT_ONLY_MESSAGE)
- */
-export const MAIN_CONTACT_ONLY_MESSAGE =
-  "Only the main contact can change the main contact's account, role or access. Ask them, or ask them to hand the main-contact role over first.";
-
-/**
- * R7: the one assertion of {@link mainContactOnly}. `managedUser` runs it for every user write;
- * role edits run it for the main contact's role.
- */
-export function refuseMainContact(a: ActorContext, targetUserId: string): void {
-  if (mainContactOnly(a.subject, a.organization.mainContactUserId, targetUserId)) {
-    throw fail.rule("main_contact_only", MAIN_CONTACT_ONLY_MESSAGE);
-  }
+): Verdict {
+  return mainContactUserId !== null && targetUserId === mainContactUserId && subject.userId !== targetUserId
+    ? refuse.rule("main_contact_only", MAIN_CONTACT_ONLY_MESSAGE)
+    : ALLOWED;
 }

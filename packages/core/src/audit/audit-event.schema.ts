@@ -34,6 +34,11 @@ export const AuditEventSchema = z.strictObject({
     userId: z.nullable(z.string()),
     email: z.nullable(z.string()),
     erased: z.boolean(),
+    /**
+     * When a provisioning token acted (`userId` is its `ptk_…` id): its label. A token is not a
+     * person, so its label, and the request's address and user agent, stay in the chain.
+     */
+    label: z.optional(z.string()),
   }),
   action: z.string(),
   target: z.strictObject({

@@ -25,6 +25,8 @@ export interface AuditEntry {
   /** The actor's email when known; the actor's user id comes from the unit. */
   readonly actorEmail?: string | null;
   readonly actorUserId?: string | null;
+  /** A provisioning token's label, when a token acts (kept in the chain: a token is not a person). */
+  readonly actorLabel?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function writeAudit(ctx: ServiceContext, unit: Unit, entry: AuditEn
     actor: {
       userId: entry.actorUserId === undefined ? unit.actor.userId : entry.actorUserId,
       email: entry.actorEmail ?? null,
+      ...(entry.actorLabel !== undefined ? { label: entry.actorLabel } : {}),
     },
     action: entry.action,
     target: entry.target,
@@ -118,7 +121,8 @@ export interface ActorAuditEntry {
 }
 
 /**
- * R13, R18: records what the acting user did, in their organization and under their email, inside
+ * R13, R18: records what the acting user did, in their organization and under their email (a
+ * provisioning token: under its label, which stays in the chain, since a token is not a person), inside
  * the mutation's own transaction ({@link writeAudit}). Every use-case that acts through
  * `forActor(actor)` writes its event this way.
  *
@@ -130,7 +134,11 @@ export function auditActor(
   a: ActorContext,
   entry: ActorAuditEntry,
 ): Promise<AuditRecord> {
-  return writeAudit(ctx, unit, { organizationId: a.organization.id, ...entry, actorEmail: a.user.email });
+  return writeAudit(ctx, unit, {
+    organizationId: a.organization.id,
+    ...entry,
+    ...(a.user ? { actorEmail: a.user.email } : { actorLabel: a.token?.label ?? "" }),
+  });
 }
 
 /** An event a person causes about their own account or membership (sign-in, password, acceptance). */

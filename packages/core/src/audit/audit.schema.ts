@@ -42,14 +42,19 @@ export interface AuditChainedEvent {
   readonly organizationId: string;
   readonly sequence: number;
   readonly at: string;
-  readonly actor: { readonly userId: string | null };
+  /** The acting user's id; with `label` when a provisioning token acted (a token is not a person). */
+  readonly actor: { readonly userId: string | null; readonly label?: string };
   readonly action: string;
   readonly target: { readonly type: string; readonly id: string; readonly label: string | null };
   readonly outcome: "success" | "failure";
   readonly reason?: string | undefined;
   /** Before/after of the fields that are not personal (privilege and state fields, R18). */
   readonly changes: Readonly<Record<string, FieldChange>>;
-  readonly metadata: { readonly requestId?: string };
+  /**
+   * The request id; the address and user agent too when a provisioning token acted (they are an
+   * identity provider's server, not a person's; a person's go to their erasable part).
+   */
+  readonly metadata: { readonly requestId?: string; readonly ip?: string; readonly userAgent?: string };
   /** One reference per personal part, ascending by subject; empty when the event names no one. */
   readonly personal: readonly AuditPersonalRef[];
   readonly previousHash: string;
@@ -118,7 +123,12 @@ export interface LegacyAuditEvent {
  *
  * @example { id, organizationId, sequence: 7, at, actor: { userId, email }, action: "user.disabled", target, outcome: "success", changes: {}, metadata: {} }
  */
-export type AuditDraft = Omit<LegacyAuditEvent, "previousHash" | "hash">;
+export type AuditDraft = Omit<LegacyAuditEvent, "previousHash" | "hash" | "actor"> & {
+  readonly actor: LegacyAuditEvent["actor"] & {
+    /** A provisioning token's label, when a token acts. */
+    readonly label?: string;
+  };
+};
 
 /**
  * Query for `audit.list` (W14): time range, actor, target, action; newest first; cursor paging.

@@ -1,4 +1,5 @@
 import { randomBytes, sha256Hex, toHex } from "../ports/crypto";
+import { isProvisioningTokenId } from "../provisioning/token-id";
 import type {
   AuditChainedEvent,
   AuditDraft,
@@ -63,12 +64,12 @@ const refsOf = (event: AuditChainedEvent): readonly AuditPersonalRef[] =>
 
 /**
  * The subject of an event's actor: the actor's user id in the event's organization, or null (no
- * person acted, or an account that is no member).
+ * person acted: an account that is no member, or a provisioning token).
  *
  * @example actorSubject({ userId: "usr_0000000002" }) // "usr_0000000002"
  */
 export function actorSubject(actor: { readonly userId: string | null }): string | null {
-  return actor.userId ? actor.userId : null;
+  return actor.userId && !isProvisioningTokenId(actor.userId) ? actor.userId : null;
 }
 
 /**
@@ -127,6 +128,8 @@ export function personalDigest(part: {
  *   {@link CHAINED_PERSON_CHANGES}. A tombstone ({@link erasedSubject}) gets no target part.
  * - Values about no subject (the email typed for an unknown account, and the request metadata of
  *   such an attempt) are not recorded: nobody could ever erase them.
+ * - A provisioning token (`ptk_…`) is not a person: its label and the request's `ip` and
+ *   `userAgent` (an identity provider's server) stay in the chained event; it has no part.
  * - Roles, locations and the organization are not persons: their labels and changes stay chained.
  *
  * Core's audit writer and every store migration of events written before the split use it, so old
@@ -142,6 +145,7 @@ export async function splitAuditEvent(
   salt: () => string = randomSalt,
 ): Promise<SplitAuditEvent> {
   const actor = actorSubject(draft.actor);
+  const byToken = draft.actor.userId !== null && isProvisioningTokenId(draft.actor.userId);
   const person = isPersonTarget(draft.target);
   const target = erasedSubject(draft) ? null : targetSubject(draft.target);
   const values = new Map<string, Record<string, unknown>>();
@@ -188,13 +192,19 @@ export async function splitAuditEvent(
     organizationId: draft.organizationId,
     sequence: draft.sequence,
     at: draft.at,
-    actor: { userId: draft.actor.userId },
+    actor: byToken
+      ? { userId: draft.actor.userId, label: draft.actor.label ?? "" }
+      : { userId: draft.actor.userId },
     action: draft.action,
     target: { type: draft.target.type, id: draft.target.id, label: person ? null : draft.target.label },
     outcome: draft.outcome,
     ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
     changes: chainedChanges,
-    metadata: draft.metadata.requestId !== undefined ? { requestId: draft.metadata.requestId } : {},
+    metadata: {
+      ...(draft.metadata.requestId !== undefined ? { requestId: draft.metadata.requestId } : {}),
+      ...(byToken && draft.metadata.ip !== undefined ? { ip: draft.metadata.ip } : {}),
+      ...(byToken && draft.metadata.userAgent !== undefined ? { userAgent: draft.metadata.userAgent } : {}),
+    },
     personal,
   };
   return { event, parts };
@@ -237,9 +247,11 @@ export function joinAuditEvent(event: AuditChainedEvent, parts: readonly AuditPe
   };
   const actor = state(actorSubject(event.actor));
   const target = state(targetSubject(event.target));
+  const ip = actor.values.ip ?? event.metadata.ip;
+  const userAgent = actor.values.userAgent ?? event.metadata.userAgent;
   const metadata = {
-    ...(actor.values.ip !== undefined ? { ip: actor.values.ip } : {}),
-    ...(actor.values.userAgent !== undefined ? { userAgent: actor.values.userAgent } : {}),
+    ...(ip !== undefined ? { ip } : {}),
+    ...(userAgent !== undefined ? { userAgent } : {}),
     ...(event.metadata.requestId !== undefined ? { requestId: event.metadata.requestId } : {}),
   };
   return {
@@ -247,7 +259,12 @@ export function joinAuditEvent(event: AuditChainedEvent, parts: readonly AuditPe
     organizationId: event.organizationId,
     sequence: event.sequence,
     at: event.at,
-    actor: { userId: event.actor.userId, email: actor.values.actorEmail ?? null, erased: actor.erased },
+    actor: {
+      userId: event.actor.userId,
+      email: actor.values.actorEmail ?? null,
+      erased: actor.erased,
+      ...(event.actor.label !== undefined ? { label: event.actor.label } : {}),
+    },
     action: event.action,
     target: {
       type: event.target.type,

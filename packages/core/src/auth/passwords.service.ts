@@ -145,7 +145,7 @@ export async function changePassword(
       );
       const user = await tx.getUser(live.org.id, live.user.id);
       if (!user) throw fail.unauthenticated();
-      return sessionView(ctx, live.record, live.org, user, await tx.getAccount(accountId), nowMs, false);
+      return sessionView(live.record, live.org, user, await tx.getAccount(accountId), nowMs, false);
     },
     { lock: [live.org.id, `account:${accountId}`].sort() },
   );

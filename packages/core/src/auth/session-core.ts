@@ -1,6 +1,7 @@
 import type { RequestMetadata } from "../audit/audit.schema";
 import type { ServiceContext } from "../directory/context";
 import { fail } from "../errors/directory-error";
+import { liveSessionWindow, sessionIdleMs, sessionLifetimeMs } from "../organization/session-limits.rules";
 import { randomToken, sha256Hex } from "../ports/crypto";
 import { isTokenText } from "../primitives/text.schema";
 import type { AccountRecord, OrganizationRecord, SessionRecord, UserRecord } from "../store/records";
@@ -14,14 +15,26 @@ export function tokenText(token: unknown): string {
   return token;
 }
 
-/** The idle and absolute limits of a session at `nowMs`. */
-export function sessionAlive(ctx: ServiceContext, s: SessionRecord, nowMs: number): boolean {
-  return Date.parse(s.expiresAt) > nowMs && Date.parse(s.lastSeenAt) + ctx.policy.sessionIdleMs > nowMs;
+/**
+ * When a session ends at the latest: its stored end, or its organization's lifetime counted from
+ * sign-in when that is shorter (a lifetime shortened after sign-in applies at once).
+ */
+export function sessionEnd(org: OrganizationRecord, s: SessionRecord): number {
+  return Math.min(Date.parse(s.expiresAt), Date.parse(s.createdAt) + sessionLifetimeMs(org));
+}
+
+/** When an unused session ends: its idle limit from its last use, at most {@link sessionEnd}. */
+export function sessionIdleEnd(org: OrganizationRecord, s: SessionRecord): number {
+  return Math.min(Date.parse(s.lastSeenAt) + sessionIdleMs(org), sessionEnd(org, s));
+}
+
+/** The organization's idle and absolute limits of a session at `nowMs` (W13). */
+export function sessionAlive(org: OrganizationRecord, s: SessionRecord, nowMs: number): boolean {
+  return sessionIdleEnd(org, s) > nowMs;
 }
 
 /** The view of a live session. */
 export function sessionView(
-  ctx: ServiceContext,
   s: SessionRecord,
   org: OrganizationRecord,
   user: UserRecord,
@@ -29,7 +42,6 @@ export function sessionView(
   nowMs: number,
   mustChangePassword: boolean,
 ): SessionView {
-  const idleEnd = Math.min(Date.parse(s.lastSeenAt) + ctx.policy.sessionIdleMs, Date.parse(s.expiresAt));
   return {
     organizationId: org.id,
     organizationName: org.name,
@@ -37,8 +49,8 @@ export function sessionView(
     user: toUser(user, account, nowMs),
     mustChangePassword,
     createdAt: s.createdAt,
-    idleExpiresAt: new Date(idleEnd).toISOString(),
-    expiresAt: s.expiresAt,
+    idleExpiresAt: new Date(sessionIdleEnd(org, s)).toISOString(),
+    expiresAt: new Date(sessionEnd(org, s)).toISOString(),
   };
 }
 
@@ -63,19 +75,17 @@ export async function accountMustChange(tx: StoreTransaction, user: UserRecord):
  * still active in a live organization. Anything else is `unauthenticated`.
  */
 export async function findLiveSession(
-  ctx: ServiceContext,
   tx: StoreTransaction,
   tokenHash: string,
   nowMs: number,
 ): Promise<LiveSession | "dead" | null> {
   const record = await tx.findSession(tokenHash);
   if (!record) return null;
-  if (!sessionAlive(ctx, record, nowMs)) return "dead";
   const org = await tx.getOrganization(record.organizationId);
-  const user = org ? await tx.getUser(record.organizationId, record.userId) : null;
+  if (!org || !sessionAlive(org, record, nowMs)) return "dead";
+  const user = await tx.getUser(record.organizationId, record.userId);
   const account = user ? await tx.getAccount(user.accountId) : null;
-  if (!org || !user || !account || user.status !== "active" || user.accountId !== record.accountId)
-    return "dead";
+  if (!user || !account || user.status !== "active" || user.accountId !== record.accountId) return "dead";
   return { record, org, user, account, mustChangePassword: await accountMustChange(tx, user) };
 }
 
@@ -91,11 +101,11 @@ export async function openSession(
   nowMs: number,
   metadata: RequestMetadata | undefined,
 ): Promise<{ token: string; record: SessionRecord }> {
-  const now = new Date(nowMs).toISOString();
+  const window = liveSessionWindow(org, nowMs);
+  const now = window.now;
   const limit = org.seats.concurrent;
   if (limit !== null) {
-    const idleSince = new Date(nowMs - ctx.policy.sessionIdleMs).toISOString();
-    const live = await tx.countLiveSessions(org.id, now, idleSince);
+    const live = await tx.countLiveSessions(org.id, now, window.idleSince, window.createdSince);
     if (live >= limit) {
       throw fail.rule(
         "concurrent_seat_limit",
@@ -106,13 +116,14 @@ export async function openSession(
   }
   const token = randomToken();
   const record: SessionRecord = {
+    id: ctx.ids("session"),
     tokenHash: await sha256Hex(token),
     accountId: user.accountId,
     organizationId: org.id,
     userId: user.id,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(nowMs + ctx.policy.sessionLifetimeMs).toISOString(),
+    expiresAt: new Date(nowMs + sessionLifetimeMs(org)).toISOString(),
     metadata: { ...(metadata ?? {}) },
   };
   await tx.insertSession(record);

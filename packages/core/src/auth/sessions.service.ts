@@ -28,7 +28,7 @@ export async function resolveSession(
 ): Promise<{ live: LiveSession; view: SessionView; hash: string }> {
   const hash = await sha256Hex(tokenText(token));
   const nowMs = ctx.clock.now();
-  const live = await ctx.store.transaction((tx) => findLiveSession(ctx, tx, hash, nowMs), { readOnly: true });
+  const live = await ctx.store.transaction((tx) => findLiveSession(tx, hash, nowMs), { readOnly: true });
   if (live === "dead") await ctx.store.transaction((tx) => tx.deleteSession(hash));
   if (live === null || live === "dead") throw fail.unauthenticated();
   let record = live.record;
@@ -39,7 +39,7 @@ export async function resolveSession(
   }
   return {
     live: { ...live, record },
-    view: sessionView(ctx, record, live.org, live.user, live.account, nowMs, live.mustChangePassword),
+    view: sessionView(record, live.org, live.user, live.account, nowMs, live.mustChangePassword),
     hash,
   };
 }
@@ -136,7 +136,6 @@ export async function switchOrganization(
       return {
         token: opened.token,
         session: sessionView(
-          ctx,
           opened.record,
           org,
           { ...user, lastSignInAt: at },

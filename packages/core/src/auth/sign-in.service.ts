@@ -249,15 +249,7 @@ export async function signIn(
         account = await tx.getAccount(accountId);
         return {
           token: opened.token,
-          session: sessionView(
-            ctx,
-            opened.record,
-            org,
-            signedIn,
-            account,
-            now,
-            await accountMustChange(tx, user),
-          ),
+          session: sessionView(opened.record, org, signedIn, account, now, await accountMustChange(tx, user)),
           organizations: choices(memberships, org.id),
         };
       },

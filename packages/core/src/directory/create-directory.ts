@@ -4,6 +4,7 @@ import { defaultCatalog } from "../access/catalog";
 import { me } from "../access/me.service";
 import { listAudit, verifyAudit } from "../audit/audit.service";
 import { createAuth } from "../auth/auth.service";
+import { endSession, listSessions } from "../auth/session-admin.service";
 import {
   archiveLocation,
   createLocation,
@@ -11,18 +12,43 @@ import {
   updateLocation,
 } from "../locations/locations.service";
 import { bootstrap } from "../organization/bootstrap.service";
-import { getOrganization, seatUsage, updateOrganization } from "../organization/organization.service";
+import {
+  getOrganization,
+  organizationFormOptions,
+  seatUsage,
+  updateOrganization,
+} from "../organization/organization.service";
 import { inProcessTasks } from "../ports/background";
 import { systemClock } from "../ports/clock";
 import { randomIds } from "../ports/ids";
 import { memoryMailer } from "../ports/mailer";
 import { pbkdf2Hasher } from "../ports/password-hasher";
 import { memoryRateLimiter } from "../ports/rate-limiter";
-import { createRole, deleteRole, listRoles, roleCatalog, updateRole } from "../roles/roles.service";
+import {
+  authenticateProvisioningToken,
+  createProvisioningToken,
+  findProvisionedUser,
+  listProvisioningTokens,
+  provisionedAttributes,
+  provisioningGroups,
+  provisioningSettings,
+  revokeProvisioningToken,
+  setProvisionedAttributes,
+  updateProvisioningSettings,
+} from "../provisioning/provisioning.service";
+import {
+  createRole,
+  deleteRole,
+  listRoles,
+  roleCatalog,
+  roleFormOptions,
+  updateRole,
+} from "../roles/roles.service";
 import { ROLE_TEMPLATES } from "../roles/templates";
-import { allowedUserActions } from "../users/user-actions.rules";
+import { userActionOffers } from "../users/users.rules";
 import { bulkUsers } from "../users/users-bulk.service";
 import { createUser, inviteUser } from "../users/users-create.service";
+import { userFormOptions } from "../users/users-form-options.service";
 import { resendInvitation, revokeInvitation } from "../users/users-invitations.service";
 import { deleteUser, disableUser, restoreUser } from "../users/users-lifecycle.service";
 import { resetUserPassword, unlockUser } from "../users/users-passwords.service";
@@ -73,13 +99,10 @@ export function createDirectory<P extends string = DefaultPermission>(
     settled: () => ctx.background.settled(),
     bootstrap: (input) => bootstrap(ctx, input),
     auth: createAuth(ctx),
-    forActor: (actor) =>
-      staffDirectory<P>({
-        ctx,
-        actor,
-        subject: null,
-        facts: { adminRoleIds: null, mainContactUserId: null },
-      }),
+    provisioning: {
+      authenticate: (secret, metadata) => authenticateProvisioningToken(ctx, secret, metadata),
+    },
+    forActor: (actor) => staffDirectory<P>({ ctx, actor, snapshot: null }),
   };
 }
 
@@ -87,7 +110,8 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
   return {
     organizationId: s.actor.organizationId,
     me: () => me<P>(s),
-    can: (permission, target) => (s.subject ? decide(s.subject, permission, target) : false),
+    // can() and actions() answer from the last me()'s snapshot, never from whichever call ran last.
+    can: (permission, target) => (s.snapshot ? decide(s.snapshot.subject, permission, target) : false),
     users: {
       list: (query) => listUsers(s, query),
       counts: (query) => countUsersByStatus(s, query),
@@ -104,7 +128,8 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
       revokeInvitation: (id, options) => revokeInvitation(s, id, options),
       invitation: (id) => getInvitation(s, id),
       bulk: (input) => bulkUsers(s, input),
-      actions: (user) => allowedUserActions(s.subject, s.facts, user),
+      actions: (user) => userActionOffers(s.snapshot, { ...user, account: null }),
+      formOptions: (id) => userFormOptions(s, id),
     },
     roles: {
       list: () => listRoles(s),
@@ -112,6 +137,7 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
       create: (input) => createRole(s, input),
       update: (id, patch, options) => updateRole(s, id, patch, options),
       delete: (id, options) => deleteRole(s, id, options),
+      formOptions: (id) => roleFormOptions(s, id),
     },
     locations: {
       list: () => listLocations(s),
@@ -123,10 +149,26 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
       get: () => getOrganization(s),
       update: (patch, options) => updateOrganization(s, patch, options),
       usage: () => seatUsage(s),
+      formOptions: () => organizationFormOptions(s),
+    },
+    sessions: {
+      list: (query) => listSessions(s, query),
+      end: (id) => endSession(s, id),
     },
     audit: {
       list: (query) => listAudit(s, query),
       verify: () => verifyAudit(s),
+    },
+    provisioning: {
+      settings: () => provisioningSettings(s),
+      updateSettings: (patch, options) => updateProvisioningSettings(s, patch, options),
+      tokens: () => listProvisioningTokens(s),
+      createToken: (input) => createProvisioningToken(s, input),
+      revokeToken: (id, options) => revokeProvisioningToken(s, id, options),
+      attributes: (userIds) => provisionedAttributes(s, userIds),
+      groups: () => provisioningGroups(s),
+      findUser: (lookup) => findProvisionedUser(s, lookup),
+      setAttributes: (id, patch, options) => setProvisionedAttributes(s, id, patch, options),
     },
   };
 }

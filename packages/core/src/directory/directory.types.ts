@@ -1,5 +1,6 @@
 import type { Actor } from "../access/access.schema";
 import type { Catalog, DefaultPermission } from "../access/catalog";
+import type { RequestMetadata } from "../audit/audit.schema";
 import type { BootstrapInput, BootstrapResult } from "../organization/bootstrap.schema";
 import type { BackgroundTasks } from "../ports/background";
 import type { Clock } from "../ports/clock";
@@ -72,6 +73,21 @@ export interface DirectoryOptions<P extends string = DefaultPermission> {
 }
 
 /**
+ * The provisioning side of a directory: resolves a provisioning token's secret to its {@link Actor}.
+ *
+ * @example
+ * const actor = await directory.provisioning.authenticate(bearerSecret, { ip });
+ * const idp = directory.forActor(actor); // acts as the token: users.create, provisioning.setAttributes …
+ */
+export interface DirectoryProvisioning {
+  /**
+   * The actor of a provisioning token's secret. `unauthenticated`, the same for each case, when the
+   * secret is malformed, unknown or revoked. Records the use (`lastUsedAt`, at most once a minute).
+   */
+  authenticate(secret: string, metadata?: RequestMetadata): Promise<Actor>;
+}
+
+/**
  * A directory: the entry point of core.
  *
  * @example
@@ -86,6 +102,8 @@ export interface Directory<P extends string = DefaultPermission> {
   forActor(actor: Actor): StaffDirectory<P>;
   /** Sign-in, sessions, passwords and invitations (W3, W13). */
   readonly auth: DirectoryAuth;
+  /** Provisioning tokens as actors (SCIM): `provisioning.authenticate(secret)` per request, like `auth.authorize`. */
+  readonly provisioning: DirectoryProvisioning;
   /** The permission catalog in use. */
   readonly catalog: Catalog<P>;
   /** The store, for servers that need it (migrations, health checks). */

@@ -15,9 +15,16 @@ export interface DirectoryPolicy {
   /** Password length bounds after NFKC normalisation (R16). Default 12–128. */
   readonly passwordMinLength: number;
   readonly passwordMaxLength: number;
-  /** Idle timeout of a session. Default 15 minutes (the HIPAA automatic-logoff habit). */
+  /**
+   * Idle timeout of a session in a new organization, in whole minutes within 5–240 (each
+   * organization then sets its own: `sessionLimits.idleMinutes`). Default 15 minutes (the HIPAA
+   * automatic-logoff habit).
+   */
   readonly sessionIdleMs: number;
-  /** Absolute lifetime of a session. Default 12 hours. */
+  /**
+   * Absolute lifetime of a session in a new organization, in whole hours within 1–24 (then the
+   * organization's `sessionLimits.lifetimeHours`). Default 12 hours.
+   */
   readonly sessionLifetimeMs: number;
   /** A session's idle timer is written at most this often. Default 30 s. */
   readonly sessionTouchIntervalMs: number;

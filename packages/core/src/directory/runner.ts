@@ -1,24 +1,21 @@
-import type { AccessSubject } from "../access/access.rules";
 import type { Actor } from "../access/access.schema";
 import { type ActorContext, loadActor } from "../access/actor";
+import type { ActorFacts } from "../access/actor-facts";
 import type { MailMessage } from "../ports/mailer";
 import type { StoreTransaction } from "../store/store.port";
-import type { UserActionFacts } from "../users/user-actions.rules";
 import { type ServiceContext, sendAfterCommit, type Unit } from "./context";
 
 /**
- * One actor's view of the service: the context, who acts, and the last loaded access subject and
- * organization facts that `can()` and `users.actions()` answer from.
+ * One actor's view of the service: the context, who acts, and the snapshot `can()` and
+ * `users.actions()` answer from — set by `me()` and by nothing else (null until the first `me()`).
  */
 export interface ActorSession {
   readonly ctx: ServiceContext;
   readonly actor: Actor;
-  subject: AccessSubject | null;
-  /** Loaded by `me()`; until then every target counts as an administrator and nobody as the main contact. */
-  facts: UserActionFacts;
+  snapshot: ActorFacts | null;
 }
 
-/** Runs a read with the actor loaded; refreshes the session's subject. */
+/** Runs a read with the actor loaded (for this call only; the snapshot is `me()`'s). */
 export async function readOp<T>(
   s: ActorSession,
   work: (tx: StoreTransaction, a: ActorContext) => Promise<T>,
@@ -26,7 +23,6 @@ export async function readOp<T>(
   return s.ctx.store.transaction(
     async (tx) => {
       const a = await loadActor(tx, s.actor);
-      s.subject = a.subject;
       return work(tx, a);
     },
     { readOnly: true },
@@ -48,7 +44,6 @@ export async function writeOp<T>(
       const nowMs = s.ctx.clock.now();
       const unit: Unit = { tx, now: new Date(nowMs).toISOString(), nowMs, mail, actor: s.actor };
       const a = await loadActor(tx, s.actor);
-      s.subject = a.subject;
       return work(unit, a);
     },
     { lock: [s.actor.organizationId, ...extraLocks].sort() },

@@ -40,14 +40,24 @@ async function load(): Promise<Validate> {
 }
 
 /**
+ * @medplum/core's `validateResource` alone (loaded once per test process): for resources Staffroom
+ * does not shape as US Core (REST's CapabilityStatement), and as the base of {@link r4Validator}.
+ *
+ * @example const medplumOnly = await medplumR4Validator(); expect(medplumOnly(metadata)).toEqual([]);
+ */
+export function medplumR4Validator(): Promise<Validate> {
+  loaded ??= load();
+  return loaded;
+}
+
+/**
  * The R4 validator (loaded once per test file, about 0.5–0.9 s): the issues of one resource, from
  * @medplum/core's `validateResource` and from `fhirConformanceIssues`. Empty when it conforms.
  *
  * @example const validate = await r4Validator(); expect(validate(resource)).toEqual([]);
  */
 export function r4Validator(): Promise<Validate> {
-  loaded ??= load();
-  return loaded.then((medplum) => (resource) => [
+  return medplumR4Validator().then((medplum) => (resource) => [
     ...medplum(resource),
     ...fhirConformanceIssues(resource).map((i) => `${i.path}: ${i.key ? `${i.key} ` : ""}${i.message}`),
   ]);

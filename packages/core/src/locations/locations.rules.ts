@@ -1,7 +1,11 @@
 import { type AccessSubject, canReadUsers } from "../access/access.rules";
-import { type ActorContext, requirePermission } from "../access/actor";
-import { fail } from "../errors/directory-error";
+import { ALLOWED, firstRefusal, refuse, type Verdict } from "../errors/verdict";
 import type { LocationRecord } from "../store/records";
+
+/*
+ * The verdicts of location writes (W8; R2, R4, R8): the service asserts them. How many users have a
+ * location as primary is a fact passed in.
+ */
 
 /**
  * R4, R5: a location-limited actor sees only its own locations; an org-wide actor sees all.
@@ -22,36 +26,51 @@ export function canReadLocations(subject: AccessSubject): boolean {
 }
 
 /**
- * R2, R4: creating a location needs `locations.manage`, org-wide: a new location lies outside any
- * limited scope. `forbidden` otherwise.
+ * R2: location writes need `locations.manage`; `forbidden` otherwise.
  *
- * @example requireLocationCreator(a);
+ * @example locationManagerVerdict(a.subject)
  */
-export function requireLocationCreator(a: ActorContext): void {
-  requirePermission(a, "locations.manage");
-  if (a.subject.locations !== null)
-    throw fail.forbidden("Only organization-wide administrators create locations.");
+export function locationManagerVerdict(subject: AccessSubject): Verdict {
+  return subject.permissions.has("locations.manage") ? ALLOWED : refuse.forbidden();
 }
 
 /**
- * W8: archiving is once: `conflict` for a location already archived.
+ * THE verdict of `locations.create` (R2, R4): `locations.manage`, org-wide — a new location lies
+ * outside any limited scope.
  *
- * @example requireNotArchived(location);
+ * @example createLocationVerdict(a.subject)
  */
-export function requireNotArchived(location: Pick<LocationRecord, "archived">): void {
-  if (location.archived) throw fail.conflict("This location is already archived.");
+export function createLocationVerdict(subject: AccessSubject): Verdict {
+  return firstRefusal(
+    () => locationManagerVerdict(subject),
+    () =>
+      subject.locations === null
+        ? ALLOWED
+        : refuse.forbidden("Only organization-wide administrators create locations."),
+  );
 }
 
 /**
- * R8: a location that is any user's primary location stays live, so every user keeps a live
- * primary: `rule`/`location_in_use` with how many users have it as primary.
+ * THE verdict of `locations.archive` (W8, R8): `locations.manage`; archiving is once (`conflict`);
+ * a location that is any user's primary stays live, so every user keeps a live primary
+ * (`rule`/`location_in_use` with how many users have it as primary — a fact passed in). A location
+ * outside the actor's scope is `not_found` before any verdict (R5).
  *
- * @example requireNotPrimaryOfAnyone(primaryOf);
+ * @example archiveLocationVerdict(a.subject, location, primaryOf)
  */
-export function requireNotPrimaryOfAnyone(primaryOf: number): void {
-  if (primaryOf > 0) {
-    throw fail.rule("location_in_use", "Users have this as their primary location. Move them first.", {
-      users: primaryOf,
-    });
-  }
+export function archiveLocationVerdict(
+  subject: AccessSubject,
+  location: Pick<LocationRecord, "archived">,
+  primaryOf: number,
+): Verdict {
+  return firstRefusal(
+    () => locationManagerVerdict(subject),
+    () => (location.archived ? refuse.conflict("This location is already archived.") : ALLOWED),
+    () =>
+      primaryOf > 0
+        ? refuse.rule("location_in_use", "Users have this as their primary location. Move them first.", {
+            details: { users: primaryOf },
+          })
+        : ALLOWED,
+  );
 }

@@ -1,19 +1,20 @@
-import { type ActorContext, requirePermission } from "../access/actor";
+import type { ActorContext } from "../access/actor";
 import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
 import { ensureUniqueName } from "../directory/unique-name";
 import { checkId, parseInput } from "../directory/validate";
 import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import { fail } from "../errors/directory-error";
+import { assertAllowed } from "../errors/verdict";
 import type { LocationRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
 import { type Location, LocationInputSchema, LocationPatchSchema } from "./location.schema";
 import {
+  archiveLocationVerdict,
   canReadLocations,
+  createLocationVerdict,
   locationInScope,
-  requireLocationCreator,
-  requireNotArchived,
-  requireNotPrimaryOfAnyone,
+  locationManagerVerdict,
 } from "./locations.rules";
 
 async function scopedLocation(tx: StoreTransaction, a: ActorContext, id: unknown): Promise<LocationRecord> {
@@ -36,7 +37,7 @@ export async function listLocations(s: ActorSession): Promise<Location[]> {
 export async function createLocation(s: ActorSession, raw: unknown): Promise<Location> {
   const input = parseInput(LocationInputSchema, raw);
   return writeOp(s, async (unit, a) => {
-    requireLocationCreator(a);
+    assertAllowed(createLocationVerdict(a.subject));
     ensureUniqueName(await unit.tx.listLocations(a.organization.id), input.name, "location");
     const loc: LocationRecord = {
       id: s.ctx.ids("location"),
@@ -67,7 +68,7 @@ export async function updateLocation(
   const version = requireVersion(options);
   const patch = parseInput(LocationPatchSchema, rawPatch);
   return writeOp(s, async (unit, a) => {
-    requirePermission(a, "locations.manage");
+    assertAllowed(locationManagerVerdict(a.subject));
     const loc = await scopedLocation(unit.tx, a, id);
     expectVersion(loc, version);
     if (patch.name)
@@ -95,10 +96,9 @@ export async function updateLocation(
 export async function archiveLocation(s: ActorSession, id: unknown, options: unknown): Promise<Location> {
   const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
-    requirePermission(a, "locations.manage");
+    assertAllowed(locationManagerVerdict(a.subject));
     const loc = await scopedLocation(unit.tx, a, id);
     expectVersion(loc, expected);
-    requireNotArchived(loc);
     const page = await unit.tx.queryUsers(a.organization.id, {
       statuses: ["active", "pending", "disabled"],
       terms: [],
@@ -123,7 +123,7 @@ export async function archiveLocation(s: ActorSession, id: unknown, options: unk
       primaryOf += more.items.filter((u) => u.primaryLocationId === loc.id).length;
       cursor = more.nextCursor;
     }
-    requireNotPrimaryOfAnyone(primaryOf);
+    assertAllowed(archiveLocationVerdict(a.subject, loc, primaryOf));
     const next: LocationRecord = { ...loc, archived: true, version: loc.version + 1, updatedAt: unit.now };
     await orStale(unit.tx.updateLocation(next, loc.version));
     await auditActor(s.ctx, unit, a, {

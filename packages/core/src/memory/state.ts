@@ -9,6 +9,7 @@ import type {
   SessionRecord,
 } from "../store/records";
 import { AuditLog } from "./audit-log";
+import { ProvisioningState } from "./provisioning-tables";
 import { UserIndex } from "./user-index";
 import { inner, userKey, type WriteBuffer } from "./write-buffer";
 
@@ -52,6 +53,8 @@ export class CommittedState {
   readonly auditPersonal = new Map<string, Map<string, Map<string, AuditPersonalRecord>>>();
   /** organizationId → subject → ids of the events holding a part of that subject (for erasure). */
   readonly auditSubjects = new Map<string, Map<string, Set<string>>>();
+  /** Provisioning tokens, settings and users' identity-provider attributes. */
+  readonly provisioning = new ProvisioningState();
 
   /** @param chunkSize chunk size of the presorted user indexes. */
   constructor(private readonly chunkSize: number) {}
@@ -98,6 +101,7 @@ export class CommittedState {
       for (const event of events) log.append(event);
     }
     this.applyAuditPersonal(buffer);
+    this.provisioning.apply(buffer.provisioning);
   }
 
   /** Stores appended parts and forgets erased ones, keeping the by-subject index in step. */

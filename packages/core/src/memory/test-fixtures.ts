@@ -25,6 +25,7 @@ export function org(n: number, patch: Partial<OrganizationRecord> = {}): Organiz
     seats: { named: null, concurrent: null, practitioners: null },
     licenceTypes: [],
     providerTypes: ["MD", "RN"],
+    sessionLimits: { idleMinutes: 15, lifetimeHours: 12 },
     mainContactUserId: null,
     version: 1,
     createdAt: T0,

@@ -6,11 +6,15 @@ import type {
   InvitationRecord,
   LocationRecord,
   OrganizationRecord,
+  ProvisionedUserRecord,
+  ProvisioningSettingsRecord,
+  ProvisioningTokenRecord,
   RoleRecord,
   SecretTokenRecord,
   SessionRecord,
   StoreAuditQuery,
   StorePage,
+  StoreSessionQuery,
   StoreUserCount,
   StoreUserQuery,
   UserRecord,
@@ -18,6 +22,8 @@ import type {
 import type { StoreTransaction } from "../store/store.port";
 import { listAudit, scanAudit } from "./audit-log";
 import { snapshot } from "./freeze";
+import { ProvisioningView } from "./provisioning-tables";
+import { runSessionQuery, sessionLive } from "./session-query";
 import type { CommittedState } from "./state";
 import { userOrder } from "./user-entry";
 import { countUserMatches, runUserQuery, type UserQueryStats } from "./user-query";
@@ -47,6 +53,7 @@ export interface TransactionHooks {
  */
 export class MemoryTransaction implements StoreTransaction {
   private readonly view: StoreView;
+  private readonly provisioning: ProvisioningView;
   private open = true;
 
   constructor(
@@ -55,6 +62,7 @@ export class MemoryTransaction implements StoreTransaction {
     private readonly hooks: TransactionHooks,
   ) {
     this.view = new StoreView(state, buffer);
+    this.provisioning = new ProvisioningView(state.provisioning, buffer?.provisioning ?? null);
   }
 
   /** Ends the transaction: later calls (a stray un-awaited call) throw. */
@@ -309,11 +317,36 @@ export class MemoryTransaction implements StoreTransaction {
   async insertSession(session: SessionRecord): Promise<void> {
     const buffer = this.write("insertSession");
     if (this.view.session(session.tokenHash)) throw new Error("Duplicate session token hash.");
+    if (this.sessionsOf(session.organizationId).some((s) => s.id === session.id))
+      throw new Error("Duplicate session id.");
     buffer.sessions.set(session.tokenHash, snapshot(session));
   }
 
   async findSession(tokenHash: string): Promise<SessionRecord | null> {
     return this.read().session(tokenHash);
+  }
+
+  /** Every session of one organization (committed or buffered): the index narrows the scan to it. */
+  private sessionsOf(organizationId: string): SessionRecord[] {
+    return this.read().sessionsWhere(
+      this.view.state.sessionsByOrganization,
+      organizationId,
+      (s) => s.organizationId === organizationId,
+    );
+  }
+
+  async getSessionById(organizationId: string, id: string): Promise<SessionRecord | null> {
+    return this.sessionsOf(organizationId).find((s) => s.id === id) ?? null;
+  }
+
+  async listSessions(organizationId: string, query: StoreSessionQuery): Promise<StorePage<SessionRecord>> {
+    const view = this.read();
+    return runSessionQuery(
+      organizationId,
+      this.sessionsOf(organizationId),
+      (userId) => view.user(organizationId, userId),
+      query,
+    );
   }
 
   async touchSession(tokenHash: string, lastSeenAt: string): Promise<boolean> {
@@ -349,17 +382,14 @@ export class MemoryTransaction implements StoreTransaction {
     return doomed.length;
   }
 
-  async countLiveSessions(organizationId: string, now: string, idleSince: string): Promise<number> {
-    const nowMs = Date.parse(now);
-    const idleMs = Date.parse(idleSince);
-    return this.read().sessionsWhere(
-      this.view.state.sessionsByOrganization,
-      organizationId,
-      (s) =>
-        s.organizationId === organizationId &&
-        Date.parse(s.expiresAt) > nowMs &&
-        Date.parse(s.lastSeenAt) > idleMs,
-    ).length;
+  async countLiveSessions(
+    organizationId: string,
+    now: string,
+    idleSince: string,
+    createdSince?: string,
+  ): Promise<number> {
+    return this.sessionsOf(organizationId).filter((s) => sessionLive(s, { now, idleSince, createdSince }))
+      .length;
   }
 
   // Rate limits
@@ -491,5 +521,98 @@ export class MemoryTransaction implements StoreTransaction {
       erased++;
     }
     return erased;
+  }
+
+  // Provisioning
+
+  private provisioningRead(): ProvisioningView {
+    this.read();
+    return this.provisioning;
+  }
+
+  async insertProvisioningToken(token: ProvisioningTokenRecord): Promise<void> {
+    const buffer = this.write("insertProvisioningToken");
+    if (this.provisioning.tokenById(token.id))
+      throw new Error(`Duplicate provisioning token id ${token.id}.`);
+    if (this.provisioning.tokenByHash(token.secretHash))
+      throw new Error("Duplicate provisioning token hash.");
+    buffer.provisioning.tokens.set(token.id, snapshot(token));
+  }
+
+  async getProvisioningToken(organizationId: string, id: string): Promise<ProvisioningTokenRecord | null> {
+    const token = this.provisioningRead().tokenById(id);
+    return token?.organizationId === organizationId ? token : null;
+  }
+
+  async findProvisioningTokenByHash(secretHash: string): Promise<ProvisioningTokenRecord | null> {
+    return this.provisioningRead().tokenByHash(secretHash);
+  }
+
+  async listProvisioningTokens(organizationId: string): Promise<ProvisioningTokenRecord[]> {
+    return this.provisioningRead().tokensOf(organizationId);
+  }
+
+  async updateProvisioningToken(token: ProvisioningTokenRecord, expectedVersion: number): Promise<boolean> {
+    const buffer = this.write("updateProvisioningToken");
+    const current = this.provisioning.tokenById(token.id);
+    if (!current || current.organizationId !== token.organizationId || current.version !== expectedVersion)
+      return false;
+    if (current.secretHash !== token.secretHash)
+      throw new Error("A provisioning token's secret hash never changes.");
+    buffer.provisioning.tokens.set(token.id, snapshot(token));
+    return true;
+  }
+
+  async touchProvisioningToken(organizationId: string, id: string, lastUsedAt: string): Promise<void> {
+    const buffer = this.write("touchProvisioningToken");
+    const current = this.provisioning.tokenById(id);
+    if (!current || current.organizationId !== organizationId) return;
+    buffer.provisioning.tokens.set(id, snapshot({ ...current, lastUsedAt }));
+  }
+
+  async getProvisioningSettings(organizationId: string): Promise<ProvisioningSettingsRecord | null> {
+    return this.provisioningRead().settings(organizationId);
+  }
+
+  async putProvisioningSettings(
+    settings: ProvisioningSettingsRecord,
+    expectedVersion: number | null,
+  ): Promise<boolean> {
+    const buffer = this.write("putProvisioningSettings");
+    const current = this.provisioning.settings(settings.organizationId);
+    if (expectedVersion === null ? current !== null : current?.version !== expectedVersion) return false;
+    buffer.provisioning.settings.set(settings.organizationId, snapshot(settings));
+    return true;
+  }
+
+  async listProvisionedUsers(
+    organizationId: string,
+    userIds: readonly string[],
+  ): Promise<ProvisionedUserRecord[]> {
+    const view = this.provisioningRead();
+    const out: ProvisionedUserRecord[] = [];
+    for (const id of new Set(userIds)) {
+      const record = view.user(organizationId, id);
+      if (record) out.push(record);
+    }
+    return out;
+  }
+
+  async findProvisionedUserByExternalId(
+    organizationId: string,
+    externalId: string,
+  ): Promise<ProvisionedUserRecord | null> {
+    return this.provisioningRead().userByExternalId(organizationId, externalId);
+  }
+
+  async putProvisionedUser(record: ProvisionedUserRecord): Promise<void> {
+    const buffer = this.write("putProvisionedUser");
+    inner(buffer.provisioning.users, record.organizationId).set(record.userId, snapshot(record));
+  }
+
+  async deleteProvisionedUser(organizationId: string, userId: string): Promise<void> {
+    const buffer = this.write("deleteProvisionedUser");
+    if (this.provisioning.user(organizationId, userId))
+      inner(buffer.provisioning.users, organizationId).set(userId, null);
   }
 }

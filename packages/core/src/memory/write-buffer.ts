@@ -10,6 +10,7 @@ import type {
   SessionRecord,
   UserRecord,
 } from "../store/records";
+import { ProvisioningBuffer } from "./provisioning-tables";
 
 /** Key of a user's invitations in by-user maps. @example userKey("org_0000000001", "usr_0000000001") */
 export const userKey = (organizationId: string, userId: string): string => `${organizationId}\n${userId}`;
@@ -60,6 +61,8 @@ export class WriteBuffer {
   readonly audit = new Map<string, AuditRecord[]>();
   /** organizationId → event id → subject → appended personal part, or null when erased. */
   readonly auditPersonal = new Map<string, Map<string, Map<string, AuditPersonalRecord | null>>>();
+  /** Provisioning tokens, settings and users' identity-provider attributes. */
+  readonly provisioning = new ProvisioningBuffer();
 
   /** Buffers an account write; `previous` is the version the transaction saw (buffered or committed). */
   setAccount(id: string, next: AccountRecord | null, previous: AccountRecord | null): void {

@@ -5,6 +5,7 @@ import type { ServiceContext, Unit } from "../directory/context";
 import { mergeDefined } from "../directory/merge";
 import { parseInput } from "../directory/validate";
 import { fail } from "../errors/directory-error";
+import { assertAllowed } from "../errors/verdict";
 import type { AccountRecord, LocationRecord, RoleRecord, UserRecord } from "../store/records";
 import { newUserRecord } from "../users/user-record";
 import { toUser } from "../users/user-view";
@@ -15,6 +16,7 @@ import {
   type Organization,
   type Seats,
 } from "./organization.schema";
+import { defaultSessionLimits, sessionLimitsVerdict } from "./session-limits.rules";
 
 /**
  * Creates an organization with its first location (R8), the role templates and its owner: an
@@ -22,6 +24,8 @@ import {
  */
 export async function bootstrap(ctx: ServiceContext, raw: BootstrapInput): Promise<BootstrapResult> {
   const input = parseInput(BootstrapSchema, raw);
+  const sessionLimits = mergeDefined(defaultSessionLimits(ctx.policy), input.organization.sessionLimits);
+  assertAllowed(sessionLimitsVerdict(sessionLimits, ["organization"]));
   await checkNewPassword(
     ctx,
     input.owner.password,
@@ -58,6 +62,7 @@ export async function bootstrap(ctx: ServiceContext, raw: BootstrapInput): Promi
         seats: mergeDefined<Seats>({ named: null, concurrent: null, practitioners: null }, o.seats),
         licenceTypes: o.licenceTypes ?? [],
         providerTypes: o.providerTypes ?? DEFAULT_PROVIDER_TYPES,
+        sessionLimits,
         mainContactUserId: userId,
         version: 1,
         createdAt: now,

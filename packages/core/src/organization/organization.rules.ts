@@ -1,8 +1,16 @@
 import { type AccessSubject, canReadUsers } from "../access/access.rules";
-import { type ActorContext, requirePermission } from "../access/actor";
-import { fail } from "../errors/directory-error";
+import { ALLOWED, firstRefusal, refuse, type Verdict } from "../errors/verdict";
 import type { UserRecord } from "../store/records";
 import type { LicenceType } from "./organization.schema";
+
+/*
+ * The verdicts of organization writes (W11; R2, R4, R7): the service asserts them,
+ * `organization.formOptions()` reads them. How many users hold a licence is a fact passed in; R9's
+ * seats are a count rule asserted where users take seats. Beside them: `sessionLimitsVerdict`
+ * (W13, `session-limits.rules.ts`), asserted on every update, and `seatLimitsBelowUse` (R9,
+ * `seat-limits.rules.ts`) — not a verdict, since a limit below use may be saved, but the fact the
+ * settings form confirms first.
+ */
 
 /**
  * R2: seat usage is open to those who read users or manage the organization.
@@ -17,60 +25,71 @@ export function canReadSeatUsage(subject: AccessSubject): boolean {
  * R2, R4: the organization's settings apply everywhere, so only org-wide actors holding
  * `organization.manage` change them; `forbidden` otherwise.
  *
- * @example requireOrganizationManager(a);
+ * @example organizationManagerVerdict(a.subject)
  */
-export function requireOrganizationManager(a: ActorContext): void {
-  requirePermission(a, "organization.manage");
-  if (a.subject.locations !== null)
-    throw fail.forbidden("Only organization-wide administrators change organization settings.");
+export function organizationManagerVerdict(subject: AccessSubject): Verdict {
+  if (!subject.permissions.has("organization.manage")) return refuse.forbidden();
+  return subject.locations === null
+    ? ALLOWED
+    : refuse.forbidden("Only organization-wide administrators change organization settings.");
 }
 
 /**
  * R7: only the main contact hands the main-contact role over (`rule`/`main_contact_only`).
  *
- * @example requireMainContactToHandOver(a);
+ * @example handOverVerdict(a.subject)
  */
-export function requireMainContactToHandOver(a: ActorContext): void {
-  if (!a.subject.isMainContact)
-    throw fail.rule("main_contact_only", "Only the main contact can hand the role over.");
+export function handOverVerdict(subject: AccessSubject): Verdict {
+  return firstRefusal(
+    () => organizationManagerVerdict(subject),
+    () =>
+      subject.isMainContact
+        ? ALLOWED
+        : refuse.rule("main_contact_only", "Only the main contact can hand the role over."),
+  );
 }
 
 /**
  * R7: the next main contact is an active administrator; `validation` on `mainContactUserId`
  * otherwise (a missing user included).
  *
- * @example requireAdminHeir(await tx.getUser(org.id, patch.mainContactUserId), adminRoleIds(roles));
+ * @example heirVerdict(await tx.getUser(org.id, patch.mainContactUserId), adminRoleIds(roles))
  */
-export function requireAdminHeir(heir: UserRecord | null, adminRoleIds: readonly string[]): void {
-  if (heir?.status !== "active" || !adminRoleIds.includes(heir.roleId)) {
-    throw fail.field(["mainContactUserId"], "not_admin", "The main contact must be an active administrator.");
-  }
+export function heirVerdict(
+  heir: Pick<UserRecord, "status" | "roleId"> | null,
+  adminRoleIds: readonly string[],
+): Verdict {
+  return heir?.status === "active" && adminRoleIds.includes(heir.roleId)
+    ? ALLOWED
+    : refuse.field(["mainContactUserId"], "not_admin", "The main contact must be an active administrator.");
 }
 
 /**
  * Users hold licences by key: a licence type someone holds (any status) cannot go away or change
- * its key under them (`rule`/`licence_in_use` on `licenceTypes`, with the count).
+ * its key under them (`rule`/`licence_in_use` on `licenceTypes`, with the count — a fact passed in).
  *
- * @example requireLicenceUnheld(oldType, await tx.countUsers(org.id, { statuses: ALL, licence: oldType.key }));
+ * @example licenceRemovalVerdict(oldType, holders)
  */
-export function requireLicenceUnheld(type: LicenceType, holders: number): void {
-  if (holders > 0) {
-    throw fail.rule(
-      "licence_in_use",
-      `${holders} user(s) hold the ${type.label} licence. Take it from them first.`,
-      { licence: type.key, users: holders },
-      ["licenceTypes"],
-    );
-  }
+export function licenceRemovalVerdict(type: Pick<LicenceType, "key" | "label">, holders: number): Verdict {
+  return holders > 0
+    ? refuse.rule(
+        "licence_in_use",
+        `${holders} user(s) hold the ${type.label} licence. Take it from them first.`,
+        {
+          details: { licence: type.key, users: holders },
+          field: ["licenceTypes"],
+        },
+      )
+    : ALLOWED;
 }
 
 /**
  * Each licence type has its own key: `validation` on `licenceTypes` for a repeated key.
  *
- * @example requireUniqueLicenceKeys(patch.licenceTypes);
+ * @example uniqueLicenceKeysVerdict(patch.licenceTypes)
  */
-export function requireUniqueLicenceKeys(types: readonly Pick<LicenceType, "key">[]): void {
-  if (new Set(types.map((l) => l.key)).size !== types.length) {
-    throw fail.field(["licenceTypes"], "duplicate", "Each licence type needs its own key.");
-  }
+export function uniqueLicenceKeysVerdict(types: readonly Pick<LicenceType, "key">[]): Verdict {
+  return new Set(types.map((l) => l.key)).size === types.length
+    ? ALLOWED
+    : refuse.field(["licenceTypes"], "duplicate", "Each licence type needs its own key.");
 }

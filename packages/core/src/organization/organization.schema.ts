@@ -53,11 +53,51 @@ export const SeatsSchema = z.strictObject({
 export type Seats = z.infer<typeof SeatsSchema>;
 
 /**
+ * The bounds of an organization's session limits (W13): an idle limit shorter than 5 minutes signs
+ * clinicians out in the middle of a note; one longer than 4 hours defeats automatic log-off; a
+ * session lives 1 to 24 hours (a long shift), and never less than its idle limit.
+ *
+ * @example SESSION_LIMIT_BOUNDS.idleMinutes.max // 240
+ */
+export const SESSION_LIMIT_BOUNDS = {
+  idleMinutes: { min: 5, max: 240 },
+  lifetimeHours: { min: 1, max: 24 },
+} as const;
+
+const { idleMinutes: IDLE, lifetimeHours: LIFETIME } = SESSION_LIMIT_BOUNDS;
+
+/**
+ * When an organization's sessions end (W13): after `idleMinutes` without a request, and
+ * `lifetimeHours` after sign-in whatever happens. Both are whole numbers inside
+ * {@link SESSION_LIMIT_BOUNDS}; the idle limit is no longer than the lifetime (the service checks
+ * the pair, since a patch may change one).
+ *
+ * @example { idleMinutes: 15, lifetimeHours: 12 }
+ */
+export const SessionLimitsSchema = z.strictObject({
+  idleMinutes: z
+    .int("Enter a whole number of minutes.")
+    .check(
+      z.gte(IDLE.min, `Sessions may idle at least ${IDLE.min} minutes.`),
+      z.lte(IDLE.max, `Sessions may idle at most ${IDLE.max} minutes.`),
+    ),
+  lifetimeHours: z
+    .int("Enter a whole number of hours.")
+    .check(
+      z.gte(LIFETIME.min, `A session lasts at least ${LIFETIME.min} hour.`),
+      z.lte(LIFETIME.max, `A session lasts at most ${LIFETIME.max} hours.`),
+    ),
+});
+/** An organization's session limits. @example { idleMinutes: 15, lifetimeHours: 12 } */
+export type SessionLimits = z.infer<typeof SessionLimitsSchema>;
+
+/**
  * A tenant: a practice, client or institution.
  *
  * @example
  * { id: "org_…", name: "Harbor Urgent Care", features: {...}, seats: {...}, licenceTypes: [],
- *   providerTypes: ["MD", "RN"], mainContactUserId: "usr_…", version: 3, createdAt: "…", updatedAt: "…" }
+ *   providerTypes: ["MD", "RN"], sessionLimits: { idleMinutes: 15, lifetimeHours: 12 },
+ *   mainContactUserId: "usr_…", version: 3, createdAt: "…", updatedAt: "…" }
  */
 export const OrganizationSchema = z.strictObject({
   id: IdSchema,
@@ -66,6 +106,7 @@ export const OrganizationSchema = z.strictObject({
   seats: SeatsSchema,
   licenceTypes: z.array(LicenceTypeSchema),
   providerTypes: z.array(text(40, "Provider type")),
+  sessionLimits: SessionLimitsSchema,
   mainContactUserId: z.nullable(IdSchema),
   version: z.int(),
   createdAt: IsoDateSchema,
@@ -97,6 +138,7 @@ export const OrganizationInputSchema = z.strictObject({
   seats: z.optional(z.partial(SeatsSchema)),
   licenceTypes: z.optional(z.array(LicenceTypeSchema).check(z.maxLength(20))),
   providerTypes: z.optional(z.array(text(40, "Provider type")).check(z.maxLength(50))),
+  sessionLimits: z.optional(z.partial(SessionLimitsSchema)),
 });
 /** Input to create an organization. @example { name: "Harbor Urgent Care", features: { mobileApp: true } } */
 export type OrganizationInput = z.input<typeof OrganizationInputSchema>;
@@ -104,7 +146,7 @@ export type OrganizationInput = z.input<typeof OrganizationInputSchema>;
 /**
  * Patch for `organization.update`; `mainContactUserId` hands the main-contact role over (R7).
  *
- * @example { seats: { named: 60 }, mainContactUserId: "usr_…" }
+ * @example { seats: { named: 60 }, sessionLimits: { idleMinutes: 10 }, mainContactUserId: "usr_…" }
  */
 export const OrganizationPatchSchema = z.strictObject({
   name: z.optional(text(120, "Name")),
@@ -112,6 +154,7 @@ export const OrganizationPatchSchema = z.strictObject({
   seats: z.optional(z.partial(SeatsSchema)),
   licenceTypes: z.optional(z.array(LicenceTypeSchema).check(z.maxLength(20))),
   providerTypes: z.optional(z.array(text(40, "Provider type")).check(z.maxLength(50))),
+  sessionLimits: z.optional(z.partial(SessionLimitsSchema)),
   mainContactUserId: z.optional(IdSchema),
 });
 /** Patch for an organization. @example { seats: { named: 60 } } */

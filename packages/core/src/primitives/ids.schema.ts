@@ -10,6 +10,8 @@ export const ID_PREFIXES = {
   invitation: "inv",
   event: "evt",
   session: "ses",
+  provisioningToken: "ptk",
+  provisioningGroup: "grp",
 } as const;
 
 /** A kind of identifier. @example "user" */

@@ -1,4 +1,4 @@
-import { type AccessSubject, missingPermissions } from "../access/access.rules";
+import { type AccessSubject, mayGrantRole } from "../access/access.rules";
 import { ADMIN_PERMISSION, type Catalog } from "../access/catalog";
 import type { ServiceContext } from "../directory/context";
 import type { RoleRecord } from "../store/records";
@@ -18,7 +18,7 @@ export function toRole(
     screens: catalog.screensOf(record.permissions),
     userCount,
     administrator: record.permissions.includes(ADMIN_PERMISSION),
-    grantable: missingPermissions(reader, record.permissions).length === 0,
+    grantable: mayGrantRole(reader, record),
   };
 }
 

@@ -1,11 +1,17 @@
 import { type AccessSubject, canReadUsers, missingPermissions } from "../access/access.rules";
-import { type ActorContext, requirePermission } from "../access/actor";
+import type { ActorFacts } from "../access/actor-facts";
 import { ADMIN_PERMISSION, type Catalog } from "../access/catalog";
-import { refuseMainContact } from "../access/main-contact.rules";
+import { mainContactVerdict } from "../access/main-contact.rules";
 import { fail } from "../errors/directory-error";
+import { ALLOWED, firstRefusal, refuse, type Verdict } from "../errors/verdict";
 import type { RoleRecord } from "../store/records";
-import type { StoreTransaction } from "../store/store.port";
 import type { RoleTemplate } from "./templates";
+
+/*
+ * The verdicts of role writes (W7; R2–R4, R7): the service asserts them, `roles.formOptions()` reads
+ * them. R6 when `users.manage` leaves a role (`checkRoleKeepsAnAdmin`) is a count rule the service
+ * asserts apart, under the organization lock; how many people hold a role is a fact passed in.
+ */
 
 /**
  * A role makes its holders administrators when it grants `users.manage` (R6).
@@ -22,7 +28,7 @@ export function isAdminPermissionSet(permissions: readonly string[]): boolean {
  * @example adminRoleIds(await tx.listRoles(orgId)) // ["rol_…"]
  */
 export function adminRoleIds(roles: readonly RoleRecord[]): string[] {
-  return roles.filter((r) => r.permissions.includes("users.manage")).map((r) => r.id);
+  return roles.filter((r) => isAdminPermissionSet(r.permissions)).map((r) => r.id);
 }
 
 /**
@@ -39,15 +45,15 @@ export function canReadRoles(subject: AccessSubject): boolean {
  * actor editing one would change the privileges of users outside its scope. Only org-wide actors
  * holding `roles.manage` manage roles; `forbidden` otherwise.
  *
- * @example requireRoleManager(a);
+ * @example roleManagerVerdict(actor.subject)
  */
-export function requireRoleManager(a: ActorContext): void {
-  requirePermission(a, "roles.manage");
-  if (a.subject.locations !== null) {
-    throw fail.forbidden(
-      "Roles apply across the organization: only organization-wide administrators manage them.",
-    );
-  }
+export function roleManagerVerdict(subject: AccessSubject): Verdict {
+  if (!subject.permissions.has("roles.manage")) return refuse.forbidden();
+  return subject.locations === null
+    ? ALLOWED
+    : refuse.forbidden(
+        "Roles apply across the organization: only organization-wide administrators manage them.",
+      );
 }
 
 /**
@@ -69,21 +75,21 @@ export function templateFor(
  * R14: every permission names one of the catalog's; `validation` on `["permissions", i]` for each
  * that does not.
  *
- * @example checkPermissionNames(ctx.catalog, ["calendar.view", "lab.order"]) // throws for lab.order on the default catalog
+ * @example permissionNamesVerdict(ctx.catalog, ["calendar.view", "lab.order"]) // refused for lab.order on the default catalog
  */
-export function checkPermissionNames(
+export function permissionNamesVerdict(
   catalog: Pick<Catalog<string>, "has">,
   permissions: readonly string[],
-): void {
+): Verdict {
   const issues = permissions.flatMap((p, i) =>
     catalog.has(p)
       ? []
       : [{ path: ["permissions", i], code: "unknown_permission", message: `Unknown permission ${p}.` }],
   );
-  if (issues.length) throw fail.validation(issues);
+  return issues.length ? refuse.validation(issues) : ALLOWED;
 }
 
-/** What the actor does with a role's permissions, for the refusal of {@link requireHeldPermissions}. */
+/** What the actor does with a role's permissions, for the refusal of {@link heldPermissionsVerdict}. */
 const HOLD_MESSAGES = {
   create: "You cannot grant permissions you do not hold.",
   update: "You cannot change permissions you do not hold.",
@@ -93,14 +99,14 @@ const HOLD_MESSAGES = {
 /**
  * R3: an actor grants, toggles or deletes only permissions it holds itself; `forbidden` otherwise.
  *
- * @example requireHeldPermissions(a.subject, toggled, "update");
+ * @example heldPermissionsVerdict(actor.subject, toggled, "update")
  */
-export function requireHeldPermissions(
+export function heldPermissionsVerdict(
   subject: AccessSubject,
   permissions: readonly string[],
   write: keyof typeof HOLD_MESSAGES,
-): void {
-  if (missingPermissions(subject, permissions).length) throw fail.forbidden(HOLD_MESSAGES[write]);
+): Verdict {
+  return missingPermissions(subject, permissions).length ? refuse.forbidden(HOLD_MESSAGES[write]) : ALLOWED;
 }
 
 /**
@@ -113,67 +119,113 @@ export function toggledPermissions(before: readonly string[], after: readonly st
 }
 
 /**
- * R3: nobody changes the permissions of the role they hold (`rule`/`self_change`).
+ * A role as the role verdicts see it: its id, permissions, and how many users hold it (any status).
  *
- * @example refuseOwnRoleChange(a, role, toggled);
+ * @example { id: "rol_…", permissions: ["users.view"], holders: 13 }
  */
-export function refuseOwnRoleChange(a: ActorContext, role: RoleRecord, toggled: readonly string[]): void {
-  if (role.id === a.role.id && toggled.length) {
-    throw fail.rule("self_change", "You cannot change the permissions of your own role.");
-  }
+export interface RoleFacts {
+  readonly id: string;
+  readonly permissions: readonly string[];
+  readonly holders: number;
 }
 
 /**
- * R7: the permissions of the role the main contact holds are the main contact's privileges. Taking
- * one away demotes them by another route, adding one changes what they hold without them; either
- * is theirs alone (and their own role is closed to them too, R3), so they hand over first.
+ * The permissions of one role may change at all (W7): the actor manages roles (R2, R4), it is not the
+ * actor's own role (R3: `rule`/`self_change`), and it is not the role the main contact holds, unless
+ * the actor is the main contact (R7: its permissions are the main contact's privileges).
  *
- * @example if (toggled.length) await refuseMainContactRole(tx, a, role);
+ * @example rolePermissionsEditableVerdict(actor, role, mainContactRoleId)
  */
-export async function refuseMainContactRole(
-  tx: StoreTransaction,
-  a: ActorContext,
-  role: RoleRecord,
-): Promise<void> {
-  const id = a.organization.mainContactUserId;
-  const mainContact = id === null ? null : await tx.getUser(a.organization.id, id);
-  if (mainContact?.roleId === role.id) refuseMainContact(a, mainContact.id);
+export function rolePermissionsEditableVerdict(
+  actor: ActorFacts,
+  role: Pick<RoleFacts, "id">,
+  mainContactRoleId: string | null,
+): Verdict {
+  return firstRefusal(
+    () => roleManagerVerdict(actor.subject),
+    () =>
+      role.id === actor.roleId
+        ? refuse.rule("self_change", "You cannot change the permissions of your own role.")
+        : ALLOWED,
+    () =>
+      role.id === mainContactRoleId && actor.mainContactUserId
+        ? mainContactVerdict(actor.subject, actor.mainContactUserId, actor.mainContactUserId)
+        : ALLOWED,
+  );
 }
 
 /**
- * R7: taking anything from an administrators' role demotes its holders: only the main contact may,
- * unless nobody holds the role (`rule`/`main_contact_only`). Counts holders in the transaction.
+ * THE verdict of changing a role's permissions to `next` (W7): names from the catalog (R14), each
+ * toggled permission held by the actor (R3), the role's permissions editable by it
+ * ({@link rolePermissionsEditableVerdict}), and taking anything from an administrators' role that
+ * someone holds is the main contact's call (R7: a demotion). R6 is a count rule asserted apart.
  *
- * @example await refuseDemotingAdministrators(tx, a, role, removed);
+ * @example rolePermissionsVerdict(actor, ctx.catalog, role, mainContactRoleId, nextPermissions)
  */
-export async function refuseDemotingAdministrators(
-  tx: StoreTransaction,
-  a: ActorContext,
-  role: RoleRecord,
-  removed: readonly string[],
-): Promise<void> {
-  if (!role.permissions.includes("users.manage") || removed.length === 0 || a.subject.isMainContact) return;
-  const holders = await tx.countUsers(a.organization.id, {
-    statuses: ["active", "pending", "disabled"],
-    roleIds: [role.id],
-  });
-  if (holders > 0) {
-    throw fail.rule(
-      "main_contact_only",
-      "Only the main contact can take permissions away from administrators.",
-    );
-  }
+export function rolePermissionsVerdict(
+  actor: ActorFacts,
+  catalog: Pick<Catalog<string>, "has">,
+  role: RoleFacts,
+  mainContactRoleId: string | null,
+  next: readonly string[],
+): Verdict {
+  const toggled = toggledPermissions(role.permissions, next);
+  const removed = role.permissions.filter((p) => !next.includes(p));
+  return firstRefusal(
+    () => roleManagerVerdict(actor.subject),
+    () => permissionNamesVerdict(catalog, next),
+    () => heldPermissionsVerdict(actor.subject, toggled, "update"),
+    () => (toggled.length ? rolePermissionsEditableVerdict(actor, role, mainContactRoleId) : ALLOWED),
+    () =>
+      isAdminPermissionSet(role.permissions) &&
+      removed.length > 0 &&
+      role.holders > 0 &&
+      !actor.subject.isMainContact
+        ? refuse.rule(
+            "main_contact_only",
+            "Only the main contact can take permissions away from administrators.",
+          )
+        : ALLOWED,
+  );
 }
 
 /**
- * W7: only a role nobody holds (any status) can be deleted: `rule`/`role_in_use` with the count.
+ * THE verdict of `roles.create` with these permissions: the actor manages roles, names them from
+ * the catalog and holds every one (R3).
  *
- * @example requireUnheld(await tx.countUsers(orgId, { statuses: ["active", "pending", "disabled"], roleIds: [role.id] }));
+ * @example createRoleVerdict(actor.subject, ctx.catalog, permissions)
  */
-export function requireUnheld(holders: number): void {
-  if (holders > 0) {
-    throw fail.rule("role_in_use", `${holders} user(s) hold this role. Give them another role first.`, {
-      users: holders,
-    });
-  }
+export function createRoleVerdict(
+  subject: AccessSubject,
+  catalog: Pick<Catalog<string>, "has">,
+  permissions: readonly string[],
+): Verdict {
+  return firstRefusal(
+    () => roleManagerVerdict(subject),
+    () => permissionNamesVerdict(catalog, permissions),
+    () => heldPermissionsVerdict(subject, permissions, "create"),
+  );
+}
+
+/**
+ * THE verdict of `roles.delete` (W7): the actor manages roles and holds every permission of the role
+ * (R3), and nobody holds it (any status): `rule`/`role_in_use` with the count.
+ *
+ * @example deleteRoleVerdict(actor.subject, { id, permissions, holders: 13 }) // "13 user(s) hold this role. …"
+ */
+export function deleteRoleVerdict(subject: AccessSubject, role: RoleFacts): Verdict {
+  return firstRefusal(
+    () => roleManagerVerdict(subject),
+    () => heldPermissionsVerdict(subject, role.permissions, "delete"),
+    () =>
+      role.holders > 0
+        ? refuse.rule(
+            "role_in_use",
+            `${role.holders} user(s) hold this role. Give them another role first.`,
+            {
+              details: { users: role.holders },
+            },
+          )
+        : ALLOWED,
+  );
 }

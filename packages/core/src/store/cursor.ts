@@ -2,7 +2,7 @@ import { DirectoryError } from "../errors/directory-error";
 import { isId } from "../primitives/ids.schema";
 import { isInstant } from "../primitives/instant.schema";
 import { isPlainText } from "../primitives/text.schema";
-import type { StoreAuditQuery, StoreUserQuery } from "./records";
+import type { StoreAuditQuery, StoreSessionQuery, StoreUserQuery } from "./records";
 
 // Cursors are opaque to callers: base64url of a small JSON array tied to the query that made it.
 // Every DirectoryStore uses these helpers (memoryStore and @staffroom/postgres do), so all stores
@@ -186,4 +186,49 @@ export function decodeAuditCursor(cursor: string, fp: string): number {
   )
     throw invalidCursor();
   return sequence;
+}
+
+/**
+ * Fingerprint of what decides a session query's membership (not its times, which move between
+ * pages, nor its limit or cursor).
+ *
+ * @example sessionQueryFingerprint(orgId, query) // "0x9k2m"
+ */
+export function sessionQueryFingerprint(organizationId: string, query: StoreSessionQuery): string {
+  return fingerprint([organizationId, query.userId ?? null, sortedUnique(query.scopeLocationIds)]);
+}
+
+/**
+ * A position in the session order: the last row's `createdAt` and id.
+ *
+ * @example { createdAt: "2026-03-01T09:00:00.000Z", id: "ses_0000000001" }
+ */
+export interface SessionAnchor {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+/** The cursor after `anchor`. @example encodeSessionCursor(fp, { createdAt, id }) */
+export function encodeSessionCursor(fp: string, anchor: SessionAnchor): string {
+  return encode([CURSOR_VERSION, fp, anchor.createdAt, anchor.id]);
+}
+
+/**
+ * Decodes a session cursor made for the query with fingerprint `fp`; throws {@link invalidCursor}
+ * otherwise. The instant must be canonical (years 0001–9999) and the id shaped like an id.
+ *
+ * @example const after = decodeSessionCursor(query.cursor, fp);
+ */
+export function decodeSessionCursor(cursor: string, fp: string): SessionAnchor {
+  const value = decode(cursor);
+  const [, cursorFp, createdAt, id] = value;
+  if (
+    value.length !== 4 ||
+    cursorFp !== fp ||
+    typeof createdAt !== "string" ||
+    !isCanonicalInstant(createdAt) ||
+    !isId(id)
+  )
+    throw invalidCursor();
+  return { createdAt, id };
 }

@@ -2,8 +2,9 @@ import type { AuditChainedEvent, AuditPersonalPart, RequestMetadata } from "../a
 import type { Account } from "../auth/account.schema";
 import type { Location } from "../locations/location.schema";
 import type { Organization } from "../organization/organization.schema";
+import type { ProvisioningGroup } from "../provisioning/provisioning.schema";
 import type { Invitation } from "../users/invitation.schema";
-import type { User, UserStatus } from "../users/user.schema";
+import type { LocationAccess, User, UserStatus } from "../users/user.schema";
 
 /** An organization as a store keeps it. @example const organization = await tx.getOrganization(orgId); */
 export type OrganizationRecord = Organization;
@@ -62,12 +63,15 @@ export interface SecretTokenRecord {
 
 /**
  * A signed-in session (W13): only the SHA-256 of its token is stored (R15). Counts against the
- * organization's concurrent seats while live (R9).
+ * organization's concurrent seats while live (R9). `id` names it to administrators (the Sessions
+ * list, "End session"); it is not derived from the token and opens nothing.
  *
- * @example { tokenHash: "…", accountId: "acc_…", organizationId: "org_…", userId: "usr_…",
+ * @example { id: "ses_…", tokenHash: "…", accountId: "acc_…", organizationId: "org_…", userId: "usr_…",
  *   createdAt: "…", lastSeenAt: "…", expiresAt: "…", metadata: { ip: "203.0.113.4" } }
  */
 export interface SessionRecord {
+  /** A new id (`ses_…`) core generates at sign-in; unique across the store. */
+  readonly id: string;
   readonly tokenHash: string;
   readonly accountId: string;
   readonly organizationId: string;
@@ -146,6 +150,28 @@ export interface StorePage<T> {
   readonly nextCursor: string | null;
 }
 
+/**
+ * What a store must filter and page for the Sessions list: an organization's live sessions
+ * (`expiresAt` after `now`, `lastSeenAt` after `idleSince`, `createdAt` after `createdSince`),
+ * newest sign-in first. Every rule is already applied by core: `scopeLocationIds` is the actor's
+ * location set (R4).
+ *
+ * @example { now, idleSince, createdSince, limit: 50, cursor: null }
+ * @example { now, idleSince, createdSince, userId: "usr_…", scopeLocationIds: ["loc_…"], limit: 50, cursor: null }
+ */
+export interface StoreSessionQuery {
+  readonly now: string;
+  readonly idleSince: string;
+  readonly createdSince: string;
+  /** Only this user's sessions. Absent: everyone's. */
+  readonly userId?: string;
+  /** Only sessions whose user is org-wide or shares at least one of these locations. Absent: no restriction. */
+  readonly scopeLocationIds?: readonly string[];
+  readonly limit: number;
+  /** A cursor this store returned for the same query (times aside), or null for the first page. */
+  readonly cursor: string | null;
+}
+
 /** Query of the audit log, newest first. @example { action: "user.disabled", limit: 50, cursor: null } */
 export interface StoreAuditQuery {
   readonly from?: string;
@@ -156,4 +182,57 @@ export interface StoreAuditQuery {
   readonly limit: number;
   /** A cursor this store returned for the same query, or null. */
   readonly cursor: string | null;
+}
+
+/**
+ * A provisioning token as a store keeps it: only the SHA-256 of its secret (R15), never the secret.
+ * `secretHash` is unique across the store (256 random bits).
+ *
+ * @example { id: "ptk_…", organizationId: "org_…", label: "Okta", secretHash: "9f…", roleIds: ["rol_…"],
+ *   locationAccess: "organization", createdBy: "usr_…", createdAt: "…", lastUsedAt: null, revokedAt: null, version: 1 }
+ */
+export interface ProvisioningTokenRecord {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly label: string;
+  readonly secretHash: string;
+  readonly roleIds: readonly string[];
+  readonly locationAccess: LocationAccess;
+  readonly createdBy: string | null;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+  readonly version: number;
+}
+
+/**
+ * An organization's provisioning settings as a store keeps them (one record per organization, absent
+ * until first saved).
+ *
+ * @example { organizationId: "org_…", defaultRoleId: "rol_…", defaultLocationAccess: ["loc_…"],
+ *   defaultPrimaryLocationId: "loc_…", groups: [], version: 1, updatedAt: "…" }
+ */
+export interface ProvisioningSettingsRecord {
+  readonly organizationId: string;
+  readonly defaultRoleId: string | null;
+  readonly defaultLocationAccess: LocationAccess | null;
+  readonly defaultPrimaryLocationId: string | null;
+  readonly groups: readonly ProvisioningGroup[];
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+/**
+ * A user's identity-provider attributes as a store keeps them: one record per (organization, user),
+ * absent when the identity provider told nothing. `externalId` is unique per organization when set
+ * (core checks it under the organization lock).
+ *
+ * @example { organizationId: "org_…", userId: "usr_…", externalId: "00u1a2b3c4", employeeNumber: null, department: "Nursing" }
+ */
+export interface ProvisionedUserRecord {
+  readonly organizationId: string;
+  readonly userId: string;
+  readonly externalId: string | null;
+  readonly employeeNumber: string | null;
+  readonly department: string | null;
 }

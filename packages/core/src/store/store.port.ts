@@ -5,11 +5,15 @@ import type {
   InvitationRecord,
   LocationRecord,
   OrganizationRecord,
+  ProvisionedUserRecord,
+  ProvisioningSettingsRecord,
+  ProvisioningTokenRecord,
   RoleRecord,
   SecretTokenRecord,
   SessionRecord,
   StoreAuditQuery,
   StorePage,
+  StoreSessionQuery,
   StoreUserCount,
   StoreUserQuery,
   UserRecord,
@@ -161,10 +165,24 @@ export interface StoreTransaction {
   recordSignIn(accountId: string, organizationId: string, userId: string, at: string): Promise<void>;
 
   // Sessions
-  /** Inserts a session. Its hash is new; a duplicate is a bug. */
+  /** Inserts a session. Its hash and its id are new; a duplicate of either is a bug. */
   insertSession(session: SessionRecord): Promise<void>;
   /** Returns the session with this token hash, or null. Expired sessions may still be returned; core checks times. */
   findSession(tokenHash: string): Promise<SessionRecord | null>;
+  /**
+   * Returns the session with this id in this organization, or null when missing or of another
+   * organization. Expired sessions may still be returned; core checks times.
+   */
+  getSessionById(organizationId: string, id: string): Promise<SessionRecord | null>;
+  /**
+   * A page of an organization's live sessions matching the query (see {@link StoreSessionQuery}),
+   * ordered by `createdAt` descending, ties by `id` descending, so paging is stable while sessions
+   * are used. `total` counts every match ignoring the cursor; `nextCursor` is null on the last page.
+   * A cursor is tied to the organization, `userId` and `scopeLocationIds` (not to the times, which
+   * move between pages): another query's cursor is refused with `invalidCursor()`. Must not scan
+   * the sessions of other organizations.
+   */
+  listSessions(organizationId: string, query: StoreSessionQuery): Promise<StorePage<SessionRecord>>;
   /** Sets `lastSeenAt`; returns false when the session no longer exists. */
   touchSession(tokenHash: string, lastSeenAt: string): Promise<boolean>;
   /** Deletes one session; returns false when it did not exist. */
@@ -179,10 +197,16 @@ export interface StoreTransaction {
     readonly keepTokenHash?: string;
   }): Promise<number>;
   /**
-   * Counts an organization's live sessions: `expiresAt` after `now` and `lastSeenAt` after
-   * `idleSince`. A store may delete the dead ones it meets.
+   * Counts an organization's live sessions: `expiresAt` after `now`, `lastSeenAt` after
+   * `idleSince` and, when given, `createdAt` after `createdSince` (a lifetime shortened after
+   * sign-in). A store may delete the dead ones it meets.
    */
-  countLiveSessions(organizationId: string, now: string, idleSince: string): Promise<number>;
+  countLiveSessions(
+    organizationId: string,
+    now: string,
+    idleSince: string,
+    createdSince?: string,
+  ): Promise<number>;
 
   // Rate limits
   /**
@@ -237,4 +261,48 @@ export interface StoreTransaction {
    * values are gone from what the store returns; they must not be recoverable through the port.
    */
   eraseAuditSubject(organizationId: string, subject: string): Promise<number>;
+
+  // Provisioning (SCIM): tokens, the organization's settings and group mapping, users' IdP attributes
+  /** Inserts a provisioning token. Its id and `secretHash` are new (core generates both); a duplicate is a bug. */
+  insertProvisioningToken(token: ProvisioningTokenRecord): Promise<void>;
+  /** Returns the token, or null when missing or of another organization. Revoked tokens are returned too. */
+  getProvisioningToken(organizationId: string, id: string): Promise<ProvisioningTokenRecord | null>;
+  /** Returns the token whose `secretHash` equals `secretHash` (revoked or not), in any organization, or null. */
+  findProvisioningTokenByHash(secretHash: string): Promise<ProvisioningTokenRecord | null>;
+  /** Every token of an organization, revoked ones included, ordered by `createdAt` then id. */
+  listProvisioningTokens(organizationId: string): Promise<ProvisioningTokenRecord[]>;
+  /** Compare-and-set update of a token (label, revocation), as {@link StoreTransaction.updateOrganization}. */
+  updateProvisioningToken(token: ProvisioningTokenRecord, expectedVersion: number): Promise<boolean>;
+  /**
+   * Sets `lastUsedAt` of a token without changing its version (a use is no edit, so it never makes an
+   * administrator's revocation stale). No-op when missing.
+   */
+  touchProvisioningToken(organizationId: string, id: string, lastUsedAt: string): Promise<void>;
+  /** The organization's provisioning settings, or null when never saved. */
+  getProvisioningSettings(organizationId: string): Promise<ProvisioningSettingsRecord | null>;
+  /**
+   * Writes the settings: with `expectedVersion` null only when none are stored yet, else only when the
+   * stored version equals it (compare-and-set). Returns false, writing nothing, otherwise.
+   */
+  putProvisioningSettings(
+    settings: ProvisioningSettingsRecord,
+    expectedVersion: number | null,
+  ): Promise<boolean>;
+  /** The IdP attributes of these users of an organization, in any order; users without a record are skipped. At most 500 ids. */
+  listProvisionedUsers(organizationId: string, userIds: readonly string[]): Promise<ProvisionedUserRecord[]>;
+  /** The record whose `externalId` equals `externalId` exactly (case-sensitive) in that organization, or null. */
+  findProvisionedUserByExternalId(
+    organizationId: string,
+    externalId: string,
+  ): Promise<ProvisionedUserRecord | null>;
+  /**
+   * Inserts or replaces the record of (organization, user). Core checks `externalId` uniqueness under
+   * the organization lock first; a store need not enforce it.
+   */
+  putProvisionedUser(record: ProvisionedUserRecord): Promise<void>;
+  /**
+   * Deletes the record of (organization, user); no-op when none. Core calls it when the user is deleted
+   * (W6), so nothing of it must remain recoverable through the port.
+   */
+  deleteProvisionedUser(organizationId: string, userId: string): Promise<void>;
 }

@@ -53,4 +53,10 @@ export { secretsAtRestFixture } from "./conformance/secrets";
 export { type FhirFixture, type FhirFixtureOptions, fhirFixture } from "./fhir-fixture";
 export { runLocalBoundarySuite } from "./local-boundary";
 export { type PropertySuiteOptions, runPropertySuite } from "./properties";
+export {
+  runVerdictProperty,
+  type VerdictPropertyOptions,
+  type VerdictReport,
+} from "./properties/verdicts";
+export { runProvisioningSuite } from "./provisioning-suite";
 export { type RateLimiterPairFactory, runRateLimiterContract } from "./rate-limiter-contract";

@@ -3,19 +3,27 @@ import { IdSchema } from "../primitives/ids.schema";
 import { VersionSchema } from "../primitives/version.schema";
 
 /**
+ * The row actions on a user, for UI affordances (`users.actions`): the one list, also the wire schema.
+ *
+ * @example UserActionSchema.options // ["edit", "disable", …]
+ */
+export const UserActionSchema = z.enum([
+  "edit",
+  "disable",
+  "restore",
+  "delete",
+  "resendInvitation",
+  "revokeInvitation",
+  "resetPassword",
+  "unlock",
+]);
+
+/**
  * Row actions on a user, for UI affordances (`users.actions`).
  *
- * @example admin.users.actions(user) // ["edit", "disable", "resetPassword"]
+ * @example admin.users.actions(user).map((o) => o.action) // ["edit", "disable", "resetPassword"]
  */
-export type UserAction =
-  | "edit"
-  | "disable"
-  | "restore"
-  | "delete"
-  | "resendInvitation"
-  | "revokeInvitation"
-  | "resetPassword"
-  | "unlock";
+export type UserAction = z.infer<typeof UserActionSchema>;
 
 /**
  * How an admin resets a password (W5): set a temporary one (the user must change it at next sign-in

@@ -33,8 +33,9 @@ const userFields = {
 };
 
 /**
- * W1: create a user directly, with a password or an invitation-free activation. Unknown fields are
- * rejected (R14).
+ * W1: create an active user directly. Unknown fields are rejected (R14). Without `password` the
+ * account has none until the person sets one through a reset link (people an identity provider
+ * provisions); with one, R16 applies.
  *
  * @example
  * { email: "jane@clinic.org", profile: { givenName: "Jane", familyName: "Smith", title: "RN" },
@@ -44,7 +45,7 @@ const userFields = {
 export const CreateUserInputSchema = z.strictObject({
   email: EmailSchema,
   ...userFields,
-  password: z.string().check(z.minLength(1, "Enter a password."), z.maxLength(1024)),
+  password: z.optional(z.string().check(z.minLength(1, "Enter a password."), z.maxLength(1024))),
   mustChangePassword: z.optional(z.boolean()),
 });
 

@@ -1,10 +1,12 @@
-import { canReadUsers, missingPermissions, sharesLocation, withinScope } from "../access/access.rules";
+import { canReadUsers, sharesLocation } from "../access/access.rules";
 import type { ActorContext } from "../access/actor";
-import { mainContactOnly, refuseMainContact } from "../access/main-contact.rules";
+import { type ActorFacts, loadedActorFacts } from "../access/actor-facts";
 import { checkId } from "../directory/validate";
 import { fail } from "../errors/directory-error";
-import type { AccountRecord, RoleRecord, UserRecord } from "../store/records";
+import { assertAllowed } from "../errors/verdict";
+import type { AccountRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
+import { type AccountFacts, manageUserVerdict, type UserTarget } from "./users.rules";
 
 /**
  * R5: the user if it exists in the actor's organization and scope; `not_found` otherwise, with the
@@ -17,85 +19,77 @@ export async function visibleUser(tx: StoreTransaction, a: ActorContext, id: unk
   return user;
 }
 
-/** A user the actor may manage, with its role (R2–R4). */
-export interface ManagedTarget {
+/**
+ * The facts of the person's account beyond this organization (R7 across organizations, shared
+ * sign-in): how many organizations it belongs to, and whether it is the main contact of another.
+ *
+ * @example const facts = await accountFacts(tx, a.organization.id, account.id);
+ */
+export async function accountFacts(
+  tx: StoreTransaction,
+  organizationId: string,
+  accountId: string,
+): Promise<AccountFacts> {
+  const memberships = await tx.listUsersByAccount(accountId);
+  let mainContactElsewhere = false;
+  for (const m of memberships) {
+    if (m.organizationId === organizationId) continue;
+    const org = await tx.getOrganization(m.organizationId);
+    if (org?.mainContactUserId === m.id) mainContactElsewhere = true;
+  }
+  return { memberships: memberships.length, mainContactElsewhere };
+}
+
+/**
+ * A user a write is about, with what the verdicts need: the stored user and account, the
+ * {@link UserTarget} facts and the actor's facts, read in the write's transaction.
+ */
+export interface LoadedTarget {
   readonly user: UserRecord;
-  readonly role: RoleRecord;
   readonly account: AccountRecord;
-  readonly isAdmin: boolean;
-  readonly isSelf: boolean;
+  readonly target: UserTarget;
+  readonly actor: ActorFacts;
+}
+
+/**
+ * Loads the target of a user read or write: R5 visibility (`not_found`), the account, the actor's
+ * facts, and — with `account` — the account's other memberships (for the verdicts of sign-in writes).
+ *
+ * @example const t = await userTarget(tx, a, id, nowMs, { account: true });
+ */
+export async function userTarget(
+  tx: StoreTransaction,
+  a: ActorContext,
+  id: unknown,
+  nowMs: number,
+  options: { readonly account?: boolean } = {},
+): Promise<LoadedTarget> {
+  const user = await visibleUser(tx, a, id);
+  const account = await tx.getAccount(user.accountId);
+  if (!account) throw new Error(`Invariant broken: user ${user.id} has no account`);
+  const actor = loadedActorFacts(a, await tx.listRoles(a.organization.id));
+  const locked = account.lockedUntil !== null && Date.parse(account.lockedUntil) > nowMs;
+  const facts = options.account ? await accountFacts(tx, a.organization.id, account.id) : null;
+  return { user, account, actor, target: { ...user, locked, account: facts } };
 }
 
 /**
  * The target of every user write (update, disable, restore, delete, password reset and reset link,
- * unlock, invitations, and bulk actions, which run these): R2–R4, the actor holds `users.manage`,
- * the target lies inside its locations and holds no permission the actor lacks; and R7, nobody but
- * the main contact writes the main contact. Invisible targets are `not_found`; visible but
- * unmanageable ones `forbidden`; the main contact, to anyone else, `rule`/`main_contact_only`.
+ * unlock, invitations, and bulk actions, which run these): {@link userTarget}, then the
+ * {@link manageUserVerdict} asserted — invisible targets are `not_found`, visible but unmanageable
+ * ones `forbidden`, the main contact, to anyone else, `rule`/`main_contact_only` — before the
+ * version is compared, so a stale form about someone the actor may not touch hears why not.
+ *
+ * @example const t = await managedUser(unit.tx, a, id, unit.nowMs);
  */
 export async function managedUser(
   tx: StoreTransaction,
   a: ActorContext,
   id: unknown,
-): Promise<ManagedTarget> {
-  if (!a.subject.permissions.has("users.manage")) {
-    await visibleUser(tx, a, id);
-    throw fail.forbidden();
-  }
-  const user = await visibleUser(tx, a, id);
-  if (!withinScope(a.subject, user.locationAccess)) {
-    throw fail.forbidden("This user has access to locations outside yours.");
-  }
-  const role = await tx.getRole(a.organization.id, user.roleId);
-  if (!role) throw new Error(`Invariant broken: user ${user.id} holds a missing role`);
-  if (missingPermissions(a.subject, role.permissions).length > 0) {
-    throw fail.forbidden("This user holds permissions you do not have.");
-  }
-  refuseMainContact(a, user.id);
-  const account = await tx.getAccount(user.accountId);
-  if (!account) throw new Error(`Invariant broken: user ${user.id} has no account`);
-  return {
-    user,
-    role,
-    account,
-    isAdmin: role.permissions.includes("users.manage"),
-    isSelf: user.id === a.user.id,
-  };
-}
-
-/**
- * R7 across organizations: an account (password, reset links, lock, email) is shared by every
- * organization its person belongs to, so when the target is the main contact of ANOTHER
- * organization, account-level writes on it from here are refused too: otherwise an admin where they
- * are ordinary staff could unlock the account for a guesser, or kill their pending reset link.
- * Membership-level writes here (profile, role, disable …) stay this organization's business.
- */
-export async function refuseMainContactAccount(
-  tx: StoreTransaction,
-  a: ActorContext,
-  target: ManagedTarget,
-): Promise<void> {
-  if (target.isSelf) return;
-  for (const m of await tx.listUsersByAccount(target.account.id)) {
-    if (m.organizationId === a.organization.id) continue;
-    const org = await tx.getOrganization(m.organizationId);
-    if (org && mainContactOnly(a.subject, org.mainContactUserId, m.id)) {
-      throw fail.rule(
-        "main_contact_only",
-        "This person is the main contact of another organization: only they can change their sign-in. They can reset their password from the sign-in page.",
-      );
-    }
-  }
-}
-
-/**
- * The role a user write names, in the actor's organization; `validation` on `roleId` when there is
- * no such role.
- *
- * @example const role = await roleFor(tx, a.organization.id, input.roleId);
- */
-export async function roleFor(tx: StoreTransaction, orgId: string, roleId: string): Promise<RoleRecord> {
-  const role = await tx.getRole(orgId, roleId);
-  if (!role) throw fail.field(["roleId"], "unknown_role", "This role does not exist.");
-  return role;
+  nowMs: number,
+  options: { readonly account?: boolean } = {},
+): Promise<LoadedTarget> {
+  const t = await userTarget(tx, a, id, nowMs, options);
+  assertAllowed(manageUserVerdict(t.actor, t.target));
+  return t;
 }

@@ -1,4 +1,5 @@
-import { type ActorContext, requirePermission } from "../access/actor";
+import { type ActorContext, actorName } from "../access/actor";
+import { loadedActorFacts } from "../access/actor-facts";
 import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import { checkNewPassword } from "../auth/new-password";
 import { normalizePassword } from "../auth/password.rules";
@@ -6,36 +7,37 @@ import type { Unit } from "../directory/context";
 import { type ActorSession, writeOp } from "../directory/runner";
 import { parseInput } from "../directory/validate";
 import { fail } from "../errors/directory-error";
+import { assertAllowed } from "../errors/verdict";
 import { checkSeats } from "../organization/seats.rules";
 import type { AccountRecord, UserRecord } from "../store/records";
 import { newToken, queueInvitationMail } from "./invitation-mail";
 import { displayName, type User } from "./user.schema";
-import { checkUserRelations } from "./user-fields.rules";
+import { createUserVerdict, organizationFacts } from "./user-fields.rules";
 import { CreateUserInputSchema, InviteUserInputSchema } from "./user-input.schema";
 import { newUserRecord } from "./user-record";
 import type { InviteResult } from "./user-results.schema";
-import { roleFor } from "./user-target";
 import { invitationSummary, userView } from "./user-view";
-import { checkGrant } from "./users.rules";
 
-/** R1, R3, R8–R10 for a user about to be created or invited. */
+/** The create verdict (R2, R3, R8, R10, R11) for a user about to be created or invited, then R9's count rule. */
 async function admit(unit: Unit, a: ActorContext, record: UserRecord): Promise<void> {
-  requirePermission(a, "users.manage");
-  const locations = await unit.tx.listLocations(a.organization.id);
-  checkUserRelations(a.organization, locations, record, null);
-  checkGrant(a.subject, await roleFor(unit.tx, a.organization.id, record.roleId), record);
+  const actor = loadedActorFacts(a, await unit.tx.listRoles(a.organization.id));
+  const org = organizationFacts(a.organization, await unit.tx.listLocations(a.organization.id));
+  assertAllowed(createUserVerdict(actor, org, record));
   await checkSeats(unit.tx, a.organization, null, record);
 }
 
 const privilegeChanges = (u: UserRecord) =>
   diff({}, u, ["roleId", "locationAccess", "primaryLocationId", "status"]);
 
-/** W1: create an active user with a password. */
+/**
+ * W1: create an active user, with a password (R16) or without one: then the account has no password
+ * until the person sets one through a reset link, and sign-in refuses it like a wrong one (R17).
+ */
 export async function createUser(s: ActorSession, raw: unknown): Promise<User> {
   const input = parseInput(CreateUserInputSchema, raw);
-  const password = normalizePassword(input.password);
-  const hashed = s.ctx.passwords.hash(password);
-  hashed.catch(() => undefined);
+  const hashed =
+    input.password === undefined ? null : s.ctx.passwords.hash(normalizePassword(input.password));
+  hashed?.catch(() => undefined);
   return writeOp(
     s,
     async (unit, a) => {
@@ -67,21 +69,23 @@ export async function createUser(s: ActorSession, raw: unknown): Promise<User> {
               ],
             );
       }
-      await checkNewPassword(s.ctx, input.password, {
-        email: input.email,
-        givenName: record.profile.givenName,
-        familyName: record.profile.familyName,
-        organizationName: a.organization.name,
-      });
+      if (input.password !== undefined) {
+        await checkNewPassword(s.ctx, input.password, {
+          email: input.email,
+          givenName: record.profile.givenName,
+          familyName: record.profile.familyName,
+          organizationName: a.organization.name,
+        });
+      }
       const account: AccountRecord = {
         id: accountId,
         email: input.email,
-        password: await hashed,
+        password: hashed ? await hashed : null,
         failedSignIns: 0,
         lockouts: 0,
         lockedUntil: null,
         lastSignInAt: null,
-        passwordChangedAt: unit.now,
+        passwordChangedAt: hashed ? unit.now : null,
         version: 1,
         createdAt: unit.now,
         updatedAt: unit.now,
@@ -160,7 +164,7 @@ export async function inviteUser(s: ActorSession, raw: unknown): Promise<InviteR
         userId: record.id,
         email: record.email,
         tokenHash: hash,
-        invitedBy: a.user.id,
+        invitedBy: a.user?.id ?? null,
         sentCount: 1,
         lastSentAt: unit.now,
         expiresAt: new Date(unit.nowMs + s.ctx.policy.invitationTtlMs).toISOString(),
@@ -169,7 +173,7 @@ export async function inviteUser(s: ActorSession, raw: unknown): Promise<InviteR
         createdAt: unit.now,
       };
       await unit.tx.insertInvitation(invitation);
-      queueInvitationMail(s.ctx, unit, a.organization, record, token, displayName(a.user.profile));
+      queueInvitationMail(s.ctx, unit, a.organization, record, token, actorName(a));
       await auditActor(s.ctx, unit, a, {
         action: "user.invited",
         target: auditTarget.user(record),

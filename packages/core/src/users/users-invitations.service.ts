@@ -1,12 +1,13 @@
+import { actorName } from "../access/actor";
 import { auditActor, auditTarget } from "../audit/audit-writer";
 import { type ActorSession, writeOp } from "../directory/runner";
 import { expectVersion, orStale, requireVersion } from "../directory/versions";
+import { assertAllowed } from "../errors/verdict";
 import { newToken, queueInvitationMail } from "./invitation-mail";
-import { displayName } from "./user.schema";
 import type { DeleteResult, InvitationSummary } from "./user-results.schema";
 import { managedUser } from "./user-target";
 import { invitationSummary } from "./user-view";
-import { requireResendable, requireStatusFor } from "./users.rules";
+import { requireResendable, userOperationVerdict } from "./users.rules";
 import { removeMembership } from "./users-lifecycle.service";
 
 /**
@@ -20,9 +21,9 @@ export async function revokeInvitation(
 ): Promise<DeleteResult> {
   const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
-    const target = await managedUser(unit.tx, a, id);
+    const target = await managedUser(unit.tx, a, id, unit.nowMs);
     expectVersion(target.user, expected);
-    requireStatusFor("revokeInvitation", target.user);
+    assertAllowed(userOperationVerdict(target.actor, target.target, "revokeInvitation"));
     const accountDeleted = await removeMembership(unit, target.user, target.account);
     await auditActor(s.ctx, unit, a, {
       action: "invitation.revoked",
@@ -41,9 +42,10 @@ export async function resendInvitation(
 ): Promise<InvitationSummary> {
   const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
-    const target = await managedUser(unit.tx, a, id);
+    const target = await managedUser(unit.tx, a, id, unit.nowMs);
     expectVersion(target.user, expected);
-    requireStatusFor("resendInvitation", target.user);
+    assertAllowed(userOperationVerdict(target.actor, target.target, "resendInvitation"));
+    // The resend limits are a count rule (a clock and a counter), asserted apart from the verdict.
     const inv = requireResendable(
       await unit.tx.getInvitationForUser(a.organization.id, target.user.id),
       unit.nowMs,
@@ -58,7 +60,7 @@ export async function resendInvitation(
       expiresAt: new Date(unit.nowMs + s.ctx.policy.invitationTtlMs).toISOString(),
     };
     await orStale(unit.tx.updateInvitation(next));
-    queueInvitationMail(s.ctx, unit, a.organization, target.user, token, displayName(a.user.profile));
+    queueInvitationMail(s.ctx, unit, a.organization, target.user, token, actorName(a));
     await auditActor(s.ctx, unit, a, {
       action: "invitation.resent",
       target: auditTarget.user(target.user),

@@ -4,28 +4,28 @@ import { normalizePassword } from "../auth/password.rules";
 import { type ActorSession, writeOp } from "../directory/runner";
 import { parseInput } from "../directory/validate";
 import { expectVersion, orStale, requireVersion } from "../directory/versions";
+import { assertAllowed } from "../errors/verdict";
 import type { AccountRecord } from "../store/records";
 import { newToken } from "./invitation-mail";
 import { displayName, type User } from "./user.schema";
 import { ResetPasswordInputSchema } from "./user-actions.schema";
-import { managedUser, refuseMainContactAccount } from "./user-target";
+import { managedUser } from "./user-target";
 import { userView } from "./user-view";
-import { refuseSelf, requireSoleOrganization, requireStatusFor, requireUnlockable } from "./users.rules";
+import { userOperationVerdict } from "./users.rules";
 import { transition } from "./users-lifecycle.service";
 
-/** W5: clears a lockout of the user's account. */
+/** W5: clears a running lockout of the user's account (the `unlock` verdict: a lock runs now). */
 export async function unlockUser(s: ActorSession, id: unknown, options: unknown): Promise<User> {
   const expected = requireVersion(options);
   return writeOp(s, async (unit, a) => {
-    const target = await managedUser(unit.tx, a, id);
+    const target = await managedUser(unit.tx, a, id, unit.nowMs, { account: true });
     expectVersion(target.user, expected);
-    await refuseMainContactAccount(unit.tx, a, target);
-    const locked = requireUnlockable(target.account, unit.nowMs);
+    assertAllowed(userOperationVerdict(target.actor, target.target, "unlock"));
     await unit.tx.clearSignInFailures(target.account.id, true);
     await auditActor(s.ctx, unit, a, {
       action: "user.unlocked",
       target: auditTarget.user(target.user),
-      changes: { locked: { before: locked, after: false } },
+      changes: { locked: { before: true, after: false } },
     });
     return userView(unit.tx, target.user, unit.nowMs);
   });
@@ -48,15 +48,9 @@ export async function resetUserPassword(
   const hashed = s.ctx.passwords.hash(normalizePassword(input.password));
   hashed.catch(() => undefined);
   return writeOp(s, async (unit, a) => {
-    const target = await managedUser(unit.tx, a, id);
+    const target = await managedUser(unit.tx, a, id, unit.nowMs, { account: true });
     expectVersion(target.user, expected);
-    refuseSelf(target, "reset the password of");
-    requireStatusFor("resetPassword", target.user);
-    await refuseMainContactAccount(unit.tx, a, target);
-    requireSoleOrganization(
-      (await unit.tx.listUsersByAccount(target.account.id)).length,
-      "temporaryPassword",
-    );
+    assertAllowed(userOperationVerdict(target.actor, target.target, "temporaryPassword"));
     await checkNewPassword(s.ctx, input.password, {
       email: target.user.email,
       givenName: target.user.profile.givenName,
@@ -92,11 +86,9 @@ export async function resetUserPassword(
  */
 async function sendResetLink(s: ActorSession, id: unknown, expected: number): Promise<User> {
   return writeOp(s, async (unit, a) => {
-    const target = await managedUser(unit.tx, a, id);
+    const target = await managedUser(unit.tx, a, id, unit.nowMs, { account: true });
     expectVersion(target.user, expected);
-    refuseSelf(target, "reset the password of");
-    requireStatusFor("resetPassword", target.user);
-    await refuseMainContactAccount(unit.tx, a, target);
+    assertAllowed(userOperationVerdict(target.actor, target.target, "resetPassword"));
     const { token, hash } = await newToken();
     await unit.tx.deleteSecretTokens(target.account.id, "password_reset");
     await unit.tx.insertSecretToken({

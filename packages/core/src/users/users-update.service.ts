@@ -4,23 +4,22 @@ import { type ActorSession, writeOp } from "../directory/runner";
 import { parseInput } from "../directory/validate";
 import { expectVersion, orStale, requireVersion } from "../directory/versions";
 import { fail } from "../errors/directory-error";
+import { assertAllowed } from "../errors/verdict";
 import { checkSeats } from "../organization/seats.rules";
 import type { AccountRecord, UserRecord } from "../store/records";
 import { checkNotLastAdmin } from "./last-admin.rules";
 import type { User } from "./user.schema";
-import { checkUserRelations } from "./user-fields.rules";
+import { changesOf, organizationFacts, updateUserVerdict } from "./user-fields.rules";
 import { UserPatchSchema } from "./user-input.schema";
 import { AUDITED_USER_FIELDS, applyUserPatch } from "./user-record";
-import { managedUser, refuseMainContactAccount, roleFor } from "./user-target";
+import { managedUser } from "./user-target";
 import { userView } from "./user-view";
-import {
-  checkGrant,
-  refuseOwnAccessChange,
-  requireMainContactFor,
-  requireSoleOrganization,
-} from "./users.rules";
+import { isAdministrator } from "./users.rules";
 
-/** W4: edit a user with an optimistic version (R12), under R3, R4, R6–R10. */
+/**
+ * W4: edit a user with an optimistic version (R12): the update verdict (R2–R4, R7, R8, R10, R11),
+ * then the count rules R6 (demoting the last administrator) and R9 (seats) under the lock.
+ */
 export async function updateUser(
   s: ActorSession,
   id: unknown,
@@ -33,33 +32,21 @@ export async function updateUser(
   return writeOp(
     s,
     async (unit, a) => {
-      const target = await managedUser(unit.tx, a, id);
+      const target = await managedUser(unit.tx, a, id, unit.nowMs, { account: patch.email !== undefined });
       const before = target.user;
       expectVersion(before, version);
       const after = applyUserPatch(before, patch);
-      const roleChanged = after.roleId !== before.roleId;
-      const accessChanged = JSON.stringify(after.locationAccess) !== JSON.stringify(before.locationAccess);
-      const primaryChanged = after.primaryLocationId !== before.primaryLocationId;
-      refuseOwnAccessChange(target, roleChanged || accessChanged || primaryChanged);
       const changes = diff(before, after, AUDITED_USER_FIELDS);
       if (Object.keys(changes).length === 0) return userView(unit.tx, before, unit.nowMs);
-      const newRole = roleChanged ? await roleFor(unit.tx, a.organization.id, after.roleId) : target.role;
-      if (roleChanged || accessChanged) checkGrant(a.subject, newRole, after);
-      if (target.isAdmin && (roleChanged || accessChanged)) {
-        // Narrowing an administrator's role or clinics is a demotion (R7): the main contact's call.
-        requireMainContactFor(a, target);
-      }
-      if (roleChanged && target.isAdmin && !newRole.permissions.includes("users.manage")) {
-        // The main contact never gets here: others are refused by managedUser, themselves by self_change.
-        requireMainContactFor(a, target);
-        await checkNotLastAdmin(unit.tx, a.organization, before);
-      }
-      checkUserRelations(a.organization, await unit.tx.listLocations(a.organization.id), after, before);
+      const org = organizationFacts(a.organization, await unit.tx.listLocations(a.organization.id));
+      assertAllowed(updateUserVerdict(target.actor, org, target.target, before, after));
+      const roleChanged = changesOf(before, after).role;
+      const demoted =
+        isAdministrator(target.actor.roles?.get(before.roleId)) &&
+        !isAdministrator(target.actor.roles?.get(after.roleId));
+      if (roleChanged && demoted) await checkNotLastAdmin(unit.tx, a.organization, before);
       await checkSeats(unit.tx, a.organization, before, after);
-      if (after.email !== before.email) {
-        await refuseMainContactAccount(unit.tx, a, target);
-        await changeEmail(unit, target.account, after.email);
-      }
+      if (after.email !== before.email) await changeEmail(unit, target.account, after.email);
       const next: UserRecord = { ...after, version: before.version + 1, updatedAt: unit.now };
       await orStale(unit.tx.updateUser(next, before.version));
       await auditActor(s.ctx, unit, a, {
@@ -74,12 +61,11 @@ export async function updateUser(
 }
 
 /**
- * The email is the account's, shared by every organization it belongs to. Changing it from one
- * organization would let that organization's admin take over the person's login elsewhere (by then
- * asking for a reset link), so it is allowed only while the account has no other organization.
+ * The email is the account's, shared by every organization it belongs to; the update verdict has
+ * already refused the change for an account with another organization (`accountWriteVerdict`). A
+ * taken email is a `conflict` the store answers.
  */
 async function changeEmail(unit: Unit, account: AccountRecord, email: string): Promise<void> {
-  requireSoleOrganization((await unit.tx.listUsersByAccount(account.id)).length, "email");
   const next: AccountRecord = { ...account, email, version: account.version + 1, updatedAt: unit.now };
   if (!(await unit.tx.updateAccount(next, account.version))) {
     throw fail.conflict("Another account already uses this email.", [

@@ -5,6 +5,9 @@ import { type MigrateOptions, migrate } from "../../src/index";
 
 /** Every table the store writes, emptied between worlds. */
 const TABLES = [
+  "provisioned_users",
+  "provisioning_settings",
+  "provisioning_tokens",
   "audit_legacy_heads",
   "audit_personal",
   "audit_events",

@@ -119,7 +119,7 @@ describe("useVersionedForm", () => {
     expect(server.writes.map((w) => w.version)).toEqual([3, 4]);
   });
 
-  it("a stale refusal shows the conflict; Reload shows the new values and keeps the person's edits to apply again", async () => {
+  it("a stale refusal shows the conflict; Reload keeps the person's edits: back in place where nobody else changed the field, Yours/Now with a choice where both did", async () => {
     const server = clinicServer(start);
     const onSaved = vi.fn();
     const { user } = renderWith(
@@ -129,6 +129,7 @@ describe("useVersionedForm", () => {
     server.elsewhere({ group: "North" });
     await user.clear(screen.getByLabelText("Name"));
     await user.type(screen.getByLabelText("Name"), "Downtown Urgent Care");
+    await user.type(screen.getByLabelText("Group"), " East");
     await user.click(screen.getByRole("button", { name: "Save" }));
 
     const alert = await screen.findByRole("alert");
@@ -137,27 +138,49 @@ describe("useVersionedForm", () => {
     expect(server.current).toMatchObject({ name: "Downtown Clinic", version: 4 });
 
     await user.click(within(alert).getByRole("button", { name: "Reload" }));
-    // The new version's values are in the fields; what the person typed is listed beside them.
-    await waitFor(() => expect(screen.getByLabelText("Group")).toHaveValue("North"));
-    expect(screen.getByLabelText("Name")).toHaveValue("Downtown Clinic");
+    // Nobody else touched Name: the person's value is back in the field, and the notice says so.
+    await waitFor(() => expect(screen.getByLabelText("Name")).toHaveValue("Downtown Urgent Care"));
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
-    const kept = screen.getByRole("status", { name: "" });
-    expect(kept).toHaveTextContent("The latest version is loaded");
-    expect(
-      within(kept)
-        .getAllByRole("listitem")
-        .map((li) => li.textContent),
-    ).toEqual(["Name: Downtown Urgent Care"]);
-    expect(screen.getByRole("status", { name: "state" })).toHaveTextContent("clean v4");
-
-    await user.click(within(kept).getByRole("button", { name: "Apply my changes again" }));
-    expect(screen.getByLabelText("Name")).toHaveValue("Downtown Urgent Care");
+    const notice = screen.getByRole("status", { name: "" });
+    expect(notice).toHaveTextContent("The latest version is loaded");
+    expect(notice).toHaveTextContent("Name: your change is back in place (Downtown Urgent Care).");
+    // Both changed Group: the field shows the new value, the notice shows both and asks.
     expect(screen.getByLabelText("Group")).toHaveValue("North");
+    const group = within(notice).getByRole("group", { name: "Group" });
+    expect(group).toHaveTextContent("Yours: Central East");
+    expect(group).toHaveTextContent("Now: North");
     expect(screen.getByRole("status", { name: "state" })).toHaveTextContent("dirty v4");
+
+    await user.click(within(group).getByRole("button", { name: "Use mine" }));
+    expect(screen.getByLabelText("Group")).toHaveValue("Central East");
+    expect(within(notice).queryByRole("group")).not.toBeInTheDocument();
+    expect(notice).toHaveTextContent("Group: your change is back in place (Central East).");
     await user.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(server.writes.map((w) => w.version)).toEqual([3, 4]);
-    expect(server.current).toMatchObject({ name: "Downtown Urgent Care", group: "North", version: 5 });
+    expect(server.current).toMatchObject({ name: "Downtown Urgent Care", group: "Central East", version: 5 });
+  });
+
+  it("after a reload, Keep theirs leaves the new value and saves the person's other edits on the new version", async () => {
+    const server = clinicServer(start);
+    const onSaved = vi.fn();
+    const { user } = renderWith(
+      (await seededWorld({ users: 1 })).owner,
+      <ClinicForm server={server} record={start} onSaved={onSaved} />,
+    );
+    server.elsewhere({ group: "North" });
+    await user.type(screen.getByLabelText("Name"), " Annex");
+    await user.type(screen.getByLabelText("Group"), " East");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await user.click(within(await screen.findByRole("alert")).getByRole("button", { name: "Reload" }));
+    const group = await screen.findByRole("group", { name: "Group" });
+    await user.click(within(group).getByRole("button", { name: "Keep theirs" }));
+    expect(screen.queryByRole("group", { name: "Group" })).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Group")).toHaveValue("North");
+    expect(screen.getByLabelText("Name")).toHaveValue("Downtown Clinic Annex");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(server.current).toMatchObject({ name: "Downtown Clinic Annex", group: "North", version: 5 });
   });
 
   it("puts core's field issue on its field, writes nothing, and keeps the version", async () => {
@@ -175,7 +198,7 @@ describe("useVersionedForm", () => {
     expect(screen.getByRole("status", { name: "state" })).toHaveTextContent("dirty v3");
   });
 
-  it("the user form over the real core: after a stale save, Reload lists the unsaved job title and applying it saves on the new version", async () => {
+  it("the user form over the real core: after a stale save, Reload keeps an untouched edit and offers Yours/Now on the job title both changed", async () => {
     const { owner, users } = await seededWorld({ users: 5 });
     const target = users[4];
     if (!target) throw new Error("fixture");
@@ -193,18 +216,26 @@ describe("useVersionedForm", () => {
     );
     await user.clear(jobTitle);
     await user.type(jobTitle, "Charge nurse");
+    const initials = within(dialog).getByLabelText(/^Initials/);
+    await user.clear(initials);
+    await user.type(initials, "QX");
     await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
     await user.click(
       within(await within(dialog).findByRole("alert")).getByRole("button", { name: "Reload" }),
     );
     await waitFor(() => expect(within(dialog).getByLabelText("Job title")).toHaveValue("Changed elsewhere"));
-    expect(within(dialog).getByText("Job title: Charge nurse")).toBeInTheDocument();
-    await user.click(within(dialog).getByRole("button", { name: "Apply my changes again" }));
+    expect(within(dialog).getByLabelText(/^Initials/)).toHaveValue("QX");
+    expect(within(dialog).getByText("Initials: your change is back in place (QX).")).toBeInTheDocument();
+    const both = within(dialog).getByRole("group", { name: "Job title" });
+    expect(both).toHaveTextContent("Yours: Charge nurse");
+    expect(both).toHaveTextContent("Now: Changed elsewhere");
+    await user.click(within(both).getByRole("button", { name: "Use mine" }));
     expect(within(dialog).getByLabelText("Job title")).toHaveValue("Charge nurse");
     await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     const saved = await owner.users.get(target.id);
     expect(saved.profile.jobTitle).toBe("Charge nurse");
+    expect(saved.profile.initials).toBe("QX");
     expect(saved.version).toBe(changed.version + 1);
   });
 });

@@ -9,7 +9,7 @@ import {
   useForm,
 } from "react-hook-form";
 import { useMessages } from "../provider/context";
-import { type EditedField, editedFields } from "./edited-fields";
+import { editedFields, type UnsavedEdit, unsavedAgainst } from "./edited-fields";
 import { serverFailure } from "./server-errors";
 
 /** A record written with the version it was read at (R12). */
@@ -70,25 +70,30 @@ export interface VersionedForm<T extends Versioned, V extends FieldValues> {
   readonly stale: boolean;
   /** What the form's alert shows after a refusal no field took; null when none. */
   readonly failure: string | null;
-  /** Loads the current version; the person's edits are kept in `unsaved`, not lost. */
+  /**
+   * Loads the current version without losing the person's edits: an edit to a field nobody else
+   * changed goes back into the form (`kept`); an edit to a field someone else changed too waits in
+   * `unsaved` as a `conflict`, the form showing the new value until the person chooses.
+   */
   reload(): Promise<void>;
-  /** After a reload: the fields the person had changed and what they entered, not yet applied to the new version. */
-  readonly unsaved: readonly EditedField[];
-  /** Puts `unsaved` back on the reloaded form, to review against the new values and save. */
-  reapplyUnsaved(): void;
+  /** After a reload: the person's edits beside the new version's values (see {@link UnsavedEdit}). */
+  readonly unsaved: readonly UnsavedEdit[];
+  /** Settles a conflict: `mine` puts the person's value in the field, `now` keeps the new version's. */
+  chooseUnsaved(name: string, choice: "mine" | "now"): void;
   /** Back to the record's values. */
   discard(): void;
   readonly isDirty: boolean;
   readonly isSubmitting: boolean;
 }
 
-const NONE: readonly EditedField[] = [];
+const NONE: readonly UnsavedEdit[] = [];
 
 /**
  * A versioned edit form (R12): holds the version its values were read at and sends it with the
  * write, puts core's field issues on their fields (`serverFailure`), and on a `stale` refusal
- * offers a reload that loads the new version while keeping what the person typed (`unsaved`, with
- * `reapplyUnsaved`) instead of throwing it away. The user, role, location and organization forms
+ * offers a reload that loads the new version while keeping what the person typed instead of
+ * throwing it away: their edits to fields nobody else changed go back into the form, and where both
+ * changed a field the person chooses between theirs and the new value (`unsaved`, `chooseUnsaved`). The user, role, location and organization forms
  * are built on it.
  *
  * @example
@@ -114,7 +119,7 @@ export function useVersionedForm<T extends Versioned, V extends FieldValues, R>(
   const [record, setRecord] = useState<T | null>(options.record);
   const [stale, setStale] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [unsaved, setUnsaved] = useState<readonly EditedField[]>(NONE);
+  const [unsaved, setUnsaved] = useState<readonly UnsavedEdit[]>(NONE);
   const { toValues, resolver: resolverOf } = options;
   const initial = useMemo(() => toValues(record), [toValues, record]);
   const resolver = useMemo(() => resolverOf?.(initial), [resolverOf, initial]);
@@ -129,6 +134,9 @@ export function useVersionedForm<T extends Versioned, V extends FieldValues, R>(
     [form],
   );
 
+  const put = (name: string, value: unknown) =>
+    form.setValue(name as Path<V>, value as PathValue<V, Path<V>>, { shouldDirty: true });
+
   const incoming = options.record;
   useEffect(() => {
     if (!latest.current.followRecord || !incoming || !record) return;
@@ -142,7 +150,10 @@ export function useVersionedForm<T extends Versioned, V extends FieldValues, R>(
     const edits = editedFields(initial, form.getValues());
     const fresh = await latest.current.reload(record);
     rebase(fresh);
-    setUnsaved(edits);
+    // Edits to fields nobody else changed go straight back in; the rest wait for the person's choice.
+    const sorted = unsavedAgainst(edits, initial, latest.current.toValues(fresh));
+    for (const edit of sorted) if (edit.state === "kept") put(edit.name, edit.value);
+    setUnsaved(sorted);
     setStale(false);
     setFailure(null);
   };
@@ -177,11 +188,16 @@ export function useVersionedForm<T extends Versioned, V extends FieldValues, R>(
     failure,
     reload,
     unsaved,
-    reapplyUnsaved() {
-      for (const edit of unsaved) {
-        form.setValue(edit.name as Path<V>, edit.value as PathValue<V, Path<V>>, { shouldDirty: true });
-      }
-      setUnsaved(NONE);
+    chooseUnsaved(name, choice) {
+      const edit = unsaved.find((e) => e.name === name && e.state === "conflict");
+      if (!edit) return;
+      if (choice === "mine") put(name, edit.value);
+      // Mine: listed as kept like the others; theirs: the field already shows it, nothing to list.
+      setUnsaved(
+        unsaved.flatMap((e) =>
+          e !== edit ? [e] : choice === "mine" ? [{ ...e, state: "kept" as const }] : [],
+        ),
+      );
     },
     discard() {
       rebase(record);

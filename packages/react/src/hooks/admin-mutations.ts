@@ -23,6 +23,7 @@ const ROLE_INVALIDATES = [
   queryKeys.me,
   queryKeys.users.all,
   queryKeys.audit.all,
+  queryKeys.formOptions.all,
 ] as const;
 
 /**
@@ -93,7 +94,12 @@ export function useDeleteRole(): MutationResult<Pick<Role, "id" | "version">, vo
   });
 }
 
-const LOCATION_INVALIDATES = [queryKeys.locations.all, queryKeys.users.all, queryKeys.audit.all] as const;
+const LOCATION_INVALIDATES = [
+  queryKeys.locations.all,
+  queryKeys.users.all,
+  queryKeys.audit.all,
+  queryKeys.formOptions.all,
+] as const;
 
 /**
  * W8: creates a location.
@@ -168,6 +174,12 @@ export function useUpdateOrganization(): MutationResult<UpdateOrganizationVariab
   return useMutation({
     mutate: ({ patch, version }) => directory.organization.update(patch, { version }),
     onSuccess: (cache, org) => cache.set(queryKeys.organization.get, org),
-    invalidates: [queryKeys.organization.all, queryKeys.me, queryKeys.users.all, queryKeys.audit.all],
+    invalidates: [
+      queryKeys.organization.all,
+      queryKeys.me,
+      queryKeys.users.all,
+      queryKeys.audit.all,
+      queryKeys.formOptions.all,
+    ],
   });
 }

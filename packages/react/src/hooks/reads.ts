@@ -6,11 +6,14 @@ import type {
   InvitationSummary,
   Location,
   Organization,
+  OrganizationFormOptions,
   Page,
   Role,
+  RoleFormOptions,
   SeatUsage,
   StatusCounts,
   User,
+  UserFormOptions,
   UserQuery,
 } from "@staffroom/core";
 import { useDirectory } from "../provider/context";
@@ -134,4 +137,45 @@ export function useAuditEvents(
 ): QueryResult<Page<AuditEvent>> {
   const directory = useDirectory();
   return useQuery(queryKeys.audit.list(query), () => directory.audit.list(query), options);
+}
+
+/**
+ * Core's user form options (`users.formOptions`): for the user `id`, or for a new user (`null`) —
+ * every role, location, primary location and flag with its verdict. `enabled` false waits.
+ *
+ * @example const options = useUserFormOptions(user.id); options.data?.organizationWide.allowed
+ */
+export function useUserFormOptions(id: string | null, enabled = true): QueryResult<UserFormOptions> {
+  const directory = useDirectory();
+  return useQuery(
+    queryKeys.formOptions.user(id),
+    () => (id === null ? directory.users.formOptions() : directory.users.formOptions(id)),
+    { enabled },
+  );
+}
+
+/**
+ * Core's roles editor options (`roles.formOptions`): for the role `id`, or a new role (`null`) —
+ * rename, delete, whether its permissions may change, each toggle and template with its verdict.
+ *
+ * @example const options = useRoleFormOptions(role.id); options.data?.permissions.allowed
+ */
+export function useRoleFormOptions(id: string | null, enabled = true): QueryResult<RoleFormOptions> {
+  const directory = useDirectory();
+  return useQuery(
+    queryKeys.formOptions.role(id),
+    () => (id === null ? directory.roles.formOptions() : directory.roles.formOptions(id)),
+    { enabled },
+  );
+}
+
+/**
+ * Core's organization settings options (`organization.formOptions`): update, hand-over, removing
+ * each licence type, each with its verdict.
+ *
+ * @example const options = useOrganizationFormOptions(); options.data?.handOver.allowed
+ */
+export function useOrganizationFormOptions(): QueryResult<OrganizationFormOptions> {
+  const directory = useDirectory();
+  return useQuery(queryKeys.formOptions.organization, () => directory.organization.formOptions());
 }

@@ -1,4 +1,4 @@
-import { DirectoryError, type DirectoryErrorData, ERROR_STATUS } from "@staffroom/core";
+import { DirectoryError, type DirectoryErrorData, ERROR_STATUS, type Verdict } from "@staffroom/core";
 import type { Messages } from "./messages";
 
 // Bulk results carry refusals as plain DirectoryErrorData (they cross wires as JSON), not as
@@ -23,4 +23,16 @@ export function errorMessage(messages: Messages, error: unknown): string {
     if (byRule) return byRule;
   }
   return messages.errors.code[error.code] ?? error.message;
+}
+
+/**
+ * The reason to show beside an option core refuses: the host's `errors.refusal` override, else the
+ * `errors.rule` / `errors.code` override for its rule or code, else core's own message (the one the
+ * service would answer on saving it). Null for an allowed verdict.
+ *
+ * @example refusalMessage(messages, options.organizationWide) // "You can only give access to locations you have yourself."
+ */
+export function refusalMessage(messages: Messages, verdict: Verdict): string | null {
+  if (verdict.allowed) return null;
+  return messages.errors.refusal(verdict) ?? errorMessage(messages, verdict);
 }

@@ -1,4 +1,12 @@
-import type { ErrorCode, FieldIssue, RuleCode, UserAction, UserStatus } from "@staffroom/core";
+import type {
+  AdminScreen,
+  ErrorCode,
+  FieldIssue,
+  Refusal,
+  RuleCode,
+  UserAction,
+  UserStatus,
+} from "@staffroom/core";
 import { type AccountMessages, accountMessages } from "../widgets/account/messages";
 import { type AuditMessages, auditMessages } from "../widgets/audit-trail/messages";
 import { type LocationsMessages, locationsMessages } from "../widgets/locations-manager/messages";
@@ -7,7 +15,9 @@ import {
   organizationSettingsMessages,
 } from "../widgets/organization-settings/messages";
 import { type SwitcherMessages, switcherMessages } from "../widgets/organization-switcher/messages";
+import { type ProvisioningMessages, provisioningMessages } from "../widgets/provisioning-settings/messages";
 import { type RolesMessages, rolesMessages } from "../widgets/roles-manager/messages";
+import { type SessionsMessages, sessionsMessages } from "../widgets/sessions-manager/messages";
 
 /**
  * Every string the widgets show, in English. Hosts override any part through
@@ -53,17 +63,31 @@ export interface Messages {
     readonly rule: Partial<Readonly<Record<RuleCode, string>>>;
     /** Overrides of a field issue's message; return undefined to keep core's. */
     readonly issue: (issue: FieldIssue) => string | undefined;
+    /**
+     * Overrides the reason shown beside an option core refuses (a form option, a row action, a
+     * permission toggle); return undefined to keep the `code`/`rule` overrides above, else core's.
+     */
+    readonly refusal: (refusal: Refusal) => string | undefined;
     readonly unexpected: string;
     readonly staleTitle: string;
     readonly staleBody: string;
-    /** After Reload on a stale form: the latest version shows, the person's edits wait to be applied again. */
+    /**
+     * After Reload on a stale form: the latest version is in the form, the person's edits to
+     * fields nobody else changed are back in it, and where both changed a field they choose.
+     */
     readonly unsavedTitle: string;
     readonly unsavedBody: string;
-    /** Puts the person's edits back on the reloaded form. */
-    readonly unsavedApply: string;
-    /** One edit that was not saved: the field's label and what was entered. */
-    readonly unsavedEdit: (label: string, value: string) => string;
-    /** An edit to an empty value. */
+    /** An edit put back in the form after the reload: the field's label and what was entered. */
+    readonly unsavedKept: (label: string, value: string) => string;
+    /** A field both changed: what the person entered … */
+    readonly unsavedYours: (value: string) => string;
+    /** … and what the new version holds. */
+    readonly unsavedNow: (value: string) => string;
+    /** Puts the person's value in a field both changed. */
+    readonly unsavedUseMine: string;
+    /** Keeps the new version's value in a field both changed. */
+    readonly unsavedUseNow: string;
+    /** An empty value, in the lines above. */
     readonly unsavedEmpty: string;
   };
   readonly directory: {
@@ -78,6 +102,8 @@ export interface Messages {
     readonly roleFilter: string;
     readonly anyRole: string;
     readonly adminsOnly: string;
+    /** What "Administrators only" counts: the roles that manage users, by name. */
+    readonly adminsOnlyHint: (roles: readonly string[]) => string;
     readonly practitionersOnly: string;
     readonly clearFilters: string;
     readonly createUser: string;
@@ -91,6 +117,14 @@ export interface Messages {
       readonly role: string;
       readonly locations: string;
       readonly lastSignIn: string;
+      /** Pending tab: when the invitation was first sent. */
+      readonly invitedAt: string;
+      /** Pending tab: when the invitation's link stops working. */
+      readonly expires: string;
+      /** Pending tab: how many times it was sent. */
+      readonly timesSent: string;
+      /** Pending tab: the in-row resend column (visually hidden header). */
+      readonly resend: string;
       readonly createdAt: string;
       readonly actions: string;
     };
@@ -116,8 +150,27 @@ export interface Messages {
     readonly bulkResult: (succeeded: number, failed: number) => string;
     readonly bulkConfirmDelete: (count: number) => string;
     readonly bulkConfirmDeleteBody: string;
+    /** Title of the bulk disable confirmation. @example (4) => "Disable 4 users?" */
+    readonly bulkConfirmDisable: (count: number) => string;
+    readonly bulkConfirmDisableBody: string;
+    /** The bulk disable confirmation's button. @example (4) => "Disable 4 users" */
+    readonly bulkConfirmDisableAction: (count: number) => string;
+    /** The people a bulk action goes to: the first few by name, then how many more. */
+    readonly bulkPeople: (names: readonly string[], more: number) => string;
+    /** Above the selected people a bulk action leaves as they are. @example (1) => "1 person is skipped:" */
+    readonly bulkSkippedTitle: (count: number) => string;
+    /** One skipped person and core's reason. */
+    readonly bulkSkipped: (name: string, reason: string) => string;
+    /** The reason for a selected person the action does not apply to at all (core offers it not). */
+    readonly bulkNotOffered: string;
     readonly actionDone: Readonly<Record<UserAction, (name: string) => string>>;
     readonly invitationSent: (email: string) => string;
+    /** The badge beside an expired invitation's date on the Pending tab. */
+    readonly invitationExpired: string;
+    /** The Pending tab's in-row resend button. */
+    readonly resend: string;
+    /** Its accessible name. @example (name) => `Resend invitation to ${name}` */
+    readonly resendTo: (name: string) => string;
     readonly userCreated: (name: string) => string;
     readonly userUpdated: (name: string) => string;
     readonly dismiss: string;
@@ -188,6 +241,10 @@ export interface Messages {
     readonly alternatePhone: string;
     readonly role: string;
     readonly chooseRole: string;
+    /** The error under Role when none is chosen. */
+    readonly roleRequired: string;
+    /** The error under Primary location when none is chosen. */
+    readonly primaryLocationRequired: string;
     readonly roleScreens: (screens: string) => string;
     readonly access: string;
     readonly accessOrganization: string;
@@ -223,10 +280,24 @@ export interface Messages {
   };
   readonly roles: RolesMessages;
   readonly locations: LocationsMessages;
+  readonly provisioning: ProvisioningMessages;
   readonly organizationSettings: OrganizationSettingsMessages;
   readonly audit: AuditMessages;
   readonly switcher: SwitcherMessages;
   readonly account: AccountMessages;
+  readonly sessions: SessionsMessages;
+  /** A screen the actor may not open (core's `canOpenScreen`): what each widget shows instead of loading it. */
+  readonly access: {
+    /** Each screen by the name the sentence below uses. */
+    readonly screens: Readonly<Record<AdminScreen, string>>;
+    /** "You don't have access to Users — ask an administrator." */
+    readonly noAccess: (screen: string) => string;
+  };
+  /** The directory as cards, in a narrow box (each card is one row of the table). */
+  readonly userCards: {
+    /** The label of a card's status fact. */
+    readonly status: string;
+  };
 }
 
 /** A deep partial of {@link Messages}: what a host passes to override strings. */
@@ -283,14 +354,18 @@ export const englishMessages: Messages = {
     code: {},
     rule: {},
     issue: () => undefined,
+    refusal: () => undefined,
     unexpected: "Something went wrong. Try again.",
     staleTitle: "Someone else changed this user",
     staleBody: "Your changes were not saved. Reload to see the latest version, then make your changes again.",
     unsavedTitle: "The latest version is loaded",
     unsavedBody:
-      "These changes of yours were not saved. Apply them again to review them against the new version, then save.",
-    unsavedApply: "Apply my changes again",
-    unsavedEdit: (label, value) => `${label}: ${value}`,
+      "Someone else saved first; their changes are in the form now. Your changes to fields they did not touch are back in place. Where you both changed a field, choose which to keep, then save.",
+    unsavedKept: (label, value) => `${label}: your change is back in place (${value}).`,
+    unsavedYours: (value) => `Yours: ${value}`,
+    unsavedNow: (value) => `Now: ${value}`,
+    unsavedUseMine: "Use mine",
+    unsavedUseNow: "Keep theirs",
     unsavedEmpty: "(empty)",
   },
   directory: {
@@ -305,6 +380,8 @@ export const englishMessages: Messages = {
     roleFilter: "Role",
     anyRole: "All roles",
     adminsOnly: "Administrators only",
+    adminsOnlyHint: (roles) =>
+      roles.length > 0 ? `Roles that manage users: ${roles.join(", ")}` : "Roles that manage users",
     practitionersOnly: "Providers only",
     clearFilters: "Clear filters",
     createUser: "New user",
@@ -318,6 +395,10 @@ export const englishMessages: Messages = {
       role: "Role",
       locations: "Locations",
       lastSignIn: "Last sign-in",
+      invitedAt: "Invited on",
+      expires: "Expires",
+      timesSent: "Times sent",
+      resend: "Resend",
       createdAt: "Added",
       actions: "Actions",
     },
@@ -363,6 +444,14 @@ export const englishMessages: Messages = {
     bulkConfirmDelete: (count) => `Delete ${plural(count, "user", "users")} permanently?`,
     bulkConfirmDeleteBody:
       "Their profiles, access and sessions in this organization are erased, with their names and details in the audit trail (its events stay, without them). Sign-in accounts with no other organization are deleted. This cannot be undone. Type DELETE to confirm.",
+    bulkConfirmDisable: (count) => `Disable ${plural(count, "user", "users")}?`,
+    bulkConfirmDisableBody:
+      "They are signed out at once and can no longer sign in. Their history stays, and you can restore them from the Disabled tab.",
+    bulkConfirmDisableAction: (count) => `Disable ${plural(count, "user", "users")}`,
+    bulkPeople: (names, more) => (more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ")),
+    bulkSkippedTitle: (count) => `${plural(count, "person is", "people are")} skipped:`,
+    bulkSkipped: (name, reason) => `${name}: ${reason}`,
+    bulkNotOffered: "This action does not apply to them.",
     actionDone: {
       edit: (name) => `${name} was updated.`,
       disable: (name) => `${name} was disabled.`,
@@ -374,6 +463,9 @@ export const englishMessages: Messages = {
       unlock: (name) => `${name} was unlocked.`,
     },
     invitationSent: (email) => `Invitation sent to ${email}.`,
+    invitationExpired: "Expired",
+    resend: "Resend",
+    resendTo: (name) => `Resend invitation to ${name}`,
     userCreated: (name) => `${name} was added.`,
     userUpdated: (name) => `${name} was updated.`,
     dismiss: "Dismiss",
@@ -446,10 +538,13 @@ export const englishMessages: Messages = {
     titleHint: "Shown after the name, as in Jane Smith RN.",
     jobTitle: "Job title",
     primaryPhone: "Primary phone",
-    phoneHint: "International form, like +14155550123. Needed for the mobile app.",
+    phoneHint:
+      "International form, like +14155550123. It is also their login for the mobile app, so mobile sign-in needs it.",
     alternatePhone: "Alternate phone",
     role: "Role",
     chooseRole: "Choose a role",
+    roleRequired: "Choose a role.",
+    primaryLocationRequired: "Choose a primary location.",
     roleScreens: (screens) => `Opens: ${screens}`,
     access: "Location access",
     accessOrganization: "All locations of the organization",
@@ -485,10 +580,25 @@ export const englishMessages: Messages = {
   },
   roles: rolesMessages,
   locations: locationsMessages,
+  provisioning: provisioningMessages,
   organizationSettings: organizationSettingsMessages,
   audit: auditMessages,
   switcher: switcherMessages,
   account: accountMessages,
+  sessions: sessionsMessages,
+  access: {
+    screens: {
+      users: "Users",
+      roles: "Roles",
+      locations: "Locations",
+      organization: "Organization settings",
+      sessions: "Sessions",
+      provisioning: "Provisioning",
+      audit: "Audit trail",
+    },
+    noAccess: (screen) => `You don't have access to ${screen} — ask an administrator.`,
+  },
+  userCards: { status: "Status" },
 };
 
 /**

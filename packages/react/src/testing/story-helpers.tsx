@@ -32,6 +32,7 @@ export function withLatency(directory: StaffDirectory, ms: number): StaffDirecto
     locations: wrap(directory.locations),
     organization: wrap(directory.organization),
     audit: wrap(directory.audit),
+    sessions: wrap(directory.sessions),
   };
 }
 

@@ -1,6 +1,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useStaffroom } from "../provider/context";
+import { type FocusReturn, focusFirstField, rememberFocus } from "./focus-return";
 
 /**
  * Renders portalled content inside the provider's theme scope (`sr-root` with the same theme and
@@ -36,7 +37,10 @@ export interface DialogContentProps {
 
 /**
  * The kit's dialog surface over Radix Dialog: portal into the provider's container, overlay, focus
- * trap, Escape to close, focus returned to the trigger, labelled by its title and description.
+ * trap, Escape to close, labelled by its title and description. It opens on its first field (or,
+ * with none, Radix's first button), and on closing gives focus back to what had it when it opened —
+ * a menu's button, "New user" — or, when that has gone (the row left the list), to the control now
+ * in its place ({@link rememberFocus}); Radix alone returns focus only to a `Dialog.Trigger`.
  *
  * @example
  * <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -52,6 +56,12 @@ export function DialogContent({
   preventOutsideClose,
 }: DialogContentProps): ReactNode {
   const { portalContainer } = useStaffroom();
+  // What had focus as the dialog opened: the control that opened it. Captured by <RememberOpener>
+  // inside Radix's Content, which mounts on every opening; this component itself may stay mounted
+  // while closed (ConfirmDialog.Content), so its own first render is not the opening.
+  const opener = useRef<FocusReturn | null>(null);
+  const stopWaiting = useRef<() => void>(() => {});
+  useEffect(() => () => stopWaiting.current(), []);
   return (
     <RadixDialog.Portal container={portalContainer ?? undefined}>
       <ThemeScope>
@@ -61,7 +71,19 @@ export function DialogContent({
           data-size={size}
           {...(description ? {} : { "aria-describedby": undefined })}
           onPointerDownOutside={preventOutsideClose ? (e) => e.preventDefault() : undefined}
+          onOpenAutoFocus={(event) => {
+            if (!(event.currentTarget instanceof HTMLElement)) return;
+            const { focused, stop } = focusFirstField(event.currentTarget);
+            stopWaiting.current = stop;
+            if (focused) event.preventDefault();
+          }}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            stopWaiting.current();
+            opener.current?.restore();
+          }}
         >
+          <RememberOpener into={opener} />
           <div className="sr-dialog-header">
             <RadixDialog.Title className="sr-dialog-title">{title}</RadixDialog.Title>
             {description ? (
@@ -76,6 +98,14 @@ export function DialogContent({
       </ThemeScope>
     </RadixDialog.Portal>
   );
+}
+
+/** Records what has focus in the render that mounts the dialog's content, before Radix moves it. */
+function RememberOpener({ into }: { readonly into: { current: FocusReturn | null } }): null {
+  useState(() => {
+    into.current = rememberFocus();
+  });
+  return null;
 }
 
 /** Radix Dialog's Root, Trigger and Close, re-exported for compound use. */

@@ -126,4 +126,36 @@ describe("Menu (menu button pattern)", () => {
     expect(scope).toHaveClass("acme");
     expect(scope).toHaveAttribute("data-theme", "dark");
   });
+
+  it("opens its panel inside the button's landmark (axe region), not loose in the body", async () => {
+    const user = userEvent.setup();
+    render(
+      <StaffroomProvider>
+        <main>
+          <Menu label="Actions" items={[{ key: "a", label: "Edit", onSelect: () => {} }]} />
+        </main>
+      </StaffroomProvider>,
+    );
+    await user.click(screen.getByRole("button", { name: "Actions" }));
+    const menu = await screen.findByRole("menu");
+    expect(screen.getByRole("main")).toContainElement(menu);
+  });
+
+  it("portals its panel into the provider's portalContainer when the host gives one", async () => {
+    const user = userEvent.setup();
+    const layer = document.createElement("div");
+    document.body.append(layer);
+    render(
+      <StaffroomProvider portalContainer={layer} theme="dark">
+        <main>
+          <Menu label="Actions" items={[{ key: "a", label: "Edit", onSelect: () => {} }]} />
+        </main>
+      </StaffroomProvider>,
+    );
+    await user.click(screen.getByRole("button", { name: "Actions" }));
+    const menu = await screen.findByRole("menu");
+    expect(layer).toContainElement(menu);
+    expect(menu.closest(".sr-root")).toHaveAttribute("data-theme", "dark");
+    layer.remove();
+  });
 });

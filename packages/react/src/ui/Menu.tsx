@@ -41,6 +41,8 @@ export interface MenuButtonProps {
     readonly title?: string;
     readonly "aria-busy"?: boolean;
     readonly "data-variant"?: string;
+    /** Marks the trigger as one of a list's like controls (the table's ⋯ buttons), for focus return. */
+    readonly "data-sr-focus-item"?: "";
   };
   readonly items: readonly MenuItem[];
   /** The menu's accessible name, shown as a caption at its top when `showLabel`. Default: none. */
@@ -79,8 +81,8 @@ const textOf = (item: MenuItem): string =>
  * A keyboard-accessible menu button: Enter, Space or ArrowDown open it on the first item, ArrowUp on
  * the last; arrows, Home and End move; a letter jumps to the next item starting with it; Enter or
  * Space choose; Escape closes and focus returns to the button; Tab or a click outside closes. The
- * panel is portalled (to the provider's `portalContainer`, default `document.body`) so tables that
- * scroll do not clip it.
+ * panel opens beside its button (inside the same landmark and theme scope; fixed-positioned, so
+ * tables that scroll do not clip it), or in the provider's `portalContainer` when one is given.
  *
  * @example <MenuButton trigger="Organization" items={[{ key: "a", label: "Harbor", checked: true, onSelect }]} menuLabel="Your organizations" />
  */
@@ -197,6 +199,60 @@ export function MenuButton({
     }
   };
 
+  // The panel renders beside its button, so it sits in the button's landmark (axe's "region": a
+  // menu in the page's banner or main region, not loose in <body>) and in its theme scope; being
+  // position: fixed, no scrolling table clips it. A host that gives the provider a portalContainer
+  // (a menu inside a transformed box would be misplaced by a fixed position) gets it portalled there.
+  const panel = (
+    <div
+      ref={menuRef}
+      id={menuId}
+      role="menu"
+      aria-orientation="vertical"
+      {...(menuLabel ? (showLabel ? { "aria-labelledby": labelId } : { "aria-label": menuLabel }) : {})}
+      className={menuClassName ? `sr-menu ${menuClassName}` : "sr-menu"}
+      data-align={align}
+      style={{
+        position: "fixed",
+        top: position?.top ?? 0,
+        left: position?.left,
+        right: position?.right,
+        visibility: position ? "visible" : "hidden",
+      }}
+      onKeyDown={onMenuKeyDown}
+    >
+      {menuLabel && showLabel ? (
+        <div id={labelId} className="sr-menu-label">
+          {menuLabel}
+        </div>
+      ) : null}
+      {items.map((item, index) => (
+        // biome-ignore lint/a11y/noStaticElementInteractions: the role is menuitem or menuitemradio, chosen per item
+        // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled once on the menu (roving focus, APG menu pattern)
+        <div
+          key={item.key}
+          ref={(element) => {
+            itemRefs.current[index] = element;
+          }}
+          role={item.checked === undefined ? "menuitem" : "menuitemradio"}
+          {...(item.checked === undefined ? {} : { "aria-checked": item.checked })}
+          {...(item.disabled ? { "aria-disabled": true } : {})}
+          tabIndex={-1}
+          className="sr-menu-item"
+          data-tone={item.tone ?? "default"}
+          {...(item.checked ? { "data-state": "checked" } : {})}
+          {...(index === active ? { "data-highlighted": "" } : {})}
+          onFocus={() => index !== active && setActive(index)}
+          onPointerMove={() => index !== active && setActive(index)}
+          onClick={() => choose(item)}
+        >
+          {renderIndicator?.(item)}
+          {item.label}
+        </div>
+      ))}
+    </div>
+  );
+
   return (
     <>
       <button
@@ -212,62 +268,9 @@ export function MenuButton({
         {trigger}
       </button>
       {open
-        ? createPortal(
-            <ThemeScope>
-              <div
-                ref={menuRef}
-                id={menuId}
-                role="menu"
-                aria-orientation="vertical"
-                {...(menuLabel
-                  ? showLabel
-                    ? { "aria-labelledby": labelId }
-                    : { "aria-label": menuLabel }
-                  : {})}
-                className={menuClassName ? `sr-menu ${menuClassName}` : "sr-menu"}
-                data-align={align}
-                style={{
-                  position: "fixed",
-                  top: position?.top ?? 0,
-                  left: position?.left,
-                  right: position?.right,
-                  visibility: position ? "visible" : "hidden",
-                }}
-                onKeyDown={onMenuKeyDown}
-              >
-                {menuLabel && showLabel ? (
-                  <div id={labelId} className="sr-menu-label">
-                    {menuLabel}
-                  </div>
-                ) : null}
-                {items.map((item, index) => (
-                  // biome-ignore lint/a11y/noStaticElementInteractions: the role is menuitem or menuitemradio, chosen per item
-                  // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled once on the menu (roving focus, APG menu pattern)
-                  <div
-                    key={item.key}
-                    ref={(element) => {
-                      itemRefs.current[index] = element;
-                    }}
-                    role={item.checked === undefined ? "menuitem" : "menuitemradio"}
-                    {...(item.checked === undefined ? {} : { "aria-checked": item.checked })}
-                    {...(item.disabled ? { "aria-disabled": true } : {})}
-                    tabIndex={-1}
-                    className="sr-menu-item"
-                    data-tone={item.tone ?? "default"}
-                    {...(item.checked ? { "data-state": "checked" } : {})}
-                    {...(index === active ? { "data-highlighted": "" } : {})}
-                    onFocus={() => index !== active && setActive(index)}
-                    onPointerMove={() => index !== active && setActive(index)}
-                    onClick={() => choose(item)}
-                  >
-                    {renderIndicator?.(item)}
-                    {item.label}
-                  </div>
-                ))}
-              </div>
-            </ThemeScope>,
-            portalContainer ?? document.body,
-          )
+        ? portalContainer
+          ? createPortal(<ThemeScope>{panel}</ThemeScope>, portalContainer)
+          : panel
         : null}
     </>
   );
@@ -310,6 +313,8 @@ export function Menu({ label, items, emptyLabel, trigger }: MenuProps): ReactNod
         "data-variant": "ghost",
         "aria-label": label,
         title: label,
+        // One of the table's ⋯ buttons: when its row leaves, focus goes to the one now in its place.
+        "data-sr-focus-item": "",
       }}
       items={shown}
       menuLabel={label}

@@ -1,53 +1,42 @@
 import {
-  type AccessSubject,
   type AccessTarget,
+  type ActorFacts,
   type ActorView,
-  accessSubject,
-  allowedUserActions,
+  actorFactsOf,
   decide,
   type User,
-  type UserAction,
-  type UserActionFacts,
+  type UserActionOffer,
+  userActionOffers,
 } from "@staffroom/core";
 
-/** What `me()` answers over the wire: the ActorView and the administrator roles (null without `users.manage`). @example const me: MeResponse<DefaultPermission> = { ...actorView, adminRoleIds: ["rol_…"] } */
-export type MeResponse<P extends string> = ActorView<P> & { readonly adminRoleIds: readonly string[] | null };
-
 /**
- * The actor as last loaded by `me()`: `can()` and `users.actions()` answer from it synchronously with
- * core's own decision functions, exactly as a local directory does.
+ * The snapshot of the actor the last `me()` loaded — and nothing else loads it: `can()` and
+ * `users.actions()` answer from it synchronously with core's own verdicts, exactly as a local
+ * directory does, whatever other calls ran since.
  *
- * @example const state = actorState(); state.load(me); state.can("users.manage", user)
+ * @example const state = actorState(); state.load(await me()); state.can("users.manage", user)
  */
 export interface ActorState<P extends string> {
-  /** Takes a `me` response; returns the ActorView without the wire-only field. */
-  load(me: MeResponse<P>): ActorView<P>;
-  /** Forgets the loaded actor: `can()` is false and `actions()` empty until the next `me()`. */
+  /** Takes a `me()` answer as the new snapshot; returns it. */
+  load(me: ActorView<P>): ActorView<P>;
+  /** Forgets the snapshot: `can()` is false and `actions()` empty until the next `me()`. */
   reset(): void;
   can(permission: P, target?: AccessTarget): boolean;
-  actions(user: User): UserAction[];
+  actions(user: User): readonly UserActionOffer[];
 }
 
 /** A fresh {@link ActorState}: nothing loaded, every answer false or empty. @example actorState<DefaultPermission>() */
 export function actorState<P extends string>(): ActorState<P> {
-  let subject: AccessSubject | null = null;
-  const unknown: UserActionFacts = { adminRoleIds: null, mainContactUserId: null };
-  let facts = unknown;
+  let snapshot: ActorFacts | null = null;
   return {
     load(me) {
-      const { adminRoleIds, ...view } = me;
-      subject = accessSubject(view.user.id, view.permissions, view.user.locationAccess, view.isMainContact);
-      facts = {
-        adminRoleIds: adminRoleIds ? new Set(adminRoleIds) : null,
-        mainContactUserId: view.mainContactUserId,
-      };
-      return view;
+      snapshot = actorFactsOf(me);
+      return me;
     },
     reset() {
-      subject = null;
-      facts = unknown;
+      snapshot = null;
     },
-    can: (permission, target) => (subject ? decide(subject, permission, target) : false),
-    actions: (user) => allowedUserActions(subject, facts, user),
+    can: (permission, target) => (snapshot ? decide(snapshot.subject, permission, target) : false),
+    actions: (user) => userActionOffers(snapshot, { ...user, account: null }),
   };
 }

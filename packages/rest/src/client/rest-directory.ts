@@ -1,20 +1,24 @@
 import type {
+  ActorView,
   AuditEvent,
   AuditVerification,
   DefaultPermission,
   DirectoryAuth,
   Organization,
+  OrganizationFormOptions,
   Page,
   SeatUsage,
+  SessionSummary,
   StaffDirectory,
 } from "@staffroom/core";
-import { actorState, type MeResponse } from "./actor-state";
+import { actorState } from "./actor-state";
 import { restAuth } from "./auth-client";
 import { locationsApi } from "./locations-api";
 import type { RestClientOptions } from "./options";
+import { provisioningApi } from "./provisioning-api";
 import { rolesApi } from "./roles-api";
 import { usersApi } from "./users-api";
-import { as, versionOf, wire } from "./wire";
+import { as, idSegment, versionOf, wire } from "./wire";
 
 /**
  * A `StaffDirectory` over HTTP, with the same types and errors as a local one, plus the account side.
@@ -31,8 +35,9 @@ export interface RestDirectory<P extends string = DefaultPermission> extends Sta
  * and failures come back as the same `DirectoryError` (code, rule sub-code, issues, message) a local
  * call gives. Every write sends the version its caller read as `If-Match` (R12) — the client never
  * reads one for it, so a write without a version is refused with `precondition_required` exactly as
- * a local one is. `can()` and `users.actions()` answer synchronously from the actor the last `me()`
- * loaded, with core's own rules.
+ * a local one is. `can()` and `users.actions()` answer synchronously from the snapshot of the last
+ * `me()` (and of nothing else: an organization learnt from the first call does not load it), with
+ * core's own verdicts.
  *
  * @example
  * const dir = restDirectory({ baseUrl: "/api/staffroom" });          // browser, session cookie
@@ -46,7 +51,7 @@ export function restDirectory<P extends string = DefaultPermission>(
   options: RestClientOptions,
 ): RestDirectory<P> {
   const state = actorState<string>();
-  const w = wire(options, state);
+  const w = wire(options);
   const remote = restAuth(options);
   /** Who is acting changed: forget the learnt organization and the loaded actor. */
   const changed = <T>(result: T): T => {
@@ -68,7 +73,7 @@ export function restDirectory<P extends string = DefaultPermission>(
     async me() {
       const scoped = w.organizationId() !== "";
       const path = scoped ? await w.orgPath("/me") : "/me";
-      const me = as<MeResponse<string>>(
+      const me = as<ActorView<string>>(
         await w.send({ operation: scoped ? "me" : "me.current", method: "GET", path }),
       );
       w.learn(me);
@@ -97,7 +102,34 @@ export function restDirectory<P extends string = DefaultPermission>(
         as<SeatUsage>(
           await w.send({ operation: "organization.usage", method: "GET", path: await w.orgPath("/usage") }),
         ),
+      formOptions: async () =>
+        as<OrganizationFormOptions>(
+          await w.send({
+            operation: "organization.formOptions",
+            method: "GET",
+            path: await w.orgPath("/form-options"),
+          }),
+        ),
     },
+    sessions: {
+      list: async (query) =>
+        as<Page<SessionSummary>>(
+          await w.send({
+            operation: "sessions.list",
+            method: "GET",
+            path: await w.orgPath("/sessions"),
+            query,
+          }),
+        ),
+      end: async (id) => {
+        await w.send({
+          operation: "sessions.end",
+          method: "DELETE",
+          path: await w.orgPath(`/sessions/${idSegment(id)}`),
+        });
+      },
+    },
+    provisioning: provisioningApi(w),
     audit: {
       list: async (query) =>
         as<Page<AuditEvent>>(

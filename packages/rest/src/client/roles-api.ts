@@ -1,4 +1,4 @@
-import type { CatalogView, Role, StaffDirectory } from "@staffroom/core";
+import type { CatalogView, Role, RoleFormOptions, StaffDirectory } from "@staffroom/core";
 import { as, idSegment, versionOf, type Wire } from "./wire";
 
 /**
@@ -33,6 +33,20 @@ export function rolesApi(w: Wire): StaffDirectory["roles"] {
           body: patch,
           ifMatch: versionOf(options),
         }),
+      ),
+    formOptions: async (id) =>
+      as<RoleFormOptions>(
+        id === undefined
+          ? await w.send({
+              operation: "roles.formOptions",
+              method: "GET",
+              path: await w.orgPath("/roles/form-options"),
+            })
+          : await w.send({
+              operation: "roles.formOptionsOf",
+              method: "GET",
+              path: `${await rolePath(id)}/form-options`,
+            }),
       ),
     delete: async (id, options) => {
       await w.send({

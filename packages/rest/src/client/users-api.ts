@@ -7,14 +7,15 @@ import type {
   StaffDirectory,
   StatusCounts,
   User,
+  UserFormOptions,
 } from "@staffroom/core";
 import type { ActorState } from "./actor-state";
 import { as, idSegment, versionOf, type Wire } from "./wire";
 
 /**
- * `StaffDirectory.users` over HTTP (all but `actions`, answered from the loaded actor). Every write
- * sends the version its caller names as `If-Match` (R12) and nothing else: the client never reads a
- * version on the caller's behalf.
+ * `StaffDirectory.users` over HTTP (all but `actions`, answered from the snapshot of the last
+ * `me()`). Every write sends the version its caller names as `If-Match` (R12) and nothing else: the
+ * client never reads a version on the caller's behalf.
  *
  * @example const users = usersApi(w, state); await users.disable(user.id, { version: user.version });
  */
@@ -101,5 +102,19 @@ export function usersApi(w: Wire, state: ActorState<string>): StaffDirectory["us
         }),
       ),
     actions: (user) => state.actions(user),
+    formOptions: async (id) =>
+      as<UserFormOptions>(
+        id === undefined
+          ? await w.send({
+              operation: "users.formOptions",
+              method: "GET",
+              path: await w.orgPath("/users/form-options"),
+            })
+          : await w.send({
+              operation: "users.formOptionsOf",
+              method: "GET",
+              path: await userPath(id, "/form-options"),
+            }),
+      ),
   };
 }

@@ -1,5 +1,5 @@
+import type { ActorView } from "@staffroom/core";
 import { DirectoryError, ID_PATTERN } from "@staffroom/core";
-import type { ActorState, MeResponse } from "./actor-state";
 import { createHttp, type Http, type HttpRequest } from "./http";
 import type { RestClientOptions } from "./options";
 
@@ -49,7 +49,7 @@ export interface Wire {
 export interface WireState {
   organizationId(): string;
   /** Adopts the organization a `me` answer names, when none was given or learnt yet. */
-  learn(me: MeResponse<string>): void;
+  learn(me: ActorView<string>): void;
   /** Forgets a learnt organization (after sign-in, sign-out or a switch); a given one stays. */
   unlearn(): void;
 }
@@ -57,9 +57,9 @@ export interface WireState {
 /**
  * Builds the shared transport of one client.
  *
- * @example const w = wire(options, actorState()); const users = usersApi(w, state);
+ * @example const w = wire(options); const users = usersApi(w, state);
  */
-export function wire(options: RestClientOptions, state: ActorState<string>): Wire & WireState {
+export function wire(options: RestClientOptions): Wire & WireState {
   const http = createHttp(options);
   let organizationId = options.organizationId ?? "";
   let learning: Promise<void> | null = null;
@@ -76,12 +76,11 @@ export function wire(options: RestClientOptions, state: ActorState<string>): Wir
     },
     async orgPath(suffix = "") {
       if (!organizationId) {
-        // Concurrent first calls share one `GET /me`.
+        // Concurrent first calls share one `GET /me`. It only learns the organization: the snapshot
+        // `can()` and `actions()` answer from is the caller's own `me()`, never a side effect.
         learning ??= send({ operation: "me.current", method: "GET", path: "/me" })
           .then((body) => {
-            const me = as<MeResponse<string>>(body);
-            state.load(me);
-            organizationId ||= me.user.organizationId;
+            organizationId ||= as<ActorView<string>>(body).user.organizationId;
           })
           .finally(() => {
             learning = null;

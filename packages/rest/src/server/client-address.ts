@@ -13,3 +13,15 @@ export function rememberAddress(request: Request, address: string | undefined): 
 export function recordedAddress(request: Request): string | undefined {
   return addresses.get(request);
 }
+
+/**
+ * The peer address `toNodeListener` recorded for a request, for other fetch handlers mounted
+ * through the same adapter (`@staffroom/scim`'s `clientAddress` option), so their audit events carry
+ * the caller's address as REST's do; undefined for requests that did not come through it.
+ *
+ * @example createScimHandler(directory, { clientAddress: nodeClientAddress })
+ */
+export function nodeClientAddress(request: Request): string | undefined {
+  const address = recordedAddress(request);
+  return address?.startsWith("::ffff:") ? address.slice(7) : address;
+}

@@ -8,6 +8,7 @@
  * createServer(toNodeListener(handler)).listen(3000);
  */
 export { authenticateWithSession } from "./authenticate";
+export { nodeClientAddress } from "./client-address";
 export { createRestHandler, type RestHandler } from "./handler";
 export { directoryLinks, type LinkPaths } from "./links";
 export {

@@ -1,5 +1,15 @@
 import { ERROR_STATUS, type ErrorCode, ID_PATTERN } from "@staffroom/core";
-import { LocationSchema, OrganizationSchema, RoleSchema, UserSchema } from "@staffroom/core/schemas";
+import {
+  FieldOptionSchema,
+  LocationSchema,
+  OrganizationFormOptionsSchema,
+  OrganizationSchema,
+  RoleFormOptionsSchema,
+  RoleSchema,
+  UserFormOptionsSchema,
+  UserSchema,
+  VerdictSchema,
+} from "@staffroom/core/schemas";
 import * as z from "zod/mini";
 import { PROBLEM_CONTENT_TYPE } from "../shared/problem";
 import { SESSION_TRANSPORT_HEADER } from "../shared/wire";
@@ -28,6 +38,11 @@ const NAMED: readonly [z.ZodMiniType, string][] = [
   [RoleSchema, "Role"],
   [LocationSchema, "Location"],
   [OrganizationSchema, "Organization"],
+  [VerdictSchema, "Verdict"],
+  [FieldOptionSchema, "FieldOption"],
+  [UserFormOptionsSchema, "UserFormOptions"],
+  [RoleFormOptionsSchema, "RoleFormOptions"],
+  [OrganizationFormOptionsSchema, "OrganizationFormOptions"],
   [ProblemSchema, "Problem"],
 ];
 

@@ -1,36 +1,28 @@
+import type { AuditQuery, OrganizationPatch, StaffDirectory } from "@staffroom/core";
 import {
-  type AuditQuery,
-  isAdminPermissionSet,
-  type OrganizationPatch,
-  type StaffDirectory,
-} from "@staffroom/core";
-import {
+  ActorViewSchema,
   AuditEventSchema,
   AuditQuerySchema,
   AuditVerificationSchema,
+  OrganizationFormOptionsSchema,
   OrganizationPatchSchema,
   OrganizationSchema,
   PageSchema,
   SeatUsageSchema,
 } from "@staffroom/core/schemas";
-import { MeResponseSchema } from "../shared/wire-schemas";
 import { ok, type Route, type RouteResult } from "./route";
 import { input, ORG, version } from "./route-helpers";
 
-/** `me()` plus the administrator roles the client needs to answer `users.actions()` (null without `users.manage`). */
+/** `me()` as core answers it: the snapshot a client's `can()` and `users.actions()` answer from. */
 async function meResult(staff: StaffDirectory<string>): Promise<RouteResult> {
-  const view = await staff.me();
-  const adminRoleIds = view.permissions.includes("users.manage")
-    ? (await staff.roles.list()).filter((r) => isAdminPermissionSet(r.permissions)).map((r) => r.id)
-    : null;
-  return ok({ ...view, adminRoleIds });
+  return ok(await staff.me());
 }
 
 const meDoc = {
-  summary: "The actor: user, role, permissions, main-contact flag and id, and the administrator roles",
+  summary: "The actor: user, role, permissions, main-contact flag and id, and every role's permissions",
   tags: ["actor"],
   success: 200,
-  response: MeResponseSchema,
+  response: ActorViewSchema,
   errors: [],
 } as const;
 
@@ -91,7 +83,8 @@ export const organizationRoutes: readonly Route[] = [
     ifMatch: true,
     doc: {
       operationId: "organization.update",
-      summary: "Features, seats, licence and provider types, main-contact hand-over (W11, R7)",
+      summary:
+        "Features, seats, licence and provider types, session limits, main-contact hand-over (W11, W13, R7)",
       tags: ["organization"],
       body: OrganizationPatchSchema,
       success: 200,
@@ -121,6 +114,23 @@ export const organizationRoutes: readonly Route[] = [
       errors: ["forbidden"],
     },
     handle: async (c) => ok(await c.staff.organization.usage()),
+  },
+  {
+    method: "GET",
+    path: `${ORG}/form-options`,
+    auth: "actor",
+    body: "none",
+    ifMatch: false,
+    doc: {
+      operationId: "organization.formOptions",
+      summary:
+        "Whether the actor may change the settings, hand the main contact over, remove each licence type",
+      tags: ["organization"],
+      success: 200,
+      response: OrganizationFormOptionsSchema,
+      errors: [],
+    },
+    handle: async (c) => ok(await c.staff.organization.formOptions()),
   },
   {
     method: "GET",

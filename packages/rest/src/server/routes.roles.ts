@@ -1,5 +1,11 @@
 import { fail, type RoleInput, type RolePatch } from "@staffroom/core";
-import { CatalogViewSchema, RoleInputSchema, RolePatchSchema, RoleSchema } from "@staffroom/core/schemas";
+import {
+  CatalogViewSchema,
+  RoleFormOptionsSchema,
+  RoleInputSchema,
+  RolePatchSchema,
+  RoleSchema,
+} from "@staffroom/core/schemas";
 import * as z from "zod/mini";
 import { noContent, ok, type Route } from "./route";
 import { input, ORG, param, version } from "./route-helpers";
@@ -45,6 +51,39 @@ export const roleRoutes: readonly Route[] = [
       errors: ["forbidden"],
     },
     handle: async (c) => ok(await c.staff.roles.catalog()),
+  },
+  {
+    method: "GET",
+    path: `${ORG}/roles/form-options`,
+    auth: "actor",
+    body: "none",
+    ifMatch: false,
+    doc: {
+      operationId: "roles.formOptions",
+      summary: "The roles editor's choices for a new role, each with its verdict",
+      tags,
+      success: 200,
+      response: RoleFormOptionsSchema,
+      errors: ["forbidden"],
+    },
+    handle: async (c) => ok(await c.staff.roles.formOptions()),
+  },
+  {
+    method: "GET",
+    path: `${ROLE}/form-options`,
+    auth: "actor",
+    body: "none",
+    ifMatch: false,
+    doc: {
+      operationId: "roles.formOptionsOf",
+      summary:
+        "The roles editor's choices for this role: rename, delete, each permission toggle, each with its verdict",
+      tags,
+      success: 200,
+      response: RoleFormOptionsSchema,
+      errors: ["forbidden"],
+    },
+    handle: async (c) => ok(await c.staff.roles.formOptions(param(c, "roleId"))),
   },
   {
     method: "POST",

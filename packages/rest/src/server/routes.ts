@@ -4,7 +4,9 @@ import type { PublicRoute, Route } from "./route";
 import { authRoutes } from "./routes.auth";
 import { locationRoutes } from "./routes.locations";
 import { organizationRoutes } from "./routes.organization";
+import { provisioningRoutes } from "./routes.provisioning";
 import { roleRoutes } from "./routes.roles";
+import { sessionRoutes } from "./routes.sessions";
 import { userActionRoutes } from "./routes.user-actions";
 import { userRoutes } from "./routes.users";
 
@@ -21,6 +23,8 @@ export function routeTable(settings: ResolvedOptions): readonly Route[] {
     ...userActionRoutes,
     ...roleRoutes,
     ...locationRoutes,
+    ...sessionRoutes,
+    ...provisioningRoutes,
     ...(settings.authRoutes ? authRoutes : []),
   ];
   let document: OpenApiDocument | null = null;

@@ -8,6 +8,7 @@ import {
   InviteUserInputSchema,
   PageSchema,
   StatusCountsSchema,
+  UserFormOptionsSchema,
   UserPatchSchema,
   UserQuerySchema,
   UserSchema,
@@ -30,7 +31,7 @@ export const UserCountsQuerySchema = z.omit(UserQuerySchema, {
 
 /**
  * Users (W1, W2, W4–W6, W12): every `StaffDirectory.users` method but `actions()`, which the client
- * answers locally from the loaded actor.
+ * answers locally from the snapshot of its last `me()`.
  *
  * @example router.add(...userRoutes);
  */
@@ -72,6 +73,39 @@ export const userRoutes: readonly Route[] = [
     handle: async (c) => ok(await c.staff.users.counts(input<UserQuery>(c.query))),
   },
   {
+    method: "GET",
+    path: `${ORG}/users/form-options`,
+    auth: "actor",
+    body: "none",
+    ifMatch: false,
+    doc: {
+      operationId: "users.formOptions",
+      summary: "The user form's choices for a new user, each with its verdict",
+      tags,
+      success: 200,
+      response: UserFormOptionsSchema,
+      errors: ["forbidden"],
+    },
+    handle: async (c) => ok(await c.staff.users.formOptions()),
+  },
+  {
+    method: "GET",
+    path: `${USER}/form-options`,
+    auth: "actor",
+    body: "none",
+    ifMatch: false,
+    doc: {
+      operationId: "users.formOptionsOf",
+      summary:
+        "The user form's choices for this user, each with its verdict; 404 outside the actor's scope (R5)",
+      tags,
+      success: 200,
+      response: UserFormOptionsSchema,
+      errors: ["forbidden"],
+    },
+    handle: async (c) => ok(await c.staff.users.formOptions(param(c, "userId"))),
+  },
+  {
     method: "POST",
     path: `${ORG}/users`,
     auth: "actor",
@@ -79,7 +113,7 @@ export const userRoutes: readonly Route[] = [
     ifMatch: false,
     doc: {
       operationId: "users.create",
-      summary: "Create an active user with a password (W1)",
+      summary: "Create an active user, with a password or without one (set later by a reset link) (W1)",
       tags,
       body: CreateUserInputSchema,
       success: 201,

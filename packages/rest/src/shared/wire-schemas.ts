@@ -1,9 +1,11 @@
-import { ActorViewSchema, DirectoryErrorDataSchema, IdSchema } from "@staffroom/core/schemas";
+import { DirectoryErrorDataSchema } from "@staffroom/core/schemas";
 import * as z from "zod/mini";
 
 /*
- * The two shapes only the HTTP wire has. Every other request and response is described by core's
- * own schemas (`@staffroom/core/schemas`), which the routes document and the tests check.
+ * The one shape only the HTTP wire has. Every other request and response is described by core's
+ * own schemas (`@staffroom/core/schemas`), which the routes document and the tests check (`/me`
+ * answers core's ActorView as is: it carries every role's permissions, from which the client answers
+ * `can()` and `users.actions()` with core's verdicts).
  */
 
 /**
@@ -21,11 +23,3 @@ export const ProblemSchema = z.extend(z.omit(DirectoryErrorDataSchema, { code: t
   detail: z.string(),
   code: z.optional(DirectoryErrorDataSchema.shape.code),
 });
-
-/**
- * The `me` response: core's ActorView plus the ids of the roles that hold `users.manage` (null
- * unless the actor holds it), which the client needs to answer `users.actions()` as the service would.
- *
- * @example MeResponseSchema.parse(await (await fetch("/api/staffroom/me")).json()).adminRoleIds
- */
-export const MeResponseSchema = z.extend(ActorViewSchema, { adminRoleIds: z.nullable(z.array(IdSchema)) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectError } from "./errors-expect";
-import { actAs, createStaff, inviteStaff, setup } from "./helpers";
+import { actAs, createStaff, inviteStaff, offered, refusedBecause, setup } from "./helpers";
 import { scopedWorld } from "./scope";
 import type { WorldFactory } from "./world";
 
@@ -49,19 +49,20 @@ export function registerAffordanceTests(factory: WorldFactory): void {
       const disabled = await ctx.owner.users.disable(staff.id, { version: staff.version });
       const { user: pending } = await inviteStaff(ctx);
       const self = await ctx.owner.users.get(ctx.world.owner.id);
-      const onActive = ctx.owner.users.actions(active);
+      const onActive = offered(ctx.owner, active);
       expect(onActive).toEqual(expect.arrayContaining(["edit", "disable", "resetPassword"]));
       expect(onActive).not.toContain("restore");
       expect(onActive).not.toContain("delete");
-      const onDisabled = ctx.owner.users.actions(disabled);
+      const onDisabled = offered(ctx.owner, disabled);
       expect(onDisabled).toEqual(expect.arrayContaining(["restore", "delete"]));
       expect(onDisabled).not.toContain("disable");
-      expect(ctx.owner.users.actions(pending)).toEqual(
+      expect(offered(ctx.owner, pending)).toEqual(
         expect.arrayContaining(["edit", "resendInvitation", "revokeInvitation"]),
       );
-      const onSelf = ctx.owner.users.actions(self);
+      const onSelf = offered(ctx.owner, self);
       expect(onSelf).not.toContain("disable");
       expect(onSelf).not.toContain("delete");
+      expect(refusedBecause(ctx.owner, self, "disable")).toBe("You cannot disable yourself.");
       expect((await ctx.owner.users.delete(disabled.id, { version: disabled.version })).id).toBe(disabled.id);
       expect((await ctx.owner.users.disable(active.id, { version: active.version })).status).toBe("disabled");
     });
@@ -71,15 +72,18 @@ export function registerAffordanceTests(factory: WorldFactory): void {
       const s = await scopedWorld(ctx);
       const readerUser = await createStaff(ctx, { role: "read_only" });
       const reader = await actAs(ctx, readerUser.id);
-      expect(reader.users.actions(s.atA)).toEqual([]);
-      expect(s.manager.dir.users.actions(s.atA)).toEqual(expect.arrayContaining(["edit", "disable"]));
-      expect(s.manager.dir.users.actions(s.atAB)).not.toContain("edit");
-      expect(s.manager.dir.users.actions(s.atAB)).not.toContain("disable");
+      expect(offered(reader, s.atA)).toEqual([]);
+      expect(offered(s.manager.dir, s.atA)).toEqual(expect.arrayContaining(["edit", "disable"]));
+      expect(offered(s.manager.dir, s.atAB)).not.toContain("edit");
+      expect(offered(s.manager.dir, s.atAB)).not.toContain("disable");
+      expect(refusedBecause(s.manager.dir, s.atAB, "disable")).toBe(
+        "This user has access to locations outside yours.",
+      );
       const admin = await createStaff(ctx, { role: "administrator", locations: "organization" });
       const adminDir = await actAs(ctx, admin.id);
       const owner = await ctx.owner.users.get(ctx.world.owner.id);
-      expect(adminDir.users.actions(owner)).not.toContain("disable");
-      expect(ctx.owner.users.actions(admin)).toContain("disable");
+      expect(offered(adminDir, owner)).not.toContain("disable");
+      expect(offered(ctx.owner, admin)).toContain("disable");
     });
   });
 }

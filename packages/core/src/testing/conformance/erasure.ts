@@ -30,6 +30,9 @@ export const QUILLON = {
   newBio: "Restores brass ophthalmoscopes; sourdough on Sundays, rye on Mondays.",
   ip: "198.51.100.77",
   userAgent: "QuillonBrowser/9.9 (erasure-check)",
+  externalId: "idp-Quillon-ŒÞ-5521",
+  employeeNumber: "EMP-Ωq-88213",
+  department: "Thaumaturgic Podiatry Ward",
 } as const;
 
 /** Every value of {@link QUILLON} that is the person's (not the field names). */
@@ -78,7 +81,7 @@ async function providerOrg(ctx: Ctx): Promise<void> {
 
 /**
  * Quillon's life in the organization: created with every personal field, edited (email, names,
- * job title, bio), signed in with request metadata, sent a reset link by the admin and one by
+ * job title, bio, identity-provider attributes), signed in with request metadata, sent a reset link by the admin and one by
  * themself, then disabled. Returns the user (as last seen) and the token of their session.
  *
  * @example const { user } = await quillonsLife(ctx); await ctx.owner.users.delete(user.id, { version: user.version });
@@ -122,6 +125,16 @@ export async function quillonsLife(ctx: Ctx): Promise<{ user: User; token: strin
   user = await ctx.owner.users.update(
     user.id,
     { provider: { ...user.provider, bio: QUILLON.newBio } },
+    { version: user.version },
+  );
+  ctx.world.clock.advance(MINUTE);
+  user = await ctx.owner.provisioning.setAttributes(
+    user.id,
+    {
+      externalId: QUILLON.externalId,
+      employeeNumber: QUILLON.employeeNumber,
+      department: QUILLON.department,
+    },
     { version: user.version },
   );
   const metadata = { ip: QUILLON.ip, userAgent: QUILLON.userAgent };
@@ -172,7 +185,7 @@ export async function erasureFixture(
  */
 export function registerErasureTests(factory: WorldFactory): void {
   describe("W6 delete erases the person from the organization", () => {
-    it("after users.delete no name, initials, title, email, phone, NPI, bio or request metadata of the person is in lists, counts, search, the audit trail, verify, sessions, tokens or the account", async () => {
+    it("after users.delete no name, initials, title, email, phone, NPI, bio, identity-provider attribute or request metadata of the person is in lists, counts, search, the audit trail, verify, sessions, tokens or the account", async () => {
       const ctx = await setup(factory);
       const { user, token, resetToken } = await quillonsLife(ctx);
       // The test can fail: before the delete, the person's values are in the directory and the trail.
@@ -192,6 +205,9 @@ export function registerErasureTests(factory: WorldFactory): void {
         QUILLON.npi,
         QUILLON.bio,
         QUILLON.newBio,
+        QUILLON.externalId,
+        QUILLON.employeeNumber,
+        QUILLON.department,
       ])
         expect(trailBefore, `the trail records ${value} before the delete`).toContain(value);
       expect(await searchHits(ctx.owner, [QUILLON.givenName, QUILLON.newEmail, QUILLON.npi])).toBeGreaterThan(
@@ -221,6 +237,7 @@ export function registerErasureTests(factory: WorldFactory): void {
         disabled: countsBefore.disabled - 1,
       });
       await expectError(ctx.owner.users.get(user.id), { code: "not_found" });
+      expect(await ctx.owner.provisioning.findUser({ externalId: QUILLON.externalId })).toBeNull();
 
       // The audit trail, every page, and its verification.
       const events = await auditEvents(ctx.owner);

@@ -24,6 +24,26 @@ export {
   visibleIds,
 } from "./reads";
 
+/**
+ * The row actions `users.actions(user)` offers (allowed), in its order.
+ *
+ * @example expect(offered(admin, user)).toEqual(["edit", "disable", "resetPassword"]);
+ */
+export function offered(dir: StaffDirectory, user: User): string[] {
+  return dir.users.actions(user).flatMap((o) => (o.verdict.allowed ? [o.action] : []));
+}
+
+/**
+ * The reason `users.actions(user)` gives for refusing `action` (its message), or null when the action
+ * is allowed or not listed.
+ *
+ * @example expect(refusedBecause(manager, lead, "disable")).toBe("This user holds permissions you do not have.");
+ */
+export function refusedBecause(dir: StaffDirectory, user: User, action: string): string | null {
+  const offer = dir.users.actions(user).find((o) => o.action === action);
+  return offer && !offer.verdict.allowed ? offer.verdict.message : null;
+}
+
 /** Keys of the built-in role templates. @example const key: TemplateKey = "read_only"; */
 export type TemplateKey = "administrator" | "front_desk" | "provider" | "billing_manager" | "read_only";
 

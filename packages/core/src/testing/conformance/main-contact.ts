@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAIN_CONTACT_ONLY_MESSAGE } from "../../access/main-contact.rules";
 import type { StaffDirectory } from "../../directory/staff-directory";
 import { npiWithCheckDigit } from "../../users/provider.rules";
 import type { User } from "../../users/user.schema";
@@ -26,6 +27,8 @@ import {
   current,
   expectNoChange,
   itemsOf,
+  offered,
+  refusedBecause,
   setup,
   templateRole,
 } from "./helpers";
@@ -312,16 +315,15 @@ export function registerMainContactTests(factory: WorldFactory): void {
       const managerDir = await actAs(ctx, managerUser.id);
       const target = await ctx.owner.users.get(owner.user.id);
       expect((await second.dir.me()).mainContactUserId).toBe(owner.user.id);
-      expect(second.dir.users.actions(target)).toEqual([]);
-      expect(coAdmin.dir.users.actions(target)).toEqual([]);
-      expect(managerDir.users.actions(target)).toEqual([]);
-      expect(ctx.owner.users.actions(target)).toEqual(["edit"]);
-      expect(ctx.owner.users.actions(second.user)).toEqual(
+      expect(offered(second.dir, target)).toEqual([]);
+      expect(offered(coAdmin.dir, target)).toEqual([]);
+      expect(offered(managerDir, target)).toEqual([]);
+      expect(refusedBecause(coAdmin.dir, target, "disable")).toBe(MAIN_CONTACT_ONLY_MESSAGE);
+      expect(offered(ctx.owner, target)).toEqual(["edit"]);
+      expect(offered(ctx.owner, second.user)).toEqual(
         expect.arrayContaining(["edit", "disable", "resetPassword"]),
       );
-      expect(second.dir.users.actions(coAdmin.user)).toEqual(
-        expect.arrayContaining(["edit", "resetPassword"]),
-      );
+      expect(offered(second.dir, coAdmin.user)).toEqual(expect.arrayContaining(["edit", "resetPassword"]));
     });
 
     it("R7 the main contact still does each of these to another administrator", async () => {
@@ -398,9 +400,9 @@ export function registerMainContactTests(factory: WorldFactory): void {
           MAIN_CONTACT_ONLY,
         ),
       );
-      expect(ctx.owner.users.actions(second.user)).toEqual([]);
+      expect(offered(ctx.owner, second.user)).toEqual([]);
       const old = await second.dir.users.get(owner.user.id);
-      expect(second.dir.users.actions(old)).toEqual(expect.arrayContaining(["edit", "resetPassword"]));
+      expect(offered(second.dir, old)).toEqual(expect.arrayContaining(["edit", "resetPassword"]));
       const reset = await second.dir.users.resetPassword(
         old.id,
         {
@@ -436,6 +438,17 @@ export function registerMainContactTests(factory: WorldFactory): void {
       await failSignIns(ctx, person.email, LOCKOUT_THRESHOLD);
       const here = await ctx.owner.users.get(person.user.id);
       expect(here.locked).toBe(true);
+      // The form options know the account's other organization (actions(), from a User, cannot).
+      const options = await ctx.owner.users.formOptions(here.id);
+      for (const verdict of [
+        options.password?.link,
+        options.password?.temporary,
+        options.fields.email,
+        options.actions.find((o) => o.action === "unlock")?.verdict,
+      ]) {
+        expect(verdict).toMatchObject({ allowed: false, code: "rule", rule: "main_contact_only" });
+      }
+      expect(options.fields.profile.allowed).toBe(true);
       await expectNoChange(ctx, async () => {
         await expectError(ctx.owner.users.unlock(here.id, { version: here.version }), MAIN_CONTACT_ONLY);
         await expectError(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { seatLimitsBelowUse } from "../../organization/seat-limits.rules";
 import { asDirectoryError, expectError } from "./errors-expect";
-import { createStaff, expectNoChange, inviteStaff, setSeats, setup, staffInput } from "./helpers";
+import { createStaff, expectNoChange, inviteStaff, setSeats, setup, staffInput, usersIn } from "./helpers";
 import type { WorldFactory } from "./world";
 
 /**
@@ -75,6 +76,40 @@ export function registerSeatTests(factory: WorldFactory): void {
       await expectNoChange(ctx, () =>
         expectError(ctx.owner.users.create(unknown), { code: "validation", path: ["licences", 0] }),
       );
+    });
+
+    it("a named-seat limit saved below use disables nobody; creating, inviting and restoring are refused until use falls below it", async () => {
+      const ctx = await setup(factory);
+      const [ava, ben, cal] = [await createStaff(ctx), await createStaff(ctx), await createStaff(ctx)];
+      const dropped = await ctx.owner.users.disable(cal.id, { version: cal.version });
+      const org = await ctx.owner.organization.get();
+      const usage = await ctx.owner.organization.usage();
+      expect(usage.named.used).toBe(3);
+      // The fact a settings screen confirms before saving (core's, not the screen's).
+      expect(seatLimitsBelowUse(usage, { seats: { named: 2 } }, org)).toEqual([
+        { kind: "named", limit: 2, used: 3 },
+      ]);
+      expect(seatLimitsBelowUse(usage, { seats: { named: 3 } }, org)).toEqual([]);
+      await setSeats(ctx, { named: 2 });
+      expect((await ctx.owner.organization.usage()).named).toEqual({ used: 3, limit: 2 });
+      expect((await usersIn(ctx.owner, "active")).map((u) => u.id).sort()).toEqual(
+        [ctx.world.owner.id, ava.id, ben.id].sort(),
+      );
+      const input = await staffInput(ctx);
+      const { password: _p, mustChangePassword: _m, ...invite } = input;
+      await expectNoChange(ctx, async () => {
+        await expectError(ctx.owner.users.create(input), { code: "rule", rule: "seat_limit" });
+        await expectError(ctx.owner.users.invite(invite), { code: "rule", rule: "seat_limit" });
+        await expectError(ctx.owner.users.restore(cal.id, { version: dropped.version }), {
+          code: "rule",
+          rule: "seat_limit",
+        });
+      });
+      // One seat freed is not enough (3 → 2 in use is still the limit); two are.
+      await ctx.owner.users.disable(ava.id, { version: ava.version });
+      await expectError(ctx.owner.users.create(input), { code: "rule", rule: "seat_limit" });
+      await ctx.owner.users.disable(ben.id, { version: ben.version });
+      expect((await ctx.owner.users.create(input)).status).toBe("active");
     });
 
     it("concurrent creates never exceed the named seats", async () => {

@@ -42,7 +42,7 @@ interface SecretLife {
  * A life that uses every secret Staffroom handles, through the public API only: a password chosen at
  * creation, a temporary password set by an admin and changed at the forced change, an invitation
  * resent then accepted with a password, an invitation left pending, a reset link used, a reset link
- * left pending, sessions ended and one left open.
+ * left pending, sessions ended and one left open, a provisioning token's secret.
  */
 async function secretLife(ctx: Ctx): Promise<SecretLife> {
   const input = await staffInput(ctx, { givenName: "Wendell", familyName: "Okafor" });
@@ -80,6 +80,15 @@ async function secretLife(ctx: Ctx): Promise<SecretLife> {
     await signIn(ctx, { user: invitee, email: invitee.email, password: PASSWORDS.accepted })
   ).token;
   await ctx.world.auth.signOut(acceptedSession);
+  const provisioningRole = (await ctx.owner.roles.list()).find((r) => !r.administrator);
+  if (!provisioningRole) throw new Error("no role a provisioning token could give");
+  const provisioningToken = (
+    await ctx.owner.provisioning.createToken({
+      label: "Okta",
+      roleIds: [provisioningRole.id],
+      locationAccess: "organization",
+    })
+  ).secret;
 
   const tokens = {
     firstSession,
@@ -91,6 +100,7 @@ async function secretLife(ctx: Ctx): Promise<SecretLife> {
     pendingInvitation,
     usedReset,
     pendingReset,
+    provisioningToken,
   };
   const digests: Record<string, string> = {};
   for (const [label, token] of Object.entries(tokens)) digests[label] = await sha256Hex(token);
@@ -98,7 +108,7 @@ async function secretLife(ctx: Ctx): Promise<SecretLife> {
     owner: ctx.owner,
     secrets: { ...tokens, ...PASSWORDS },
     digests,
-    live: ["liveSession", "pendingInvitation", "pendingReset"],
+    live: ["liveSession", "pendingInvitation", "pendingReset", "provisioningToken"],
     people: [sam, invitee, pending],
   };
 }

@@ -65,7 +65,11 @@ const onUser =
 
 const MINUTES_2 = 2 * 60 * 1000;
 
-/** Every write of `StaffDirectory` but `users.bulk` (whose rows carry their versions, below). */
+/**
+ * Every write of `StaffDirectory` but `users.bulk` (whose rows carry their versions, below) and
+ * `provisioning.revokeToken` (a token's only write is its revocation, so nothing else can make the
+ * version read old: its R12 test is in the provisioning block).
+ */
 const WRITES: readonly (readonly [string, Prepare])[] = [
   ["users.update", onUser("active", (d, id, o) => d.users.update(id, { profile: { title: "RN" } }, o))],
   ["users.disable", onUser("active", (d, id, o) => d.users.disable(id, o))],
@@ -98,6 +102,29 @@ const WRITES: readonly (readonly [string, Prepare])[] = [
     ),
   ],
   ["users.revokeInvitation", onUser("pending", (d, id, o) => d.users.revokeInvitation(id, o))],
+  [
+    "provisioning.setAttributes",
+    onUser("active", (d, id, o) => d.provisioning.setAttributes(id, { department: "Surgery" }, o)),
+  ],
+  [
+    "provisioning.updateSettings",
+    async (ctx) => {
+      const settings = await ctx.owner.provisioning.settings();
+      const frontDesk = (await templateRole(ctx, "front_desk")).id;
+      const readOnly = (await templateRole(ctx, "read_only")).id;
+      return {
+        read: settings.version,
+        bump: async () =>
+          (
+            await ctx.owner.provisioning.updateSettings(
+              { defaultRoleId: readOnly },
+              { version: settings.version },
+            )
+          ).version,
+        write: (o) => ctx.owner.provisioning.updateSettings({ defaultRoleId: frontDesk }, o),
+      };
+    },
+  ],
   [
     "roles.update",
     async (ctx) => {

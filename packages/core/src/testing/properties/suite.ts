@@ -1,11 +1,16 @@
 import fc from "fast-check";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { WorldFactory } from "../conformance/world";
 import { operationArbitrary } from "./arbitraries";
 import { authOperationArbitrary, runAuthOperations } from "./auth";
 import { mcRunArbitrary, runMcOperations } from "./main-contact";
 import { RACE_OP_NAMES, runRace } from "./race";
 import { runOperations } from "./sequential";
+import { runVerdictProperty } from "./verdicts";
+
+/** Core is typed without a host's globals; a test runner has a console. */
+const log = (message: string): void =>
+  (globalThis as { console?: { info(message: string): void } }).console?.info(message);
 
 /**
  * Options of {@link runPropertySuite}.
@@ -19,6 +24,11 @@ export interface PropertySuiteOptions {
   readonly maxCommands?: number;
   /** A fast-check seed, to replay a reported counterexample. */
   readonly seed?: number;
+  /**
+   * The offered ⇔ allowed property: worlds per batch, steps per world, and the choices it must try
+   * at least (batches repeat until then). Default 12 worlds × 100 steps, at least 1 000 choices.
+   */
+  readonly verdicts?: { readonly worlds?: number; readonly steps?: number; readonly minCases?: number };
 }
 
 /**
@@ -36,7 +46,16 @@ export interface PropertySuiteOptions {
  *    moved to the actor's own mailbox, reset links read from the mailbox on record, sign-ins as the
  *    target and acting as them) by the main contact, other administrators, a delegated manager and
  *    staff: after every step nobody but the main contact has changed the main contact's account,
- *    membership or role, or obtained a session as them (R7).
+ *    membership or role, or obtained a session as them (R7);
+ * 5. offered ⇔ allowed, over generated worlds (roles with random permission sets, locations, an
+ *    archived one, users with random roles, access and statuses, delegated managers, a main contact,
+ *    people in two organizations, a locked account, seat limits) with random actors and targets:
+ *    every row action and form option offered (`users.actions()`, `users/roles/organization
+ *    .formOptions()`), when saved, succeeds or is refused by a count rule (R6, R9, W2's resend
+ *    limits); everything not offered is refused, with the very code, rule and message the options
+ *    gave; `can()` agrees with the service for every catalog permission; and `can()`/`actions()`
+ *    move only with `me()`, whatever ran in between. It runs until at least `verdicts.minCases`
+ *    choices were tried and logs the counts and the time.
  *
  * Counterexamples are shrunk and reported with the resolved operations that led to them.
  *
@@ -55,6 +74,12 @@ export function runPropertySuite(
   const timeout = Math.max(120_000, numRuns * 8_000);
   // The sign-in property runs a longer story per run (bursts, a 12-hour ride): fewer runs.
   const authRuns = Math.max(1, Math.ceil(numRuns / 2));
+  const verdicts = {
+    worlds: options.verdicts?.worlds ?? 12,
+    steps: options.verdicts?.steps ?? 100,
+    minCases: options.verdicts?.minCases ?? 1000,
+    ...seed,
+  };
   describe(`${name}: properties`, () => {
     it(
       "random operations by random actors across two organizations keep every rule (R2–R9, R12, R13, R18)",
@@ -111,6 +136,19 @@ export function runPropertySuite(
         );
       },
       timeout,
+    );
+    it(
+      "R2–R11 offered ⇔ allowed: every offered action and form option succeeds or is refused by a count rule, everything else is refused with the reason shown, and can() agrees with the service from the last me() only",
+      async () => {
+        const report = await runVerdictProperty(factory, verdicts);
+        log(
+          `[offered ⇔ allowed] ${name}: ${report.cases} cases in ${report.worlds} worlds, ${report.ms} ms — ` +
+            `${report.offered} offered (${report.succeeded} saved, ${report.countRule} refused by a count rule), ` +
+            `${report.refused} not offered (refused); ${report.can} can() checks, ${report.snapshot} snapshot checks`,
+        );
+        expect(report.cases).toBeGreaterThanOrEqual(verdicts.minCases);
+      },
+      Math.max(timeout, 900_000),
     );
   });
 }

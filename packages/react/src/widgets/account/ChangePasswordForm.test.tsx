@@ -9,6 +9,29 @@ import { ChangePasswordForm } from "./ChangePasswordForm";
 const NEW_PASSWORD = "copper-meadow-window-seventy";
 
 describe("ChangePasswordForm", () => {
+  it("forced, handed the temporary password just typed: does not ask for it again (issue 13)", async () => {
+    const world = await accountWorld();
+    const { token, email } = await forcedChangeSession(world);
+    const onChanged = vi.fn();
+    const { user } = renderWithAuth(
+      world.auth,
+      <ChangePasswordForm
+        token={token}
+        forced
+        temporaryPassword={TEMPORARY_PASSWORD}
+        email={email}
+        onChanged={onChanged}
+      />,
+    );
+    expect(screen.queryByLabelText(/^Temporary password/)).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText(/^New password/), NEW_PASSWORD);
+    await user.type(screen.getByLabelText(/^Confirm the new password/), NEW_PASSWORD);
+    await user.click(screen.getByRole("button", { name: "Set password and continue" }));
+    await waitFor(() =>
+      expect(onChanged).toHaveBeenCalledWith(expect.objectContaining({ mustChangePassword: false })),
+    );
+  });
+
   it("forced: explains why, has no cancel, puts core's issues on their fields, then clears the flag", async () => {
     const world = await accountWorld();
     const { token, email } = await forcedChangeSession(world);

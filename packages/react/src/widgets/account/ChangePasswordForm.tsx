@@ -22,6 +22,12 @@ export interface ChangePasswordFormProps {
    * explains why, labels the current password "Temporary password" and offers no cancel.
    */
   readonly forced?: boolean;
+  /**
+   * The forced variant only: the temporary password the person has just typed to sign in
+   * (`SignInForm`'s `onSignedIn(result, { temporaryPassword })`). The form then does not ask for it
+   * again. Default: the form asks for it (a resumed session, say).
+   */
+  readonly temporaryPassword?: string;
   /** Shows a Cancel button (never in the forced variant). */
   readonly onCancel?: () => void;
   /** The signed-in email, for password managers (a hidden `autocomplete="username"` field). */
@@ -38,6 +44,7 @@ interface Values {
 }
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
+const NEW_ONLY = ["newPassword"] as const;
 
 /**
  * W13 change password over `auth.changePassword`: current, new (length hint) and confirmation.
@@ -49,6 +56,7 @@ const FIELDS = ["currentPassword", "newPassword"] as const;
  */
 export function ChangePasswordForm(props: ChangePasswordFormProps): ReactNode {
   const { token, onChanged, forced = false, onCancel, email, className } = props;
+  const known = forced ? props.temporaryPassword : undefined;
   const m = useMessages();
   const t = m.account.changePassword;
   const change = useChangePassword();
@@ -64,12 +72,13 @@ export function ChangePasswordForm(props: ChangePasswordFormProps): ReactNode {
       return;
     }
     try {
-      const session = await change.mutate({ token, currentPassword, newPassword });
+      const session = await change.mutate({ token, currentPassword: known ?? currentPassword, newPassword });
       form.reset();
       setChanged(true);
       onChanged(session);
     } catch (error) {
-      setFailure(serverFailure(error, form.setError, FIELDS, m));
+      // Without its field, a refused temporary password is said above the form.
+      setFailure(serverFailure(error, form.setError, known === undefined ? FIELDS : NEW_ONLY, m));
     }
   });
 
@@ -89,21 +98,23 @@ export function ChangePasswordForm(props: ChangePasswordFormProps): ReactNode {
             </Alert>
           ) : null}
           {email ? <input type="email" autoComplete="username" value={email} readOnly hidden /> : null}
-          <Field
-            label={forced ? t.forcedCurrentPassword : t.currentPassword}
-            required
-            error={errors.currentPassword?.message}
-          >
-            {(p) => (
-              <input
-                className="sr-input"
-                type="password"
-                autoComplete="current-password"
-                {...p}
-                {...form.register("currentPassword", { required: m.common.fieldRequired })}
-              />
-            )}
-          </Field>
+          {known === undefined ? (
+            <Field
+              label={forced ? t.forcedCurrentPassword : t.currentPassword}
+              required
+              error={errors.currentPassword?.message}
+            >
+              {(p) => (
+                <input
+                  className="sr-input"
+                  type="password"
+                  autoComplete="current-password"
+                  {...p}
+                  {...form.register("currentPassword", { required: m.common.fieldRequired })}
+                />
+              )}
+            </Field>
+          ) : null}
           <NewPasswordFields
             label={t.newPassword}
             confirmLabel={t.confirmPassword}

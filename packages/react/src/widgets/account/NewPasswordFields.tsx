@@ -19,7 +19,7 @@ export interface NewPasswordFieldsProps {
 
 /**
  * A new password and its confirmation (`autocomplete="new-password"`), with a length-only strength
- * hint under the first that its input describes.
+ * hint under the first that its input describes — replaced by the error when core refuses it.
  *
  * @example <NewPasswordFields label="New password" confirmLabel="Confirm" value={watch("password")} password={register("password")} confirm={register("confirm")} bounds={DEFAULT_PASSWORD_LENGTH} />
  */
@@ -32,15 +32,19 @@ export function NewPasswordFields(props: NewPasswordFieldsProps): ReactNode {
         label={props.label}
         required
         error={props.error}
+        // A length hint says nothing about core's other rules: beside core's refusal ("Do not use
+        // your name…") a "Strong" would contradict it, so the error stands alone (issue 13).
         hint={
-          <>
-            <span className="sr-strength" data-level={hint.level} aria-hidden="true">
-              <span />
-              <span />
-              <span />
-            </span>
-            {hint.text}
-          </>
+          props.error ? undefined : (
+            <>
+              <span className="sr-strength" data-level={hint.level} aria-hidden="true">
+                <span />
+                <span />
+                <span />
+              </span>
+              {hint.text}
+            </>
+          )
         }
       >
         {(p) => (

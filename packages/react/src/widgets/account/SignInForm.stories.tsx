@@ -44,6 +44,7 @@ export const Default: Story = {
         expect.objectContaining({
           session: expect.objectContaining({ organizationName: "Harbor Urgent Care" }),
         }),
+        {}, // no forced change: no temporary password is handed over
       ),
     );
   },

@@ -12,8 +12,12 @@ import { AuthCard } from "./AuthCard";
 
 /** Props of {@link SignInForm}. */
 export interface SignInFormProps {
-  /** Called with the new session. When `result.session.mustChangePassword`, show ChangePasswordForm `forced`. */
-  readonly onSignedIn: (result: SignInResult) => void;
+  /**
+   * Called with the new session. When `result.session.mustChangePassword`, show ChangePasswordForm
+   * `forced`, passing it `temporaryPassword` (the password just typed, handed over only then) so it
+   * does not ask for it again.
+   */
+  readonly onSignedIn: (result: SignInResult, forced: { readonly temporaryPassword?: string }) => void;
   /** Sign in to this organization (for example from the host's subdomain). Default: the most recently used. */
   readonly organizationId?: string;
   /** Prefills the email (a remembered user name). */
@@ -61,7 +65,8 @@ export function SignInForm(props: SignInFormProps): ReactNode {
   const submit = form.handleSubmit(async ({ email, password }) => {
     setFailure(null);
     try {
-      onSignedIn(await signIn.mutate({ email, password, ...(organizationId ? { organizationId } : {}) }));
+      const result = await signIn.mutate({ email, password, ...(organizationId ? { organizationId } : {}) });
+      onSignedIn(result, result.session.mustChangePassword ? { temporaryPassword: password } : {});
     } catch (error) {
       setFailure(failureOf(m, error));
       form.resetField("password");

@@ -3,6 +3,7 @@ import { type ReactNode, type Ref, useEffect, useRef } from "react";
 import { useAuditEvents } from "../../hooks/reads";
 import { useMessages, useStaffroom } from "../../provider/context";
 import { Badge } from "../../ui/Badge";
+import { Tooltip } from "../../ui/Tooltip";
 import { AuditChanges, type AuditNames } from "./AuditChanges";
 import { actionLabel, formatLocalTime, humanize } from "./audit-format";
 
@@ -71,9 +72,15 @@ function EventRow({
   return (
     <tr ref={rowRef} tabIndex={rowRef ? -1 : undefined} data-outcome={event.outcome}>
       <td className="sr-audit-time">
-        <time dateTime={event.at} title={m.utc(event.at)}>
-          {formatLocalTime(event.at, locale, timeZone)}
-        </time>
+        <Tooltip tip={m.utc(event.at)}>
+          {(describedBy) => (
+            // Focusable so the keyboard reaches the UTC time too (APG tooltip: shown on focus and hover).
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the trigger of its tooltip
+            <time dateTime={event.at} tabIndex={0} aria-describedby={describedBy}>
+              {formatLocalTime(event.at, locale, timeZone)}
+            </time>
+          )}
+        </Tooltip>
         <div className="sr-muted sr-audit-meta">{m.sequence(event.sequence)}</div>
       </td>
       <td>

@@ -2,6 +2,7 @@ import type { Location, Organization, Role, User } from "@staffroom/core";
 import type { ReactNode } from "react";
 import { useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
+import { Combobox, type ComboboxGroup } from "../../ui/Combobox";
 import { Field } from "../../ui/Field";
 import { type AuditFilters, actionLabel } from "./audit-format";
 
@@ -25,7 +26,8 @@ function withFilter(filters: AuditFilters, key: keyof AuditFilters, value: strin
 
 /**
  * The filters of the audit trail: a day range, actor, target (a user, role, location or the
- * organization) and action. Every change applies at once and starts again from the newest event.
+ * organization, grouped by kind) and action. Actor and target are searchable comboboxes (type a
+ * name or an email). Every change applies at once and starts again from the newest event.
  *
  * @example <AuditToolbar filters={filters} onChange={setFilters} users={users} roles={roles} locations={locations} organization={org} />
  */
@@ -36,6 +38,22 @@ export function AuditToolbar(props: AuditToolbarProps): ReactNode {
   const set = (key: keyof AuditFilters) => (e: { target: { value: string } }) =>
     onChange(withFilter(filters, key, e.target.value));
   const filtered = Object.keys(filters).length > 0;
+  const people = users.map((u) => ({ value: u.id, label: u.displayName, hint: u.email }));
+  // Targets grouped by kind, each kind under its heading.
+  const targets: ComboboxGroup[] = [
+    { key: "users", label: f.users, options: people },
+    { key: "roles", label: f.roles, options: roles.map((r) => ({ value: r.id, label: r.name })) },
+    { key: "locations", label: f.locations, options: locations.map((l) => ({ value: l.id, label: l.name })) },
+    ...(organization
+      ? [
+          {
+            key: "organization",
+            label: f.organization,
+            options: [{ value: organization.id, label: organization.name }],
+          },
+        ]
+      : []),
+  ];
   return (
     <search className="sr-toolbar sr-audit-toolbar" aria-label={f.label}>
       <Field label={f.from} className="sr-audit-filter">
@@ -64,47 +82,28 @@ export function AuditToolbar(props: AuditToolbarProps): ReactNode {
       </Field>
       <Field label={f.actor} className="sr-audit-filter">
         {(p) => (
-          <select className="sr-select" value={filters.actorId ?? ""} onChange={set("actorId")} {...p}>
-            <option value="">{f.anyActor}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.displayName}
-              </option>
-            ))}
-          </select>
+          <Combobox
+            control={p}
+            listLabel={f.actor}
+            groups={[{ key: "users", label: f.users, options: people }]}
+            value={filters.actorId ?? null}
+            onChange={(value) => onChange(withFilter(filters, "actorId", value ?? ""))}
+            anyLabel={f.anyActor}
+            noMatches={f.noMatches}
+          />
         )}
       </Field>
       <Field label={f.target} className="sr-audit-filter">
         {(p) => (
-          <select className="sr-select" value={filters.targetId ?? ""} onChange={set("targetId")} {...p}>
-            <option value="">{f.anyTarget}</option>
-            <optgroup label={f.users}>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={f.roles}>
-              {roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={f.locations}>
-              {locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </optgroup>
-            {organization ? (
-              <optgroup label={f.organization}>
-                <option value={organization.id}>{organization.name}</option>
-              </optgroup>
-            ) : null}
-          </select>
+          <Combobox
+            control={p}
+            listLabel={f.target}
+            groups={targets}
+            value={filters.targetId ?? null}
+            onChange={(value) => onChange(withFilter(filters, "targetId", value ?? ""))}
+            anyLabel={f.anyTarget}
+            noMatches={f.noMatches}
+          />
         )}
       </Field>
       <Field label={f.action} className="sr-audit-filter">

@@ -56,6 +56,55 @@ export const FilterByAction: Story = {
   },
 };
 
+/**
+ * The target filter open: a searchable combobox, users, roles, locations and the organization each
+ * under its heading; typed text narrows every group. Keyboard only.
+ */
+export const TargetCombobox: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await rowsOf(canvasElement);
+    const target = canvas.getByRole("combobox", { name: "Target" });
+    target.focus();
+    await userEvent.keyboard("{Alt>}{ArrowDown}{/Alt}");
+    const list = canvas.getByRole("listbox", { name: "Target" });
+    await expect(within(list).getByRole("group", { name: "Locations" })).toBeInTheDocument();
+    await userEvent.keyboard("clinic");
+    await expect(within(list).queryByRole("group", { name: "Roles" })).toBeNull();
+    await userEvent.keyboard("{ArrowDown}");
+    await expect(target).toHaveAttribute("aria-activedescendant");
+  },
+};
+
+/** W14: filter by actor with the keyboard alone: part of a name, Enter; the trail follows. */
+export const FilterByActor: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { audit } = loaded as Loaded;
+    if (!audit) throw new Error("fixture");
+    const canvas = within(canvasElement);
+    await rowsOf(canvasElement);
+    canvas.getByRole("combobox", { name: "Actor" }).focus();
+    await userEvent.keyboard(`${audit.receptionist.displayName.slice(0, 4)}{Enter}`);
+    const byActor = await audit.owner.audit.list({ actorId: audit.receptionist.id });
+    await waitFor(async () => expect(await rowsOf(canvasElement)).toHaveLength(byActor.total));
+  },
+};
+
+/** The time in the viewer's zone; focus (or hover) shows it in UTC. */
+export const TimeInUtc: Story = {
+  play: async ({ canvasElement }) => {
+    const [newest] = await rowsOf(canvasElement);
+    const time = newest?.querySelector("time");
+    if (!time) throw new Error("no time");
+    time.focus();
+    const tip = within(newest as HTMLElement).getByRole("tooltip");
+    await expect(tip).toBeVisible();
+    await expect(tip).toHaveTextContent(/ UTC$/);
+    await userEvent.keyboard("{Escape}");
+    await expect(tip).not.toBeVisible();
+  },
+};
+
 /** Cursor paging: "Load more" appends the next page and focuses its first event. */
 export const LoadMore: Story = {
   args: { pageSize: 6 },
@@ -171,7 +220,7 @@ export const EmptyFiltered: Story = {
   },
 };
 
-/** A provider without `audit.view`: core refuses and the widget says so, with a retry. */
+/** A provider without `audit.view`: the trail is not theirs, said calmly — no error, nothing to retry. */
 export const Forbidden: Story = {
   loaders: [
     async (): Promise<Loaded> => {
@@ -180,8 +229,12 @@ export const Forbidden: Story = {
     },
   ],
   play: async ({ canvasElement }) => {
-    const alert = await within(canvasElement).findByRole("alert");
-    await expect(alert).toHaveTextContent("The audit trail could not be loaded.");
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText("You don't have access to Audit trail — ask an administrator."),
+    ).toBeInTheDocument();
+    await expect(canvas.queryByRole("alert")).not.toBeInTheDocument();
+    await expect(canvas.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
   },
 };
 
@@ -200,5 +253,14 @@ export const Dark: Story = {
     await rowsOf(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Verify integrity" }));
     await expect(await canvas.findByText("The audit trail is intact")).toBeInTheDocument();
+  },
+};
+
+/** The target combobox open, and a time's UTC tooltip, in the dark theme. */
+export const DarkCombobox: Story = {
+  ...Dark,
+  play: async (context) => {
+    await TimeInUtc.play?.(context);
+    await TargetCombobox.play?.(context);
   },
 };

@@ -27,10 +27,14 @@ describe("AuditTrail", () => {
     const [newest] = await rows();
     expect(newest).toHaveTextContent("Disabled a user");
     expect(newest).toHaveTextContent(shared.receptionist.displayName);
-    const time = within(newest as HTMLElement).getByText(/2026/);
-    expect(time.tagName).toBe("TIME");
-    expect(time).toHaveAttribute("title", expect.stringMatching(/^2026-11-23 \d\d:\d\d:\d\d\.\d{3} UTC$/));
+    const time = (newest as HTMLElement).querySelector("time");
+    expect(time).toHaveTextContent(/2026/);
+    // The viewer's zone in the cell; UTC in a tooltip that is also the time's description, and the
+    // time takes focus so the keyboard reaches it.
     expect(time).toHaveTextContent(/EST/);
+    expect(time).toHaveAccessibleDescription(expect.stringMatching(/^2026-11-23 \d\d:\d\d:\d\d\.\d{3} UTC$/));
+    expect(time).toHaveAttribute("tabindex", "0");
+    expect(within(newest as HTMLElement).getByRole("tooltip", { hidden: true })).toHaveTextContent(/ UTC$/);
     const roleChange = (await rows()).find((r) => r.textContent?.includes("Changed a user's role"));
     expect(roleChange).toHaveTextContent("Role from Front Desk → to Provider");
     const failure = (await rows()).find((r) => r.textContent?.includes("Failed"));
@@ -47,11 +51,21 @@ describe("AuditTrail", () => {
     await waitFor(async () => expect(await rows()).toHaveLength(1));
     expect((await rows())[0]).toHaveTextContent("Job title from Nurse → to Charge nurse");
     await user.selectOptions(screen.getByLabelText("Action"), "All actions");
-    await user.selectOptions(screen.getByLabelText("Actor"), shared.receptionist.displayName);
+    // Actor: a searchable combobox; part of an email finds the person, Enter takes the first match.
+    const actor = screen.getByRole("combobox", { name: "Actor" });
+    await user.click(actor);
+    await user.keyboard(shared.receptionist.email.slice(0, 6));
+    expect(actor).toHaveAttribute("aria-expanded", "true");
+    await user.keyboard("{Enter}");
+    expect(actor).toHaveValue(shared.receptionist.displayName);
     const byActor = await shared.owner.audit.list({ actorId: shared.receptionist.id });
     await waitFor(async () => expect(await rows()).toHaveLength(byActor.total));
-    await user.selectOptions(screen.getByLabelText("Actor"), "Anyone");
-    await user.selectOptions(screen.getByLabelText("Target"), "Harbor North Clinic");
+    // Escape on the closed box clears it: anyone again.
+    await user.keyboard("{Escape}");
+    expect(actor).toHaveValue("");
+    await user.click(screen.getByRole("combobox", { name: "Target" }));
+    await user.keyboard("north{Enter}");
+    expect(screen.getByRole("combobox", { name: "Target" })).toHaveValue("Harbor North Clinic");
     await waitFor(async () => expect(await rows()).toHaveLength(1));
     expect((await rows())[0]).toHaveTextContent("Created a location");
     await user.type(screen.getByLabelText("From"), "2026-11-24");
@@ -59,6 +73,49 @@ describe("AuditTrail", () => {
     await user.click(screen.getByRole("button", { name: "Clear filters" }));
     const all = await shared.owner.audit.list();
     await waitFor(async () => expect(await rows()).toHaveLength(all.total));
+  });
+
+  it("the target filter is an APG combobox, targets grouped by kind, usable with the keyboard alone", async () => {
+    const { user } = renderWith(shared.owner, <AuditTrail />);
+    await table();
+    const target = screen.getByRole("combobox", { name: "Target" });
+    expect(target).toHaveAttribute("aria-autocomplete", "list");
+    expect(target).toHaveAttribute("aria-expanded", "false");
+    target.focus();
+    await user.keyboard("{Alt>}{ArrowDown}{/Alt}");
+    expect(target).toHaveAttribute("aria-expanded", "true");
+    const list = screen.getByRole("listbox", { name: "Target" });
+    expect(target).toHaveAttribute("aria-controls", list.id);
+    expect(
+      within(list)
+        .getAllByRole("group")
+        .map(
+          (g) =>
+            g.getAttribute("aria-labelledby") &&
+            document.getElementById(g.getAttribute("aria-labelledby") ?? "")?.textContent,
+        ),
+    ).toEqual(["Users", "Roles", "Locations", "Organization"]);
+    const roles = within(list).getByRole("group", { name: "Roles" });
+    expect(within(roles).getByRole("option", { name: "Front Desk" })).toBeInTheDocument();
+    // "Anything" is active and chosen; ↓ moves the active option, announced through aria-activedescendant.
+    const anything = within(list).getByRole("option", { name: "Anything" });
+    expect(anything).toHaveAttribute("aria-selected", "true");
+    expect(target).toHaveAttribute("aria-activedescendant", anything.id);
+    await user.keyboard("{ArrowDown}");
+    const firstUser = within(within(list).getByRole("group", { name: "Users" })).getAllByRole("option")[0];
+    expect(target).toHaveAttribute("aria-activedescendant", firstUser?.id);
+    // Typing narrows every group; a word that matches nothing says so; Escape closes and keeps the choice.
+    await user.keyboard("zzzz");
+    expect(within(list).queryAllByRole("group")).toHaveLength(0);
+    expect(screen.getByText("No matches. Try part of a name or an email.")).toBeInTheDocument();
+    await user.keyboard("{Escape}");
+    expect(target).toHaveAttribute("aria-expanded", "false");
+    expect(target).toHaveValue("");
+    await user.keyboard("front desk");
+    await user.keyboard("{ArrowUp}{ArrowDown}{Enter}");
+    expect(target).toHaveValue("Front Desk");
+    expect(target).toHaveFocus();
+    expect(target).toHaveAttribute("aria-expanded", "false");
   });
 
   it("pages with Load more and moves focus to the first new event", async () => {
@@ -195,10 +252,21 @@ describe("AuditTrail", () => {
     expect(newest).not.toHaveTextContent("Deleted user");
   });
 
-  it("shows core's refusal to an actor without audit.view", async () => {
+  it("tells an actor without audit.view calmly that the trail is not theirs: no error, at any moment, nothing to retry", async () => {
+    // The trail's query may be refused before the actor has loaded: no alert may flash meanwhile.
+    let alarmed = false;
+    const watch = new MutationObserver(() => {
+      if (document.querySelector('[role="alert"]')) alarmed = true;
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
     renderWith(shared.provider, <AuditTrail />);
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("The audit trail could not be loaded.");
-    expect(within(alert).getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    expect(
+      await screen.findByText("You don't have access to Audit trail — ask an administrator."),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+    expect(screen.queryByText("The audit trail could not be loaded.")).not.toBeInTheDocument();
+    watch.disconnect();
+    expect(alarmed).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { useDirectory, useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
 import { CardHeader } from "../../ui/CardHeader";
 import { LoadError } from "../../ui/LoadError";
+import { ScreenGate } from "../no-access/NoAccess";
 import { DirectoryLoading } from "../user-directory/DirectoryStates";
 import type { AuditNames } from "./AuditChanges";
 import { AuditNotice, type AuditNoticeValue } from "./AuditNotice";
@@ -25,6 +26,11 @@ export interface AuditExport {
 
 /** Props of {@link AuditTrail}. */
 export interface AuditTrailProps {
+  /**
+   * Said instead of the widget when core does not let the actor open it. Default
+   * `messages.access.noAccess(…)`: "You don't have access to … — ask an administrator."
+   */
+  readonly noAccessMessage?: ReactNode;
   /** Events per page (1–500). Default 50. */
   readonly pageSize?: number;
   /** Filters applied first. */
@@ -46,14 +52,14 @@ const PEOPLE = { limit: 200, sort: "name" } as const;
  * plain words, target, outcome and the before → after of privilege fields; filters by day range,
  * actor, target and action; "Load more" by cursor; CSV export of every filtered event; and
  * "Verify integrity" over `audit.verify()` (R18). Only org-wide readers with `audit.view` see it;
- * core answers everyone else `forbidden`, shown as an error.
+ * everyone else gets the widget's no-access state (see {@link AuditTrail}).
  *
  * @example
  * <StaffroomProvider directory={directory}>
  *   <AuditTrail pageSize={50} onExported={({ fileName }) => log(fileName)} />
  * </StaffroomProvider>
  */
-export function AuditTrail(props: AuditTrailProps): ReactNode {
+function AuditTrailCard(props: AuditTrailProps): ReactNode {
   const { pageSize = 50, initialFilters = {}, timeZone, onExported, className } = props;
   const m = useMessages();
   const t = m.audit;
@@ -199,5 +205,27 @@ export function AuditTrail(props: AuditTrailProps): ReactNode {
         ) : null}
       </div>
     </section>
+  );
+}
+
+/**
+ * W14 "Settings › Audit": the widget above, or — when core does not let the actor open the screen
+ * (`canOpenScreen(directory, "audit")`) — the calm {@link NoAccess} state in its place, never a
+ * load error.
+ *
+ * @example
+ * <StaffroomProvider directory={directory}>
+ *   <AuditTrail noAccessMessage="Ask your practice manager." />
+ * </StaffroomProvider>
+ */
+export function AuditTrail(props: AuditTrailProps): ReactNode {
+  return (
+    <ScreenGate
+      screen="audit"
+      {...(props.noAccessMessage === undefined ? {} : { message: props.noAccessMessage })}
+      {...(props.className === undefined ? {} : { className: props.className })}
+    >
+      <AuditTrailCard {...props} />
+    </ScreenGate>
   );
 }

@@ -33,6 +33,8 @@ export interface AuditMessages {
     readonly roles: string;
     readonly locations: string;
     readonly organization: string;
+    /** Said in the actor or target list when the typed text matches nobody and nothing. */
+    readonly noMatches: string;
     readonly clear: string;
   };
   /** The actor of events no person caused (bootstrap, expiry). */
@@ -140,6 +142,7 @@ export const auditMessages: AuditMessages = {
     roles: "Roles",
     locations: "Locations",
     organization: "Organization",
+    noMatches: "No matches. Try part of a name or an email.",
     clear: "Clear filters",
   },
   system: "System",
@@ -178,6 +181,7 @@ export const auditMessages: AuditMessages = {
     "organization.created": "Created the organization",
     "organization.updated": "Changed organization settings",
     "organization.main_contact_changed": "Handed over the main contact",
+    "session.ended": "Ended a session",
   },
   fields: {
     email: "Email",
@@ -200,6 +204,10 @@ export const auditMessages: AuditMessages = {
     licenceTypes: "Licence types",
     providerTypes: "Provider types",
     mainContactUserId: "Main contact",
+    sessionLimits: "Session limits",
+    idleMinutes: "Idle limit (minutes)",
+    lifetimeHours: "Session lifetime (hours)",
+    session: "Session",
     givenName: "First name",
     familyName: "Last name",
     title: "Title",

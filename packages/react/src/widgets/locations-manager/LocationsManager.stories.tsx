@@ -76,8 +76,9 @@ export const ArchiveInUse: Story = {
 };
 
 /**
- * Someone else edited the location meanwhile: the save is refused as stale and a reload is offered;
- * the reload shows their values and keeps yours beside them, to apply again and save.
+ * Someone else edited the location meanwhile: the save is refused as stale and a reload is offered.
+ * The reload loads their version, puts your change to the name (which they did not touch) back in
+ * place, and shows the group you both changed as "Yours / Now" with a choice.
  */
 export const Conflict: Story = {
   play: async ({ canvasElement, loaded }) => {
@@ -89,15 +90,32 @@ export const Conflict: Story = {
     await userEvent.click(within(canvasElement).getByRole("button", { name: `Edit ${target.name}` }));
     const dialog = await body.findByRole("dialog", { name: `Edit ${target.name}` });
     await seeded.secondAdmin.locations.update(target.id, { group: "Elsewhere" }, { version: target.version });
+    await userEvent.clear(within(dialog).getByLabelText(/^Group/));
+    await userEvent.type(within(dialog).getByLabelText(/^Group/), "Harbor South");
     await userEvent.type(within(dialog).getByLabelText(/^Name/), " East{Enter}");
     const alert = await within(dialog).findByRole("alert");
     await expect(alert).toHaveTextContent("Someone else changed this location");
     await userEvent.click(within(alert).getByRole("button", { name: "Reload" }));
     await waitFor(() => expect(within(dialog).getByLabelText(/^Group/)).toHaveValue("Elsewhere"));
-    await expect(within(dialog).getByText(`Name: ${target.name} East`)).toBeInTheDocument();
-    await userEvent.click(within(dialog).getByRole("button", { name: "Apply my changes again" }));
     await expect(within(dialog).getByLabelText(/^Name/)).toHaveValue(`${target.name} East`);
-    await expect(within(dialog).getByLabelText(/^Group/)).toHaveValue("Elsewhere");
+    await expect(
+      within(dialog).getByText(`Name: your change is back in place (${target.name} East).`),
+    ).toBeInTheDocument();
+    const both = within(dialog).getByRole("group", { name: "Group" });
+    await expect(both).toHaveTextContent("Yours: Harbor South");
+    await expect(both).toHaveTextContent("Now: Elsewhere");
+  },
+};
+
+/** The conflict settled: "Use mine" puts your value back in the field, ready to save on their version. */
+export const ConflictUseMine: Story = {
+  play: async (context) => {
+    await Conflict.play?.(context);
+    const dialog = within(context.canvasElement.ownerDocument.body).getByRole("dialog");
+    const both = within(dialog).getByRole("group", { name: "Group" });
+    await userEvent.click(within(both).getByRole("button", { name: "Use mine" }));
+    await expect(within(dialog).getByLabelText(/^Group/)).toHaveValue("Harbor South");
+    await expect(within(dialog).queryByRole("group", { name: "Group" })).toBeNull();
   },
 };
 
@@ -158,5 +176,13 @@ export const Dark: Story = {
   ),
   play: async ({ canvasElement }) => {
     await table(canvasElement);
+  },
+};
+
+/** The Reload after a conflict ("Yours / Now") in the dark theme. */
+export const DarkConflict: Story = {
+  ...Dark,
+  play: async (context) => {
+    await Conflict.play?.(context);
   },
 };

@@ -10,11 +10,17 @@ import { CardHeader } from "../../ui/CardHeader";
 import { LoadError } from "../../ui/LoadError";
 import { SuccessNotice } from "../../ui/SuccessNotice";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
+import { ScreenGate } from "../no-access/NoAccess";
 import { LocationFormDialog } from "./LocationFormDialog";
 import { LocationTable } from "./LocationTable";
 
 /** Props of {@link LocationsManager}. */
 export interface LocationsManagerProps {
+  /**
+   * Said instead of the widget when core does not let the actor open it. Default
+   * `messages.access.noAccess(…)`: "You don't have access to … — ask an administrator."
+   */
+  readonly noAccessMessage?: ReactNode;
   readonly className?: string;
 }
 
@@ -41,7 +47,7 @@ function explainArchive(m: Messages, location: Location, error: unknown): unknow
  *   <LocationsManager />
  * </StaffroomProvider>
  */
-export function LocationsManager({ className }: LocationsManagerProps): ReactNode {
+function LocationsManagerCard({ className }: LocationsManagerProps): ReactNode {
   const m = useMessages();
   const t = m.locations;
   const id = useId();
@@ -134,5 +140,27 @@ export function LocationsManager({ className }: LocationsManagerProps): ReactNod
         </ConfirmDialog.Root>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * W8 "Settings › Locations": the widget above, or — when core does not let the actor open the screen
+ * (`canOpenScreen(directory, "locations")`) — the calm {@link NoAccess} state in its place, never a
+ * load error.
+ *
+ * @example
+ * <StaffroomProvider directory={directory}>
+ *   <LocationsManager noAccessMessage="Ask your practice manager." />
+ * </StaffroomProvider>
+ */
+export function LocationsManager(props: LocationsManagerProps): ReactNode {
+  return (
+    <ScreenGate
+      screen="locations"
+      {...(props.noAccessMessage === undefined ? {} : { message: props.noAccessMessage })}
+      {...(props.className === undefined ? {} : { className: props.className })}
+    >
+      <LocationsManagerCard {...props} />
+    </ScreenGate>
   );
 }

@@ -1,5 +1,12 @@
-import { type Organization, OrganizationPatchSchema, type SeatUsage } from "@staffroom/core";
-import type { ReactNode } from "react";
+import {
+  type Organization,
+  type OrganizationPatch,
+  OrganizationPatchSchema,
+  type SeatLimitBelowUse,
+  type SeatUsage,
+  seatLimitsBelowUse,
+} from "@staffroom/core";
+import { type ReactNode, useRef, useState } from "react";
 import { coreResolver } from "../../forms/resolver";
 import { StaleNotice } from "../../forms/StaleNotice";
 import { useVersionedForm } from "../../forms/use-versioned-form";
@@ -9,6 +16,7 @@ import type { Messages } from "../../messages/messages";
 import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
 import {
   fieldOfOrganizationPath,
   type OrganizationFormValues,
@@ -16,7 +24,7 @@ import {
   organizationToForm,
   toOrganizationPatch,
 } from "./organization-form-values";
-import { FeaturesSection, GeneralSection, SeatsSection } from "./SettingsSections";
+import { FeaturesSection, GeneralSection, SeatsSection, SessionLimitsSection } from "./SettingsSections";
 import { LicencesSection, ProviderTypesSection } from "./TypeLists";
 
 const toValues = (org: Organization | null): OrganizationFormValues =>
@@ -46,10 +54,20 @@ export interface OrganizationFormProps {
   readonly onSaved: (message: string) => void;
 }
 
+/** The seat kind's label as the form shows it. */
+const seatLabel = (t: Messages["organizationSettings"], below: SeatLimitBelowUse): string =>
+  below.kind === "licence"
+    ? below.label
+    : { named: t.seats.named, practitioners: t.seats.practitioners, concurrent: t.seats.concurrent }[
+        below.kind
+      ];
+
 /**
- * W11: name, features, seats, licence and provider types in one form, validated with core's
- * `OrganizationPatchSchema`; only changed groups are sent. Core's field issues land on their fields;
- * a stale version offers a reload, after which the person's edits wait to be applied again.
+ * W11: name, features, seats, licence and provider types, and W13 the session limits, in one form,
+ * validated with core's `OrganizationPatchSchema`; only changed groups are sent. Core's field issues
+ * land on their fields; a stale version offers a reload, after which the person's edits wait to be
+ * applied again. A seat limit lowered below the seats in use (core's `seatLimitsBelowUse` over a
+ * fresh `organization.usage()`) is saved only after a confirmation that says what R9 then does.
  *
  * @example <OrganizationForm organization={org} usage={usage} editable onSaved={notify} />
  */
@@ -64,14 +82,27 @@ export function OrganizationForm({
   const directory = useDirectory();
   const { cache } = useStaffroom();
   const update = useUpdateOrganization();
+  // Limits below use wait for a yes; the confirmed save runs the form's submit again.
+  const [belowUse, setBelowUse] = useState<readonly SeatLimitBelowUse[] | null>(null);
+  const confirmed = useRef<OrganizationPatch | null>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const v = useVersionedForm({
     record: organization,
     toValues,
     resolver,
     // Only changed groups are sent; nothing changed, nothing to write.
-    save: async (values, { initial, version }) => {
+    save: async (values, { initial, version, record }) => {
       const patch = toOrganizationPatch(values, initial);
       if (update.isPending || Object.keys(patch).length === 0 || version === undefined) return undefined;
+      const agreed = JSON.stringify(confirmed.current) === JSON.stringify(patch);
+      confirmed.current = null;
+      if (!agreed && (patch.seats || patch.licenceTypes)) {
+        const below = seatLimitsBelowUse(await directory.organization.usage(), patch, record ?? undefined);
+        if (below.length > 0) {
+          setBelowUse(below);
+          return undefined;
+        }
+      }
       return update.mutate({ patch, version });
     },
     reload: async () => {
@@ -97,6 +128,7 @@ export function OrganizationForm({
         <FeaturesSection form={form} />
         <SeatsSection form={form} usage={usage} />
         <LicencesSection form={form} usage={usage} />
+        <SessionLimitsSection form={form} />
         <ProviderTypesSection form={form} />
       </fieldset>
       {v.failure ? <Alert tone="danger">{v.failure}</Alert> : null}
@@ -104,10 +136,40 @@ export function OrganizationForm({
         <div className="sr-settings-actions">
           <Button onClick={v.discard}>{t.discard}</Button>
           {/* Not disabled while saving, so focus stays on it; handleSubmit ignores a second press. */}
-          <Button variant="primary" type="submit" aria-busy={v.isSubmitting || undefined}>
+          <Button ref={saveButton} variant="primary" type="submit" aria-busy={v.isSubmitting || undefined}>
             {v.isSubmitting ? m.common.saving : t.save}
           </Button>
         </div>
+      ) : null}
+      {belowUse ? (
+        <ConfirmDialog.Root
+          open
+          onOpenChange={(open) => {
+            if (open) return;
+            setBelowUse(null);
+            // No trigger opened the dialog (the submit did): give focus back to Save.
+            setTimeout(() => saveButton.current?.focus(), 0);
+          }}
+        >
+          <ConfirmDialog.Content
+            title={t.belowUse.title}
+            description={t.belowUse.intro}
+            confirmLabel={t.belowUse.confirm}
+            onConfirm={async () => {
+              confirmed.current = toOrganizationPatch(form.getValues(), v.initial);
+              await v.submit();
+            }}
+          >
+            <ul className="sr-below-use">
+              {belowUse.map((below) => (
+                <li key={below.kind === "licence" ? `licence:${below.key}` : below.kind}>
+                  <strong>{t.belowUse.item(seatLabel(t, below), below.limit, below.used)}</strong>{" "}
+                  {t.belowUse.consequence[below.kind](below.limit)}
+                </li>
+              ))}
+            </ul>
+          </ConfirmDialog.Content>
+        </ConfirmDialog.Root>
       ) : null}
     </form>
   );

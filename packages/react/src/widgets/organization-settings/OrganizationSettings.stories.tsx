@@ -70,6 +70,50 @@ export const EditAndSave: Story = {
   },
 };
 
+/**
+ * R9: lowering the named seats below the users already counted asks first and says what follows —
+ * nobody is disabled; adding, inviting and restoring are refused until use falls below the limit.
+ */
+export const SeatLimitBelowUse: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { seeded } = loaded as Loaded;
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await ready(canvasElement);
+    const used = (await seeded?.owner.organization.usage())?.named.used ?? 0;
+    const named = canvas.getByRole("spinbutton", { name: "Named users limit" });
+    await userEvent.clear(named);
+    await userEvent.type(named, "10");
+    await userEvent.click(canvas.getByRole("button", { name: "Save changes" }));
+    const dialog = await body.findByRole("dialog", { name: "Save a seat limit below what is in use?" });
+    await expect(dialog).toHaveTextContent(`Named users: 10, with ${used} in use.`);
+    await expect(dialog).toHaveTextContent("No one is disabled.");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save anyway" }));
+    await expect(await canvas.findByText("The organization settings were saved.")).toBeInTheDocument();
+    await expect((await seeded?.owner.organization.get())?.seats.named).toBe(10);
+  },
+};
+
+/** W13: the idle limit and the session lifetime, edited with the keyboard and saved. */
+export const SessionLimits: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { seeded } = loaded as Loaded;
+    const canvas = within(canvasElement);
+    await ready(canvasElement);
+    const sessions = region(canvasElement, "Sessions");
+    const idle = within(sessions).getByRole("spinbutton", { name: /^Sign out after inactivity/ });
+    await expect(idle).toHaveValue(15);
+    await userEvent.clear(idle);
+    await userEvent.type(idle, "10");
+    await userEvent.click(canvas.getByRole("button", { name: "Save changes" }));
+    await expect(await canvas.findByText("The organization settings were saved.")).toBeInTheDocument();
+    await expect((await seeded?.owner.organization.get())?.sessionLimits).toEqual({
+      idleMinutes: 10,
+      lifetimeHours: 12,
+    });
+  },
+};
+
 /** Core's schema refuses a negative seat count and a malformed licence key, on their fields. */
 export const ValidationErrors: Story = {
   play: async ({ canvasElement }) => {

@@ -64,6 +64,79 @@ describe("OrganizationSettings", () => {
     expect(await screen.findByRole("meter", { name: "Telehealth in use" })).toBeInTheDocument();
   });
 
+  it("R9 a named-seat limit below the seats in use asks first, says what follows, and saves only when confirmed", async () => {
+    const w = await settingsWorld();
+    const before = await w.owner.organization.get();
+    const used = (await w.owner.organization.usage()).named.used;
+    const { user } = renderWith(w.owner, <OrganizationSettings />);
+    await loaded();
+    const named = screen.getByRole("spinbutton", { name: "Named users limit" });
+    await user.clear(named);
+    await user.type(named, "10");
+    const save = screen.getByRole("button", { name: "Save changes" });
+    await user.click(save);
+    const dialog = await screen.findByRole("dialog", { name: "Save a seat limit below what is in use?" });
+    expect(dialog).toHaveTextContent(`Named users: 10, with ${used} in use.`);
+    expect(dialog).toHaveTextContent(
+      "No one is disabled. Until fewer than 10 users are active or invited, adding, inviting or restoring a user is refused.",
+    );
+    // Cancel writes nothing, and the typed limit stays for the person to change.
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect((await w.owner.organization.get()).version).toBe(before.version);
+    expect(named).toHaveValue(10);
+    await waitFor(() => expect(save).toHaveFocus());
+    await user.click(save);
+    const again = await screen.findByRole("dialog", { name: "Save a seat limit below what is in use?" });
+    await user.click(within(again).getByRole("button", { name: "Save anyway" }));
+    expect(await screen.findByText("The organization settings were saved.")).toBeInTheDocument();
+    expect((await w.owner.organization.get()).seats.named).toBe(10);
+    expect((await w.owner.organization.usage()).named).toEqual({ used, limit: 10 });
+  });
+
+  it("R9 a limit at or above use, or one left as it was, saves without asking", async () => {
+    const w = await settingsWorld();
+    const used = (await w.owner.organization.usage()).named.used;
+    const { user } = renderWith(w.owner, <OrganizationSettings />);
+    await loaded();
+    const named = screen.getByRole("spinbutton", { name: "Named users limit" });
+    await user.clear(named);
+    await user.type(named, String(used));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText("The organization settings were saved.")).toBeInTheDocument();
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect((await w.owner.organization.get()).seats.named).toBe(used);
+  });
+
+  it("W13 shows the session limits and saves them; core's bounds and its idle-within-lifetime rule land on the field", async () => {
+    const w = await settingsWorld();
+    const { user } = renderWith(w.owner, <OrganizationSettings />);
+    await loaded();
+    const sessions = section("Sessions");
+    const idle = within(sessions).getByRole("spinbutton", { name: /^Sign out after inactivity \(minutes\)/ });
+    const lifetime = within(sessions).getByRole("spinbutton", { name: /^Sign out after \(hours\)/ });
+    expect(idle).toHaveValue(15);
+    expect(lifetime).toHaveValue(12);
+    expect(idle).toHaveAccessibleDescription(/5–240 minutes without using Staffroom./);
+    await user.clear(idle);
+    await user.type(idle, "3");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(idle).toHaveAccessibleDescription(/Sessions may idle at least 5 minutes./));
+    await user.clear(idle);
+    await user.type(idle, "90");
+    await user.clear(lifetime);
+    await user.type(lifetime, "1");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() =>
+      expect(idle).toHaveAccessibleDescription(/The idle limit cannot be longer than the session itself./),
+    );
+    expect((await w.owner.organization.get()).sessionLimits).toEqual({ idleMinutes: 15, lifetimeHours: 12 });
+    await user.clear(lifetime);
+    await user.type(lifetime, "8");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText("The organization settings were saved.")).toBeInTheDocument();
+    expect((await w.owner.organization.get()).sessionLimits).toEqual({ idleMinutes: 90, lifetimeHours: 8 });
+  });
+
   it("checks input with core's schema, and puts core's own refusals on the field they name", async () => {
     const w = await settingsWorld();
     const { user } = renderWith(w.owner, <OrganizationSettings />);

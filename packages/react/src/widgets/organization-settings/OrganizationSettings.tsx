@@ -5,11 +5,17 @@ import { useMessages } from "../../provider/context";
 import { CardHeader } from "../../ui/CardHeader";
 import { LoadError } from "../../ui/LoadError";
 import { SuccessNotice } from "../../ui/SuccessNotice";
+import { ScreenGate } from "../no-access/NoAccess";
 import { MainContactSection } from "./MainContactSection";
 import { OrganizationForm } from "./OrganizationForm";
 
 /** Props of {@link OrganizationSettings}. */
 export interface OrganizationSettingsProps {
+  /**
+   * Said instead of the widget when core does not let the actor open it. Default
+   * `messages.access.noAccess(…)`: "You don't have access to … — ask an administrator."
+   */
+  readonly noAccessMessage?: ReactNode;
   readonly className?: string;
 }
 
@@ -24,7 +30,7 @@ export interface OrganizationSettingsProps {
  *   <OrganizationSettings />
  * </StaffroomProvider>
  */
-export function OrganizationSettings({ className }: OrganizationSettingsProps): ReactNode {
+function OrganizationSettingsCard({ className }: OrganizationSettingsProps): ReactNode {
   const m = useMessages();
   const t = m.organizationSettings;
   const id = useId();
@@ -58,5 +64,27 @@ export function OrganizationSettings({ className }: OrganizationSettingsProps): 
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * W11 "Settings › Organization": the widget above, or — when core does not let the actor open the screen
+ * (`canOpenScreen(directory, "organization")`) — the calm {@link NoAccess} state in its place, never a
+ * load error.
+ *
+ * @example
+ * <StaffroomProvider directory={directory}>
+ *   <OrganizationSettings noAccessMessage="Ask your practice manager." />
+ * </StaffroomProvider>
+ */
+export function OrganizationSettings(props: OrganizationSettingsProps): ReactNode {
+  return (
+    <ScreenGate
+      screen="organization"
+      {...(props.noAccessMessage === undefined ? {} : { message: props.noAccessMessage })}
+      {...(props.className === undefined ? {} : { className: props.className })}
+    >
+      <OrganizationSettingsCard {...props} />
+    </ScreenGate>
   );
 }

@@ -1,4 +1,4 @@
-import type { SeatUsage } from "@staffroom/core";
+import { SESSION_LIMIT_BOUNDS, type SeatUsage } from "@staffroom/core";
 import type { ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { useMessages } from "../../provider/context";
@@ -130,6 +130,56 @@ export function SeatsSection({
           </div>
         );
       })}
+    </SettingsSection>
+  );
+}
+
+/**
+ * W13 session limits: how long a session may stay unused, and how long it lasts at most, in the
+ * bounds core's schema holds (5–240 minutes, 1–24 hours); core's issues land on their fields.
+ *
+ * @example <SessionLimitsSection form={form} />
+ */
+export function SessionLimitsSection({ form }: { readonly form: Form }): ReactNode {
+  const t = useMessages().organizationSettings;
+  const s = t.sessionLimits;
+  const e = form.formState.errors.sessionLimits;
+  const { idleMinutes: idle, lifetimeHours: lifetime } = SESSION_LIMIT_BOUNDS;
+  return (
+    <SettingsSection title={t.sections.sessions} hint={s.hint}>
+      <Field label={s.idle} hint={s.idleHint(idle.min, idle.max)} required error={e?.idleMinutes?.message}>
+        {(p) => (
+          <input
+            className="sr-input sr-number-input"
+            type="number"
+            min={idle.min}
+            max={idle.max}
+            step={1}
+            inputMode="numeric"
+            {...p}
+            {...form.register("sessionLimits.idleMinutes")}
+          />
+        )}
+      </Field>
+      <Field
+        label={s.lifetime}
+        hint={s.lifetimeHint(lifetime.min, lifetime.max)}
+        required
+        error={e?.lifetimeHours?.message}
+      >
+        {(p) => (
+          <input
+            className="sr-input sr-number-input"
+            type="number"
+            min={lifetime.min}
+            max={lifetime.max}
+            step={1}
+            inputMode="numeric"
+            {...p}
+            {...form.register("sessionLimits.lifetimeHours")}
+          />
+        )}
+      </Field>
     </SettingsSection>
   );
 }

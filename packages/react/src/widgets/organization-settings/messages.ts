@@ -1,4 +1,4 @@
-import type { Features } from "@staffroom/core";
+import type { Features, SeatLimitBelowUse } from "@staffroom/core";
 
 /**
  * Strings of OrganizationSettings, English defaults; hosts override them through `messages.organizationSettings`.
@@ -19,6 +19,7 @@ export interface OrganizationSettingsMessages {
     readonly licences: string;
     readonly providerTypes: string;
     readonly mainContact: string;
+    readonly sessions: string;
   };
   readonly name: string;
   readonly feature: Readonly<Record<keyof Features, string>>;
@@ -53,6 +54,24 @@ export interface OrganizationSettingsMessages {
     readonly add: string;
     readonly remove: (type: string) => string;
     readonly empty: string;
+  };
+  /** W13: the idle limit and lifetime of the organization's sessions (bounds from core). */
+  readonly sessionLimits: {
+    readonly hint: string;
+    readonly idle: string;
+    readonly idleHint: (min: number, max: number) => string;
+    readonly lifetime: string;
+    readonly lifetimeHint: (min: number, max: number) => string;
+  };
+  /** R9: saving a seat limit below the seats in use, confirmed first. */
+  readonly belowUse: {
+    readonly title: string;
+    readonly intro: string;
+    /** One limit below use ("Named users: 10, with 46 in use"). */
+    readonly item: (seat: string, limit: number, used: number) => string;
+    /** What R9 then does, per kind of seat (as core enforces it). */
+    readonly consequence: Readonly<Record<SeatLimitBelowUse["kind"], (limit: number) => string>>;
+    readonly confirm: string;
   };
   readonly save: string;
   readonly discard: string;
@@ -97,6 +116,7 @@ export const organizationSettingsMessages: OrganizationSettingsMessages = {
     licences: "Licence types",
     providerTypes: "Provider types",
     mainContact: "Main contact",
+    sessions: "Sessions",
   },
   name: "Organization name",
   feature: {
@@ -142,6 +162,30 @@ export const organizationSettingsMessages: OrganizationSettingsMessages = {
     add: "Add provider type",
     remove: (type) => `Remove ${type || "this provider type"}`,
     empty: "No provider types yet.",
+  },
+  sessionLimits: {
+    hint: "When people are signed out automatically. A shorter limit applies at once to people already signed in; a longer one applies to new sign-ins.",
+    idle: "Sign out after inactivity (minutes)",
+    idleHint: (min, max) => `${min}–${max} minutes without using Staffroom.`,
+    lifetime: "Sign out after (hours)",
+    lifetimeHint: (min, max) =>
+      `${min}–${max} hours after signing in, however busy. Not shorter than the inactivity limit.`,
+  },
+  belowUse: {
+    title: "Save a seat limit below what is in use?",
+    intro: "These limits are lower than the seats already taken:",
+    item: (seat, limit, used) => `${seat}: ${n(limit)}, with ${n(used)} in use.`,
+    consequence: {
+      named: (limit) =>
+        `No one is disabled. Until fewer than ${n(limit)} users are active or invited, adding, inviting or restoring a user is refused.`,
+      practitioners: (limit) =>
+        `No one loses the practitioner flag. Until fewer than ${n(limit)} users are practitioners, no one else can be made one.`,
+      concurrent: (limit) =>
+        `No one is signed out. Until fewer than ${n(limit)} sessions are open, new sign-ins are refused.`,
+      licence: (limit) =>
+        `No one loses the licence. Until fewer than ${n(limit)} users hold it, it cannot be given to anyone else.`,
+    },
+    confirm: "Save anyway",
   },
   save: "Save changes",
   discard: "Discard changes",

@@ -1,4 +1,4 @@
-import type { Features, Organization, OrganizationPatch, Seats } from "@staffroom/core";
+import type { Features, Organization, OrganizationPatch, Seats, SessionLimits } from "@staffroom/core";
 
 /**
  * The seat kinds an organization limits (R9), in the order the form shows them.
@@ -30,10 +30,13 @@ export interface OrganizationFormValues {
   seats: Record<keyof Seats, string>;
   licenceTypes: { key: string; label: string; seats: string; saved: boolean }[];
   providerTypes: { value: string }[];
+  sessionLimits: Record<keyof SessionLimits, string>;
 }
 
 const seatText = (n: number | null): string => (n === null ? "" : String(n));
 const seatValue = (s: string): number | null => (s.trim() === "" ? null : Number(s));
+// An empty limit is no number: core's schema says "Enter a whole number …" on the field.
+const limitValue = (s: string): number => (s.trim() === "" ? Number.NaN : Number(s));
 
 /**
  * The form values of an organization.
@@ -56,6 +59,10 @@ export function organizationToForm(org: Organization): OrganizationFormValues {
       saved: true,
     })),
     providerTypes: org.providerTypes.map((value) => ({ value })),
+    sessionLimits: {
+      idleMinutes: String(org.sessionLimits.idleMinutes),
+      lifetimeHours: String(org.sessionLimits.lifetimeHours),
+    },
   };
 }
 
@@ -69,6 +76,10 @@ const groups = (v: OrganizationFormValues) => ({
   },
   licenceTypes: v.licenceTypes.map((l) => ({ key: l.key.trim(), label: l.label, seats: seatValue(l.seats) })),
   providerTypes: v.providerTypes.map((p) => p.value),
+  sessionLimits: {
+    idleMinutes: limitValue(v.sessionLimits.idleMinutes),
+    lifetimeHours: limitValue(v.sessionLimits.lifetimeHours),
+  },
 });
 
 /**
@@ -101,7 +112,8 @@ export function fieldOfOrganizationPath(path: readonly (string | number)[]): str
   if (head === "providerTypes" && index !== null) return `providerTypes.${index}.value`;
   if (head === "licenceTypes" && index !== null && typeof field === "string")
     return `licenceTypes.${index}.${field}`;
-  if ((head === "seats" || head === "features") && typeof second === "string") return `${head}.${second}`;
+  if ((head === "seats" || head === "features" || head === "sessionLimits") && typeof second === "string")
+    return `${head}.${second}`;
   return String(head ?? "name");
 }
 
@@ -115,6 +127,8 @@ export function organizationFormFields(values: OrganizationFormValues): string[]
     "name",
     ...FEATURE_KEYS.map((k) => `features.${k}`),
     ...SEAT_KINDS.map((k) => `seats.${k}`),
+    "sessionLimits.idleMinutes",
+    "sessionLimits.lifetimeHours",
     "licenceTypes",
     ...values.licenceTypes.flatMap((_, i) => ["key", "label", "seats"].map((f) => `licenceTypes.${i}.${f}`)),
     "providerTypes",

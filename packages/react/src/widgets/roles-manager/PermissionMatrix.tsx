@@ -1,19 +1,25 @@
-import { type CatalogView, DirectoryError, type Role } from "@staffroom/core";
+import { type CatalogView, DirectoryError, type Verdict } from "@staffroom/core";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { useUpdateRole } from "../../hooks/admin-mutations";
-import { useCan } from "../../hooks/permissions";
-import { useMe, useRoleCatalog, useRoles } from "../../hooks/reads";
-import { usePermissionCheck } from "../../hooks/settings-hooks";
-import { errorMessage } from "../../messages/error-message";
-import { useMessages } from "../../provider/context";
+import { useRoleCatalog, useRoleFormOptions, useRoles } from "../../hooks/reads";
+import { errorMessage, refusalMessage } from "../../messages/error-message";
+import { useDirectory, useMessages } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { StaleAlert } from "../../ui/StaleAlert";
+import { useControllable } from "../../ui/use-controllable";
+import { draftChanges, type RoleDraft, rebaseDraft, stagePermission } from "./role-draft";
 
 /** Props of {@link PermissionMatrix}. */
 export interface PermissionMatrixProps {
   /** The role whose permissions it shows and toggles. */
   readonly roleId: string;
+  /**
+   * The staged, unsaved changes (controlled, with `onDraftChange`): RolesManager keeps them per role
+   * so moving between roles loses nothing. Default: the matrix keeps its own.
+   */
+  readonly draft?: RoleDraft | null;
+  readonly onDraftChange?: (draft: RoleDraft | null) => void;
   readonly className?: string;
 }
 
@@ -21,26 +27,43 @@ type Action = CatalogView["modules"][number]["actions"][number];
 
 /**
  * W7: a role's permissions grouped by module (`roles.catalog()`), one switch each with the screens it
- * opens. A toggle saves at once (optimistically, rolled back when core refuses, with core's reason
- * shown). Switches for permissions the actor does not hold (`can()`, R3), or every switch when the
- * actor may not manage roles, stay focusable but locked, with the reason beside them. A stale version
- * offers a reload.
+ * opens. Moving a switch only stages the change: a bar says how many changes wait and who they
+ * apply to (the role's holders, core's `userCount`) with Save and Discard, and Save is one
+ * versioned `roles.update` naming the version the changes were staged on. A refusal keeps the
+ * changes staged with core's reason; a stale version offers Reload, which loads the current
+ * permissions and stages the person's changes on top of them again.
+ *
+ * Which switches may move is core's verdict (`roles.formOptions(roleId)`): when the role's
+ * permissions may not change at all — your own role, the main contact's to anyone else, or an actor
+ * who does not manage roles — the matrix is read-only with the reason above it; a single switch core
+ * refuses (a permission the actor does not hold, R3; taking one from administrators, R7) stays
+ * focusable but locked, with the reason beside it.
  *
  * @example <PermissionMatrix roleId={role.id} />
  */
-export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): ReactNode {
+export function PermissionMatrix({
+  roleId,
+  draft: draftProp,
+  onDraftChange,
+  className,
+}: PermissionMatrixProps): ReactNode {
   const m = useMessages();
   const t = m.roles.matrix;
   const id = useId();
-  const me = useMe();
+  const directory = useDirectory();
   const roles = useRoles();
   const catalog = useRoleCatalog();
-  const canManage = useCan("roles.manage");
-  const holds = usePermissionCheck();
+  const options = useRoleFormOptions(roleId);
   const update = useUpdateRole();
   const busy = useRef(false);
+  const [draft, setDraft] = useControllable<RoleDraft | null>({
+    value: draftProp,
+    defaultValue: null,
+    onChange: onDraftChange,
+  });
   const [problem, setProblem] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
+  const [rebased, setRebased] = useState<number | null>(null);
   const [said, setSaid] = useState("");
   const role = roles.data?.find((r) => r.id === roleId);
 
@@ -60,7 +83,7 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
       </Alert>
     );
   }
-  if (!role || !catalog.data || !me.data) {
+  if (!role || !catalog.data || !options.data) {
     return (
       <p className="sr-muted" role="status">
         {m.roles.loading}
@@ -68,18 +91,27 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
     );
   }
 
-  const toggle = async (current: Role, action: Action, allow: boolean) => {
+  const stage = (action: Action, allow: boolean) => {
     if (busy.current) return;
+    setSaid("");
+    setRebased(null);
+    setDraft((current) => stagePermission(current, role, action.permission, allow));
+  };
+  const save = async () => {
+    if (busy.current || !draft) return;
     busy.current = true;
     setProblem(null);
     setStale(false);
+    setRebased(null);
     setSaid("");
-    const permissions = allow
-      ? [...current.permissions, action.permission]
-      : current.permissions.filter((p) => p !== action.permission);
     try {
-      await update.mutate({ id: current.id, patch: { permissions }, version: current.version });
-      setSaid(t.saved(action.label, allow));
+      await update.mutate({
+        id: role.id,
+        patch: { permissions: [...draft.permissions] },
+        version: draft.version,
+      });
+      setDraft(null);
+      setSaid(t.savedAll(role.name, role.userCount));
     } catch (error) {
       if (DirectoryError.is(error, "stale")) setStale(true);
       else setProblem(error);
@@ -87,12 +119,35 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
       busy.current = false;
     }
   };
+  const discard = () => {
+    setDraft(null);
+    setProblem(null);
+    setStale(false);
+    setRebased(null);
+    setSaid(t.discarded);
+  };
+  // Reload after a conflict: the current permissions, with the person's changes staged on them again.
   const reload = async () => {
+    const fresh = (await directory.roles.list()).find((r) => r.id === role.id);
     await roles.refetch();
     setStale(false);
+    if (!fresh || !draft) return;
+    const next = rebaseDraft(draft, fresh);
+    setDraft(next);
+    const { added, removed } = draftChanges(next);
+    setRebased(next ? added.length + removed.length : null);
   };
   const readOnlyId = `${id}-read-only`;
-  const allowed = new Set(role.permissions);
+  const shown = new Set(draft?.permissions ?? role.permissions);
+  const changed = new Set(draft ? [...draftChanges(draft).added, ...draftChanges(draft).removed] : []);
+  // Core's verdicts: may this role's permissions change at all, and may each switch move. A plain
+  // `forbidden` (not a role manager; a permission not held, R3) is said in the matrix's own words.
+  const reasonOf = (verdict: Verdict, words: string) =>
+    verdict.allowed
+      ? null
+      : (m.errors.refusal(verdict) ?? (verdict.code === "forbidden" ? words : refusalMessage(m, verdict)));
+  const locked = reasonOf(options.data.permissions, m.roles.readOnly);
+  const toggles = new Map(options.data.toggles.map((o) => [o.value, reasonOf(o.verdict, t.notHeld)]));
 
   return (
     <fieldset
@@ -100,12 +155,14 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
       aria-busy={update.isPending || undefined}
     >
       <legend className="sr-visually-hidden">{t.label(role.name)}</legend>
-      {canManage ? null : (
+      {locked === null ? null : (
         <p className="sr-matrix-note" id={readOnlyId}>
-          {m.roles.readOnly}
+          <LockIcon />
+          {locked}
         </p>
       )}
       {stale ? <StaleAlert title={t.staleTitle} body={t.staleBody} onReload={() => void reload()} /> : null}
+      {rebased !== null ? <Alert tone="info">{t.rebased(rebased)}</Alert> : null}
       {problem ? (
         <Alert
           tone="danger"
@@ -128,7 +185,7 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
             {module.label}
             <span className="sr-matrix-count">
               {t.moduleCount(
-                module.actions.filter((a) => allowed.has(a.permission)).length,
+                module.actions.filter((a) => shown.has(a.permission)).length,
                 module.actions.length,
               )}
             </span>
@@ -138,16 +195,34 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
               <MatrixSwitch
                 key={action.permission}
                 action={action}
-                on={allowed.has(action.permission)}
-                locked={!canManage || !holds(action.permission)}
-                reasonId={canManage ? `${id}-${action.permission}-reason` : readOnlyId}
-                showReason={canManage && !holds(action.permission)}
-                onToggle={(allow) => void toggle(role, action, allow)}
+                on={shown.has(action.permission)}
+                changed={changed.has(action.permission)}
+                // The role-wide reason is said once, above; a switch says only its own.
+                reason={locked ?? toggles.get(action.permission) ?? null}
+                reasonId={locked === null ? `${id}-${action.permission}-reason` : readOnlyId}
+                showReason={locked === null}
+                onToggle={(allow) => stage(action, allow)}
               />
             ))}
           </ul>
         </fieldset>
       ))}
+      {draft ? (
+        <fieldset className="sr-matrix-bar" aria-labelledby={`${id}-pending`}>
+          <p className="sr-matrix-bar-text">
+            <span id={`${id}-pending`}>{t.pending(changed.size)}</span>{" "}
+            <strong>{t.applies(role.userCount)}</strong>
+          </p>
+          <div className="sr-row">
+            <Button size="sm" variant="ghost" onClick={discard} disabled={update.isPending}>
+              {t.discard}
+            </Button>
+            <Button size="sm" variant="primary" onClick={() => void save()} disabled={update.isPending}>
+              {t.save}
+            </Button>
+          </div>
+        </fieldset>
+      ) : null}
     </fieldset>
   );
 }
@@ -155,18 +230,26 @@ export function PermissionMatrix({ roleId, className }: PermissionMatrixProps): 
 interface MatrixSwitchProps {
   readonly action: Action;
   readonly on: boolean;
-  readonly locked: boolean;
+  /** Moved, not saved yet. */
+  readonly changed: boolean;
+  /** Why core refuses moving this switch; null when it may move. */
+  readonly reason: string | null;
   /** The element explaining why the switch is locked. */
   readonly reasonId: string;
+  /** Show the reason beside the switch (else it is the matrix's note, `reasonId`). */
   readonly showReason: boolean;
   readonly onToggle: (allow: boolean) => void;
 }
 
 /** One permission as a switch; locked switches stay focusable so keyboard users hear why. */
-function MatrixSwitch({ action, on, locked, reasonId, showReason, onToggle }: MatrixSwitchProps): ReactNode {
+function MatrixSwitch(props: MatrixSwitchProps): ReactNode {
+  const { action, on, changed, reason, reasonId, showReason, onToggle } = props;
   const t = useMessages().roles.matrix;
+  const changedId = useId();
+  const locked = reason !== null;
+  const describedBy = [locked ? reasonId : null, changed ? changedId : null].filter(Boolean).join(" ");
   return (
-    <li className="sr-matrix-action" data-locked={locked || undefined}>
+    <li className="sr-matrix-action" data-locked={locked || undefined} data-changed={changed || undefined}>
       <label className="sr-switch">
         <input
           type="checkbox"
@@ -175,7 +258,7 @@ function MatrixSwitch({ action, on, locked, reasonId, showReason, onToggle }: Ma
           checked={on}
           aria-checked={on}
           aria-disabled={locked || undefined}
-          aria-describedby={locked ? reasonId : undefined}
+          aria-describedby={describedBy || undefined}
           onChange={() => {
             if (!locked) onToggle(!on);
           }}
@@ -186,10 +269,15 @@ function MatrixSwitch({ action, on, locked, reasonId, showReason, onToggle }: Ma
           {action.screens.length ? <span className="sr-hint">{t.screens(action.screens)}</span> : null}
         </span>
       </label>
-      {showReason ? (
+      {changed ? (
+        <span className="sr-matrix-changed" id={changedId}>
+          {t.unsavedMark}
+        </span>
+      ) : null}
+      {locked && showReason ? (
         <span className="sr-matrix-reason" id={reasonId}>
           <LockIcon />
-          {t.notHeld}
+          {reason}
         </span>
       ) : null}
     </li>

@@ -1,5 +1,6 @@
 import {
   type CatalogView,
+  type FieldOption,
   type Role,
   type RoleInput,
   RoleInputSchema,
@@ -12,8 +13,7 @@ import { StaleNotice } from "../../forms/StaleNotice";
 import { useVersionedForm } from "../../forms/use-versioned-form";
 import { useCreateRole, useUpdateRole } from "../../hooks/admin-mutations";
 import { queryKeys } from "../../hooks/keys";
-import { useRoleCatalog } from "../../hooks/reads";
-import { usePermissionCheck } from "../../hooks/settings-hooks";
+import { useRoleCatalog, useRoleFormOptions } from "../../hooks/reads";
 import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
@@ -57,8 +57,8 @@ const createResolver = () => coreResolver(RoleInputSchema, toInput, fieldOf);
 const editResolver = () => coreResolver(RolePatchSchema, toPatch, fieldOf);
 
 /**
- * W7: create a role from a template (templates with permissions the actor lacks are offered
- * disabled, R3), or rename one. Core's schema validates; a duplicate name lands on the field; a stale
+ * W7: create a role from a template (core's verdict on each, `roles.formOptions()`: templates with
+ * permissions the actor lacks are offered disabled, R3), or rename one. Core's schema validates; a duplicate name lands on the field; a stale
  * version offers a reload.
  *
  * @example <RoleFormDialog mode="create" open onOpenChange={setOpen} onSaved={(role) => select(role.id)} />
@@ -68,6 +68,7 @@ export function RoleFormDialog(props: RoleFormDialogProps): ReactNode {
   const t = m.roles.form;
   const catalog = useRoleCatalog();
   const edit = props.mode === "edit";
+  const options = useRoleFormOptions(null, !edit);
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <DialogContent
@@ -75,8 +76,12 @@ export function RoleFormDialog(props: RoleFormDialogProps): ReactNode {
         description={edit ? t.editDescription : t.createDescription}
         preventOutsideClose
       >
-        {edit || catalog.data ? (
-          <RoleForm props={props} templates={catalog.data?.templates ?? []} />
+        {edit || (catalog.data && options.data) ? (
+          <RoleForm
+            props={props}
+            templates={catalog.data?.templates ?? []}
+            verdicts={options.data?.templates ?? []}
+          />
         ) : (
           <div className="sr-dialog-body" role="status">
             {m.common.loading}
@@ -90,18 +95,23 @@ export function RoleFormDialog(props: RoleFormDialogProps): ReactNode {
 function RoleForm({
   props,
   templates,
+  verdicts,
 }: {
   readonly props: RoleFormDialogProps;
   readonly templates: CatalogView["templates"];
+  /** Core's verdict on starting from each template (R3: the actor holds all its permissions). */
+  readonly verdicts: readonly FieldOption[];
 }): ReactNode {
   const m = useMessages();
   const t = m.roles.form;
   const directory = useDirectory();
   const { cache } = useStaffroom();
-  const holds = usePermissionCheck();
   const create = useCreateRole();
   const update = useUpdateRole();
-  const offered = templates.map((tpl) => ({ ...tpl, allowed: tpl.permissions.every(holds) }));
+  const offered = templates.map((tpl) => ({
+    ...tpl,
+    allowed: verdicts.find((o) => o.value === tpl.key)?.verdict.allowed === true,
+  }));
   const v = useVersionedForm({
     record: props.mode === "edit" ? props.role : null,
     toValues,

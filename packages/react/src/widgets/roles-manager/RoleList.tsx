@@ -11,6 +11,8 @@ export interface RoleListProps {
   readonly ownRoleId: string | undefined;
   readonly onSelect: (id: string) => void;
   readonly labelledBy: string;
+  /** Roles with staged, unsaved permission changes, marked "Unsaved changes". Default none. */
+  readonly unsavedIds?: ReadonlySet<string>;
 }
 
 /**
@@ -20,7 +22,8 @@ export interface RoleListProps {
  *
  * @example <RoleList roles={roles} selectedId={id} ownRoleId={me.role.id} onSelect={setId} labelledBy={titleId} />
  */
-export function RoleList({ roles, selectedId, ownRoleId, onSelect, labelledBy }: RoleListProps): ReactNode {
+export function RoleList(props: RoleListProps): ReactNode {
+  const { roles, selectedId, ownRoleId, onSelect, labelledBy, unsavedIds } = props;
   const t = useMessages().roles;
   return (
     <nav className="sr-roles-nav" aria-labelledby={labelledBy}>
@@ -40,6 +43,7 @@ export function RoleList({ roles, selectedId, ownRoleId, onSelect, labelledBy }:
               <span className="sr-roles-item-meta">
                 {role.administrator ? <Badge tone="accent">{t.administrator}</Badge> : null}
                 {role.id === ownRoleId ? <Badge>{t.yourRole}</Badge> : null}
+                {unsavedIds?.has(role.id) ? <Badge tone="warning">{t.unsavedBadge}</Badge> : null}
                 <span className="sr-roles-item-screens">{t.screensSummary(role.screens)}</span>
               </span>
             </button>

@@ -44,7 +44,7 @@ type Story = StoryObj<typeof meta>;
 const matrixOf = (canvasElement: HTMLElement, role: string) =>
   within(canvasElement).findByRole("group", { name: `Permissions of ${role}` });
 
-/** The owner: roles with holders and screens; a permission toggled with the keyboard is saved by core. */
+/** The owner: roles with holders and screens; toggles are staged, then saved together for every holder. */
 export const Default: Story = {
   play: async ({ canvasElement, loaded }) => {
     const { seeded } = loaded as Loaded;
@@ -52,9 +52,40 @@ export const Default: Story = {
     const revenue = within(matrix).getByRole("switch", { name: /View revenue reports/ });
     revenue.focus();
     await userEvent.keyboard(" ");
+    const bar = within(canvasElement).getByRole("group", { name: "1 unsaved change." });
+    await userEvent.click(within(bar).getByRole("button", { name: "Save" }));
     await expect(await within(canvasElement).findByText("Billing › Reports")).toBeInTheDocument();
     const saved = (await seeded?.owner.roles.list())?.find((r) => r.name === "Front Desk");
     await expect(saved?.permissions).toContain("billing.view_revenue");
+  },
+};
+
+/**
+ * Changes staged, not saved: each moved switch is marked, the role is marked in the list, and the
+ * bar says how many people a save changes, with Save and Discard.
+ */
+export const StagedChanges: Story = {
+  play: async ({ canvasElement }) => {
+    const matrix = await matrixOf(canvasElement, "Front Desk");
+    await userEvent.click(within(matrix).getByRole("switch", { name: /View revenue reports/ }));
+    await userEvent.click(within(matrix).getByRole("switch", { name: /Create appointments/ }));
+    const bar = within(canvasElement).getByRole("group", { name: "2 unsaved changes." });
+    await expect(bar).toHaveTextContent(/Applies to \d+ people\./);
+    await expect(within(matrix).getAllByText("Not saved yet")).toHaveLength(2);
+  },
+};
+
+/** A role in use: Delete is refused with the count, and the host's link leads to the holders. */
+export const DeleteRoleInUseWithLink: Story = {
+  args: {
+    holdersLink: (role, label) => <a href={`#users?role=${role.id}`}>{label}</a>,
+  },
+  play: async ({ canvasElement }) => {
+    await matrixOf(canvasElement, "Front Desk");
+    const link = await within(canvasElement).findByRole("link", {
+      name: /^Show the \d+ people who hold Front Desk$/,
+    });
+    await expect(link).toHaveAttribute("href", expect.stringContaining("#users?role="));
   },
 };
 
@@ -74,31 +105,57 @@ export const CreateFromTemplate: Story = {
   },
 };
 
-/** Core refuses to delete a role people hold; the dialog says how many and what to do. */
+/** Core refuses deleting a role people hold: the button is disabled, with how many and what to do beside it. */
 export const DeleteRoleInUse: Story = {
   play: async ({ canvasElement }) => {
     const body = within(canvasElement.ownerDocument.body);
     await matrixOf(canvasElement, "Front Desk");
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "Delete role" }));
-    const dialog = await body.findByRole("dialog", { name: "Delete the role Front Desk?" });
-    await userEvent.click(within(dialog).getByRole("button", { name: "Delete role" }));
-    await expect(await within(dialog).findByRole("alert")).toHaveTextContent(/people hold Front Desk/);
+    const remove = within(canvasElement).getByRole("button", { name: "Delete role" });
+    await waitFor(() => expect(remove).toHaveAttribute("aria-disabled", "true"));
+    await expect(remove).toHaveAccessibleDescription(/people hold Front Desk/);
+    await userEvent.click(remove);
+    await expect(body.queryByRole("dialog")).toBeNull();
   },
 };
 
-/** Another administrator (not the main contact) may not take permissions from an admin role: rolled back. */
+/**
+ * Another administrator (not the main contact) may not take permissions from an admin role that
+ * people hold: each such switch is locked with core's reason before any click.
+ */
 export const RefusedByMainContactRule: Story = {
   loaders: [as("secondAdmin", "Clinic Manager")],
   play: async ({ canvasElement }) => {
     const matrix = await matrixOf(canvasElement, "Clinic Manager");
     const create = within(matrix).getByRole("switch", { name: /Create appointments/ });
+    await expect(create).toHaveAttribute("aria-disabled", "true");
+    await expect(create).toHaveAccessibleDescription(/Only the main contact/);
     await userEvent.click(create);
-    await expect(await within(matrix).findByRole("alert")).toHaveTextContent(/Only the main contact/);
     await waitFor(() => expect(create).toBeChecked());
   },
 };
 
-/** Someone else changed the role meanwhile: the toggle is refused as stale and a reload is offered. */
+/** R3: your own role's permissions are read-only, with core's reason above them; renaming stays yours. */
+export const OwnRoleReadOnly: Story = {
+  loaders: [as("secondAdmin", "Administrator")],
+  play: async ({ canvasElement }) => {
+    const matrix = await matrixOf(canvasElement, "Administrator");
+    await expect(
+      within(matrix).getByText("You cannot change the permissions of your own role."),
+    ).toBeInTheDocument();
+    const view = within(matrix).getByRole("switch", { name: /View appointments/ });
+    await expect(view).toHaveAttribute("aria-disabled", "true");
+    await expect(view).toHaveAccessibleDescription("You cannot change the permissions of your own role.");
+    view.focus();
+    await userEvent.keyboard(" ");
+    await expect(view).toBeChecked();
+    await expect(within(canvasElement).getByRole("button", { name: "Rename" })).toBeEnabled();
+  },
+};
+
+/**
+ * Someone else changed the role meanwhile: Save is refused as stale, and Reload stages the change
+ * again on top of the current permissions.
+ */
 export const Conflict: Story = {
   loaders: [as("owner", "Provider")],
   play: async ({ canvasElement, loaded }) => {
@@ -106,16 +163,20 @@ export const Conflict: Story = {
     const matrix = await matrixOf(canvasElement, "Provider");
     const role = (await seeded?.owner.roles.list())?.find((r) => r.name === "Provider");
     if (!seeded || !role) throw new Error("fixture");
+    await userEvent.click(within(matrix).getByRole("switch", { name: /View appointments/ }));
     await seeded.secondAdmin.roles.update(
       role.id,
       { name: "Provider (clinical)" },
       { version: role.version },
     );
-    await userEvent.click(within(matrix).getByRole("switch", { name: /View appointments/ }));
+    const bar = within(canvasElement).getByRole("group", { name: "1 unsaved change." });
+    await userEvent.click(within(bar).getByRole("button", { name: "Save" }));
     const alert = await within(matrix).findByRole("alert");
     await expect(alert).toHaveTextContent("This role changed since you opened it");
     await userEvent.click(within(alert).getByRole("button", { name: "Reload" }));
-    await matrixOf(canvasElement, "Provider (clinical)");
+    const reloaded = await matrixOf(canvasElement, "Provider (clinical)");
+    await expect(await within(reloaded).findByText(/staged on top of them/)).toBeInTheDocument();
+    await expect(within(reloaded).getByRole("switch", { name: /View appointments/ })).not.toBeChecked();
   },
 };
 
@@ -185,5 +246,23 @@ export const Dark: Story = {
   ),
   play: async ({ canvasElement }) => {
     await matrixOf(canvasElement, "Administrator");
+  },
+};
+
+/** Staged changes and the bar in the dark theme. */
+export const DarkStagedChanges: Story = {
+  globals: { theme: "dark" },
+  render: (args, { loaded }) => {
+    const { directory, roleId: initial } = loaded as Loaded;
+    return (
+      <div style={{ background: "#0b1020" }}>
+        <StoryFrame directory={directory} theme="dark">
+          <RolesManager {...args} {...(initial ? { initialRoleId: initial } : {})} />
+        </StoryFrame>
+      </div>
+    );
+  },
+  play: async (context) => {
+    await StagedChanges.play?.(context);
   },
 };

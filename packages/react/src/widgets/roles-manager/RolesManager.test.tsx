@@ -42,26 +42,74 @@ describe("RolesManager", () => {
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`)).toEqual([]);
   });
 
-  it("toggles a permission with the keyboard; core saves it and the screens follow", async () => {
+  it("stages toggles behind a bar naming who they apply to; nothing changes until Save, which is one versioned update", async () => {
     const w = await settingsWorld();
     const { user, role, matrix } = await open(w.owner, "Front Desk");
     const revenue = within(matrix).getByRole("switch", { name: /View revenue reports/ });
+    const create = within(matrix).getByRole("switch", { name: /Create appointments/ });
     expect(revenue).not.toBeChecked();
-    expect(screen.queryByText("Billing › Reports")).not.toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: /unsaved change/ })).not.toBeInTheDocument();
     revenue.focus();
     await user.keyboard(" ");
+    await user.click(create);
     expect(revenue).toBeChecked();
-    expect(await screen.findByText("View revenue reports allowed.")).toBeInTheDocument();
-    expect((await roleNamed(w.owner, "Front Desk")).permissions).toContain("billing.view_revenue");
-    // The role's screens come from core's answer: the new screen shows beside the role.
+    expect(revenue).toHaveAccessibleDescription("Not saved yet");
+    // Staged, not saved: core still has the role as it was, and the bar says who a save changes.
+    const bar = screen.getByRole("group", { name: "2 unsaved changes." });
+    expect(bar).toHaveTextContent(`Applies to ${role.userCount} people.`);
+    expect(await roleNamed(w.owner, "Front Desk")).toMatchObject({
+      version: role.version,
+      permissions: role.permissions,
+    });
+    expect(
+      within(screen.getByRole("navigation", { name: "Roles" })).getByRole("button", { name: /^Front Desk/ }),
+    ).toHaveTextContent("Unsaved changes");
+
+    // Discard: back to the saved permissions, and core was never asked.
+    await user.click(within(bar).getByRole("button", { name: "Discard" }));
+    expect(revenue).not.toBeChecked();
+    expect(create).toBeChecked();
+    expect(screen.queryByRole("group", { name: /unsaved change/ })).not.toBeInTheDocument();
+    expect((await roleNamed(w.owner, "Front Desk")).version).toBe(role.version);
+
+    // Moving a switch back where it was leaves nothing to save.
+    await user.click(revenue);
+    await user.click(revenue);
+    expect(screen.queryByRole("group", { name: /unsaved change/ })).not.toBeInTheDocument();
+
+    await user.click(revenue);
+    await user.click(create);
+    await user.click(
+      within(screen.getByRole("group", { name: "2 unsaved changes." })).getByRole("button", { name: "Save" }),
+    );
+    expect(
+      await screen.findByText(
+        `The permissions of Front Desk were saved. They apply to ${role.userCount} people now.`,
+      ),
+    ).toBeInTheDocument();
+    const saved = await roleNamed(w.owner, "Front Desk");
+    expect(saved.permissions).toContain("billing.view_revenue");
+    expect(saved.permissions).not.toContain("calendar.create");
+    // One write for both changes.
+    expect(saved.version).toBe(role.version + 1);
     expect(await screen.findByText("Billing › Reports")).toBeInTheDocument();
-    expect(revenue).toHaveFocus();
-    // A second toggle right after names the version the first one produced (no stale error).
-    await user.keyboard(" ");
-    await waitFor(() => expect(screen.queryByText("Billing › Reports")).not.toBeInTheDocument());
-    expect((await roleNamed(w.owner, "Front Desk")).permissions).not.toContain("billing.view_revenue");
-    expect((await roleNamed(w.owner, "Front Desk")).version).toBe(role.version + 2);
+    expect(screen.queryByRole("group", { name: /unsaved change/ })).not.toBeInTheDocument();
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("keeps staged changes when the admin looks at another role and comes back", async () => {
+    const w = await settingsWorld();
+    const { user, matrix } = await open(w.owner, "Front Desk");
+    await user.click(within(matrix).getByRole("switch", { name: /View revenue reports/ }));
+    const list = screen.getByRole("navigation", { name: "Roles" });
+    await user.click(within(list).getByRole("button", { name: /^Provider/ }));
+    await screen.findByRole("group", { name: "Permissions of Provider" });
+    expect(screen.queryByRole("group", { name: /unsaved change/ })).not.toBeInTheDocument();
+    expect(within(list).getByRole("button", { name: /^Front Desk/ })).toHaveTextContent("Unsaved changes");
+    await user.click(within(list).getByRole("button", { name: /^Front Desk/ }));
+    const back = await screen.findByRole("group", { name: "Permissions of Front Desk" });
+    expect(within(back).getByRole("switch", { name: /View revenue reports/ })).toBeChecked();
+    expect(screen.getByRole("group", { name: "1 unsaved change." })).toBeInTheDocument();
   });
 
   it("is read-only for a location-limited site lead: roles span the organization (R4), and core refuses a direct edit", async () => {
@@ -136,34 +184,54 @@ describe("RolesManager", () => {
     expect(cached()?.permissions).toEqual(frontDesk.permissions);
   });
 
-  it("R7 shows the main-contact rule when another admin takes a permission from an admin role", async () => {
+  it("R7 locks taking a permission from an admin role for another admin, with core's reason, before any click", async () => {
     const w = await settingsWorld();
     const { user, matrix } = await open(w.secondAdmin, "Clinic Manager");
     const create = within(matrix).getByRole("switch", { name: /Create appointments/ });
-    await user.click(create);
-    expect(await within(matrix).findByRole("alert")).toHaveTextContent(
+    expect(create).toHaveAttribute("aria-disabled", "true");
+    expect(create).toHaveAccessibleDescription(
       "Only the main contact can take permissions away from administrators.",
     );
+    await user.click(create);
     expect(create).toBeChecked();
+    expect(within(matrix).queryByRole("alert")).not.toBeInTheDocument();
   });
 
-  it("R12 offers a reload when the role changed elsewhere (stale version)", async () => {
+  it("R12 a stale version on Save shows the conflict; Reload stages the changes on the current permissions", async () => {
     const w = await settingsWorld();
     const { user, role, matrix } = await open(w.owner, "Provider");
+    await user.click(within(matrix).getByRole("switch", { name: /View appointments/ }));
+    // Someone else saves the role meanwhile.
     await w.secondAdmin.roles.update(
       role.id,
       { permissions: [...role.permissions, "billing.view_revenue"] },
       { version: role.version },
     );
-    await user.click(within(matrix).getByRole("switch", { name: /View appointments/ }));
+    await user.click(
+      within(screen.getByRole("group", { name: "1 unsaved change." })).getByRole("button", { name: "Save" }),
+    );
     const alert = await within(matrix).findByRole("alert");
     expect(alert).toHaveTextContent("This role changed since you opened it");
-    expect(within(matrix).getByRole("switch", { name: /View appointments/ })).toBeChecked();
+    // Nothing of ours was written, and our change is still staged.
+    expect((await roleNamed(w.owner, "Provider")).permissions).toContain("calendar.view");
+    expect(within(matrix).getByRole("switch", { name: /View appointments/ })).not.toBeChecked();
     await user.click(within(alert).getByRole("button", { name: "Reload" }));
+    // Their change is loaded, ours sits on top of it, marked.
     await waitFor(() =>
       expect(within(matrix).getByRole("switch", { name: /View revenue reports/ })).toBeChecked(),
     );
+    const appointments = within(matrix).getByRole("switch", { name: /View appointments/ });
+    expect(appointments).not.toBeChecked();
+    expect(appointments).toHaveAccessibleDescription("Not saved yet");
+    expect(within(matrix).getByText(/your 1 change is staged on top of them/)).toBeInTheDocument();
     expect(within(matrix).queryByRole("alert")).not.toBeInTheDocument();
+    await user.click(
+      within(screen.getByRole("group", { name: "1 unsaved change." })).getByRole("button", { name: "Save" }),
+    );
+    await screen.findByText(/The permissions of Provider were saved/);
+    const saved = await roleNamed(w.owner, "Provider");
+    expect(saved.permissions).toContain("billing.view_revenue");
+    expect(saved.permissions).not.toContain("calendar.view");
   });
 
   it("creates a role from a template, refuses a duplicate name on its field, and renames", async () => {
@@ -195,30 +263,63 @@ describe("RolesManager", () => {
     await roleNamed(w.owner, "Night Charge Nurse");
   });
 
-  it("explains role_in_use on delete and keeps the role; deletes an unused one", async () => {
+  it("explains role_in_use beside a disabled delete and keeps the role; deletes an unused one", async () => {
     const w = await settingsWorld();
     await w.owner.roles.create({ name: "Temp", permissions: [] });
     const { user } = await open(w.owner, "Front Desk");
     const holders = (await roleNamed(w.owner, "Front Desk")).userCount;
-    await user.click(screen.getByRole("button", { name: "Delete role" }));
-    let dialog = await screen.findByRole("dialog", { name: "Delete the role Front Desk?" });
-    await user.click(within(dialog).getByRole("button", { name: "Delete role" }));
-    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+    const refused = await screen.findByRole("button", { name: "Delete role" });
+    await waitFor(() => expect(refused).toHaveAttribute("aria-disabled", "true"));
+    expect(refused).toHaveAccessibleDescription(
       `${holders} people hold Front Desk. Give them another role in Users, then delete it.`,
     );
-    await user.keyboard("{Escape}");
-    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    // Without the host's link to the holders, none is drawn.
+    expect(screen.queryByRole("link")).not.toBeInTheDocument();
+    await user.click(refused);
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     const list = screen.getByRole("navigation", { name: "Roles" });
     expect(within(list).getByRole("button", { name: /^Front Desk/ })).toBeInTheDocument();
 
     await user.click(within(list).getByRole("button", { name: /^Temp/ }));
-    await user.click(await screen.findByRole("button", { name: "Delete role" }));
-    dialog = await screen.findByRole("dialog", { name: "Delete the role Temp?" });
+    const remove = await screen.findByRole("button", { name: "Delete role" });
+    await waitFor(() => expect(remove).not.toHaveAttribute("aria-disabled"));
+    await user.click(remove);
+    const dialog = await screen.findByRole("dialog", { name: "Delete the role Temp?" });
     await user.click(within(dialog).getByRole("button", { name: "Delete role" }));
     expect(await screen.findByText("The role Temp was deleted.")).toBeInTheDocument();
     expect(within(list).queryByRole("button", { name: /^Temp/ })).not.toBeInTheDocument();
     // The dialog's trigger is gone: focus lands on the role now selected.
     await waitFor(() => expect(within(list).getByRole("button", { name: /^Administrator/ })).toHaveFocus());
+  });
+
+  it("links a role in use to its holders through the host's link, with the count core gives", async () => {
+    const w = await settingsWorld();
+    const role = await roleNamed(w.owner, "Front Desk");
+    renderWith(
+      w.owner,
+      <RolesManager
+        initialRoleId={role.id}
+        holdersLink={(r, label) => <a href={`/users?role=${r.id}`}>{label}</a>}
+      />,
+    );
+    const link = await screen.findByRole("link", {
+      name: `Show the ${role.userCount} people who hold Front Desk`,
+    });
+    expect(link).toHaveAttribute("href", `/users?role=${role.id}`);
+  });
+
+  it("R3 your own role's permissions are read-only, with the reason, and rename stays yours", async () => {
+    const w = await settingsWorld();
+    const own = (await w.secondAdmin.me()).role.name;
+    const { matrix } = await open(w.secondAdmin, own);
+    expect(
+      within(matrix).getByText("You cannot change the permissions of your own role."),
+    ).toBeInTheDocument();
+    for (const toggle of within(matrix).getAllByRole("switch")) {
+      expect(toggle).toHaveAttribute("aria-disabled", "true");
+      expect(toggle).toHaveAccessibleDescription("You cannot change the permissions of your own role.");
+    }
+    expect(screen.getByRole("button", { name: "Rename" })).toBeEnabled();
   });
 
   it("shows read-only staff the roles without any control that would change them", async () => {

@@ -1,8 +1,7 @@
 import { DirectoryError, type Role } from "@staffroom/core";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useDeleteRole } from "../../hooks/admin-mutations";
-import { useCan } from "../../hooks/permissions";
-import { useMe, useRoles } from "../../hooks/reads";
+import { useMe, useRoleFormOptions, useRoles } from "../../hooks/reads";
 import type { Messages } from "../../messages/messages";
 import { useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
@@ -10,14 +9,28 @@ import { CardHeader } from "../../ui/CardHeader";
 import { LoadError } from "../../ui/LoadError";
 import { SuccessNotice } from "../../ui/SuccessNotice";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
+import { ScreenGate } from "../no-access/NoAccess";
 import { RoleDetail } from "./RoleDetail";
 import { RoleFormDialog } from "./RoleFormDialog";
 import { RoleList } from "./RoleList";
+import type { RoleDraft } from "./role-draft";
 
 /** Props of {@link RolesManager}. */
 export interface RolesManagerProps {
+  /**
+   * Said instead of the widget when core does not let the actor open it. Default
+   * `messages.access.noAccess(…)`: "You don't have access to … — ask an administrator."
+   */
+  readonly noAccessMessage?: ReactNode;
   /** The role shown first. Default: the first role. */
   readonly initialRoleId?: string;
+  /**
+   * Renders a link to the people who hold a role (e.g. the host's Users screen filtered by it),
+   * shown beside Delete when core refuses it because the role is in use. Default: no link.
+   *
+   * @example holdersLink={(role, label) => <Link to={`/settings/users?role=${role.id}`}>{label}</Link>}
+   */
+  readonly holdersLink?: (role: Role, label: string) => ReactNode;
   readonly className?: string;
 }
 
@@ -35,28 +48,32 @@ function explainDelete(m: Messages, role: Role, error: unknown): unknown {
 
 /**
  * W7 "Settings › Roles": every role with how many users hold it and the screens it opens; create one
- * from a template, rename it, delete it (core refuses while anyone holds it, and the widget says who
- * to move), and toggle its permissions by module in the {@link PermissionMatrix}. Controls follow
- * `can("roles.manage")`; everything else is core's decision.
+ * from a template, rename it, delete it (while anyone holds it the button says who to move, with
+ * `holdersLink` to them), and stage permission changes by module in the {@link PermissionMatrix},
+ * saved together for every holder or discarded; staged changes survive moving between roles. Every control follows core's
+ * verdicts (`roles.formOptions`): what it refuses is not offered, or disabled with the reason.
  *
  * @example
  * <StaffroomProvider directory={directory}>
  *   <RolesManager />
  * </StaffroomProvider>
  */
-export function RolesManager({ initialRoleId, className }: RolesManagerProps): ReactNode {
+function RolesManagerCard({ initialRoleId, holdersLink, className }: RolesManagerProps): ReactNode {
   const m = useMessages();
   const t = m.roles;
   const id = useId();
   const me = useMe();
   const roles = useRoles();
-  const canManage = useCan("roles.manage");
+  const canManage = useRoleFormOptions(null).data?.create.allowed === true;
   const remove = useDeleteRole();
   const [selectedId, setSelectedId] = useState<string | null>(initialRoleId ?? null);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Role | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [refocus, setRefocus] = useState(false);
+  // Staged permission changes by role: moving to another role and back loses none of them.
+  const [drafts, setDrafts] = useState<Readonly<Record<string, RoleDraft>>>({});
+  const unsavedIds = useMemo(() => new Set(Object.keys(drafts)), [drafts]);
   const layout = useRef<HTMLDivElement>(null);
   const list = roles.data ?? [];
   const selected = list.find((r) => r.id === selectedId) ?? list[0];
@@ -101,14 +118,19 @@ export function RolesManager({ initialRoleId, className }: RolesManagerProps): R
             ownRoleId={me.data?.role.id}
             onSelect={setSelectedId}
             labelledBy={titleId}
+            unsavedIds={unsavedIds}
           />
           <RoleDetail
             key={selected.id}
             role={selected}
             own={selected.id === me.data?.role.id}
-            manage={canManage}
             onRename={() => setEditing({ mode: "edit", role: selected })}
             onDelete={() => setDeleting(selected)}
+            draft={drafts[selected.id] ?? null}
+            onDraftChange={(draft) =>
+              setDrafts(({ [selected.id]: _, ...rest }) => (draft ? { ...rest, [selected.id]: draft } : rest))
+            }
+            {...(holdersLink ? { holdersLink } : {})}
           />
         </div>
       )}
@@ -143,5 +165,27 @@ export function RolesManager({ initialRoleId, className }: RolesManagerProps): R
         </ConfirmDialog.Root>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * W7 "Settings › Roles": the widget above, or — when core does not let the actor open the screen
+ * (`canOpenScreen(directory, "roles")`) — the calm {@link NoAccess} state in its place, never a
+ * load error.
+ *
+ * @example
+ * <StaffroomProvider directory={directory}>
+ *   <RolesManager noAccessMessage="Ask your practice manager." />
+ * </StaffroomProvider>
+ */
+export function RolesManager(props: RolesManagerProps): ReactNode {
+  return (
+    <ScreenGate
+      screen="roles"
+      {...(props.noAccessMessage === undefined ? {} : { message: props.noAccessMessage })}
+      {...(props.className === undefined ? {} : { className: props.className })}
+    >
+      <RolesManagerCard {...props} />
+    </ScreenGate>
   );
 }

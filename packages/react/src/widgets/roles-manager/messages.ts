@@ -25,6 +25,13 @@ export interface RolesMessages {
   readonly renamed: (name: string) => string;
   readonly deleted: (name: string) => string;
   readonly dismiss: string;
+  /**
+   * The link beside a refused delete to the people who hold the role (Users filtered by it), when
+   * the host gives `holdersLink`.
+   */
+  readonly holdersLink: (name: string, users: number) => string;
+  /** Beside a role in the list whose permission changes are staged but not saved. */
+  readonly unsavedBadge: string;
   readonly form: {
     readonly createTitle: string;
     readonly createDescription: string;
@@ -53,10 +60,23 @@ export interface RolesMessages {
     readonly screens: (screens: readonly string[]) => string;
     readonly notHeld: string;
     readonly readOnly: string;
-    readonly saved: (permission: string, allowed: boolean) => string;
+    /** Beside a switch moved but not saved yet. */
+    readonly unsavedMark: string;
+    /** The staging bar: how many switches moved. */
+    readonly pending: (changes: number) => string;
+    /** The staging bar: who a save changes (the role's holders, core's `userCount`). */
+    readonly applies: (holders: number) => string;
+    readonly save: string;
+    readonly discard: string;
+    /** Announced after a save. */
+    readonly savedAll: (role: string, holders: number) => string;
+    /** Announced after Discard. */
+    readonly discarded: string;
     readonly refusedTitle: string;
     readonly staleTitle: string;
     readonly staleBody: string;
+    /** After Reload on a conflict: the staged changes now sit on top of the current permissions. */
+    readonly rebased: (changes: number) => string;
   };
 }
 
@@ -72,7 +92,7 @@ export const rolesMessages: RolesMessages = {
   loading: "Loading…",
   title: "Roles",
   description:
-    "What each role may do and which screens it opens. A change applies at once to everyone who holds the role.",
+    "What each role may do and which screens it opens. Changes wait for Save, then apply to everyone who holds the role.",
   loadError: "The roles could not be loaded.",
   listLabel: "Roles",
   createRole: "New role",
@@ -95,6 +115,8 @@ export const rolesMessages: RolesMessages = {
   renamed: (name) => `The role ${name} was saved.`,
   deleted: (name) => `The role ${name} was deleted.`,
   dismiss: "Dismiss",
+  holdersLink: (name, users) => `Show the ${count(users, "person", "people")} who hold ${name}`,
+  unsavedBadge: "Unsaved changes",
   form: {
     createTitle: "New role",
     createDescription:
@@ -125,9 +147,22 @@ export const rolesMessages: RolesMessages = {
     screens: (screens) => `Opens ${screens.join(", ")}`,
     notHeld: "You do not hold this permission, so you cannot give or take it.",
     readOnly: "Read only",
-    saved: (permission, allowed) => `${permission} ${allowed ? "allowed" : "removed"}.`,
-    refusedTitle: "The change was not saved",
+    unsavedMark: "Not saved yet",
+    pending: (changes) => `${count(changes, "unsaved change", "unsaved changes")}.`,
+    applies: (holders) =>
+      holders === 0 ? "Nobody holds this role yet." : `Applies to ${count(holders, "person", "people")}.`,
+    save: "Save",
+    discard: "Discard",
+    savedAll: (role, holders) =>
+      holders === 0
+        ? `The permissions of ${role} were saved.`
+        : `The permissions of ${role} were saved. They apply to ${count(holders, "person", "people")} now.`,
+    discarded: "Your changes were discarded.",
+    refusedTitle: "The changes were not saved",
     staleTitle: "This role changed since you opened it",
-    staleBody: "Your change was not saved. Reload to see its current permissions.",
+    staleBody:
+      "Your changes were not saved. Reload to see its current permissions; your changes stay staged on top of them.",
+    rebased: (changes) =>
+      `The current permissions are loaded and your ${count(changes, "change is", "changes are")} staged on top of them. Review, then save.`,
   },
 };

@@ -1,4 +1,6 @@
 import { type ReactNode, useId, useState } from "react";
+import { optionText, shownOption } from "../../forms/field-options";
+import { useUserFormOptions } from "../../hooks/reads";
 import { useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
 import { usePartContext } from "./directory-context";
@@ -8,8 +10,9 @@ import { BULK_ACTIONS } from "./user-actions";
 /**
  * `UserDirectory.BulkBar`: what to do with the selected users — each bulk action of the action
  * table that core offers on at least one of them (`users.actions`), and a role change where editing
- * is offered. Core answers per row; refused rows stay selected with their reason. Renders nothing
- * until an actor who may manage users selects a row.
+ * is offered, listing the roles core lets the actor give (`users.formOptions()`: the others disabled
+ * with the reason, R3). Core answers per row; refused rows stay selected with their reason. Renders
+ * nothing until an actor who may manage users selects a row.
  *
  * @example <UserDirectory.BulkBar />
  */
@@ -24,6 +27,7 @@ function Bar({ api }: { readonly api: UserDirectoryApi }): ReactNode {
   const roleSelect = useId();
   const [roleId, setRoleId] = useState("");
   const selected = api.selectedUsers;
+  const roleOptions = (useUserFormOptions(null).data?.roles ?? []).map((o) => shownOption(m, o));
   const offered = new Set(
     selected.flatMap((u) =>
       api
@@ -61,9 +65,9 @@ function Bar({ api }: { readonly api: UserDirectoryApi }): ReactNode {
             onChange={(e) => setRoleId(e.target.value)}
           >
             <option value="">—</option>
-            {api.roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
+            {roleOptions.map((o) => (
+              <option key={o.value} value={o.value} disabled={o.disabled}>
+                {optionText(o)}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { useMessages } from "../../provider/context";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
 import { InviteUserDialog } from "../invite-user-dialog/InviteUserDialog";
 import { UserFormDialog } from "../user-form-dialog/UserFormDialog";
-import type { PendingUserAction, UserDirectoryDialogs } from "./use-user-directory";
+import type { PendingBulkAction, PendingUserAction, UserDirectoryDialogs } from "./use-user-directory";
 
 /**
  * The directory's dialogs, each drawn from the action table: the pending row action's own dialog
@@ -22,12 +22,14 @@ export function DirectoryDialogs({ dialogs }: { readonly dialogs: UserDirectoryD
       {bulk && bulkConfirm ? (
         <ConfirmDialog.Root open onOpenChange={(open) => !open && dialogs.closeBulk()}>
           <ConfirmDialog.Content
-            title={bulkConfirm.title(m, bulk.input.items.length)}
+            title={bulkConfirm.title(m, bulk.people.length)}
             description={bulkConfirm.description(m)}
-            confirmLabel={bulkConfirm.confirmLabel(m)}
+            confirmLabel={bulkConfirm.confirmLabel(m, bulk.people.length)}
             {...(bulkConfirm.typeToConfirm === undefined ? {} : { confirmText: bulkConfirm.typeToConfirm })}
             onConfirm={() => dialogs.confirmBulk(bulk.input)}
-          />
+          >
+            <BulkPeople pending={bulk} />
+          </ConfirmDialog.Content>
         </ConfirmDialog.Root>
       ) : null}
       {dialogs.creating === "create" ? (
@@ -44,6 +46,30 @@ export function DirectoryDialogs({ dialogs }: { readonly dialogs: UserDirectoryD
           onOpenChange={(open) => !open && dialogs.closeCreate()}
           onInvited={(user) => dialogs.done(m.directory.invitationSent(user.email))}
         />
+      ) : null}
+    </>
+  );
+}
+
+/** How many people a bulk confirmation names before "and N more". */
+const NAMED = 3;
+
+/** The people a bulk action goes to (the first few, then how many more) and those it skips, with core's reasons. */
+function BulkPeople({ pending }: { readonly pending: PendingBulkAction }): ReactNode {
+  const m = useMessages();
+  const names = pending.people.slice(0, NAMED).map((u) => u.displayName);
+  return (
+    <>
+      <p className="sr-bulk-people">{m.directory.bulkPeople(names, pending.people.length - names.length)}</p>
+      {pending.skipped.length > 0 ? (
+        <div className="sr-bulk-skipped">
+          <p>{m.directory.bulkSkippedTitle(pending.skipped.length)}</p>
+          <ul>
+            {pending.skipped.map(({ user, reason }) => (
+              <li key={user.id}>{m.directory.bulkSkipped(user.displayName, reason)}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </>
   );

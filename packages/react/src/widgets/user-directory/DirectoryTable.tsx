@@ -30,16 +30,30 @@ export function DirectoryTable(): ReactNode {
       failures,
       selectable: canManage,
       mainContactUserId,
+      status: api.status,
     }),
-    [m, locale, roleById, locationById, offersOf, startAction, failures, canManage, mainContactUserId],
+    [
+      m,
+      locale,
+      roleById,
+      locationById,
+      offersOf,
+      startAction,
+      failures,
+      canManage,
+      mainContactUserId,
+      api.status,
+    ],
   );
   const busy = list.isPrevious || api.searching;
   return (
     <div
       ref={api.panelRef}
       id={api.ids.panel}
-      // Focus lands here when the row that had it leaves the tab (disabled, deleted…).
+      // Focus returns to the ⋯ button now in the place of a row that left the tab (rememberFocus);
+      // the panel itself takes it when the tab is left empty.
       tabIndex={-1}
+      data-sr-focus-list=""
       className="sr-directory-panel"
       {...(mounted.tabs ? { role: "tabpanel", "aria-labelledby": api.ids.tab(api.status) } : {})}
       aria-busy={list.isLoading || busy || undefined}

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
 import { usePartContext } from "./directory-context";
@@ -14,6 +14,9 @@ export function DirectoryToolbar(): ReactNode {
   const { api: state } = usePartContext("Toolbar");
   const m = useMessages().directory;
   const { filters, locations, roles, ids } = state;
+  const adminsHint = useId();
+  // What "Administrators only" counts: every role that manages users (core's `administrator`), named.
+  const adminRoles = roles.filter((r) => r.administrator).map((r) => r.name);
   return (
     <search className="sr-toolbar" aria-label={m.searchLabel}>
       <div className="sr-search">
@@ -77,10 +80,14 @@ export function DirectoryToolbar(): ReactNode {
         <input
           type="checkbox"
           checked={filters.admin}
+          aria-describedby={adminsHint}
           onChange={(e) => state.setFilters({ admin: e.target.checked })}
         />
         {m.adminsOnly}
       </label>
+      <span id={adminsHint} className="sr-hint">
+        {m.adminsOnlyHint(adminRoles)}
+      </span>
       <label className="sr-check">
         <input
           type="checkbox"

@@ -1,5 +1,5 @@
 import type { StaffDirectory } from "@staffroom/core";
-import { memoryWorld } from "@staffroom/core/fixtures";
+import { FIXTURE_PASSWORD, memoryWorld } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ReactNode } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
@@ -68,6 +68,11 @@ export const DisableFromMenu: Story = {
     const { seeded } = loaded as Loaded;
     const target = seeded?.users[5]; // 0–1 are disabled and 3 is locked by the seed
     if (!target) throw new Error("fixture");
+    // Read the rows' ⋯ buttons before the modal dialog hides the page from the accessibility tree.
+    const menus = canvas.getAllByRole("button", { name: /^Actions for / });
+    const at = menus.findIndex((b) => b.getAttribute("aria-label") === `Actions for ${target.displayName}`);
+    const next = menus[at + 1]?.getAttribute("aria-label") ?? "";
+    expect(next).not.toBe("");
     canvas.getByRole("button", { name: `Actions for ${target.displayName}` }).focus();
     await userEvent.keyboard("{Enter}");
     const disable = await body.findByRole("menuitem", { name: "Disable" });
@@ -76,8 +81,33 @@ export const DisableFromMenu: Story = {
     const dialog = await body.findByRole("dialog", { name: `Disable ${target.displayName}?` });
     await userEvent.click(within(dialog).getByRole("button", { name: "Disable user" }));
     await expect(await canvas.findByText(`${target.displayName} was disabled.`)).toBeInTheDocument();
-    // The row left the Active tab: focus waits on the table's panel, not lost to the page.
-    await waitFor(() => expect(canvas.getByRole("tabpanel")).toHaveFocus());
+    // The row left the Active tab: focus is on the ⋯ button of the row now in its place.
+    await waitFor(() => expect(canvas.getByRole("button", { name: next })).toHaveFocus());
+  },
+};
+
+/**
+ * A bulk disable asks first (issue 13): it names the people (the first three, then how many more),
+ * says they are signed out, and lists who is skipped with core's reason — here the owner herself.
+ */
+export const BulkDisableConfirm: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await canvas.findByRole("table", { name: "Users" });
+    const { seeded } = loaded as Loaded;
+    const owner = seeded?.world.owner;
+    const picked = [owner, seeded?.users[5], seeded?.users[6], seeded?.users[7], seeded?.users[8]];
+    for (const person of picked) {
+      if (!person) throw new Error("fixture");
+      await userEvent.click(canvas.getByRole("checkbox", { name: `Select ${person.displayName}` }));
+    }
+    const bar = canvas.getByRole("toolbar", { name: "Bulk actions" });
+    await userEvent.click(within(bar).getByRole("button", { name: "Disable" }));
+    const dialog = await body.findByRole("dialog", { name: "Disable 4 users?" });
+    await expect(dialog).toHaveTextContent(/signed out/);
+    await expect(dialog).toHaveTextContent("and 1 more");
+    await expect(dialog).toHaveTextContent(`${owner?.displayName}: You cannot disable yourself.`);
   },
 };
 
@@ -190,18 +220,38 @@ export const ReadOnlyActor: Story = {
   },
 };
 
-/** A clinic manager limited to two clinics sees and manages only their staff (R4). */
+/**
+ * A clinic manager limited to two clinics sees and manages only their staff (R4); on a Billing Lead
+ * of its clinic, whose permissions it lacks (R3), every action is disabled with core's reason.
+ */
 export const DelegatedClinicManager: Story = {
   loaders: [
     async (): Promise<Loaded> => {
       const seeded = await seededWorld({ users: 30 });
+      const billing = seeded.roles.find((r) => r.name === "Billing Manager");
+      const clinic = seeded.clinicManagerUser.primaryLocationId;
+      if (!billing) throw new Error("fixture");
+      await seeded.owner.users.create({
+        email: "bill.lead@harbor-urgent-care.example",
+        profile: { givenName: "Aaron", familyName: "Billing", jobTitle: "Billing lead" },
+        roleId: billing.id,
+        locationAccess: [clinic],
+        primaryLocationId: clinic,
+        password: FIXTURE_PASSWORD,
+      });
       return { seeded, directory: seeded.clinicManager };
     },
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
     await canvas.findByRole("table", { name: "Users" });
     await expect(canvas.getByRole("button", { name: "Invite user" })).toBeInTheDocument();
+    await userEvent.click(await canvas.findByRole("button", { name: "Actions for Aaron Billing" }));
+    const disable = await body.findByRole("menuitem", { name: /^Disable/ });
+    await expect(disable).toHaveAttribute("aria-disabled", "true");
+    await expect(disable).toHaveTextContent("This user holds permissions you do not have.");
+    await userEvent.keyboard("{Escape}");
   },
 };
 
@@ -254,9 +304,38 @@ export const BulkStaleRow: Story = {
     );
     const bar = canvas.getByRole("toolbar", { name: "Bulk actions" });
     await userEvent.click(within(bar).getByRole("button", { name: "Disable" }));
+    const confirm = await within(document.body).findByRole("dialog", { name: "Disable 2 users?" });
+    await userEvent.click(within(confirm).getByRole("button", { name: "Disable 2 users" }));
     const alert = await canvas.findByRole("alert");
     await expect(alert).toHaveTextContent(`${changed.displayName}: This record changed since you read it.`);
     await expect((await seeded.owner.users.get(kept.id)).status).toBe("disabled");
     await expect((await seeded.owner.users.get(changed.id)).status).toBe("active");
+  },
+};
+
+/**
+ * The Pending tab a week and a day after the invitations went out: each row says when it was sent,
+ * when it expires (Expired, as core says) and how many times it was sent; one was sent again and is
+ * live. Resend sits in the row.
+ */
+export const PendingExpiredInvitations: Story = {
+  args: { initialStatus: "pending" },
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await seededWorld({ users: 36 });
+      const [first] = (await seeded.owner.users.list({ status: "pending" })).items;
+      seeded.world.clock.advance(8 * 24 * 3600_000);
+      if (first) await seeded.owner.users.resendInvitation(first.id, { version: first.version });
+      return { seeded, directory: seeded.owner };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const table = await canvas.findByRole("table", { name: "Users" });
+    await expect(within(table).getByRole("columnheader", { name: "Expires" })).toBeInTheDocument();
+    await waitFor(() => expect(within(table).getAllByText("Expired").length).toBeGreaterThan(0));
+    await expect(
+      within(table).getAllByRole("button", { name: /^Resend invitation to / }).length,
+    ).toBeGreaterThan(0);
   },
 };

@@ -1,4 +1,4 @@
-import type { StaffDirectory } from "@staffroom/core";
+import { MAIN_CONTACT_ONLY_MESSAGE, type StaffDirectory } from "@staffroom/core";
 import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import { screen, waitFor, within } from "@testing-library/react";
 import axe from "axe-core";
@@ -165,19 +165,19 @@ describe("UserDirectory", () => {
     await expect(world.owner.users.get(target.id)).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("runs a bulk action and reports a result per row", async () => {
+  it("runs a bulk action after its confirmation, which names who is skipped with core's reason", async () => {
     const world = await seededWorld({ users: 4 });
     const { user } = renderWith(world.owner, <UserDirectory />);
     await table();
     await user.click(screen.getByRole("checkbox", { name: "Select all users on this page" }));
     const bar = screen.getByRole("toolbar", { name: "Bulk actions" });
     await user.click(within(bar).getByRole("button", { name: "Disable" }));
-    // The owner cannot disable themselves (R7): that row fails, the others succeed.
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent(/failed/);
-    expect(alert).toHaveTextContent(world.world.owner.displayName);
-    // Core's reason for the refused row, not a generic failure (bulk results carry plain error data).
-    expect(alert).toHaveTextContent(`${world.world.owner.displayName}: You cannot disable yourself.`);
+    // The owner cannot disable themselves (R7): the confirmation says so with core's reason (bulk
+    // offers carry core's verdicts), and only the others are sent.
+    const dialog = await screen.findByRole("dialog", { name: /^Disable \d+ users?\?$/ });
+    expect(dialog).toHaveTextContent(`${world.world.owner.displayName}: You cannot disable yourself.`);
+    await user.click(within(dialog).getByRole("button", { name: /^Disable \d+ users?$/ }));
+    expect(await screen.findByRole("status")).toHaveTextContent(/^Done: \d+ users? updated\./);
     await waitFor(async () => expect(await rows()).toHaveLength(1));
   });
 
@@ -204,7 +204,7 @@ describe("UserDirectory", () => {
     expect(visible.total).toBeLessThan(all.active);
   });
 
-  it("R7 offers another administrator nothing on the main contact, whose row is badged and not selectable", async () => {
+  it("R7 offers another administrator nothing on the main contact: the row is badged, not selectable, and its actions are disabled with core's reason", async () => {
     const world = await seededWorld({ users: 3 });
     const administrator = world.roles.find((r) => r.name === "Administrator");
     const location = world.locations[0];
@@ -225,9 +225,53 @@ describe("UserDirectory", () => {
     expect(within(row).getByText("Main contact")).toBeInTheDocument();
     expect(within(row).getByRole("checkbox", { name: `Select ${owner.displayName}` })).toBeDisabled();
     await user.click(within(row).getByRole("button", { name: `Actions for ${owner.displayName}` }));
-    expect(await screen.findByRole("menuitem", { name: "No actions available" })).toHaveAttribute(
-      "aria-disabled",
-      "true",
-    );
+    const items = await screen.findAllByRole("menuitem");
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item).toHaveAttribute("aria-disabled", "true");
+      expect(item).toHaveTextContent(MAIN_CONTACT_ONLY_MESSAGE);
+    }
+  });
+
+  it("R3 a delegated manager (users.view and users.manage, one clinic) sees Edit, Disable and Reset password on a Billing Lead disabled, with core's reason, and cannot select him", async () => {
+    const world = await seededWorld({ users: 3 });
+    const billing = world.roles.find((r) => r.name === "Billing Manager");
+    const downtown = world.world.location;
+    if (!billing) throw new Error("fixture");
+    const staffManager = await world.owner.roles.create({
+      name: "Staff Manager",
+      permissions: ["users.view", "users.manage"],
+    });
+    const lead = await world.owner.users.create({
+      email: "bill.lead@harbor-urgent-care.example",
+      profile: { givenName: "Bill", familyName: "Lead" },
+      roleId: billing.id,
+      locationAccess: [downtown.id],
+      primaryLocationId: downtown.id,
+      password: FIXTURE_PASSWORD,
+    });
+    const managerUser = await world.owner.users.create({
+      email: "dana.downtown@harbor-urgent-care.example",
+      profile: { givenName: "Dana", familyName: "Downtown" },
+      roleId: staffManager.id,
+      locationAccess: [downtown.id],
+      primaryLocationId: downtown.id,
+      password: FIXTURE_PASSWORD,
+    });
+    const { user } = renderWith(world.world.as(managerUser.id) as StaffDirectory, <UserDirectory />);
+    await table();
+    const row = (await rows()).find((r) => within(r).queryByText(lead.displayName));
+    if (!row) throw new Error("no row for the Billing Lead");
+    await user.click(within(row).getByRole("button", { name: `Actions for ${lead.displayName}` }));
+    for (const label of ["Edit", "Disable", "Reset password"]) {
+      const item = await screen.findByRole("menuitem", { name: new RegExp(`^${label}`) });
+      expect(item).toHaveAttribute("aria-disabled", "true");
+      expect(item).toHaveTextContent("This user holds permissions you do not have.");
+    }
+    await user.click(screen.getByRole("menuitem", { name: /^Disable/ }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect((await world.owner.users.get(lead.id)).status).toBe("active");
+    await user.keyboard("{Escape}");
+    expect(within(row).getByRole("checkbox", { name: `Select ${lead.displayName}` })).toBeDisabled();
   });
 });

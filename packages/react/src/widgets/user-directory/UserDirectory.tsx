@@ -8,6 +8,7 @@ import { DirectoryTable } from "./DirectoryTable";
 import { DirectoryTabs } from "./DirectoryTabs";
 import { DirectoryToolbar } from "./DirectoryToolbar";
 import { UserDirectoryRoot } from "./UserDirectoryRoot";
+import { NO_FILTERS, type UserDirectoryFilters } from "./use-directory-state";
 
 /** Props of {@link UserDirectory}. */
 export interface UserDirectoryProps {
@@ -17,10 +18,22 @@ export interface UserDirectoryProps {
   readonly searchDebounceMs?: number;
   /** The tab shown first. Default `active`. */
   readonly initialStatus?: UserStatus;
+  /**
+   * Filters applied first, e.g. the holders of one role (`{ roleId }`) when another screen links
+   * here. Default none. Controlled filters are `UserDirectory.Root`'s `filters`.
+   *
+   * @example <UserDirectory initialFilters={{ roleId: "rol_…" }} />
+   */
+  readonly initialFilters?: Partial<UserDirectoryFilters>;
   /** Hide the "New user" button (invite only, as reference 002 and 004 work). Default false. */
   readonly hideCreate?: boolean;
   /** Extra class of the card. Default none. */
   readonly className?: string;
+  /**
+   * Said instead of the directory when core does not let the actor read users. Default
+   * `messages.access.noAccess(…)`: "You don't have access to Users — ask an administrator."
+   */
+  readonly noAccessMessage?: ReactNode;
 }
 
 /**
@@ -46,13 +59,23 @@ export interface UserDirectoryProps {
  * </UserDirectory.Root>
  */
 function UserDirectoryDefault(props: UserDirectoryProps): ReactNode {
-  const { pageSize, searchDebounceMs, initialStatus, hideCreate, className } = props;
+  const {
+    pageSize,
+    searchDebounceMs,
+    initialStatus,
+    initialFilters,
+    hideCreate,
+    className,
+    noAccessMessage,
+  } = props;
   return (
     <UserDirectoryRoot
       {...(pageSize === undefined ? {} : { pageSize })}
       {...(searchDebounceMs === undefined ? {} : { searchDebounceMs })}
       {...(initialStatus === undefined ? {} : { defaultStatus: initialStatus })}
+      {...(initialFilters === undefined ? {} : { defaultFilters: { ...NO_FILTERS, ...initialFilters } })}
       {...(className === undefined ? {} : { className })}
+      {...(noAccessMessage === undefined ? {} : { noAccessMessage })}
     >
       <DirectoryHeader {...(hideCreate === undefined ? {} : { hideCreate })} />
       <DirectoryTabs />

@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { useMessages } from "../../provider/context";
+import { ScreenGate } from "../no-access/NoAccess";
 import { DirectoryDialogs } from "./DirectoryDialogs";
 import { DirectoryContext, type DirectoryContextValue, type LabellingPart } from "./directory-context";
 import { type UserDirectoryApi, type UserDirectoryOptions, useUserDirectory } from "./use-user-directory";
@@ -9,6 +10,11 @@ interface RootBase {
   readonly className?: string;
   /** The parts, in any order and with any markup around them. */
   readonly children?: ReactNode;
+  /**
+   * Said instead of the directory when core does not let the actor read users (the parts are not
+   * rendered then). Default `messages.access.noAccess(…)`.
+   */
+  readonly noAccessMessage?: ReactNode;
 }
 
 /**
@@ -22,7 +28,8 @@ export type UserDirectoryRootProps = RootBase &
 
 /**
  * The directory's root: holds (or receives) the directory, provides it to the parts inside, and
- * renders the card and the dialogs the parts open. Every other part must sit inside it.
+ * renders the card and the dialogs the parts open. Every other part must sit inside it. When core
+ * does not let the actor read users, it renders the no-access state instead of the parts.
  *
  * @example
  * <UserDirectory.Root pageSize={25} defaultStatus="pending" onSelectionChange={setSelected}>
@@ -34,12 +41,20 @@ export type UserDirectoryRootProps = RootBase &
  * <UserDirectory.Root value={directory}>…</UserDirectory.Root>
  */
 export function UserDirectoryRoot(props: UserDirectoryRootProps): ReactNode {
-  return props.value ? (
-    <RootFrame api={props.value} className={props.className}>
-      {props.children}
-    </RootFrame>
-  ) : (
-    <OwnRoot {...props} />
+  return (
+    <ScreenGate
+      screen="users"
+      {...(props.noAccessMessage === undefined ? {} : { message: props.noAccessMessage })}
+      {...(props.className === undefined ? {} : { className: props.className })}
+    >
+      {props.value ? (
+        <RootFrame api={props.value} className={props.className}>
+          {props.children}
+        </RootFrame>
+      ) : (
+        <OwnRoot {...props} />
+      )}
+    </ScreenGate>
   );
 }
 
@@ -47,6 +62,7 @@ function OwnRoot({
   className,
   children,
   value: _value,
+  noAccessMessage: _noAccess,
   ...options
 }: UserDirectoryRootProps & { value?: undefined }) {
   const api = useUserDirectory(options);
@@ -80,6 +96,8 @@ function RootFrame({
     <DirectoryContext.Provider value={value}>
       <section
         className={className ? `sr-card ${className}` : "sr-card"}
+        // A control of the card that has gone (the bulk bar after its action) hands focus to the panel.
+        data-sr-focus-home=""
         {...(mounted.header ? { "aria-labelledby": api.ids.title } : { "aria-label": m.directory.title })}
       >
         {children}

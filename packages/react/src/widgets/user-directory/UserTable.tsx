@@ -1,9 +1,11 @@
 import type { User, UserSortField } from "@staffroom/core";
-import { type Row, type RowSelectionState, type SortingState, useTable } from "@tanstack/react-table";
-import { memo, type ReactNode, useMemo } from "react";
+import { type RowSelectionState, type SortingState, useTable } from "@tanstack/react-table";
+import { memo, type ReactNode, useMemo, useRef } from "react";
 import { useMessages } from "../../provider/context";
 import { type ColumnContext, directoryColumns, directoryFeatures } from "./columns";
+import { type DirectoryRow, UserCards } from "./UserCards";
 import type { UserDirectorySelection, UserDirectorySort } from "./use-directory-state";
+import { useNarrow } from "./use-narrow";
 
 /** Props of {@link UserTable}. */
 export interface UserTableProps {
@@ -22,10 +24,13 @@ export interface UserTableProps {
 
 const SORTABLE: ReadonlySet<string> = new Set<UserSortField>(["name", "email", "createdAt", "lastSignInAt"]);
 const EMPTY: User[] = [];
+/** Below this width of its own box, the directory shows cards instead of the table. */
+const CARDS_BELOW_PX = 640;
 
 /**
  * The users table (TanStack Table v9): server-side sort through `aria-sort` header buttons, row
- * selection by user id, row actions in a menu.
+ * selection by user id, row actions in a menu. In a box narrower than 640 px the same rows and cells
+ * show as cards ({@link UserCards}) instead.
  *
  * @example <UserTable id="users" labelledBy="title" label="Users" users={page.items} sort={sort} onSortChange={setSort} … />
  */
@@ -58,63 +63,80 @@ export function UserTable(props: UserTableProps): ReactNode {
       );
     },
   });
+  const frame = useRef<HTMLDivElement>(null);
+  const narrow = useNarrow(frame, CARDS_BELOW_PX);
+  // One frame for both layouts: the box whose width decides between them.
   return (
-    <div className="sr-table-wrap">
-      <table
-        id={props.id}
-        className="sr-table"
-        {...(props.labelledBy ? { "aria-labelledby": props.labelledBy } : { "aria-label": props.label })}
-        aria-busy={props.busy || undefined}
-      >
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sortable = SORTABLE.has(header.column.id);
-                const sorted = sortable ? header.column.getIsSorted() : false;
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                  >
-                    {header.isPlaceholder ? null : sortable ? (
-                      <button
-                        type="button"
-                        className="sr-sort"
-                        onClick={header.column.getToggleSortingHandler()}
-                      >
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true">
-                          {sorted === "asc" ? "↑" : sorted === "desc" ? "↓" : "↕"}
-                        </span>
-                        {sorted ? (
-                          <span className="sr-visually-hidden">
-                            , {sorted === "asc" ? m.sortAscending : m.sortDescending}
-                          </span>
-                        ) : null}
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <TableBody
+    <div ref={frame} className="sr-user-view">
+      {narrow ? (
+        <UserCards
+          id={props.id}
+          labelledBy={props.labelledBy}
+          label={props.label}
+          busy={props.busy}
           rows={table.getRowModel().rows}
-          columns={columns}
-          selection={props.selection}
-          Cell={table.FlexRender}
+          headers={table.getHeaderGroups()[0]?.headers ?? []}
         />
-      </table>
+      ) : (
+        <div className="sr-table-wrap">
+          <table
+            id={props.id}
+            className="sr-table"
+            {...(props.labelledBy ? { "aria-labelledby": props.labelledBy } : { "aria-label": props.label })}
+            aria-busy={props.busy || undefined}
+          >
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const sortable = SORTABLE.has(header.column.id);
+                    const sorted = sortable ? header.column.getIsSorted() : false;
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={
+                          sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined
+                        }
+                      >
+                        {header.isPlaceholder ? null : sortable ? (
+                          <button
+                            type="button"
+                            className="sr-sort"
+                            onClick={header.column.getToggleSortingHandler()}
+                          >
+                            <table.FlexRender header={header} />
+                            <span aria-hidden="true">
+                              {sorted === "asc" ? "↑" : sorted === "desc" ? "↓" : "↕"}
+                            </span>
+                            {sorted ? (
+                              <span className="sr-visually-hidden">
+                                , {sorted === "asc" ? m.sortAscending : m.sortDescending}
+                              </span>
+                            ) : null}
+                          </button>
+                        ) : (
+                          <table.FlexRender header={header} />
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <TableBody
+              rows={table.getRowModel().rows}
+              columns={columns}
+              selection={props.selection}
+              Cell={table.FlexRender}
+            />
+          </table>
+        </div>
+      )}
     </div>
   );
 }
 
-type DirectoryRow = Row<typeof directoryFeatures, User>;
 type CellRenderer = (props: { cell: ReturnType<DirectoryRow["getAllCells"]>[number] }) => ReactNode;
 
 // The rows re-render only when the row model, the columns or the selection changes: a keystroke in
@@ -138,7 +160,7 @@ const TableBody = memo(function TableBody({
       {rows.map((row) => (
         <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
           {row.getAllCells().map((cell) => (
-            <td key={cell.id}>
+            <td key={cell.id} data-column={cell.column.id}>
               <Cell cell={cell} />
             </td>
           ))}

@@ -1,4 +1,4 @@
-import type { Location, Role, User, UserAction } from "@staffroom/core";
+import type { Location, Role, User, UserAction, UserStatus } from "@staffroom/core";
 import {
   type ColumnDef,
   createColumnHelper,
@@ -10,6 +10,7 @@ import type { ReactNode } from "react";
 import type { Messages } from "../../messages/messages";
 import { formatDate } from "../../ui/format";
 import { Menu } from "../../ui/Menu";
+import { InvitationExpiresCell, InvitationSentCell, ResendCell } from "./InvitationCells";
 import { LocationsCell, PersonCell } from "./UserCells";
 import { type ActionOffer, USER_ACTIONS } from "./user-actions";
 
@@ -31,6 +32,8 @@ export interface ColumnContext {
   readonly selectable: boolean;
   /** The organization's main contact (from `me()`), badged in the name cell. */
   readonly mainContactUserId: string | null;
+  /** The tab shown: Pending shows the invitation's facts instead of the last sign-in. */
+  readonly status: UserStatus;
 }
 
 /**
@@ -89,12 +92,44 @@ export function directoryColumns(ctx: ColumnContext): ColumnDef<typeof directory
       header: m.columns.locations,
       cell: ({ row }) => <LocationsCell user={row.original} locations={ctx.locations} />,
     }),
-    helper.accessor("lastSignInAt", {
-      id: "lastSignInAt",
-      header: m.columns.lastSignIn,
-      enableSorting: true,
-      cell: ({ getValue }) => formatDate(getValue(), ctx.locale, ctx.messages.common.never),
-    }),
+    ...(ctx.status === "pending"
+      ? [
+          helper.accessor("invitedAt", {
+            id: "invitedAt",
+            header: m.columns.invitedAt,
+            enableSorting: false,
+            cell: ({ getValue }) => formatDate(getValue(), ctx.locale, ctx.messages.common.never),
+          }),
+          helper.display({
+            id: "expires",
+            header: m.columns.expires,
+            cell: ({ row }) => <InvitationExpiresCell user={row.original} locale={ctx.locale} />,
+          }),
+          helper.display({
+            id: "sent",
+            header: m.columns.timesSent,
+            cell: ({ row }) => <InvitationSentCell user={row.original} />,
+          }),
+          helper.display({
+            id: "resend",
+            header: () => <span className="sr-visually-hidden">{m.columns.resend}</span>,
+            cell: ({ row }) => (
+              <ResendCell
+                user={row.original}
+                offer={ctx.offersOf(row.original).find((o) => o.action === "resendInvitation")}
+                onResend={() => ctx.onAction("resendInvitation", row.original)}
+              />
+            ),
+          }),
+        ]
+      : [
+          helper.accessor("lastSignInAt", {
+            id: "lastSignInAt",
+            header: m.columns.lastSignIn,
+            enableSorting: true,
+            cell: ({ getValue }) => formatDate(getValue(), ctx.locale, ctx.messages.common.never),
+          }),
+        ]),
     helper.accessor("createdAt", {
       id: "createdAt",
       header: m.columns.createdAt,

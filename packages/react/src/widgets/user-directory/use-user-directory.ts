@@ -13,16 +13,17 @@ import { type RefObject, useCallback, useId, useMemo, useRef, useState } from "r
 import { useCan, useUserActions } from "../../hooks/permissions";
 import { useLocations, useMe, useRoles, useUserCounts, useUsers } from "../../hooks/reads";
 import { useBulkUsers } from "../../hooks/user-mutations";
-import { errorMessage } from "../../messages/error-message";
+import { errorMessage, refusalMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import type { QueryResult } from "../../query/use-query";
+import { rememberFocus } from "../../ui/focus-return";
 import { useActionWrite } from "./use-action-write";
 import {
   type UserDirectoryStateOptions,
   type UserDirectoryViewState,
   useDirectoryState,
 } from "./use-directory-state";
-import { type ActionFocus, type ActionOffer, USER_ACTIONS, type UserActionSpec } from "./user-actions";
+import { type ActionOffer, USER_ACTIONS, type UserActionSpec } from "./user-actions";
 
 /**
  * Options of {@link useUserDirectory}: page size (default 50), search debounce (default 250 ms), and
@@ -59,11 +60,16 @@ export interface PendingUserAction {
 /**
  * A bulk action waiting for its confirmation.
  *
- * @example const pending: PendingBulkAction = { spec: USER_ACTIONS.delete, input: { action: "delete", ids }, trigger: button };
+ * @example const pending: PendingBulkAction = { spec: USER_ACTIONS.delete, input: { action: "delete", items }, people, skipped: [], trigger: button };
  */
 export interface PendingBulkAction {
   readonly spec: UserActionSpec;
+  /** What runs on confirming: the selected users core allows the action on. */
   readonly input: BulkInput;
+  /** The users it goes to, in the table's order. */
+  readonly people: readonly User[];
+  /** The selected users it skips, each with core's reason (`users.actions`). */
+  readonly skipped: readonly { readonly user: User; readonly reason: string }[];
   /** What had focus when it started (the bulk bar's button). */
   readonly trigger: Element | null;
 }
@@ -80,8 +86,8 @@ export interface UserDirectoryDialogs {
   readonly action: PendingUserAction | null;
   /**
    * Closes the row action's dialog; `done` says whether it finished. Focus goes back to the row's
-   * menu button, or — after an action whose row leaves the tab (the action table's
-   * `focusAfter: "panel"`), or when the row is gone — to the table's panel.
+   * menu button, or — when the row has left the tab — to the menu button of the row now in its
+   * place (the dialog's own focus return, `rememberFocus`).
    */
   closeAction(done: boolean): void;
   readonly bulk: PendingBulkAction | null;
@@ -162,16 +168,6 @@ const NO_LOCATIONS: Location[] = [];
 const NO_USERS: User[] = [];
 const NO_FAILURES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map();
 
-/** Moves focus after an action, unless the person has already moved it elsewhere. */
-function refocus(focus: ActionFocus, trigger: Element | null, panel: HTMLElement | null): void {
-  const active = document.activeElement;
-  const lost = !active || active === document.body || active === trigger;
-  if (!lost) return;
-  const target =
-    focus === "trigger" && trigger instanceof HTMLElement && trigger.isConnected ? trigger : panel;
-  target?.focus();
-}
-
 /**
  * The user directory without its markup (W12): the view state (tab, search, filters, sort,
  * selection, page — each controlled or not), the page, counts, roles and locations core answers for
@@ -212,9 +208,14 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
   const users = list.data?.items ?? NO_USERS;
   const selectedUsers = useMemo(() => users.filter((u) => state.selection[u.id]), [users, state.selection]);
   const failures = failed && failed.query === state.listQuery ? failed.rows : NO_FAILURES;
+  // Core's verdict on each action that applies to the row: allowed, or refused with its reason.
   const offersOf = useCallback(
-    (user: User): readonly ActionOffer[] => actionsOf(user).map((a) => ({ action: a })),
-    [actionsOf],
+    (user: User): readonly ActionOffer[] =>
+      actionsOf(user).map(({ action, verdict }) => {
+        const refused = refusalMessage(m, verdict);
+        return refused === null ? { action } : { action, refused };
+      }),
+    [actionsOf, m],
   );
 
   const { setSelection } = state;
@@ -222,8 +223,10 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
   const startAction = useCallback(
     (name: UserAction, user: User) => {
       const spec: UserActionSpec = USER_ACTIONS[name];
-      // The row menu has just returned focus to its button: that is where a kept row's focus goes back.
+      // The row menu has just returned focus to its button: that is where a kept row's focus goes
+      // back, or, when the row leaves the tab, the button of the row that takes its place.
       const trigger = document.activeElement;
+      const back = rememberFocus();
       setNotice(null);
       if (spec.run.kind === "dialog" || spec.run.confirm) {
         setAction({ spec, user, trigger });
@@ -235,7 +238,7 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
           () => setNotice({ tone: "success", text: spec.done(m, user) }),
           (error: unknown) => setNotice({ tone: "danger", text: errorMessage(m, error) }),
         )
-        .finally(() => refocus(spec.focusAfter, trigger, panelRef.current));
+        .finally(() => back.restore());
     },
     [m, write.mutate],
   );
@@ -267,38 +270,38 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
     setNotice(null);
     // The bulk bar's button: it goes with the bar when nothing failed, and focus then moves to the panel.
     const trigger = document.activeElement;
+    const back = rememberFocus();
     if (spec.bulk?.kind === "button" && spec.bulk.confirm) {
-      setPendingBulk({ spec, input, trigger });
+      // Who it goes to and who it skips, from core's verdict on each selected row.
+      const byId = new Map(users.map((u) => [u.id, u]));
+      const people: User[] = [];
+      const skipped: { user: User; reason: string }[] = [];
+      for (const { id } of input.items) {
+        const user = byId.get(id);
+        if (!user) continue;
+        const offer = offersOf(user).find((o) => o.action === spec.action);
+        if (offer && offer.refused === undefined) people.push(user);
+        else skipped.push({ user, reason: offer?.refused ?? m.directory.bulkNotOffered });
+      }
+      const allowed = new Set(people.map((u) => u.id));
+      const sent = { ...input, items: input.items.filter((item) => allowed.has(item.id)) } as BulkInput;
+      setPendingBulk({ spec, input: sent, people, skipped, trigger });
       return;
     }
     runBulk(input)
       .catch((error: unknown) => setNotice({ tone: "danger", text: errorMessage(m, error) }))
-      .finally(() => refocus("trigger", trigger, panelRef.current));
+      .finally(() => back.restore());
   };
 
   const dialogs: UserDirectoryDialogs = {
     creating,
     closeCreate: () => setCreating(null),
     action,
-    closeAction(done) {
-      const pending = action;
-      setAction(null);
-      if (!pending) return;
-      // Radix returns focus only to a Dialog.Trigger, and these dialogs open from a menu: once the
-      // dialog has gone (after this update commits), focus is put where the action table says.
-      setTimeout(
-        () => refocus(done ? pending.spec.focusAfter : "trigger", pending.trigger, panelRef.current),
-        0,
-      );
-    },
+    // The dialogs give focus back themselves (DialogContent: to the opener, or the control now in
+    // its place when the row left the tab).
+    closeAction: () => setAction(null),
     bulk: pendingBulk,
-    closeBulk() {
-      const pending = pendingBulk;
-      setPendingBulk(null);
-      if (!pending) return;
-      // As for a row action: back to the bar's button, or to the panel when the bar has gone.
-      setTimeout(() => refocus("trigger", pending.trigger, panelRef.current), 0);
-    },
+    closeBulk: () => setPendingBulk(null),
     confirmBulk: (input) => runBulk(input),
     async confirmAction({ spec, user }) {
       if (spec.run.kind !== "write") return;

@@ -15,12 +15,14 @@ import { type ActionOffer, BULK_ACTIONS, USER_ACTIONS } from "./user-actions";
 const m = englishMessages;
 const ALL: readonly UserAction[] = Object.keys(USER_ACTIONS) as UserAction[];
 
-/** The real directory, except that `users.actions` answers `offer(user)`. */
+/** The real directory, except that `users.actions` allows exactly `offer(user)`. */
 function offering(base: StaffDirectory, offer: (user: User) => UserAction[]): StaffDirectory {
   const bind = (target: object) => (value: unknown) =>
     typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  const allowed = (user: User) =>
+    offer(user).map((action) => ({ action, verdict: { allowed: true as const } }));
   const users = new Proxy(base.users, {
-    get: (target, key) => (key === "actions" ? offer : bind(target)(Reflect.get(target, key))),
+    get: (target, key) => (key === "actions" ? allowed : bind(target)(Reflect.get(target, key))),
   });
   return new Proxy(base, {
     get: (target, key) => (key === "users" ? users : bind(target)(Reflect.get(target, key))),
@@ -217,7 +219,7 @@ describe("the user action table", () => {
     expect((await seeded.owner.users.get(target.id)).status).toBe("active");
   });
 
-  it("after a confirmed disable focus moves to the table's panel; after a cancelled one, back to the row's menu button", async () => {
+  it("after a confirmed disable focus moves to the ⋯ button of the row now in its place; after a cancelled one, back to the row's own", async () => {
     const seeded = await seededWorld({ users: 6 });
     const [, , first, , second] = seeded.users;
     if (!first || !second) throw new Error("fixture");
@@ -235,10 +237,15 @@ describe("the user action table", () => {
       expect(screen.getByRole("button", { name: `Actions for ${first.displayName}` })).toHaveFocus(),
     );
 
+    // The row after the one disabled takes its place, and its ⋯ button the focus.
+    const menus = screen.getAllByRole("button", { name: /^Actions for / });
+    const at = menus.findIndex((b) => b.getAttribute("aria-label") === `Actions for ${second.displayName}`);
+    const next = (menus[at + 1] ?? menus[at - 1])?.getAttribute("aria-label");
+    if (!next) throw new Error("fixture: the page needs two rows");
     dialog = await openDisable(second);
     await user.click(within(dialog).getByRole("button", { name: "Disable user" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
-    await waitFor(() => expect(screen.getByRole("tabpanel")).toHaveFocus());
+    await waitFor(() => expect(screen.getByRole("button", { name: next })).toHaveFocus());
     expect(screen.queryByText(second.email)).not.toBeInTheDocument();
   });
 });

@@ -17,19 +17,9 @@ import { type UserWrite, userWrite } from "./use-action-write";
 
 // THE table of what a person can do to a user from the directory. The row menu, the bulk bar, the
 // confirmation dialogs, the writes and the messages after them are all read from here; which
-// actions a row offers is core's answer (`users.actions(user)`), never decided here. Adding an
+// actions a row offers, and why one is refused, is core's answer (`users.actions(user)`: its
+// verdicts), never decided here. Adding an
 // action is one entry (TypeScript insists on one for every `UserAction` core defines).
-
-/**
- * Where focus goes once an action is done (a cancelled one always returns to its row's menu button).
- *
- * @example USER_ACTIONS.disable.focusAfter // "panel"
- */
-export type ActionFocus =
-  /** Back to the row's menu button: the row stays where it was. */
-  | "trigger"
-  /** To the table's panel: the row leaves the tab (disabled, restored, deleted, revoked). */
-  | "panel";
 
 /** The confirmation a row action asks for before its write. */
 export interface ActionConfirm {
@@ -61,11 +51,15 @@ export type ActionRun =
   /** A dialog of its own (a form): it writes and reports back. */
   | { readonly kind: "dialog"; readonly dialog: (props: ActionDialogProps) => ReactNode };
 
-/** The confirmation a bulk action asks for. */
+/**
+ * The confirmation a bulk action asks for. It names the people it goes to (the first few, then how
+ * many more) and the selected people it skips, each with core's reason (`users.actions`); only the
+ * people core allows it on are sent. `count` is how many that is.
+ */
 export interface BulkConfirm {
   readonly title: (m: Messages, count: number) => string;
   readonly description: (m: Messages) => string;
-  readonly confirmLabel: (m: Messages) => string;
+  readonly confirmLabel: (m: Messages, count: number) => string;
   readonly typeToConfirm?: string;
 }
 
@@ -82,7 +76,8 @@ export type BulkRun =
   | { readonly kind: "setRole" };
 
 /**
- * One user action: its words, how it runs (alone and in bulk), and where focus goes after it.
+ * One user action: its words and how it runs (alone and in bulk). Focus after it is the kit's own
+ * (`rememberFocus`): back to the row's ⋯ button, or the next row's when the row left the tab.
  *
  * @example USER_ACTIONS.delete.run.kind === "write" && USER_ACTIONS.delete.run.confirm?.typeToConfirm?.(user) // the user's email
  */
@@ -97,7 +92,6 @@ export interface UserActionSpec {
   readonly run: ActionRun;
   /** Null when the action is not offered in bulk. */
   readonly bulk: BulkRun | null;
-  readonly focusAfter: ActionFocus;
 }
 
 const defineActions = (table: { readonly [A in UserAction]: Omit<UserActionSpec, "action"> }) =>
@@ -125,7 +119,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
       ),
     },
     bulk: { kind: "setRole" },
-    focusAfter: "trigger",
   },
   disable: {
     label: (m) => m.directory.action.disable,
@@ -140,8 +133,17 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
         confirmLabel: (m) => m.confirm.disableConfirm,
       },
     },
-    bulk: { kind: "button", input: "disable", label: (m) => m.directory.bulk.disable },
-    focusAfter: "panel",
+    bulk: {
+      kind: "button",
+      input: "disable",
+      label: (m) => m.directory.bulk.disable,
+      // As the single disable asks, so does the bulk one: it signs people out (issue 13).
+      confirm: {
+        title: (m, count) => m.directory.bulkConfirmDisable(count),
+        description: (m) => m.directory.bulkConfirmDisableBody,
+        confirmLabel: (m, count) => m.directory.bulkConfirmDisableAction(count),
+      },
+    },
   },
   restore: {
     label: (m) => m.directory.action.restore,
@@ -149,7 +151,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
     tone: "default",
     run: { kind: "write", write: /* @__PURE__ */ userWrite(restoreUser) },
     bulk: { kind: "button", input: "restore", label: (m) => m.directory.bulk.restore },
-    focusAfter: "panel",
   },
   delete: {
     label: (m) => m.directory.action.delete,
@@ -177,7 +178,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
         typeToConfirm: "DELETE",
       },
     },
-    focusAfter: "panel",
   },
   resendInvitation: {
     label: (m) => m.directory.action.resendInvitation,
@@ -185,7 +185,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
     tone: "default",
     run: { kind: "write", write: /* @__PURE__ */ userWrite(resendInvitation) },
     bulk: null,
-    focusAfter: "trigger",
   },
   revokeInvitation: {
     label: (m) => m.directory.action.revokeInvitation,
@@ -201,7 +200,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
       },
     },
     bulk: null,
-    focusAfter: "panel",
   },
   resetPassword: {
     label: (m) => m.directory.action.resetPassword,
@@ -214,7 +212,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
       ),
     },
     bulk: null,
-    focusAfter: "trigger",
   },
   unlock: {
     label: (m) => m.directory.action.unlock,
@@ -222,7 +219,6 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
     tone: "default",
     run: { kind: "write", write: /* @__PURE__ */ userWrite(unlockUser) },
     bulk: null,
-    focusAfter: "trigger",
   },
 });
 
@@ -233,8 +229,7 @@ export const BULK_ACTIONS: readonly UserActionSpec[] = /* @__PURE__ */ Object.va
 
 /**
  * One action as offered on one user: allowed, or refused with the reason to show beside it
- * (disabled). Today every offer comes from `users.actions(user)` and is allowed; core's verdicts
- * will add the refused ones with their reason.
+ * (disabled) — core's verdict from `users.actions(user)`, its words through the messages table.
  *
  * @example const offer: ActionOffer = { action: "disable" };
  * @example const refused: ActionOffer = { action: "delete", refused: "Only the main contact can remove an administrator." };

@@ -91,3 +91,40 @@ export const MainContactReadOnly: Story = {
     await expect(within(dialog).queryByRole("button", { name: "Save changes" })).toBeNull();
   },
 };
+
+/**
+ * A delegated clinic manager creates a user: only its own clinics, no "all locations of the
+ * organization" and no role with permissions it lacks — each shown disabled with core's reason —
+ * and choosing a primary location adds it to the access.
+ */
+export const DelegatedManager: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await seededWorld({ users: 6 });
+      return { directory: seeded.clinicManager, user: seeded.clinicManagerUser };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = await body.findByRole("dialog", { name: "New user" });
+    const orgWide = await within(dialog).findByRole("radio", { name: /^All locations of the organization/ });
+    await expect(orgWide).toBeDisabled();
+    await expect(orgWide.closest("label")).toHaveTextContent(
+      "You can only give access to locations you have yourself.",
+    );
+    const role = within(dialog).getByRole("combobox", { name: /^Role/ });
+    await expect(
+      within(role).getByRole("option", { name: /^Administrator — You cannot give a role/ }),
+    ).toBeDisabled();
+    const clinics = within(dialog).getAllByRole("checkbox");
+    const other = clinics.find((c) => !(c as HTMLInputElement).checked);
+    const name = other?.closest("label")?.textContent ?? "";
+    const primary = within(dialog).getByRole("combobox", { name: /^Primary location/ });
+    const option = within(primary)
+      .getAllByRole("option")
+      .find((o) => o.textContent && name.startsWith(o.textContent));
+    if (!other || !option) throw new Error("fixture: the manager has two clinics");
+    await userEvent.selectOptions(primary, option);
+    await expect(other).toBeChecked();
+  },
+};

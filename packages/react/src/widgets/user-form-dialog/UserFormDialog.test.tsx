@@ -7,6 +7,33 @@ import { seededWorld } from "../../testing/seeded-world";
 import { UserFormDialog } from "./UserFormDialog";
 
 describe("UserFormDialog", () => {
+  it("says Choose a role, marks the phone required for mobile sign-in, and shows no strength beside core's refusal (issue 13)", async () => {
+    const { owner } = await seededWorld({ users: 2 });
+    const { user } = renderWith(owner, <UserFormDialog mode="create" open onOpenChange={() => undefined} />);
+    const dialog = await screen.findByRole("dialog", { name: "New user" });
+    await user.type(await within(dialog).findByLabelText(/^Email/), "sam.rivera@harbor-urgent-care.example");
+    await user.type(within(dialog).getByLabelText(/^First name/), "Samantha");
+    await user.type(within(dialog).getByLabelText(/^Last name/), "Riverbank");
+    const phone = within(dialog).getByLabelText(/^Primary phone/);
+    expect(phone).toHaveAccessibleDescription(/also their login for the mobile app/);
+    expect(phone).not.toHaveAttribute("aria-required");
+    await user.click(within(dialog).getByRole("checkbox", { name: "May sign in to the mobile app" }));
+    expect(phone).toHaveAttribute("aria-required", "true");
+    await user.type(phone, "+14155550123");
+    const password = within(dialog).getByLabelText(/^Password/);
+    await user.type(password, "samantha-riverbank-2026");
+    await user.type(within(dialog).getByLabelText(/^Confirm the password/), "samantha-riverbank-2026");
+    await user.click(within(dialog).getByRole("button", { name: "Create user" }));
+    const role = within(dialog).getByRole("combobox", { name: /^Role/ });
+    await waitFor(() => expect(role).toHaveAccessibleDescription("Choose a role."));
+    expect(within(dialog).queryByText("Not a valid id.")).not.toBeInTheDocument();
+
+    await user.selectOptions(role, "Provider");
+    await user.click(within(dialog).getByRole("button", { name: "Create user" }));
+    await waitFor(() => expect(password).toHaveAttribute("aria-invalid", "true"));
+    expect(password).toHaveAccessibleDescription("Do not use your name, email or the organization's name.");
+  });
+
   it("validates with core's schema and creates a user with every field", async () => {
     const { owner, locations } = await seededWorld({ users: 2 });
     const onSaved = vi.fn();
@@ -100,19 +127,105 @@ describe("UserFormDialog", () => {
     expect((await owner.users.get(target.id)).profile.jobTitle).toBe("Charge nurse");
   });
 
-  it("R3 offers only the roles the actor may give (core's grantable)", async () => {
-    const { clinicManager, roles } = await seededWorld({ users: 2 });
+  it("R3 offers the roles core lets the actor give; the others show disabled with core's reason", async () => {
+    const { clinicManager } = await seededWorld({ users: 2 });
     renderWith(clinicManager, <UserFormDialog mode="create" open onOpenChange={() => undefined} />);
     const dialog = await screen.findByRole("dialog", { name: "New user" });
     const select = await within(dialog).findByRole("combobox", { name: /^Role/ });
-    const offered = within(select)
-      .getAllByRole("option")
-      .slice(1)
-      .map((o) => o.textContent);
-    const grantable = (await clinicManager.roles.list()).filter((r) => r.grantable).map((r) => r.name);
-    expect(offered).toEqual(grantable);
-    expect(offered).not.toContain("Administrator");
-    expect(roles.length).toBeGreaterThan(grantable.length);
+    const options = within(select).getAllByRole("option").slice(1) as HTMLOptionElement[];
+    const verdicts = (await clinicManager.users.formOptions()).roles;
+    expect(options.filter((o) => !o.disabled).map((o) => o.textContent)).toEqual(
+      verdicts.filter((v) => v.verdict.allowed).map((v) => v.label),
+    );
+    expect(options.filter((o) => !o.disabled).map((o) => o.textContent)).not.toContain("Administrator");
+    expect(options.find((o) => o.disabled && o.textContent?.startsWith("Administrator"))?.textContent).toBe(
+      "Administrator — You cannot give a role with permissions you do not hold.",
+    );
+  });
+
+  it("R3/R4 a Downtown-only manager is not offered all locations of the organization: it shows disabled with core's reason", async () => {
+    const { owner, world, roles } = await seededWorld({ users: 2 });
+    const manager = roles.find((r) => r.name === "Clinic Manager");
+    if (!manager) throw new Error("fixture");
+    const downtownOnly = await owner.users.create({
+      email: "dana.downtown@harbor-urgent-care.example",
+      profile: { givenName: "Dana", familyName: "Downtown" },
+      roleId: manager.id,
+      locationAccess: [world.location.id],
+      primaryLocationId: world.location.id,
+      password: FIXTURE_PASSWORD,
+    });
+    renderWith(
+      world.as(downtownOnly.id) as StaffDirectory,
+      <UserFormDialog mode="create" open onOpenChange={() => undefined} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: "New user" });
+    const orgWide = await within(dialog).findByRole("radio", { name: /^All locations of the organization/ });
+    expect(orgWide).toBeDisabled();
+    expect(orgWide.closest("label")).toHaveTextContent(
+      "You can only give access to locations you have yourself.",
+    );
+    const clinics = within(dialog).getAllByRole("checkbox", { name: /Clinic|Downtown/ });
+    expect(clinics.map((c) => c.closest("label")?.textContent)).toEqual([world.location.name]);
+  });
+
+  it("R8 choosing a primary location adds it to the access, and the user saves with it", async () => {
+    const { owner, locations } = await seededWorld({ users: 2 });
+    const onSaved = vi.fn();
+    const { user } = renderWith(
+      owner,
+      <UserFormDialog mode="create" open onOpenChange={() => undefined} onSaved={onSaved} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: "New user" });
+    const other = locations.filter((l) => !l.archived)[1];
+    if (!other) throw new Error("fixture");
+    await user.type(await within(dialog).findByLabelText(/^Email/), "pia.primary@harbor-urgent-care.example");
+    await user.type(within(dialog).getByLabelText(/^First name/), "Pia");
+    await user.type(within(dialog).getByLabelText(/^Last name/), "Primary");
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: /^Role/ }), "Provider");
+    const box = within(dialog).getByRole("checkbox", { name: new RegExp(other.name) });
+    expect(box).not.toBeChecked();
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: /^Primary location/ }), other.name);
+    expect(box).toBeChecked();
+    await user.type(within(dialog).getByLabelText(/^Password/), "violet-harbor-lantern-92");
+    await user.type(within(dialog).getByLabelText(/^Confirm the password/), "violet-harbor-lantern-92");
+    await user.click(within(dialog).getByRole("button", { name: "Create user" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const saved = onSaved.mock.calls[0]?.[0];
+    expect(saved?.primaryLocationId).toBe(other.id);
+    expect(saved?.locationAccess).toContain(other.id);
+  });
+
+  it("R8 choosing another primary location for an existing user adds it to their access, and the save goes through", async () => {
+    const { owner, locations, roles } = await seededWorld({ users: 2 });
+    const [home, other] = locations.filter((l) => !l.archived);
+    const provider = roles.find((r) => r.name === "Provider");
+    if (!home || !other || !provider) throw new Error("fixture");
+    const target = await owner.users.create({
+      email: "omar.onesite@harbor-urgent-care.example",
+      profile: { givenName: "Omar", familyName: "Onesite" },
+      roleId: provider.id,
+      locationAccess: [home.id],
+      primaryLocationId: home.id,
+      password: FIXTURE_PASSWORD,
+    });
+    const onSaved = vi.fn();
+    const { user } = renderWith(
+      owner,
+      <UserFormDialog mode="edit" userId={target.id} open onOpenChange={() => undefined} onSaved={onSaved} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: `Edit ${target.displayName}` });
+    const primary = await within(dialog).findByRole("combobox", { name: /^Primary location/ });
+    const box = within(dialog).getByRole("checkbox", { name: new RegExp(other.name) });
+    expect(box).not.toBeChecked();
+    await user.selectOptions(primary, other.name);
+    expect(box).toBeChecked();
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument();
+    const saved = await owner.users.get(target.id);
+    expect(saved.primaryLocationId).toBe(other.id);
+    expect(saved.locationAccess).toEqual(expect.arrayContaining([home.id, other.id]));
   });
 
   it("R10 puts a rule error that names its field on that field (mobile sign-in needs a phone)", async () => {
@@ -157,6 +270,7 @@ describe("UserFormDialog", () => {
       <UserFormDialog mode="edit" userId={owner.id} open onOpenChange={() => undefined} />,
     );
     const dialog = await screen.findByRole("dialog", { name: `Edit ${owner.displayName}` });
+    // Said once, for the whole form: the fields carry no reason of their own.
     expect(await within(dialog).findByText(MAIN_CONTACT_ONLY_MESSAGE)).toBeInTheDocument();
     expect(within(dialog).getByLabelText("Job title")).toBeDisabled();
     expect(within(dialog).getByLabelText(/^Email/)).toBeDisabled();

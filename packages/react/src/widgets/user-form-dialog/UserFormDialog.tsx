@@ -1,22 +1,21 @@
 import {
   CreateUserInputSchema,
   type Location,
-  MAIN_CONTACT_ONLY_MESSAGE,
-  type Organization,
   type Role,
   type User,
+  type UserFormOptions,
   UserPatchSchema,
 } from "@staffroom/core";
-import { type ReactNode, useCallback } from "react";
+import { type ReactNode, useCallback, useMemo } from "react";
 import type { FieldValues, UseFormSetError } from "react-hook-form";
 import { coreResolver } from "../../forms/resolver";
 import { StaleNotice } from "../../forms/StaleNotice";
 import { serverFailure } from "../../forms/server-errors";
 import { useVersionedForm } from "../../forms/use-versioned-form";
 import { queryKeys } from "../../hooks/keys";
-import { useUserActions } from "../../hooks/permissions";
-import { useLocations, useMe, useOrganization, useRoles, useUser } from "../../hooks/reads";
+import { useLocations, useMe, useRoles, useUser, useUserFormOptions } from "../../hooks/reads";
 import { useCreateUser, useUpdateUser } from "../../hooks/user-mutations";
+import { refusalMessage } from "../../messages/error-message";
 import type { Messages } from "../../messages/messages";
 import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
@@ -24,15 +23,19 @@ import { Button } from "../../ui/Button";
 import { Dialog, DialogContent } from "../../ui/Dialog";
 import { AccessFields, OptionsFields, PasswordFields, ProfileFields, ProviderFields } from "./UserFormFields";
 import {
-  describeUserEdit,
+  defaultPrimaryLocation,
   emptyUserForm,
   fieldOfUserPath,
+  type OfferedFields,
+  offeredFields,
   toCreateInput,
   toPatch,
   USER_FORM_FIELDS,
   type UserFormValues,
+  unchosenChoices,
   userFieldLabel,
   userToForm,
+  userValueText,
 } from "./user-form-values";
 
 /** Props of {@link UserFormDialog}. */
@@ -60,10 +63,12 @@ export function placeError<T extends FieldValues>(
 
 /**
  * W1/W4: create a user or edit one — profile, role, locations, sign-in, options and provider
- * credentials. Validates with core's schemas (zod/mini through zodResolver), puts core's field
- * issues on their fields, and on a `stale` conflict offers to reload the user. A user core offers
- * the actor nothing on (`users.actions(user)` empty: the main contact to anyone else, R7, or a user
- * outside the actor's reach) opens read-only, with the reason.
+ * credentials. Every choice comes from core's form options (`users.formOptions`): the roles,
+ * locations, "all locations", primary locations and flags core refuses are disabled with its reason;
+ * choosing a primary location adds it to the access. Validates with core's schemas (zod/mini through
+ * zodResolver), puts core's field issues on their fields, and on a `stale` conflict offers to reload
+ * the user. A user core refuses the actor altogether (the main contact to anyone else, R7; a user
+ * holding permissions the actor lacks, R3; outside its locations, R4) opens read-only, with the reason.
  *
  * @example <UserFormDialog mode="edit" userId={user.id} open={open} onOpenChange={setOpen} onSaved={notify} />
  * @example <UserFormDialog mode="create" open onOpenChange={setOpen} />
@@ -72,19 +77,12 @@ export function UserFormDialog(props: UserFormDialogProps): ReactNode {
   const m = useMessages();
   const roles = useRoles();
   const locations = useLocations();
-  const organization = useOrganization();
-  const user = useUser(props.mode === "edit" ? props.userId : null);
-  const me = useMe();
-  const actionsOf = useUserActions();
-  const ready =
-    roles.data && locations.data && organization.data && (props.mode === "create" || (user.data && me.data));
-  // Core decides (users.actions); the widget only picks the words for why.
-  const readOnly =
-    props.mode === "edit" && user.data && me.data && actionsOf(user.data).length === 0
-      ? user.data.id === me.data.mainContactUserId
-        ? (m.errors.rule.main_contact_only ?? MAIN_CONTACT_ONLY_MESSAGE)
-        : m.userForm.readOnly
-      : null;
+  const userId = props.mode === "edit" ? props.userId : null;
+  const user = useUser(userId);
+  const options = useUserFormOptions(userId, props.open);
+  const ready = roles.data && locations.data && options.data && (props.mode === "create" || user.data);
+  // Core decides (its verdict on editing this user at all); the widget shows its reason.
+  const readOnly = options.data ? refusalMessage(m, options.data.fields.profile) : null;
   const t = m.userForm;
   const title = props.mode === "create" ? t.createTitle : t.editTitle(user.data?.displayName ?? "");
   return (
@@ -95,13 +93,13 @@ export function UserFormDialog(props: UserFormDialogProps): ReactNode {
         size="lg"
         preventOutsideClose
       >
-        {ready ? (
+        {ready && options.data ? (
           <UserForm
             key={user.data?.id ?? "new"}
             props={props}
             roles={roles.data ?? []}
             locations={locations.data ?? []}
-            organization={organization.data}
+            options={options.data}
             user={user.data}
             readOnly={readOnly}
           />
@@ -119,26 +117,24 @@ interface UserFormProps {
   readonly props: UserFormDialogProps;
   readonly roles: readonly Role[];
   readonly locations: readonly Location[];
-  readonly organization: Organization | undefined;
+  /** Core's form options for this user (or a new one). */
+  readonly options: UserFormOptions;
   readonly user: User | undefined;
   /** Why the user cannot be changed here, or null when the form is editable. */
   readonly readOnly: string | null;
 }
 
-function UserForm({
-  props,
-  roles,
-  locations,
-  organization,
-  user: loaded,
-  readOnly,
-}: UserFormProps): ReactNode {
+function UserForm({ props, roles, locations, options, user: loaded, readOnly }: UserFormProps): ReactNode {
   const m = useMessages();
   const directory = useDirectory();
   const { cache } = useStaffroom();
   const create = useCreateUser();
   const update = useUpdateUser();
-  const firstLocation = locations.find((l) => !l.archived)?.id;
+  const offered: OfferedFields = useMemo(() => offeredFields(options), [options]);
+  // A new user starts at the actor's own primary location when core lets them give it, else the
+  // first one core offers (and it is in the access).
+  const own = useMe().data?.user.primaryLocationId;
+  const firstLocation = defaultPrimaryLocation(options, own);
   const toValues = useCallback(
     (user: User | null) => (user ? userToForm(user) : emptyUserForm({ locationId: firstLocation })),
     [firstLocation],
@@ -148,16 +144,15 @@ function UserForm({
       props.mode === "create"
         ? coreResolver(
             CreateUserInputSchema,
-            (v: UserFormValues) => toCreateInput(v, organization),
+            (v: UserFormValues) => toCreateInput(v, offered),
             fieldOfUserPath,
-            (v) => (v.password === v.confirmPassword ? {} : { confirmPassword: m.userForm.passwordMismatch }),
+            (v) => ({
+              ...unchosenChoices(m, v),
+              ...(v.password === v.confirmPassword ? {} : { confirmPassword: m.userForm.passwordMismatch }),
+            }),
           )
-        : coreResolver(
-            UserPatchSchema,
-            (v: UserFormValues) => toPatch(v, initial, organization),
-            fieldOfUserPath,
-          ),
-    [props.mode, organization, m],
+        : coreResolver(UserPatchSchema, (v: UserFormValues) => toPatch(v, initial, offered), fieldOfUserPath),
+    [props.mode, offered, m],
   );
   const v = useVersionedForm({
     record: loaded ?? null,
@@ -165,8 +160,8 @@ function UserForm({
     resolver,
     save: (values, { record, version, initial }) =>
       props.mode === "create" || !record || version === undefined
-        ? create.mutate(toCreateInput(values, organization))
-        : update.mutate({ id: record.id, patch: toPatch(values, initial, organization), version }),
+        ? create.mutate(toCreateInput(values, offered))
+        : update.mutate({ id: record.id, patch: toPatch(values, initial, offered), version }),
     reload: async (user) => {
       const fresh = await directory.users.get(user.id);
       cache.set(queryKeys.users.detail(user.id), fresh);
@@ -195,7 +190,7 @@ function UserForm({
           title={m.errors.staleTitle}
           body={m.errors.staleBody}
           labelOf={(name) => userFieldLabel(m, name)}
-          describe={describeUserEdit(m, roles, locations)}
+          valueText={userValueText(m, roles, locations)}
         />
         {readOnly ? (
           <Alert tone="info" title={m.userForm.readOnlyTitle}>
@@ -203,11 +198,11 @@ function UserForm({
           </Alert>
         ) : null}
         <fieldset className="sr-fieldset sr-user-form-fields" disabled={readOnly !== null}>
-          <ProfileFields form={form} />
-          <AccessFields form={form} roles={roles} locations={locations} />
+          <ProfileFields form={form} {...(readOnly ? {} : { emailVerdict: options.fields.email })} />
+          <AccessFields form={form} options={options} roles={roles} locations={locations} />
           {props.mode === "create" ? <PasswordFields form={form} /> : null}
-          <OptionsFields form={form} organization={organization} />
-          <ProviderFields form={form} organization={organization} />
+          <OptionsFields form={form} options={options} />
+          <ProviderFields form={form} options={options} />
         </fieldset>
         {v.failure ? <Alert tone="danger">{v.failure}</Alert> : null}
       </div>

@@ -1,14 +1,24 @@
-import { type Location, type Organization, type Role, SCHEDULING_STEPS } from "@staffroom/core";
+import {
+  type Location,
+  mobilePhoneVerdict,
+  type Role,
+  SCHEDULING_STEPS,
+  type UserFormOptions,
+  type Verdict,
+} from "@staffroom/core";
 import type { ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { optionText, userAccessOptions } from "../../forms/field-options";
+import { optionText, shownVerdict, userAccessOptions } from "../../forms/field-options";
 import { useMessages } from "../../provider/context";
 import { Field } from "../../ui/Field";
 import { NewPasswordFields } from "../account/NewPasswordFields";
 import { DEFAULT_PASSWORD_LENGTH } from "../account/password-hint";
-import type { UserFormValues } from "./user-form-values";
+import { lacksFeature, type UserFormValues } from "./user-form-values";
 
 type Form = UseFormReturn<UserFormValues>;
+
+/** Core's verdict on mobile sign-in without a phone (R10): with it ticked, the phone is required. */
+const mobilePhoneRequired = (mobile: boolean): boolean => mobile && !mobilePhoneVerdict(null).allowed;
 
 /** Props shared by the form sections. */
 export interface SectionProps {
@@ -17,15 +27,18 @@ export interface SectionProps {
 
 /**
  * Email, names, initials, title, job title, phones. `compact` keeps only what an invitation needs.
+ * The email is read-only, with core's reason, when core refuses changing it (`emailVerdict`: the
+ * person's account also belongs to another organization). Default: editable.
  *
- * @example <ProfileFields form={form} emailEditable />
+ * @example <ProfileFields form={form} emailVerdict={options.fields.email} />
  */
 export function ProfileFields({
   form,
   compact,
-  emailEditable = true,
-}: SectionProps & { readonly compact?: boolean; readonly emailEditable?: boolean }): ReactNode {
+  emailVerdict,
+}: SectionProps & { readonly compact?: boolean; readonly emailVerdict?: Verdict }): ReactNode {
   const m = useMessages();
+  const emailLocked = emailVerdict ? shownVerdict(m, emailVerdict).reason : undefined;
   const t = m.userForm;
   const e = form.formState.errors;
   const req = { required: m.common.fieldRequired };
@@ -33,13 +46,19 @@ export function ProfileFields({
     <section className="sr-stack" aria-label={t.sections.profile}>
       <h3 className="sr-section-title">{t.sections.profile}</h3>
       <div className="sr-grid-2">
-        <Field label={t.email} hint={t.emailHint} required error={e.email?.message} className="sr-span-2">
+        <Field
+          label={t.email}
+          hint={emailLocked ?? t.emailHint}
+          required
+          error={e.email?.message}
+          className="sr-span-2"
+        >
           {(p) => (
             <input
               className="sr-input"
               type="email"
               autoComplete="off"
-              readOnly={!emailEditable}
+              readOnly={emailLocked !== undefined}
               {...p}
               {...form.register("email", req)}
             />
@@ -92,7 +111,13 @@ export function ProfileFields({
                 />
               )}
             </Field>
-            <Field label={t.primaryPhone} hint={t.phoneHint} error={e.profile?.primaryPhone?.message}>
+            <Field
+              label={t.primaryPhone}
+              hint={t.phoneHint}
+              // Required exactly when core would refuse mobile sign-in without it (R10).
+              required={mobilePhoneRequired(form.watch("loginChannels.mobile"))}
+              error={e.profile?.primaryPhone?.message}
+            >
               {(p) => (
                 <input
                   className="sr-input"
@@ -122,26 +147,45 @@ export function ProfileFields({
 }
 
 /**
- * Role (with the screens it opens; only roles the actor may give, core's `grantable`), org-wide or
- * per-location access, and the primary location.
+ * Role (with the screens it opens), org-wide or per-location access, and the primary location —
+ * every choice from core's form options (`users.formOptions`): what core refuses is disabled with
+ * its reason beside it, a group core refuses entirely (your own role and locations, an
+ * administrator's to anyone but the main contact) is locked with the reason. Choosing a primary
+ * location adds it to the access (R8).
  *
- * @example <AccessFields form={form} roles={roles} locations={locations} />
+ * @example <AccessFields form={form} options={options} roles={roles} locations={locations} />
  */
 export function AccessFields({
   form,
+  options,
   roles,
   locations,
-}: SectionProps & { readonly roles: readonly Role[]; readonly locations: readonly Location[] }): ReactNode {
+}: SectionProps & {
+  readonly options: UserFormOptions;
+  readonly roles: readonly Role[];
+  readonly locations: readonly Location[];
+}): ReactNode {
   const m = useMessages();
   const t = m.userForm;
   const e = form.formState.errors;
   const roleId = form.watch("roleId");
   const mode = form.watch("accessMode");
   const role = roles.find((r) => r.id === roleId);
-  // The choices come from one source (today core's `grantable`, R3; later core's form options),
-  // each allowed or disabled with its reason.
-  const options = userAccessOptions(roles, locations, form.formState.defaultValues?.roleId);
+  const access = userAccessOptions(m, options);
   const groupOf = new Map(locations.map((l) => [l.id, l.group]));
+  const orgWide = access.organizationWide;
+  const screens = role?.screens.length ? t.roleScreens(role.screens.join(", ")) : undefined;
+  // Choosing a primary location adds it to the access, so the two never disagree (R8).
+  const primary = form.register("primaryLocationId", {
+    required: m.common.fieldRequired,
+    onChange: (event: { target: { value: string } }) => {
+      const id = event.target.value;
+      const ids = form.getValues("locationIds");
+      if (id && form.getValues("accessMode") === "locations" && !ids.includes(id)) {
+        form.setValue("locationIds", [...ids, id], { shouldDirty: true });
+      }
+    },
+  });
   return (
     <section className="sr-stack" aria-label={t.sections.access}>
       <h3 className="sr-section-title">{t.sections.access}</h3>
@@ -150,16 +194,17 @@ export function AccessFields({
           label={t.role}
           required
           error={e.roleId?.message}
-          hint={role?.screens.length ? t.roleScreens(role.screens.join(", ")) : undefined}
+          hint={access.roleLocked ? [access.roleLocked, screens].filter(Boolean).join(" · ") : screens}
         >
           {(p) => (
             <select
               className="sr-select"
+              disabled={access.roleLocked !== null}
               {...p}
               {...form.register("roleId", { required: m.common.fieldRequired })}
             >
               <option value="">{t.chooseRole}</option>
-              {options.roles.map((o) => (
+              {access.roles.map((o) => (
                 <option key={o.value} value={o.value} disabled={o.disabled}>
                   {optionText(o)}
                 </option>
@@ -167,15 +212,16 @@ export function AccessFields({
             </select>
           )}
         </Field>
-        <Field label={t.primaryLocation} required error={e.primaryLocationId?.message}>
+        <Field
+          label={t.primaryLocation}
+          required
+          error={e.primaryLocationId?.message}
+          hint={access.primaryLocked ?? undefined}
+        >
           {(p) => (
-            <select
-              className="sr-select"
-              {...p}
-              {...form.register("primaryLocationId", { required: m.common.fieldRequired })}
-            >
+            <select className="sr-select" disabled={access.primaryLocked !== null} {...p} {...primary}>
               <option value="">{t.chooseLocation}</option>
-              {options.locations.map((o) => (
+              {access.primaryLocations.map((o) => (
                 <option key={o.value} value={o.value} disabled={o.disabled}>
                   {optionText(o)}
                 </option>
@@ -183,12 +229,19 @@ export function AccessFields({
             </select>
           )}
         </Field>
-        <fieldset className="sr-fieldset sr-span-2">
+        <fieldset className="sr-fieldset sr-span-2" disabled={access.accessLocked !== null}>
           <legend>{t.access}</legend>
+          {access.accessLocked ? <span className="sr-hint">{access.accessLocked}</span> : null}
           <div className="sr-row" style={{ gap: 16 }}>
             <label className="sr-check">
-              <input type="radio" value="organization" {...form.register("accessMode")} />
+              <input
+                type="radio"
+                value="organization"
+                disabled={orgWide.disabled && mode !== "organization"}
+                {...form.register("accessMode")}
+              />
               {t.accessOrganization}
+              {orgWide.reason ? <span className="sr-hint">{orgWide.reason}</span> : null}
             </label>
             <label className="sr-check">
               <input type="radio" value="locations" {...form.register("accessMode")} />
@@ -199,11 +252,12 @@ export function AccessFields({
         {mode === "locations" ? (
           <fieldset
             className="sr-fieldset sr-span-2"
+            disabled={access.accessLocked !== null}
             aria-describedby={e.locationIds ? "sr-locations-error" : undefined}
           >
             <legend>{t.locations}</legend>
             <div className="sr-option-list">
-              {options.locations.map((o) => {
+              {access.locations.map((o) => {
                 const group = groupOf.get(o.value);
                 return (
                   <label key={o.value} className="sr-check">
@@ -265,61 +319,107 @@ export function PasswordFields({ form }: SectionProps): ReactNode {
 }
 
 /**
- * Flags, sign-in channels and licences — each shown only when the organization has the feature
- * or licence type (reference 003: "options shown only when an organization has the feature").
+ * One switch of the options: shown when core allows it, or when it is on (then, refused, disabled
+ * with core's reason so it can be seen and explained); an option of a feature the organization
+ * lacks is not shown (reference 003: "options shown only when an organization has the feature").
+ */
+function OptionSwitch({
+  form,
+  name,
+  label,
+  verdict,
+  quiet,
+}: SectionProps & {
+  readonly name:
+    | "flags.practitioner"
+    | "flags.diary"
+    | "flags.caseManager"
+    | "loginChannels.web"
+    | "loginChannels.mobile";
+  readonly label: string;
+  readonly verdict: Verdict;
+  /** The user is refused altogether and the form says why once: no reason of its own. */
+  readonly quiet: boolean;
+}): ReactNode {
+  const m = useMessages();
+  const on = form.watch(name);
+  if (lacksFeature(verdict) && !on) return null;
+  const { disabled, reason } = shownVerdict(m, verdict);
+  return (
+    <label className="sr-check">
+      <input type="checkbox" disabled={disabled && !on} {...form.register(name)} />
+      {label}
+      {reason && !quiet ? <span className="sr-hint">{reason}</span> : null}
+    </label>
+  );
+}
+
+/**
+ * Flags, sign-in channels and licences, each as core's form options allow it (R10: an option of a
+ * feature the organization lacks is not shown; mobile login also needs a primary phone, checked on
+ * save).
  *
- * @example <OptionsFields form={form} organization={org} />
+ * @example <OptionsFields form={form} options={options} />
  */
 export function OptionsFields({
   form,
-  organization,
-}: SectionProps & { readonly organization: Organization | undefined }): ReactNode {
+  options,
+}: SectionProps & { readonly options: UserFormOptions }): ReactNode {
   const t = useMessages().userForm;
   const e = form.formState.errors;
-  const f = organization?.features;
+  const quiet = !options.fields.profile.allowed;
   return (
     <section className="sr-stack" aria-label={t.sections.options}>
       <h3 className="sr-section-title">{t.sections.options}</h3>
       <div className="sr-grid-2">
-        <label className="sr-check">
-          <input type="checkbox" {...form.register("flags.practitioner")} />
-          {t.practitioner}
-        </label>
-        {f?.diary ? (
-          <label className="sr-check">
-            <input type="checkbox" {...form.register("flags.diary")} />
-            {t.diary}
-          </label>
-        ) : null}
-        {f?.caseManagement ? (
-          <label className="sr-check">
-            <input type="checkbox" {...form.register("flags.caseManager")} />
-            {t.caseManager}
-          </label>
-        ) : null}
-        <label className="sr-check">
-          <input type="checkbox" {...form.register("loginChannels.web")} />
-          {t.webLogin}
-        </label>
-        {f?.mobileApp ? (
-          <label className="sr-check">
-            <input type="checkbox" {...form.register("loginChannels.mobile")} />
-            {t.mobileLogin}
-          </label>
-        ) : null}
+        <OptionSwitch
+          form={form}
+          quiet={quiet}
+          name="flags.practitioner"
+          label={t.practitioner}
+          verdict={options.flags.practitioner}
+        />
+        <OptionSwitch
+          form={form}
+          quiet={quiet}
+          name="flags.diary"
+          label={t.diary}
+          verdict={options.flags.diary}
+        />
+        <OptionSwitch
+          form={form}
+          quiet={quiet}
+          name="flags.caseManager"
+          label={t.caseManager}
+          verdict={options.flags.caseManager}
+        />
+        <OptionSwitch
+          form={form}
+          quiet={quiet}
+          name="loginChannels.web"
+          label={t.webLogin}
+          verdict={options.loginChannels.web}
+        />
+        <OptionSwitch
+          form={form}
+          quiet={quiet}
+          name="loginChannels.mobile"
+          label={t.mobileLogin}
+          verdict={options.loginChannels.mobile}
+        />
         {e.flags?.practitioner?.message ? (
           <span className="sr-field-error sr-span-2">{e.flags.practitioner.message}</span>
         ) : null}
         {e.loginChannels?.mobile?.message ? (
           <span className="sr-field-error sr-span-2">{e.loginChannels.mobile.message}</span>
         ) : null}
-        {organization && organization.licenceTypes.length > 0 ? (
+        {options.licences.length > 0 ? (
           <fieldset className="sr-fieldset sr-span-2">
             <legend>{t.licences}</legend>
             <div className="sr-row" style={{ gap: 16 }}>
-              {organization.licenceTypes.map((l) => (
-                <label key={l.key} className="sr-check">
-                  <input type="checkbox" value={l.key} {...form.register("licences")} />
+              {options.licences.map((l) => (
+                <label key={l.value} className="sr-check">
+                  <input type="checkbox" value={l.value} {...form.register("licences")} />
                   {l.label}
                 </label>
               ))}
@@ -333,19 +433,19 @@ export function OptionsFields({
 }
 
 /**
- * NPI, taxonomy codes, bio, provider types, capacity and scheduling step (W10), for practitioners
- * of organizations with the provider directory.
+ * NPI, taxonomy codes, bio, provider types, capacity and scheduling step (W10), for practitioners,
+ * when core's form options allow a provider profile (the organization has the provider directory).
  *
- * @example <ProviderFields form={form} organization={org} />
+ * @example <ProviderFields form={form} options={options} />
  */
 export function ProviderFields({
   form,
-  organization,
-}: SectionProps & { readonly organization: Organization | undefined }): ReactNode {
+  options,
+}: SectionProps & { readonly options: UserFormOptions }): ReactNode {
   const t = useMessages().userForm;
   const e = form.formState.errors.provider;
   const practitioner = form.watch("flags.practitioner");
-  if (!practitioner || !organization?.features.providerDirectory) return null;
+  if (!practitioner || lacksFeature(options.provider)) return null;
   return (
     <section className="sr-stack" aria-label={t.sections.provider}>
       <h3 className="sr-section-title">{t.sections.provider}</h3>
@@ -393,14 +493,14 @@ export function ProviderFields({
             </select>
           )}
         </Field>
-        {organization.providerTypes.length > 0 ? (
+        {options.providerTypes.length > 0 ? (
           <fieldset className="sr-fieldset sr-span-2">
             <legend>{t.providerTypes}</legend>
             <div className="sr-row" style={{ gap: 16 }}>
-              {organization.providerTypes.map((type) => (
-                <label key={type} className="sr-check">
-                  <input type="checkbox" value={type} {...form.register("provider.providerTypes")} />
-                  {type}
+              {options.providerTypes.map((type) => (
+                <label key={type.value} className="sr-check">
+                  <input type="checkbox" value={type.value} {...form.register("provider.providerTypes")} />
+                  {type.label}
                 </label>
               ))}
             </div>

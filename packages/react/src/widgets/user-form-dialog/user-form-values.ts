@@ -2,12 +2,12 @@ import type {
   CreateUserInput,
   InviteUserInput,
   Location,
-  Organization,
   Role,
   User,
+  UserFormOptions,
   UserPatch,
+  Verdict,
 } from "@staffroom/core";
-import type { EditedField } from "../../forms/edited-fields";
 import type { Messages } from "../../messages/messages";
 
 /** What the user form edits: the API input, with text fields as strings. */
@@ -83,6 +83,38 @@ export function fieldOfUserPath(path: readonly (string | number)[]): string {
 
 const text = (s: string): string | null => (s.trim() === "" ? null : s.trim());
 
+/**
+ * A refusal because the organization lacks the feature (R10): the form neither shows the option nor
+ * sends its field.
+ *
+ * @example lacksFeature(options.flags.diary) // true when the organization has no diary
+ */
+export const lacksFeature = (verdict: Verdict): boolean =>
+  !verdict.allowed && verdict.rule === "feature_disabled";
+
+/**
+ * The feature-bound fields the form offers, from core's form options (R10): a field of a feature the
+ * organization lacks is neither shown nor sent.
+ *
+ * @example const offered = offeredFields(options); offered.diary
+ */
+export interface OfferedFields {
+  readonly diary: boolean;
+  readonly caseManager: boolean;
+  readonly mobile: boolean;
+  readonly provider: boolean;
+}
+
+/** {@link OfferedFields} of core's form options. @example offeredFields(options) */
+export function offeredFields(options: UserFormOptions): OfferedFields {
+  return {
+    diary: !lacksFeature(options.flags.diary),
+    caseManager: !lacksFeature(options.flags.caseManager),
+    mobile: !lacksFeature(options.loginChannels.mobile),
+    provider: !lacksFeature(options.provider),
+  };
+}
+
 /** Empty values for a new user, with the first location and role preselected when there is one. */
 export function emptyUserForm(defaults: {
   roleId?: string | undefined;
@@ -148,8 +180,8 @@ export function userToForm(user: User): UserFormValues {
   };
 }
 
-function providerOf(v: UserFormValues, org: Organization | undefined): CreateUserInput["provider"] {
-  if (!v.flags.practitioner || !org?.features.providerDirectory) return null;
+function providerOf(v: UserFormValues, offered: OfferedFields): CreateUserInput["provider"] {
+  if (!v.flags.practitioner || !offered.provider) return null;
   const locations = v.accessMode === "organization" ? [v.primaryLocationId] : v.locationIds;
   return {
     npi: text(v.provider.npi),
@@ -164,7 +196,7 @@ function providerOf(v: UserFormValues, org: Organization | undefined): CreateUse
   };
 }
 
-function sharedFields(v: UserFormValues, org: Organization | undefined) {
+function sharedFields(v: UserFormValues, offered: OfferedFields) {
   return {
     profile: {
       givenName: v.profile.givenName,
@@ -180,41 +212,37 @@ function sharedFields(v: UserFormValues, org: Organization | undefined) {
     primaryLocationId: v.primaryLocationId,
     flags: {
       practitioner: v.flags.practitioner,
-      ...(org?.features.diary ? { diary: v.flags.diary } : {}),
-      ...(org?.features.caseManagement ? { caseManager: v.flags.caseManager } : {}),
+      ...(offered.diary ? { diary: v.flags.diary } : {}),
+      ...(offered.caseManager ? { caseManager: v.flags.caseManager } : {}),
     },
     loginChannels: {
       web: v.loginChannels.web,
-      ...(org?.features.mobileApp ? { mobile: v.loginChannels.mobile } : {}),
+      ...(offered.mobile ? { mobile: v.loginChannels.mobile } : {}),
     },
     licences: v.licences,
-    provider: providerOf(v, org),
+    provider: providerOf(v, offered),
   };
 }
 
 /** W1: the create input of the form. */
-export function toCreateInput(v: UserFormValues, org: Organization | undefined): CreateUserInput {
+export function toCreateInput(v: UserFormValues, offered: OfferedFields): CreateUserInput {
   return {
     email: v.email,
-    ...sharedFields(v, org),
+    ...sharedFields(v, offered),
     password: v.password,
     mustChangePassword: v.mustChangePassword,
   };
 }
 
 /** W2: the invite input of the form. */
-export function toInviteInput(v: UserFormValues, org: Organization | undefined): InviteUserInput {
-  return { email: v.email, ...sharedFields(v, org) };
+export function toInviteInput(v: UserFormValues, offered: OfferedFields): InviteUserInput {
+  return { email: v.email, ...sharedFields(v, offered) };
 }
 
 /** W4: the patch of the form — only the groups that changed, so untouched fields are never re-validated. */
-export function toPatch(
-  v: UserFormValues,
-  initial: UserFormValues,
-  org: Organization | undefined,
-): UserPatch {
-  const next = sharedFields(v, org);
-  const before = sharedFields(initial, org);
+export function toPatch(v: UserFormValues, initial: UserFormValues, offered: OfferedFields): UserPatch {
+  const next = sharedFields(v, offered);
+  const before = sharedFields(initial, offered);
   const patch: Record<string, unknown> = {};
   if (v.email.trim().toLowerCase() !== initial.email.trim().toLowerCase()) patch.email = v.email;
   for (const key of Object.keys(next) as (keyof typeof next)[]) {
@@ -261,31 +289,58 @@ export function userFieldLabel(m: Messages, name: string): string | undefined {
 }
 
 /**
- * The line for an unsaved edit whose value is an id or a choice: the role's and locations' names,
- * the access mode in words. Undefined for plain text and switches (listed as entered).
+ * The words of a user form value that is an id or a choice, for the conflict notice after a reload:
+ * the role's and locations' names, the access mode in words. Undefined for plain text, switches and
+ * plain lists (shown as entered).
  *
- * @example describeUserEdit(m, roles, locations)({ name: "roleId", value: "rol_…" }) // "Role: Front Desk"
+ * @example userValueText(m, roles, locations)("roleId", "rol_…") // "Front Desk"
  */
-export function describeUserEdit(
+export function userValueText(
   m: Messages,
   roles: readonly Pick<Role, "id" | "name">[],
   locations: readonly Pick<Location, "id" | "name">[],
-): (edit: EditedField) => string | undefined {
+): (name: string, value: unknown) => string | undefined {
   const t = m.userForm;
   const locationName = (id: unknown) => locations.find((l) => l.id === id)?.name;
-  return ({ name, value }) => {
-    const label = userFieldLabel(m, name);
-    if (!label) return undefined;
-    if (name === "roleId") return m.errors.unsavedEdit(label, roles.find((r) => r.id === value)?.name ?? "—");
-    if (name === "primaryLocationId") return m.errors.unsavedEdit(label, locationName(value) ?? "—");
+  return (name, value) => {
+    if (name === "roleId") return roles.find((r) => r.id === value)?.name ?? "—";
+    if (name === "primaryLocationId") return locationName(value) ?? "—";
     if (name === "locationIds" && Array.isArray(value)) {
-      const names = value.map(locationName).filter((n): n is string => !!n);
-      return m.errors.unsavedEdit(label, names.join(", ") || m.errors.unsavedEmpty);
+      return (
+        value
+          .map(locationName)
+          .filter((n): n is string => !!n)
+          .join(", ") || m.errors.unsavedEmpty
+      );
     }
-    if (name === "accessMode") {
-      return m.errors.unsavedEdit(label, value === "organization" ? t.accessOrganization : t.accessLocations);
-    }
-    if (Array.isArray(value)) return m.errors.unsavedEdit(label, value.join(", ") || m.errors.unsavedEmpty);
+    if (name === "accessMode") return value === "organization" ? t.accessOrganization : t.accessLocations;
     return undefined;
   };
+}
+
+/**
+ * The words for a choice left on its placeholder: core's schema answers "Not a valid id." for an
+ * empty role or location, which is true of the wire but not what a person left undone (issue 13).
+ *
+ * @example unchosenChoices(m, { ...values, roleId: "" }) // { roleId: "Choose a role." }
+ */
+export function unchosenChoices(m: Messages, v: UserFormValues): Record<string, string> {
+  return {
+    ...(v.roleId === "" ? { roleId: m.userForm.roleRequired } : {}),
+    ...(v.primaryLocationId === "" ? { primaryLocationId: m.userForm.primaryLocationRequired } : {}),
+  };
+}
+
+/**
+ * The primary location a new user starts at: the actor's own primary when core lets them give it
+ * (the form options' verdict), else the first one core offers.
+ *
+ * @example defaultPrimaryLocation(options, me.user.primaryLocationId) // "loc_downtown…"
+ */
+export function defaultPrimaryLocation(
+  options: UserFormOptions,
+  own: string | null | undefined,
+): string | undefined {
+  const allowed = options.primaryLocations.filter((o) => o.verdict.allowed);
+  return (allowed.find((o) => o.value === own) ?? allowed[0])?.value;
 }

@@ -27,16 +27,15 @@ const versionNow = async (owner: StaffDirectory, userId: string): Promise<Versio
 
 /**
  * W5 unlock by the organization's owner. Required to succeed while the model has the account
- * locked or counting failures; required to answer `conflict` when nothing was counted since the
- * last clear. After an expired lock whose count no attempt has cleared yet, either answer is
- * accepted and the model follows the one observed. A success forgets the lockouts too.
+ * locked (a lock running now: the `locked` the directory shows), required to answer `conflict`
+ * otherwise — counted failures without a lock are not a lock to clear. After an expired lock, the
+ * answer is `conflict` too. A success forgets the failures and the lockouts.
  */
 async function execUnlock(state: AuthState, m: MembershipModel): Promise<void> {
   const account = state.people[m.person].account;
   if (!account) throw new Error(`auth property: membership of ${m.person}, who has no account`);
   const now = state.world.clock.now();
   const locked = isLocked(account, now);
-  const counting = account.lockedUntil === null && account.failures > 0;
   const owner = state.orgs[m.org].owner;
   const result = await settle("unlock", async () =>
     owner.users.unlock(m.userId, await versionNow(owner, m.userId)),
@@ -46,7 +45,7 @@ async function execUnlock(state: AuthState, m: MembershipModel): Promise<void> {
   );
   ensure(
     state.trace,
-    !(locked || counting) || result.ok,
+    !locked || result.ok,
     `W5: unlocking ${label(m)} answered ${outcomeText(result)}; ${modelText(state)}`,
   );
   ensure(
@@ -56,8 +55,8 @@ async function execUnlock(state: AuthState, m: MembershipModel): Promise<void> {
   );
   ensure(
     state.trace,
-    !result.ok || locked || account.failures > 0,
-    `W5: unlocking ${label(m)}, who has no failure counted, succeeded; ${modelText(state)}`,
+    !result.ok || locked,
+    `W5: unlocking ${label(m)}, who is not locked, succeeded; ${modelText(state)}`,
   );
   if (!result.ok) return;
   ensure(state.trace, !result.value.locked, `W5: the unlocked ${label(m)} still shows locked`);

@@ -114,11 +114,11 @@ async function checkOffered(
   if (target !== mc || actingUserId === mc || !user) return;
   const loaded = await attempt("me", () => dir.me());
   if (!loaded.ok) return;
-  const offered = dir.users.actions(user);
+  const offered = dir.users.actions(user).filter((o) => o.verdict.allowed);
   ensure(
     state.trace,
     offered.length === 0,
-    `R7: ${who(state, actingUserId)} is offered ${offered} on the main contact`,
+    `R7: ${who(state, actingUserId)} is offered ${offered.map((o) => o.action).join(", ")} on the main contact`,
   );
 }
 
