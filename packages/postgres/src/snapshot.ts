@@ -16,7 +16,8 @@ import {
 } from "./rows";
 import type { SqlRow } from "./sql-client";
 
-const ORGANIZATION_COLUMNS = [
+/** The organization columns {@link organizationFromRow} maps: every column of the table. */
+export const ORGANIZATION_COLUMNS = [
   "id",
   "name",
   "features",
@@ -27,8 +28,10 @@ const ORGANIZATION_COLUMNS = [
   "version",
   "created_at",
   "updated_at",
+  "session_limits",
 ] as const;
-const ROLE_COLUMNS = [
+/** The role columns {@link roleFromRow} maps: every column of the table. */
+export const ROLE_COLUMNS = [
   "id",
   "organization_id",
   "name",
@@ -39,7 +42,8 @@ const ROLE_COLUMNS = [
   "created_at",
   "updated_at",
 ] as const;
-const SESSION_COLUMNS = [
+/** The session columns {@link sessionFromRow} maps (the key first): every column of the table. */
+export const SESSION_COLUMNS = [
   "token_hash",
   "account_id",
   "organization_id",
@@ -48,6 +52,7 @@ const SESSION_COLUMNS = [
   "last_seen_at",
   "expires_at",
   "metadata",
+  "id",
 ] as const;
 
 /** `alias.c AS "alias.c"` for each column: several tables' columns side by side in one row. */
