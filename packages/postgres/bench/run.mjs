@@ -1,8 +1,14 @@
 // `pnpm bench` (after `pnpm build`): users.list (search + filter + sort + page of 50) through the
-// StaffDirectory API over 100 000 users of one organization, on PGlite and on a real PostgreSQL
-// server (DATABASE_URL, else one started by scripts/start-postgres.sh, else reported as skipped).
-// Budget: median ≤ 20 ms on PostgreSQL.
+// StaffDirectory API over 100 000 users of one organization, on a real PostgreSQL server
+// (DATABASE_URL, else one started by scripts/start-postgres.sh, else reported as skipped) and on
+// PGlite. In the same run and on the same rows, each shape is also run the way release 0.1 of this
+// store ran it (bench/previous-release.mjs): the baseline, measured under the same load.
+// Budgets: every shape median ≤ 10 ms and p95 ≤ 20 ms on PostgreSQL, median ≤ 15 ms on PGlite.
+// BENCH_USERS, BENCH_RUNS and BENCH_ONLY=postgres|pglite tune a run. Figures go to
+// bench-results.json beside the printed tables.
 import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -17,10 +23,16 @@ import {
 } from "@staffroom/core/testing";
 import pg from "pg";
 import { migrate, postgresStore } from "../dist/index.js";
+import { previousRelease, readOnly } from "./previous-release.mjs";
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 100);
+const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const here = dirname(fileURLToPath(import.meta.url));
+const RESULTS = join(here, "../bench-results.json");
+const BUDGETS = {
+  PostgreSQL: { median: 10, p95: 20 },
+  PGlite: { median: 15, p95: null },
+};
 
 function summarise(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -55,14 +67,15 @@ async function world(client) {
   // What autovacuum does on a live server: statistics for the planner, a visibility map for
   // index-only counts.
   await client.query("VACUUM ANALYZE");
-  return { admin, locations, roles, seedMs };
+  const actor = { orgId: organization.id, userId: user.id };
+  return { admin, actor, locations, roles, seedMs };
 }
 
-async function listBench(label, client) {
-  const { admin, locations, roles, seedMs } = await world(client);
+/** The six shapes of issue 16; `__pages` reads that many pages and times the last. */
+const shapesOf = (locations, roles) => {
   const frontDesk = roles.find((r) => r.name === "Front Desk");
-  const queries = {
-    "first page, by name": { status: "active" },
+  return {
+    "first page, by name (active tab)": { status: "active" },
     "search 'son' + location + sort email desc": {
       search: "son",
       locationId: locations[2].id,
@@ -74,51 +87,113 @@ async function listBench(label, client) {
       roleId: frontDesk.id,
       practitioner: false,
     },
-    "admin filter + sort last sign-in": { admin: false, sort: "lastSignInAt", direction: "desc" },
+    "admin filter + sort last sign-in desc": { admin: false, sort: "lastSignInAt", direction: "desc" },
     "location filter + page 3": { locationId: locations[1].id, __pages: 3 },
-    "search by NPI prefix '12'": { search: "12", status: "active" },
+    "search by NPI prefix '12' (2 characters)": { search: "12", status: "active" },
   };
+};
+
+async function listBench(label, client) {
+  const { admin, actor, locations, roles, seedMs } = await world(client);
+  const plain = roles.filter((r) => r.name !== "Administrator").map((r) => r.id);
   const rows = [];
   const all = [];
-  for (const [name, q] of Object.entries(queries)) {
+  const allBefore = [];
+  for (const [name, q] of Object.entries(shapesOf(locations, roles))) {
     const { __pages = 1, ...query } = q;
-    for (let i = 0; i < 5; i++) await admin.users.list({ ...query, limit: 50 });
-    const samples = [];
-    let total = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
+    const current = async () => {
       let page = await admin.users.list({ ...query, limit: 50 });
       for (let p = 1; p < __pages && page.nextCursor; p++)
         page = await admin.users.list({ ...query, limit: 50, cursor: page.nextCursor });
-      samples.push((performance.now() - t) / __pages);
-      total = page.total;
+      return page.total;
+    };
+    const old = {
+      ...query,
+      ...(query.admin === false ? { roleIds: plain } : {}),
+      ...(query.roleId ? { roleIds: [query.roleId] } : {}),
+    };
+    const before = () =>
+      readOnly(client, async (run) => {
+        let page = await previousRelease(run, actor, old);
+        for (let p = 1; p < __pages && page.anchor; p++)
+          page = await previousRelease(run, actor, { ...old, anchor: page.anchor });
+        return page.total;
+      });
+    for (let i = 0; i < 5; i++) {
+      await current();
+      await before();
     }
+    const samples = [];
+    const samplesBefore = [];
+    let total = 0;
+    let totalBefore = 0;
+    // Interleaved, so the two see the same load.
+    for (let i = 0; i < RUNS; i++) {
+      let t = performance.now();
+      total = await current();
+      samples.push((performance.now() - t) / __pages);
+      t = performance.now();
+      totalBefore = await before();
+      samplesBefore.push((performance.now() - t) / __pages);
+    }
+    if (total !== totalBefore) throw new Error(`${name}: total ${total}, release 0.1 counted ${totalBefore}`);
     all.push(...samples);
+    allBefore.push(...samplesBefore);
     const s = summarise(samples);
+    const b = summarise(samplesBefore);
+    const budget = BUDGETS[label];
     rows.push({
-      on: label,
       query: name,
       matches: total,
-      "median ms": s.median.toFixed(2),
-      "p95 ms": s.p95.toFixed(2),
+      "median ms": +s.median.toFixed(2),
+      "p95 ms": +s.p95.toFixed(2),
+      "release 0.1 median ms": +b.median.toFixed(2),
+      "release 0.1 p95 ms": +b.p95.toFixed(2),
+      budget: `median ≤ ${budget.median}${budget.p95 ? `, p95 ≤ ${budget.p95}` : ""}`,
+      met: s.median <= budget.median && (budget.p95 === null || s.p95 <= budget.p95),
     });
   }
-  return { rows, overall: summarise(all), seedMs };
+  return { rows, overall: summarise(all), overallBefore: summarise(allBefore), seedMs };
 }
 
-function report(label, { rows, overall, seedMs }, budget) {
+const entries = [];
+function report(label, version, { rows, overall, overallBefore, seedMs }) {
   console.log(
-    `\n== users.list over ${USERS.toLocaleString("en-US")} users on ${label} (seeded in ${(seedMs / 1000).toFixed(1)} s${budget ? "; budget: median ≤ 20 ms" : ""}) ==`,
+    `\n== users.list over ${USERS.toLocaleString("en-US")} users on ${label} ${version} (seeded in ${(seedMs / 1000).toFixed(1)} s; ${RUNS} runs a shape; load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}) ==`,
   );
   console.table(rows);
-  console.log(`all queries: median ${overall.median.toFixed(2)} ms, p95 ${overall.p95.toFixed(2)} ms`);
+  console.log(
+    `all shapes: median ${overall.median.toFixed(2)} ms, p95 ${overall.p95.toFixed(2)} ms (release 0.1: ${overallBefore.median.toFixed(2)} / ${overallBefore.p95.toFixed(2)} ms)`,
+  );
+  const budget = BUDGETS[label];
+  for (const r of rows) {
+    entries.push({
+      name: `${label}: ${r.query}, median`,
+      value: r["median ms"],
+      unit: "ms",
+      budget: `<= ${budget.median}`,
+      met: r["median ms"] <= budget.median,
+      baseline: r["release 0.1 median ms"],
+    });
+    entries.push({
+      name: `${label}: ${r.query}, p95`,
+      value: r["p95 ms"],
+      unit: "ms",
+      budget: budget.p95 === null ? null : `<= ${budget.p95}`,
+      met: budget.p95 === null ? null : r["p95 ms"] <= budget.p95,
+      baseline: r["release 0.1 p95 ms"],
+    });
+  }
 }
 
 async function onPGlite() {
   const db = new PGlite({ extensions: { pg_trgm } });
   try {
     await migrate(db);
-    report("PGlite (in memory, pg_trgm)", await listBench("PGlite", db), false);
+    const { rows } = await db.query("SHOW server_version");
+    report("PGlite", `(${rows[0].server_version}, in memory, pg_trgm)`, await listBench("PGlite", db));
   } finally {
     await db.close();
   }
@@ -151,7 +226,7 @@ async function onPostgres() {
   try {
     await migrate(pool);
     const { rows } = await pool.query("SHOW server_version");
-    report(`PostgreSQL ${rows[0].server_version}`, await listBench("PostgreSQL", pool), true);
+    report("PostgreSQL", rows[0].server_version, await listBench("PostgreSQL", pool));
   } finally {
     await pool.end();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -162,3 +237,28 @@ async function onPostgres() {
 const only = process.env.BENCH_ONLY;
 if (!only || only === "postgres") await onPostgres();
 if (!only || only === "pglite") await onPGlite();
+
+// bench-results.json: this run's entries replace the previous ones of the same name.
+let previous = { results: [] };
+try {
+  previous = JSON.parse(readFileSync(RESULTS, "utf8"));
+} catch {}
+const at = new Date().toISOString();
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`;
+const load = loadavg()
+  .map((n) => n.toFixed(2))
+  .join(" ");
+const names = new Set(entries.map((e) => e.name));
+writeFileSync(
+  RESULTS,
+  `${JSON.stringify(
+    {
+      results: [
+        ...(previous.results ?? []).filter((r) => !names.has(r.name)),
+        ...entries.map((e) => ({ bench: "users.list", ...e, at, machine, load })),
+      ],
+    },
+    null,
+    2,
+  )}\n`,
+);

@@ -1,3 +1,4 @@
+import { preparedName } from "./prepared";
 import type { PgPoolLike, SqlClient, SqlQueryable, SqlRow, SqlTransactionOptions } from "./sql-client";
 
 const READ_ONLY_BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
@@ -5,13 +6,29 @@ const READ_ONLY_BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 const asError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)));
 
 /**
+ * Options of {@link pgClient}.
+ *
+ * @example { prepare: false } // behind PgBouncer before 1.21 in transaction mode
+ */
+export interface PgClientOptions {
+  /**
+   * Send the store's fixed statements as named prepared statements (parsed and planned once per
+   * connection). Default true. Turn off behind a pooler that cannot carry them (PgBouncer before
+   * 1.21 in transaction mode).
+   */
+  readonly prepare?: boolean;
+}
+
+/**
  * Wraps a node-postgres `Pool`: each transaction takes its own connection from the pool, runs
  * BEGIN … COMMIT on it and gives it back, so transactions of one process run side by side and
- * serialise only where their advisory locks or rows meet.
+ * serialise only where their advisory locks or rows meet. Statements marked `prepared()` go as
+ * named statements unless `prepare` is false.
  *
  * @example const client = pgClient(new Pool({ connectionString: process.env.DATABASE_URL }));
  */
-export function pgClient(pool: PgPoolLike): SqlClient {
+export function pgClient(pool: PgPoolLike, options: PgClientOptions = {}): SqlClient {
+  const prepare = options.prepare !== false;
   let closed = false;
   return {
     kind: "pg",
@@ -36,7 +53,15 @@ export function pgClient(pool: PgPoolLike): SqlClient {
         let tail: Promise<unknown> = Promise.resolve();
         const q: SqlQueryable = {
           query: (text, params = []): Promise<SqlRow[]> => {
-            const run = tail.then(async () => (await connection.query(text, [...params])).rows);
+            const name = prepare ? preparedName(text) : undefined;
+            const run = tail.then(
+              async () =>
+                (
+                  await (name === undefined
+                    ? connection.query(text, [...params])
+                    : connection.query({ name, text, values: [...params] }))
+                ).rows,
+            );
             tail = run.catch(() => {});
             return run;
           },

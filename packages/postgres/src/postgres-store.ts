@@ -15,6 +15,14 @@ export interface PostgresStoreOptions {
    * store uses the tables of the connection's `search_path`. `close()` ends it.
    */
   readonly client: PostgresClient;
+  /**
+   * With a Pool: send the store's fixed statements (point reads, writes, the session and actor
+   * reads) as named prepared statements, parsed and planned once per connection. Default true.
+   * Set false behind a pooler that cannot carry prepared statements (PgBouncer before 1.21 in
+   * transaction mode). Lists, counts and audit queries are never prepared (their plans depend on
+   * their values). Ignored for PGlite.
+   */
+  readonly prepare?: boolean;
 }
 
 /**
@@ -55,7 +63,7 @@ export interface PostgresStore extends DirectoryStore {
  * const directory = createDirectory({ store: postgresStore({ client: pool }) });
  */
 export function postgresStore(options: PostgresStoreOptions): PostgresStore {
-  const sql: SqlClient = toSqlClient(options.client);
+  const sql: SqlClient = toSqlClient(options.client, { prepare: options.prepare ?? true });
   return {
     driver: sql.kind,
     transaction<T>(

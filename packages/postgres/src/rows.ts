@@ -223,6 +223,28 @@ export const USER_COLUMNS = [
   "search",
 ] as const;
 
+/**
+ * The user columns a read needs (what {@link userFromRow} maps): every column but the derived
+ * search and sort ones (`name_key`, `search`, `search_bigrams`), named, never `*`, so a page carries
+ * no more than the records and a column added later never changes what a statement returns.
+ */
+export const USER_READ_COLUMNS = USER_COLUMNS.filter((c) => c !== "name_key" && c !== "search");
+
+/** The account columns, in the order of {@link accountParams}. */
+export const ACCOUNT_COLUMNS = [
+  "id",
+  "email",
+  "password",
+  "failed_sign_ins",
+  "lockouts",
+  "locked_until",
+  "last_sign_in_at",
+  "password_changed_at",
+  "version",
+  "created_at",
+  "updated_at",
+] as const;
+
 /** Parameters of a user row, in {@link USER_COLUMNS} order. @example userParams(user) */
 export function userParams(u: UserRecord): unknown[] {
   const orgWide = u.locationAccess === "organization";

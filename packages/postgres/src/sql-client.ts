@@ -52,6 +52,8 @@ export interface SqlClient extends SqlQueryable {
  */
 export interface PgPoolClientLike {
   query(text: string, values?: unknown[]): Promise<{ rows: SqlRow[] }>;
+  /** A named (prepared) statement: `{ name, text, values }`, as node-postgres takes it. */
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: SqlRow[] }>;
   release(error?: Error | boolean): void;
 }
 

@@ -1,4 +1,4 @@
-import { pgClient } from "./pg-adapter";
+import { type PgClientOptions, pgClient } from "./pg-adapter";
 import { pgliteClient } from "./pglite-adapter";
 import type { PGliteLike, PgPoolLike, PostgresClient, SqlClient } from "./sql-client";
 
@@ -15,11 +15,12 @@ function isPGlite(client: PostgresClient): client is PGliteLike {
 /**
  * The {@link SqlClient} for a node-postgres `Pool` or a PGlite instance. Throws a `TypeError` for
  * anything else — including a single `pg.Client`, which cannot run concurrent transactions.
+ * `options` apply to a Pool (PGlite has no prepared statements).
  *
  * @example const client = toSqlClient(pool);
  */
-export function toSqlClient(client: PostgresClient): SqlClient {
-  if (isPool(client)) return pgClient(client);
+export function toSqlClient(client: PostgresClient, options: PgClientOptions = {}): SqlClient {
+  if (isPool(client)) return pgClient(client, options);
   if (isPGlite(client)) return pgliteClient(client);
   throw new TypeError(
     "postgresStore needs a node-postgres Pool or a PGlite instance (a single pg.Client cannot run concurrent transactions).",

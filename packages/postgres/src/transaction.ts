@@ -20,6 +20,7 @@ import type {
   UserRecord,
 } from "@staffroom/core/store";
 import { listAuditEvents } from "./audit-query";
+import { prepared } from "./prepared";
 import { provisioningStatements } from "./provisioning-rows";
 import {
   accountFromRow,
@@ -41,10 +42,12 @@ import {
   sessionFromRow,
   sessionParams,
   USER_COLUMNS,
+  USER_READ_COLUMNS,
   userFromRow,
   userParams,
 } from "./rows";
 import { listSessions } from "./session-page";
+import { SESSION_WITH_MEMBERSHIPS, Snapshot, USER_WITH_ROLE } from "./snapshot";
 import type { SqlQueryable, SqlRow } from "./sql-client";
 import { countUsers, queryUsers } from "./user-page";
 
@@ -59,6 +62,8 @@ const USER_UPDATE = `UPDATE users SET ${USER_COLUMNS.slice(3)
   .join(", ")}
   WHERE id = $1 AND organization_id = $2 AND version = $${USER_COLUMNS.length + 1}
   RETURNING (account_id = $3) AS same_account`;
+// Named columns, never `*`: the derived search columns stay in the database.
+const USER_SELECT = `SELECT ${USER_READ_COLUMNS.join(", ")} FROM users`;
 const ACCOUNT_SET = `email = $2, password = $3::text::jsonb, failed_sign_ins = $4, lockouts = $5,
   locked_until = $6, last_sign_in_at = $7, password_changed_at = $8, version = $9, created_at = $10,
   updated_at = $11`;
@@ -81,17 +86,17 @@ const first = <T>(rows: SqlRow[], map: (row: SqlRow) => T): T | null => {
 export class PostgresTransaction implements StoreTransaction {
   private open = true;
   /**
-   * Accounts read along with a page of users, in a read-only transaction only: its snapshot never
-   * changes, so `getAccount` may answer from here (a page of 50 users then costs one query for
-   * their accounts instead of 50).
+   * What a read-only transaction has read (null in a read-write one): its snapshot never changes,
+   * so records read once, or along with others in one statement, answer later reads without a
+   * round trip — a page's accounts, an actor's role, a session's user and memberships.
    */
-  private readonly accounts: Map<string, AccountRecord> | null;
+  private readonly snapshot: Snapshot | null;
 
   constructor(
     private readonly connection: SqlQueryable,
     readOnly = false,
   ) {
-    this.accounts = readOnly ? new Map() : null;
+    this.snapshot = readOnly ? new Snapshot() : null;
   }
 
   /** The provisioning tables' statements (migration 4), over this transaction's connection. */
@@ -107,14 +112,34 @@ export class PostgresTransaction implements StoreTransaction {
     return this.connection.query(text, params);
   }
 
+  /**
+   * A statement whose text never changes and whose result columns are named: a server-side
+   * prepared statement on drivers that have them (node-postgres: parsed and planned once per
+   * connection, then only bound and run). Statements reading `*` stay unprepared, so a column added
+   * by a later migration never meets a plan cached with the old row type.
+   */
+  private p(text: string, params: readonly unknown[] = []): Promise<SqlRow[]> {
+    return this.q(prepared(text), params);
+  }
+
+  /** A snapshot hit, once the transaction is known to be open (a finished one throws as a query would). */
+  private hit<T>(value: T): T {
+    if (!this.open) throw new Error("This transaction has already finished.");
+    return value;
+  }
+
   // Organizations
 
   async getOrganization(id: string): Promise<OrganizationRecord | null> {
-    return first(await this.q("SELECT * FROM organizations WHERE id = $1", [id]), organizationFromRow);
+    const known = this.snapshot?.organization(id);
+    if (known !== undefined) return this.hit(known);
+    const org = first(await this.q("SELECT * FROM organizations WHERE id = $1", [id]), organizationFromRow);
+    this.snapshot?.putOrganization(id, org);
+    return org;
   }
 
   async insertOrganization(org: OrganizationRecord): Promise<void> {
-    await this.q(
+    await this.p(
       `INSERT INTO organizations (id, name, features, seats, licence_types, provider_types,
         main_contact_user_id, version, created_at, updated_at, session_limits)
        VALUES ($1, $2, $3::text::jsonb, $4::text::jsonb, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10,
@@ -124,7 +149,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async updateOrganization(org: OrganizationRecord, expectedVersion: number): Promise<boolean> {
-    const rows = await this.q(
+    const rows = await this.p(
       `UPDATE organizations SET name = $2, features = $3::text::jsonb, seats = $4::text::jsonb,
         licence_types = $5::text::jsonb, provider_types = $6::text::jsonb, main_contact_user_id = $7,
         version = $8, created_at = $9, updated_at = $10, session_limits = $11::text::jsonb
@@ -151,7 +176,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async insertLocation(location: LocationRecord): Promise<void> {
-    await this.q(
+    await this.p(
       `INSERT INTO locations (id, organization_id, name, name_key, group_name, archived, version, created_at, updated_at)
        VALUES (${placeholders(9)})`,
       locationParams(location),
@@ -159,7 +184,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async updateLocation(location: LocationRecord, expectedVersion: number): Promise<boolean> {
-    const rows = await this.q(
+    const rows = await this.p(
       `UPDATE locations SET name = $3, name_key = $4, group_name = $5, archived = $6, version = $7,
         created_at = $8, updated_at = $9
        WHERE id = $1 AND organization_id = $2 AND version = $10 RETURNING id`,
@@ -178,14 +203,18 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async getRole(organizationId: string, id: string): Promise<RoleRecord | null> {
-    return first(
+    const known = this.snapshot?.role(organizationId, id);
+    if (known !== undefined) return this.hit(known);
+    const role = first(
       await this.q("SELECT * FROM roles WHERE organization_id = $1 AND id = $2", [organizationId, id]),
       roleFromRow,
     );
+    this.snapshot?.putRole(organizationId, id, role);
+    return role;
   }
 
   async insertRole(role: RoleRecord): Promise<void> {
-    await this.q(
+    await this.p(
       `INSERT INTO roles (id, organization_id, name, name_key, description, permissions, template, version,
         created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10)`,
@@ -194,7 +223,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async updateRole(role: RoleRecord, expectedVersion: number): Promise<boolean> {
-    const rows = await this.q(
+    const rows = await this.p(
       `UPDATE roles SET name = $3, name_key = $4, description = $5, permissions = $6::text::jsonb,
         template = $7, version = $8, created_at = $9, updated_at = $10
        WHERE id = $1 AND organization_id = $2 AND version = $11 RETURNING id`,
@@ -204,7 +233,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async deleteRole(organizationId: string, id: string, expectedVersion: number): Promise<boolean> {
-    const rows = await this.q(
+    const rows = await this.p(
       "DELETE FROM roles WHERE organization_id = $1 AND id = $2 AND version = $3 RETURNING id",
       [organizationId, id, expectedVersion],
     );
@@ -214,12 +243,11 @@ export class PostgresTransaction implements StoreTransaction {
   // Accounts
 
   async getAccount(id: string): Promise<AccountRecord | null> {
-    const cached = this.accounts?.get(id);
-    if (cached) {
-      if (!this.open) throw new Error("This transaction has already finished.");
-      return cached;
-    }
-    return first(await this.q("SELECT * FROM accounts WHERE id = $1", [id]), accountFromRow);
+    const known = this.snapshot?.account(id);
+    if (known !== undefined) return this.hit(known);
+    const account = first(await this.q("SELECT * FROM accounts WHERE id = $1", [id]), accountFromRow);
+    this.snapshot?.putAccount(id, account);
+    return account;
   }
 
   async findAccountByEmail(email: string): Promise<AccountRecord | null> {
@@ -232,7 +260,7 @@ export class PostgresTransaction implements StoreTransaction {
   async insertAccount(account: AccountRecord): Promise<boolean> {
     // A duplicate id is a bug and still raises; only the email conflict answers false. A racing
     // insert of the same email waits for the other transaction, then does nothing.
-    const rows = await this.q(
+    const rows = await this.p(
       `INSERT INTO accounts (id, email, password, failed_sign_ins, lockouts, locked_until, last_sign_in_at,
         password_changed_at, version, created_at, updated_at)
        VALUES ($1, $2, $3::text::jsonb, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -247,7 +275,7 @@ export class PostgresTransaction implements StoreTransaction {
     // the caller's transaction.
     await this.q("SAVEPOINT staffroom_account");
     try {
-      const rows = await this.q(
+      const rows = await this.p(
         `UPDATE accounts SET ${ACCOUNT_SET}
          WHERE id = $1 AND version = $12
            AND NOT EXISTS (SELECT 1 FROM accounts o WHERE lower(o.email) = lower($2) AND o.id <> $1)
@@ -264,21 +292,28 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async deleteAccount(id: string): Promise<void> {
-    await this.q("DELETE FROM accounts WHERE id = $1", [id]);
+    await this.p("DELETE FROM accounts WHERE id = $1", [id]);
   }
 
   // Users
 
   async getUser(organizationId: string, id: string): Promise<UserRecord | null> {
+    const snapshot = this.snapshot;
+    if (snapshot) {
+      const known = snapshot.user(organizationId, id);
+      if (known !== undefined) return this.hit(known);
+      // The role comes along: loading an actor reads it next.
+      return snapshot.addUserWithRole(organizationId, id, await this.p(USER_WITH_ROLE, [organizationId, id]));
+    }
     return first(
-      await this.q("SELECT * FROM users WHERE organization_id = $1 AND id = $2", [organizationId, id]),
+      await this.p(`${USER_SELECT} WHERE organization_id = $1 AND id = $2`, [organizationId, id]),
       userFromRow,
     );
   }
 
   async findUserByAccount(organizationId: string, accountId: string): Promise<UserRecord | null> {
     return first(
-      await this.q("SELECT * FROM users WHERE organization_id = $1 AND account_id = $2", [
+      await this.p(`${USER_SELECT} WHERE organization_id = $1 AND account_id = $2`, [
         organizationId,
         accountId,
       ]),
@@ -287,18 +322,20 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async listUsersByAccount(accountId: string): Promise<UserRecord[]> {
-    const rows = await this.q("SELECT * FROM users WHERE account_id = $1 ORDER BY organization_id", [
-      accountId,
-    ]);
-    return rows.map(userFromRow);
+    const known = this.snapshot?.usersOfAccount(accountId);
+    if (known !== undefined) return this.hit([...known]);
+    const rows = await this.p(`${USER_SELECT} WHERE account_id = $1 ORDER BY organization_id`, [accountId]);
+    const users = rows.map(userFromRow);
+    this.snapshot?.putUsersOfAccount(accountId, users);
+    return users;
   }
 
   async insertUser(user: UserRecord): Promise<boolean> {
-    return (await this.q(USER_INSERT, userParams(user))).length > 0;
+    return (await this.p(USER_INSERT, userParams(user))).length > 0;
   }
 
   async updateUser(user: UserRecord, expectedVersion: number): Promise<boolean> {
-    const rows = await this.q(USER_UPDATE, [...userParams(user), expectedVersion]);
+    const rows = await this.p(USER_UPDATE, [...userParams(user), expectedVersion]);
     const row = rows[0];
     if (!row) return false;
     // Raising rolls the whole transaction back, so the wrong write never commits.
@@ -307,20 +344,20 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async deleteUser(organizationId: string, id: string): Promise<void> {
-    await this.q("DELETE FROM users WHERE organization_id = $1 AND id = $2", [organizationId, id]);
+    await this.p("DELETE FROM users WHERE organization_id = $1 AND id = $2", [organizationId, id]);
   }
 
   async queryUsers(organizationId: string, query: StoreUserQuery): Promise<StorePage<UserRecord>> {
-    const page = await queryUsers((text, params) => this.q(text, params), organizationId, query);
-    const cache = this.accounts;
-    if (cache && page.items.length > 0) {
-      const ids = [...new Set(page.items.map((u) => u.accountId))].filter((id) => !cache.has(id));
-      if (ids.length > 0)
-        for (const row of await this.q("SELECT * FROM accounts WHERE id = ANY($1::text[])", [ids])) {
-          const account = accountFromRow(row);
-          cache.set(account.id, account);
-        }
-    }
+    const snapshot = this.snapshot;
+    const { page, accounts } = await queryUsers(
+      (text, params) => this.q(text, params),
+      organizationId,
+      query,
+      {
+        accounts: snapshot !== null,
+      },
+    );
+    if (snapshot) for (const account of accounts) snapshot.putAccount(account.id, account);
     return page;
   }
 
@@ -331,7 +368,7 @@ export class PostgresTransaction implements StoreTransaction {
   // Invitations
 
   async insertInvitation(invitation: InvitationRecord): Promise<void> {
-    await this.q(
+    await this.p(
       `INSERT INTO invitations (id, organization_id, user_id, email, token_hash, invited_by, sent_count,
         last_sent_at, expires_at, revoked_at, accepted_at, created_at)
        VALUES (${placeholders(12)})`,
@@ -361,7 +398,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async updateInvitation(invitation: InvitationRecord): Promise<boolean> {
-    const rows = await this.q(
+    const rows = await this.p(
       `UPDATE invitations SET organization_id = $2, user_id = $3, email = $4, token_hash = $5, invited_by = $6,
         sent_count = $7, last_sent_at = $8, expires_at = $9, revoked_at = $10, accepted_at = $11, created_at = $12
        WHERE id = $1 RETURNING id`,
@@ -371,7 +408,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async deleteInvitationsForUser(organizationId: string, userId: string): Promise<void> {
-    await this.q("DELETE FROM invitations WHERE organization_id = $1 AND user_id = $2", [
+    await this.p("DELETE FROM invitations WHERE organization_id = $1 AND user_id = $2", [
       organizationId,
       userId,
     ]);
@@ -380,7 +417,7 @@ export class PostgresTransaction implements StoreTransaction {
   // Sign-in state (R17): single statements, atomic under any concurrency
 
   async reserveSignInAttempt(accountId: string, limit: number): Promise<number | null> {
-    const rows = await this.q(
+    const rows = await this.p(
       `UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1
        WHERE id = $1 AND failed_sign_ins < $2 RETURNING failed_sign_ins`,
       [accountId, limit],
@@ -390,14 +427,14 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async lockAccount(accountId: string, until: string): Promise<void> {
-    await this.q("UPDATE accounts SET locked_until = $2, lockouts = lockouts + 1 WHERE id = $1", [
+    await this.p("UPDATE accounts SET locked_until = $2, lockouts = lockouts + 1 WHERE id = $1", [
       accountId,
       until,
     ]);
   }
 
   async clearSignInFailures(accountId: string, forgetLockouts: boolean): Promise<void> {
-    await this.q(
+    await this.p(
       `UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL,
         lockouts = CASE WHEN $2::boolean THEN 0 ELSE lockouts END
        WHERE id = $1`,
@@ -406,11 +443,11 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async recordSignIn(accountId: string, organizationId: string, userId: string, at: string): Promise<void> {
-    await this.q(
+    await this.p(
       "UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL, lockouts = 0, last_sign_in_at = $2 WHERE id = $1",
       [accountId, at],
     );
-    await this.q("UPDATE users SET last_sign_in_at = $3 WHERE organization_id = $1 AND id = $2", [
+    await this.p("UPDATE users SET last_sign_in_at = $3 WHERE organization_id = $1 AND id = $2", [
       organizationId,
       userId,
       at,
@@ -420,7 +457,7 @@ export class PostgresTransaction implements StoreTransaction {
   // Sessions
 
   async insertSession(session: SessionRecord): Promise<void> {
-    await this.q(
+    await this.p(
       `INSERT INTO sessions (token_hash, account_id, organization_id, user_id, created_at, last_seen_at,
         expires_at, metadata, id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9)`,
@@ -429,6 +466,13 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async findSession(tokenHash: string): Promise<SessionRecord | null> {
+    const snapshot = this.snapshot;
+    if (snapshot) {
+      const known = snapshot.session(tokenHash);
+      if (known !== undefined) return this.hit(known);
+      // Resolving a session reads its organization, user, account and memberships next.
+      return snapshot.addSession(tokenHash, await this.p(SESSION_WITH_MEMBERSHIPS, [tokenHash]));
+    }
     return first(await this.q("SELECT * FROM sessions WHERE token_hash = $1", [tokenHash]), sessionFromRow);
   }
 
@@ -444,7 +488,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async touchSession(tokenHash: string, lastSeenAt: string): Promise<boolean> {
-    const rows = await this.q(
+    const rows = await this.p(
       "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 RETURNING 1 AS ok",
       [tokenHash, lastSeenAt],
     );
@@ -452,7 +496,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async deleteSession(tokenHash: string): Promise<boolean> {
-    const rows = await this.q("DELETE FROM sessions WHERE token_hash = $1 RETURNING 1 AS ok", [tokenHash]);
+    const rows = await this.p("DELETE FROM sessions WHERE token_hash = $1 RETURNING 1 AS ok", [tokenHash]);
     return rows.length > 0;
   }
 
@@ -461,7 +505,7 @@ export class PostgresTransaction implements StoreTransaction {
     readonly organizationId?: string;
     readonly keepTokenHash?: string;
   }): Promise<number> {
-    const rows = await this.q(
+    const rows = await this.p(
       `DELETE FROM sessions WHERE account_id = $1
          AND ($2::text IS NULL OR organization_id = $2)
          AND ($3::text IS NULL OR token_hash <> $3)
@@ -477,7 +521,7 @@ export class PostgresTransaction implements StoreTransaction {
     idleSince: string,
     createdSince?: string,
   ): Promise<number> {
-    const rows = await this.q(
+    const rows = await this.p(
       `SELECT count(*)::int AS n FROM sessions
        WHERE organization_id = $1 AND expires_at > $2 AND last_seen_at > $3
          AND ($4::timestamptz IS NULL OR created_at > $4)`,
@@ -489,7 +533,7 @@ export class PostgresTransaction implements StoreTransaction {
   // Rate limits
 
   async incrementCounter(key: string, windowStart: string): Promise<number> {
-    const rows = await this.q(
+    const rows = await this.p(
       `INSERT INTO counters AS c (key, window_start, count) VALUES ($1, $2, 1)
        ON CONFLICT (key) DO UPDATE SET
          count = CASE WHEN c.window_start = EXCLUDED.window_start THEN c.count + 1 ELSE 1 END,
@@ -503,7 +547,7 @@ export class PostgresTransaction implements StoreTransaction {
   // Single-use secret tokens
 
   async insertSecretToken(token: SecretTokenRecord): Promise<void> {
-    await this.q(
+    await this.p(
       `INSERT INTO secret_tokens (token_hash, kind, account_id, organization_id, created_at, expires_at, used_at)
        VALUES (${placeholders(7)})`,
       secretTokenParams(token),
@@ -518,7 +562,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async consumeSecretToken(tokenHash: string, usedAt: string): Promise<boolean> {
-    const rows = await this.q(
+    const rows = await this.p(
       "UPDATE secret_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL RETURNING 1 AS ok",
       [tokenHash, usedAt],
     );
@@ -526,13 +570,13 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async deleteSecretTokens(accountId: string, kind: SecretTokenRecord["kind"]): Promise<void> {
-    await this.q("DELETE FROM secret_tokens WHERE account_id = $1 AND kind = $2", [accountId, kind]);
+    await this.p("DELETE FROM secret_tokens WHERE account_id = $1 AND kind = $2", [accountId, kind]);
   }
 
   // Audit (append-only chain; erasable personal parts)
 
   async appendAuditEvent(event: AuditRecord, parts: readonly AuditPersonalRecord[]): Promise<void> {
-    const rows = await this.q(
+    const rows = await this.p(
       `INSERT INTO audit_events (organization_id, sequence, at, actor_user_id, target_id, action, event)
        SELECT $1, $2, $3, $4, $5, $6, $7::text::json
        WHERE NOT EXISTS (SELECT 1 FROM audit_events WHERE organization_id = $1 AND sequence >= $2)
@@ -546,7 +590,7 @@ export class PostgresTransaction implements StoreTransaction {
     for (const part of parts) {
       if (part.organizationId !== event.organizationId || part.eventId !== event.id)
         throw new Error(`A personal part does not belong to event ${event.id}.`);
-      await this.q(
+      await this.p(
         `INSERT INTO audit_personal (organization_id, event_id, subject, salt, personal_values)
          VALUES ($1, $2, $3, $4, $5::text::json)`,
         auditPersonalParams(part),
@@ -556,7 +600,7 @@ export class PostgresTransaction implements StoreTransaction {
 
   async lastAuditEvent(organizationId: string): Promise<AuditRecord | null> {
     return first(
-      await this.q(
+      await this.p(
         `SELECT event::text AS event FROM audit_events WHERE organization_id = $1
          ORDER BY sequence DESC, position DESC LIMIT 1`,
         [organizationId],
@@ -570,7 +614,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async scanAuditEvents(organizationId: string, offset: number, limit: number): Promise<AuditRecord[]> {
-    const rows = await this.q(
+    const rows = await this.p(
       `SELECT event::text AS event FROM audit_events WHERE organization_id = $1
        ORDER BY sequence, position OFFSET $2 LIMIT $3`,
       [organizationId, Math.max(0, Math.floor(offset)), Math.max(0, Math.floor(limit))],
@@ -583,7 +627,7 @@ export class PostgresTransaction implements StoreTransaction {
     eventIds: readonly string[],
   ): Promise<AuditPersonalRecord[]> {
     if (eventIds.length === 0) return [];
-    const rows = await this.q(
+    const rows = await this.p(
       `SELECT organization_id, event_id, subject, salt, personal_values::text AS personal_values
        FROM audit_personal WHERE organization_id = $1 AND event_id = ANY($2::text[])`,
       [organizationId, [...new Set(eventIds)]],
@@ -592,7 +636,7 @@ export class PostgresTransaction implements StoreTransaction {
   }
 
   async eraseAuditSubject(organizationId: string, subject: string): Promise<number> {
-    const rows = await this.q(
+    const rows = await this.p(
       "DELETE FROM audit_personal WHERE organization_id = $1 AND subject = $2 RETURNING 1 AS gone",
       [organizationId, subject],
     );

@@ -93,4 +93,21 @@ describe("PGlite store: hostile input", () => {
     });
     expect(owner?.id).toBe(world.owner.id);
   });
+
+  it("a finished read-only transaction refuses every read, also those its snapshot could answer", async () => {
+    const world = await postgresWorld(await db.get());
+    const store = postgresStore({ client: (await db.get()).client });
+    let leaked: Parameters<Parameters<typeof store.transaction>[0]>[0] | null = null;
+    const read = await store.transaction(
+      async (tx) => {
+        leaked = tx;
+        return tx.getUser(world.organization.id, world.owner.id);
+      },
+      { readOnly: true },
+    );
+    expect(read?.id).toBe(world.owner.id);
+    const tx = leaked as unknown as Parameters<Parameters<typeof store.transaction>[0]>[0];
+    await expect(tx.getUser(world.organization.id, world.owner.id)).rejects.toThrow(/finished/);
+    await expect(tx.getRole(world.organization.id, read?.roleId ?? "")).rejects.toThrow(/finished/);
+  });
 });

@@ -73,3 +73,112 @@ export async function throughClient(servers, query, { concurrency, seconds }) {
     errors: 0,
   };
 }
+
+/**
+ * The mixed load of the store benchmarks: `readers` autocannon connections cycling through `reads`
+ * (users.list queries) and `writers` connections each editing one user of its own (`PATCH …/users/{id}`
+ * with `If-Match` the version it last saw, alternating a profile title and a role), at once, for
+ * `seconds`, against one endpoint (a server, or a balancer in front of several).
+ */
+export async function mixed(endpoint, { readers, writers, seconds, reads, roleIds }) {
+  const base = new URL(endpoint.baseUrl);
+  const auth = { authorization: `Bearer ${endpoint.token}` };
+  // The same objects across runs, each with the version it has now: a write still in flight when
+  // an earlier run stopped may have moved it.
+  const users = endpoint.writers.slice(0, writers);
+  /** Reads a user's current version, role and title (a write may have moved them). */
+  const refresh = async (u) => {
+    const response = await fetch(
+      `${endpoint.baseUrl}/organizations/${endpoint.organizationId}/users/${u.id}`,
+      {
+        headers: auth,
+      },
+    );
+    const user = await response.json();
+    u.version = user.version;
+    u.roleId = user.roleId;
+    u.title = user.profile.title;
+  };
+  await Promise.all(users.map(refresh));
+  const [roleA, roleB] = roleIds;
+  const inFlight = new Map();
+  const readRun = autocannon({
+    url: base.origin,
+    connections: readers,
+    duration: seconds,
+    timeout: 30,
+    headers: auth,
+    requests: reads.map((query) => ({
+      method: "GET",
+      path: `${base.pathname}/organizations/${endpoint.organizationId}/users?${queryString(query)}`,
+    })),
+  });
+  // autocannon resets a connection's context between requests, so users wait in a queue: a request
+  // takes one (no two requests in flight ever edit the same user) and its response gives it back
+  // with the version it now has.
+  const writeRun = autocannon({
+    url: base.origin,
+    connections: writers,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (request, context) => {
+          // A request that timed out never gives its user back: take the longest in flight.
+          const u = users.shift() ?? [...inFlight.entries()].sort((x, y) => x[1] - y[1])[0]?.[0];
+          if (!u) throw new Error("A writer found no user.");
+          inFlight.set(u, performance.now());
+          u.flip = !u.flip;
+          const patch = u.flip
+            ? { profile: { title: u.title === "RN" ? "MA" : "RN" } }
+            : { roleId: u.roleId === roleA ? roleB : roleA };
+          context.user = u;
+          context.patch = patch;
+          return {
+            ...request,
+            method: "PATCH",
+            path: `${base.pathname}/organizations/${endpoint.organizationId}/users/${u.id}`,
+            headers: { ...auth, "content-type": "application/json", "if-match": `"${u.version}"` },
+            body: JSON.stringify(patch),
+          };
+        },
+        onResponse: (status, body, context, headers) => {
+          const u = context.user;
+          inFlight.delete(u);
+          if (status !== 200 && process.env.BENCH_DEBUG) console.log(status, String(body).slice(0, 300));
+          // Stale: a write still in flight when an earlier run stopped moved the user. Read it again
+          // before it goes back to the queue.
+          if (status === 412) {
+            refresh(u).then(
+              () => users.push(u),
+              () => users.push(u),
+            );
+            return;
+          }
+          if (status === 200) {
+            const tag = headers.etag ?? headers.ETag;
+            u.version = Number(String(tag).replace(/"/g, ""));
+            if (context.patch.roleId) u.roleId = context.patch.roleId;
+            else u.title = context.patch.profile.title;
+          }
+          users.push(u);
+        },
+      },
+    ],
+  });
+  const [r, w] = await Promise.all([readRun, writeRun]);
+  const total = r.requests.total + w.requests.total;
+  if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ r: r.statusCodeStats, w: w.statusCodeStats }));
+  return {
+    "req/s": Math.round(total / seconds),
+    "reads/s": Math.round(r.requests.total / seconds),
+    "writes/s": Math.round(w.requests.total / seconds),
+    "read p50 ms": r.latency.p50,
+    "read p99 ms": r.latency.p99,
+    "write p50 ms": w.latency.p50,
+    "write p99 ms": w.latency.p99,
+    requests: total,
+    "non-2xx": r.non2xx + w.non2xx,
+    errors: r.errors + w.errors + r.timeouts + w.timeouts,
+  };
+}

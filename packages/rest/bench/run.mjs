@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import { FIXTURE_PASSWORD } from "@staffroom/core/testing";
 import { restAuth } from "../dist/client.js";
 import { cannon, throughClient } from "./load.mjs";
+import { atLeast, writeResults } from "./results.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -111,3 +112,13 @@ console.log(
   `first page of 50 with two server threads: ${budgetRow["req/s"]} req/s — ${budgetRow["req/s"] >= BUDGET ? "within" : "BELOW"} budget (≥ ${BUDGET})`,
 );
 await Promise.all(servers.map((s) => s.stop()));
+writeResults(
+  new URL("../bench-results.json", import.meta.url),
+  "memory",
+  rows.map((r, i) => ({
+    name: `memory: ${r.load}, ${r.servers} server thread${r.servers > 1 ? "s" : ""}, ${r.query}`,
+    value: r["req/s"],
+    unit: "req/s",
+    ...(i === 1 ? { budget: atLeast(BUDGET).text, met: atLeast(BUDGET).met(r["req/s"]) } : {}),
+  })),
+);

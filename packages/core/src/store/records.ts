@@ -138,7 +138,12 @@ export interface StoreUserCount {
   readonly scopeLocationIds?: readonly string[];
 }
 
-/** A page as a store returns it. @example { items: [...], total: 1234, nextCursor: "eyJ…" } */
+/**
+ * A page as a store returns it. `total` is the exact number of matches, whatever the cursor (see
+ * `StoreTransaction.queryUsers`).
+ *
+ * @example { items: [...], total: 1234, nextCursor: "eyJ…" }
+ */
 export interface StorePage<T> {
   readonly items: T[];
   readonly total: number;

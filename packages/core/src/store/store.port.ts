@@ -124,10 +124,18 @@ export interface StoreTransaction {
   /**
    * Filters, sorts and pages users of one organization (see {@link StoreUserQuery}). Ties in the sort
    * break by id, so paging is stable; users without `lastSignInAt` sort last in either direction.
-   * `total` counts every match ignoring the cursor. Must not scan all users of the store.
+   * Must not scan all users of the store.
+   *
+   * `total` is exact: the number of the organization's users matching every filter and term,
+   * ignoring the cursor and the limit, as the transaction sees them — the same snapshot as `items`
+   * (its own uncommitted writes included), so the same on every page of an unchanged directory,
+   * and `counts()` and the tabs built on it never disagree with what the pages list. Never an
+   * estimate, a capped figure or a cached value from another transaction. A store may keep
+   * counters to answer it cheaply (the PostgreSQL store sums per-organization tallies kept in the
+   * same transaction as every write) as long as they are exact at every commit.
    */
   queryUsers(organizationId: string, query: StoreUserQuery): Promise<StorePage<UserRecord>>;
-  /** Counts users of one organization matching the filter. */
+  /** Counts users of one organization matching the filter, exactly (as `queryUsers`' `total`). */
   countUsers(organizationId: string, filter: StoreUserCount): Promise<number>;
 
   // Invitations

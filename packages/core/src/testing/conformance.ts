@@ -30,6 +30,7 @@ import { registerSeatTests } from "./conformance/seats";
 import { registerSecretTests } from "./conformance/secrets";
 import { registerSessionLimitTests } from "./conformance/session-limits";
 import { registerSessionAdminTests } from "./conformance/sessions-admin";
+import { registerTotalTests } from "./conformance/totals";
 import { registerUserCreateTests } from "./conformance/users";
 import { registerUserEditTests } from "./conformance/users-edit";
 import { registerFormOptionTests, registerVerdictTests } from "./conformance/verdicts";
@@ -71,6 +72,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerFormOptionTests(make);
     registerScreenTests(make);
     registerDirectoryTests(make);
+    registerTotalTests(make);
     registerVersionTests(make);
     registerAuditTests(make);
     registerErasureTests(make);
