@@ -56,6 +56,8 @@ function useDescribe(names: AuditNames): (value: unknown, path: string) => strin
     if (typeof value === "number") return value.toLocaleString(locale);
     if (typeof value === "string") {
       if (value === "organization" && path.endsWith("locationAccess")) return m.common.allLocations;
+      if (path === "status" && Object.hasOwn(m.audit.statuses, value))
+        return m.audit.statuses[value as keyof typeof m.audit.statuses];
       return names.users.get(value) ?? names.roles.get(value) ?? names.locations.get(value) ?? value;
     }
     if (Array.isArray(value)) {

@@ -146,6 +146,7 @@ export const spanishAuditMessages: AuditMessages = {
   fields,
   targetTypes,
   reasons,
+  statuses: { active: "activo", pending: "pendiente", disabled: "desactivado", deleted: "eliminado" },
   noChanges: "—",
   emptyValue: "ninguno",
   changedFrom: "de",

@@ -1,3 +1,5 @@
+import type { UserStatus } from "@staffroom/core";
+
 /**
  * Strings of AuditTrail, English defaults; hosts override them through `messages.audit`.
  * `actions`, `fields`, `targetTypes` and `reasons` are dictionaries: unknown codes show humanised
@@ -59,6 +61,8 @@ export interface AuditMessages {
   readonly targetTypes: Readonly<Record<string, string>>;
   /** Why a failure failed, per reason code. */
   readonly reasons: Readonly<Record<string, string>>;
+  /** A user's status as a change shows it ("active → disabled"); `deleted` is the status a delete or revoke leaves. */
+  readonly statuses: Readonly<Record<UserStatus | "deleted", string>>;
   readonly noChanges: string;
   readonly emptyValue: string;
   /** Screen-reader words around the arrow of a change. */
@@ -246,6 +250,7 @@ export const auditMessages: AuditMessages = {
   fields: englishAuditFields,
   targetTypes: englishAuditTargetTypes,
   reasons: englishAuditReasons,
+  statuses: { active: "active", pending: "pending", disabled: "disabled", deleted: "deleted" },
   noChanges: "—",
   emptyValue: "none",
   changedFrom: "from",

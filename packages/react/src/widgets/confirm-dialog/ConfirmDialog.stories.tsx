@@ -4,6 +4,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { englishMessages } from "../../messages/messages";
 import { StoryFrame } from "../../testing/story-helpers";
+import { Say } from "../../testing/story-locale";
 import { Button } from "../../ui/Button";
 import { DeletionScope } from "../user-directory/DeletionScope";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -29,7 +30,9 @@ const meta = {
     <StoryFrame directory={(loaded as { directory: StaffDirectory }).directory}>
       <ConfirmDialog.Root>
         <ConfirmDialog.Trigger asChild>
-          <Button variant="danger">Delete user</Button>
+          <Button variant="danger">
+            <Say en="Delete user" es="Eliminar usuario" />
+          </Button>
         </ConfirmDialog.Trigger>
         <ConfirmDialog.Content {...args} />
       </ConfirmDialog.Root>

@@ -1,4 +1,59 @@
+import type { DefaultPermission, defaultModules } from "@staffroom/core";
 import type { RolesMessages } from "./messages";
+
+type Modules = typeof defaultModules;
+/** Every screen the default catalog names ("Settings › Users"). */
+type DefaultScreen = {
+  [M in keyof Modules]: {
+    [A in keyof Modules[M]["actions"]]: Modules[M]["actions"][A] extends {
+      readonly screens: readonly (infer S)[];
+    }
+      ? S
+      : never;
+  }[keyof Modules[M]["actions"]];
+}[keyof Modules];
+
+// The default catalog in Spanish, every module, permission and screen named (checked by the types).
+const modules: Readonly<Record<keyof Modules, string>> = {
+  calendar: "Calendario",
+  billing: "Facturación",
+  clinical: "Clínico",
+  users: "Usuarios",
+  roles: "Roles",
+  locations: "Ubicaciones",
+  audit: "Auditoría",
+  organization: "Organización",
+};
+const permissions: Readonly<Record<DefaultPermission, string>> = {
+  "calendar.view": "Ver citas",
+  "calendar.create": "Crear citas",
+  "calendar.delete": "Eliminar citas",
+  "billing.process_payments": "Procesar pagos",
+  "billing.issue_refunds": "Emitir reembolsos",
+  "billing.view_revenue": "Ver informes de ingresos",
+  "clinical.view_charts": "Acceder a expedientes de pacientes",
+  "clinical.write_notes": "Escribir notas",
+  "clinical.manage_medications": "Gestionar medicamentos",
+  "users.view": "Ver usuarios",
+  "users.manage": "Administrar usuarios",
+  "roles.manage": "Administrar roles",
+  "locations.manage": "Administrar ubicaciones",
+  "audit.view": "Ver el registro de auditoría",
+  "organization.manage": "Administrar la configuración de la organización",
+};
+const screens: Readonly<Record<DefaultScreen, string>> = {
+  Calendar: "Calendario",
+  "Billing › Payments": "Facturación › Pagos",
+  "Billing › Reports": "Facturación › Informes",
+  Charts: "Expedientes",
+  "Charts › Notes": "Expedientes › Notas",
+  "Charts › Medications": "Expedientes › Medicamentos",
+  "Settings › Users": "Configuración › Usuarios",
+  "Settings › Roles": "Configuración › Roles",
+  "Settings › Locations": "Configuración › Ubicaciones",
+  "Settings › Audit": "Configuración › Auditoría",
+  "Settings › Organization": "Configuración › Organización",
+};
 
 const count = (n: number, one: string, many: string): string =>
   `${n.toLocaleString("es-US")} ${n === 1 ? one : many}`;
@@ -39,6 +94,7 @@ export const spanishRolesMessages: RolesMessages = {
   holdersLink: (name, users) =>
     `Ver ${users === 1 ? "la persona que tiene" : `las ${count(users, "persona", "personas")} que tienen`} ${name}`,
   unsavedBadge: "Cambios sin guardar",
+  catalog: { modules, permissions, screens },
   form: {
     createTitle: "Nuevo rol",
     createDescription:
