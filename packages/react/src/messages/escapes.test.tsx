@@ -53,6 +53,7 @@ const DATA = new Set<string>([
   ...ROLE_TEMPLATES.flatMap((t) => [t.name, t.description]),
   // Seeded by the story files and their worlds (testing/*-world.ts, widgets/*/…-world.ts).
   "Clinic Manager",
+  "Clinic manager",
   "Manages staff at their own clinics.",
   "Site Lead",
   "Nurse",
@@ -89,6 +90,7 @@ function isName(text: string): boolean {
 
 /** Is this text (or each part of a list of names) data rather than words of the widgets? */
 function isData(text: string): boolean {
+  if (DATA.has(text)) return true;
   return text
     .split(/, | · /)
     .every(
