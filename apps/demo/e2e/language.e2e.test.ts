@@ -65,8 +65,8 @@ describe.each(WIRINGS)("Language (%s wiring)", (wiring) => {
     await row.getByRole("button", { name: `Acciones para ${olive.name}` }).click();
     const menu = page.getByRole("menu");
     await see(menu);
-    const refused = (await menu.locator('[role="menuitem"][aria-disabled="true"]').allTextContents()).map((t) =>
-      t.replace(/\s+/g, " ").trim(),
+    const refused = (await menu.locator('[role="menuitem"][aria-disabled="true"]').allTextContents()).map(
+      (t) => t.replace(/\s+/g, " ").trim(),
     );
     expect(refused).toContain("Desactivar: No puede desactivarse a sí mismo.");
     expect(refused.join(" ")).not.toContain("You cannot");

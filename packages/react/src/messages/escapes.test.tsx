@@ -99,7 +99,10 @@ function isData(text: string): boolean {
     .split(/, | · /)
     .every(
       (part) =>
-        DATA.has(part) || isName(part) || /^\d+$/.test(part) || NOT_WORDS.some((pattern) => pattern.test(part)),
+        DATA.has(part) ||
+        isName(part) ||
+        /^\d+$/.test(part) ||
+        NOT_WORDS.some((pattern) => pattern.test(part)),
     );
 }
 
