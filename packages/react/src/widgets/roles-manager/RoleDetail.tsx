@@ -1,7 +1,7 @@
 import type { Role, Verdict } from "@staffroom/core";
 import { type ReactNode, useId } from "react";
 import { useRoleFormOptions } from "../../hooks/reads";
-import { moduleWords, permissionWords, screenWords } from "../../messages/catalog-words";
+import { screenWords } from "../../messages/catalog-words";
 import { refusalMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import { Badge } from "../../ui/Badge";

@@ -1,6 +1,6 @@
 import type { Role } from "@staffroom/core";
 import type { ReactNode } from "react";
-import { moduleWords, permissionWords, screenWords } from "../../messages/catalog-words";
+import { screenWords } from "../../messages/catalog-words";
 import { useMessages } from "../../provider/context";
 import { Badge } from "../../ui/Badge";
 

@@ -9,7 +9,7 @@ import {
 import type { ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { optionText, shownVerdict, userAccessOptions } from "../../forms/field-options";
-import { moduleWords, permissionWords, screenWords } from "../../messages/catalog-words";
+import { screenWords } from "../../messages/catalog-words";
 import { useMessages } from "../../provider/context";
 import { Field } from "../../ui/Field";
 import { NewPasswordFields } from "../account/NewPasswordFields";
