@@ -225,7 +225,14 @@ const PATTERNS: readonly (readonly [RegExp, (...groups: string[]) => string])[] 
   ],
   [/^A session lasts at most (\d+) hours\.$/, (n) => `Una sesión dura ${n} horas como máximo.`],
   [/^Choose between 1 and (\d+) users\.$/, (n) => `Elija entre 1 y ${n} usuarios.`],
-  [/^(.+) contains an incomplete character\.$/, (label) => `${label} contiene un carácter incompleto.`],
+  // Sentences that start with core's English field label: the label sits beside the field already.
+  [/^.+ is required\.$/, () => "Este campo es obligatorio."],
+  [/^.+ has at most (\d+) characters\.$/, (n) => `Use como máximo ${n} caracteres.`],
+  [/^.+ contains an incomplete character\.$/, () => "Este campo contiene un carácter incompleto."],
+  [
+    /^.+ contains a control character or line break\.$/,
+    () => "Este campo contiene un carácter de control o un salto de línea.",
+  ],
 ];
 
 /**

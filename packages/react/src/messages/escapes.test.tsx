@@ -80,6 +80,7 @@ const NOT_WORDS: readonly RegExp[] = [
   /^NPI \d{10}$/,
   /^[A-Z]{1,4}$/,
   /^[0-9A-Z]{10}$/,
+  /^[0-9a-f]{64}$/,
 ];
 
 /**

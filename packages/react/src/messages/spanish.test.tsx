@@ -95,6 +95,24 @@ describe("the Spanish bundle and core's failures", () => {
     expect(issue({ path: ["x"], code: "brand_new", message: "Something else." })).toBe(
       "Revise el valor de este campo.",
     );
+    // Core's sentences that start with its English field label drop the label (it sits beside the field).
+    expect(
+      issue({ path: ["profile", "givenName"], code: "too_small", message: "First name is required." }),
+    ).toBe("Este campo es obligatorio.");
+    expect(
+      issue({
+        path: ["profile", "jobTitle"],
+        code: "unpaired_surrogate",
+        message: "Job title contains an incomplete character.",
+      }),
+    ).toBe("Este campo contiene un carácter incompleto.");
+    expect(
+      issue({
+        path: ["profile", "jobTitle"],
+        code: "too_big",
+        message: "Job title has at most 80 characters.",
+      }),
+    ).toBe("Use como máximo 80 caracteres.");
     expect(
       englishMessages.errors.issue({ path: ["x"], code: "required", message: "This field is required." }),
     ).toBe(undefined);
