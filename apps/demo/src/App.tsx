@@ -1,11 +1,11 @@
-import { StaffroomProvider } from "@staffroom/react";
+import { StaffroomProvider, spanishMessages } from "@staffroom/react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { type DemoBackend, loadBackend } from "./backend/backend";
 import { renderRoute } from "./routes";
 import { useAppLocation } from "./routing/router";
 import { PAGE_WIRING } from "./routing/wiring";
 import { SessionProvider, useSession } from "./session/session";
-import { AppearanceProvider, useAppearance } from "./shell/appearance";
+import { AppearanceProvider, type Language, useAppearance } from "./shell/appearance";
 import { Notice, Pending } from "./shell/PageHeader";
 import { SideNav } from "./shell/SideNav";
 import { TopBar } from "./shell/TopBar";
@@ -53,17 +53,23 @@ function Shell({ children }: { readonly children: ReactNode }): ReactNode {
   );
 }
 
+/** The provider props of a language: its locale for dates and numbers, and its words. */
+function languageProps(language: Language) {
+  return language === "es-US" ? { locale: language, messages: spanishMessages } : { locale: language };
+}
+
 /** The routed page inside the widgets' provider, which holds the session's directory and the account side. */
 function Routed({ backend }: { readonly backend: DemoBackend }): ReactNode {
   const { state } = useSession();
   const { pathname } = useAppLocation();
-  const { theme, density } = useAppearance();
+  const { theme, density, language } = useAppearance();
   const directory = state.status === "signed-in" ? state.directory : null;
   return (
     <StaffroomProvider
       auth={backend.auth}
       theme={theme}
       density={density}
+      {...languageProps(language)}
       {...(directory ? { directory } : {})}
     >
       <Shell>{renderRoute(pathname, backend)}</Shell>
@@ -96,7 +102,7 @@ export function App(): ReactNode {
 
 /** Builds the backend (with progress), then hands it to the session and the shell. */
 function Boot(): ReactNode {
-  const { theme, density } = useAppearance();
+  const { theme, density, language } = useAppearance();
   const [boot, setBoot] = useState<BootState>({ phase: "loading", done: 0, total: 0 });
   useEffect(() => {
     booting ??= loadBackend(PAGE_WIRING, (done, total) => setBoot({ phase: "loading", done, total }));
@@ -117,7 +123,7 @@ function Boot(): ReactNode {
     );
   }
   return (
-    <StaffroomProvider theme={theme} density={density}>
+    <StaffroomProvider theme={theme} density={density} {...languageProps(language)}>
       <div className="app">
         <div className="app-boot">
           {boot.phase === "failed" ? (

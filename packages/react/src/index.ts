@@ -13,6 +13,7 @@ export * from "./hooks/provisioning-hooks";
 export * from "./hooks/reads";
 export * from "./hooks/user-mutations";
 export { errorMessage } from "./messages/error-message";
+export { spanishMessages } from "./messages/es";
 export { englishMessages, type MessageOverrides, type Messages, mergeMessages } from "./messages/messages";
 export {
   type Density,

@@ -14,16 +14,21 @@ import {
 } from "react";
 import { NavIcon } from "./icons";
 
-/** How the demo looks: the kit's theme and density, which the demo's own frame follows. */
+/** The widgets' language: English, or the kit's Spanish bundle (es-US). */
+export type Language = "en-US" | "es-US";
+
+/** How the demo looks: the kit's theme, density and language, which the demo's own frame follows. */
 export interface Appearance {
   readonly theme: Theme;
   readonly density: Density;
+  readonly language: Language;
 }
 
 /** The appearance and how to change it. */
 export interface AppearanceApi extends Appearance {
   setTheme(theme: Theme): void;
   setDensity(density: Density): void;
+  setLanguage(language: Language): void;
 }
 
 const THEMES: readonly { value: Theme; label: string }[] = [
@@ -35,12 +40,21 @@ const DENSITIES: readonly { value: Density; label: string }[] = [
   { value: "comfortable", label: "Comfortable" },
   { value: "compact", label: "Compact" },
 ];
+// Each language named in itself, as a person looking for theirs expects.
+const LANGUAGES: readonly { value: Language; label: string }[] = [
+  { value: "en-US", label: "English" },
+  { value: "es-US", label: "Español" },
+];
 
 /** Where the choices live in the browser (one origin: both wirings share them). */
-export const APPEARANCE_KEYS = { theme: "harbor-ehr.theme", density: "harbor-ehr.density" } as const;
+export const APPEARANCE_KEYS = {
+  theme: "harbor-ehr.theme",
+  density: "harbor-ehr.density",
+  language: "harbor-ehr.language",
+} as const;
 
 /** The demo's look before anyone chooses: the system's colours, the compact spacing an EHR uses. */
-export const DEFAULT_APPEARANCE: Appearance = { theme: "system", density: "compact" };
+export const DEFAULT_APPEARANCE: Appearance = { theme: "system", density: "compact", language: "en-US" };
 
 /** A stored choice if it is one of `options` (storage is the user's to edit), else `fallback`. */
 function stored<T extends string>(key: string, options: readonly { value: T }[], fallback: T): T {
@@ -76,6 +90,9 @@ export function AppearanceProvider({ children }: { readonly children: ReactNode 
   const [density, setDensityState] = useState<Density>(() =>
     stored(APPEARANCE_KEYS.density, DENSITIES, DEFAULT_APPEARANCE.density),
   );
+  const [language, setLanguageState] = useState<Language>(() =>
+    stored(APPEARANCE_KEYS.language, LANGUAGES, DEFAULT_APPEARANCE.language),
+  );
   useEffect(() => {
     const root = document.documentElement;
     root.dataset.theme = theme;
@@ -89,9 +106,13 @@ export function AppearanceProvider({ children }: { readonly children: ReactNode 
     setDensityState(next);
     remember(APPEARANCE_KEYS.density, next);
   }, []);
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    remember(APPEARANCE_KEYS.language, next);
+  }, []);
   const api = useMemo(
-    () => ({ theme, density, setTheme, setDensity }),
-    [theme, density, setTheme, setDensity],
+    () => ({ theme, density, language, setTheme, setDensity, setLanguage }),
+    [theme, density, language, setTheme, setDensity, setLanguage],
   );
   return <AppearanceContext.Provider value={api}>{children}</AppearanceContext.Provider>;
 }
@@ -139,15 +160,16 @@ function BarSelect<T extends string>({
 }
 
 /**
- * The top bar's "Display" disclosure: "Theme" (Light, Dark, System) and "Density" (Comfortable,
- * Compact) — the kit's own `theme` and `density`, applied at once to every widget, dialog and menu
- * and to the demo's frame, and kept for the next visit. A disclosure keeps the bar on one line; it
+ * The top bar's "Display" disclosure: "Theme" (Light, Dark, System), "Density" (Comfortable,
+ * Compact) and "Language" (English, Español) — the kit's own `theme`, `density` and `locale` with
+ * its messages, applied at once to every widget, dialog and menu (the theme to the demo's frame
+ * too; the demo's own frame stays in English), and kept for the next visit. A disclosure keeps the bar on one line; it
  * closes with Escape (focus back on "Display") or a click elsewhere.
  *
  * @example <AppearanceControls />
  */
 export function AppearanceControls(): ReactNode {
-  const { theme, density, setTheme, setDensity } = useAppearance();
+  const { theme, density, language, setTheme, setDensity, setLanguage } = useAppearance();
   const details = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
   useEffect(() => {
@@ -179,6 +201,7 @@ export function AppearanceControls(): ReactNode {
       <div className="app-display-panel">
         <BarSelect label="Theme" value={theme} options={THEMES} onChange={setTheme} />
         <BarSelect label="Density" value={density} options={DENSITIES} onChange={setDensity} />
+        <BarSelect label="Language" value={language} options={LANGUAGES} onChange={setLanguage} />
       </div>
     </details>
   );

@@ -11,7 +11,8 @@ function isErrorData(value: unknown): value is DirectoryErrorData {
 
 /**
  * The text to show for a failure — a `DirectoryError` or its plain data (as in bulk results): the
- * host's override for the rule or code, else core's own message; anything else is a bug and shows
+ * host's override for the rule or code, else core's message in the host's language
+ * (`errors.translate`), else core's own message; anything else is a bug and shows
  * the generic text.
  *
  * @example errorMessage(messages, error) // "At least one active administrator must remain."
@@ -22,7 +23,7 @@ export function errorMessage(messages: Messages, error: unknown): string {
     const byRule = messages.errors.rule[error.rule];
     if (byRule) return byRule;
   }
-  return messages.errors.code[error.code] ?? error.message;
+  return messages.errors.code[error.code] ?? messages.errors.translate(error) ?? error.message;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type {
   AdminScreen,
+  DirectoryErrorData,
   ErrorCode,
   FieldIssue,
   Refusal,
@@ -68,6 +69,13 @@ export interface Messages {
      * permission toggle); return undefined to keep the `code`/`rule` overrides above, else core's.
      */
     readonly refusal: (refusal: Refusal) => string | undefined;
+    /**
+     * Core's own sentence for a failure (a thrown error, a bulk row's error, a refusal) in the
+     * host's language, consulted after the `code`/`rule` overrides and before core's English text;
+     * return undefined to keep core's. English: always undefined. The Spanish bundle translates
+     * core's exact sentence, else the rule, else the code, so it never returns undefined.
+     */
+    readonly translate: (failure: DirectoryErrorData) => string | undefined;
     readonly unexpected: string;
     readonly staleTitle: string;
     readonly staleBody: string;
@@ -150,6 +158,8 @@ export interface Messages {
     readonly bulkResult: (succeeded: number, failed: number) => string;
     readonly bulkConfirmDelete: (count: number) => string;
     readonly bulkConfirmDeleteBody: string;
+    /** The word typed to confirm a bulk delete, as `bulkConfirmDeleteBody` names it. @example "DELETE" */
+    readonly bulkDeleteWord: string;
     /** Title of the bulk disable confirmation. @example (4) => "Disable 4 users?" */
     readonly bulkConfirmDisable: (count: number) => string;
     readonly bulkConfirmDisableBody: string;
@@ -355,6 +365,7 @@ export const englishMessages: Messages = {
     rule: {},
     issue: () => undefined,
     refusal: () => undefined,
+    translate: () => undefined,
     unexpected: "Something went wrong. Try again.",
     staleTitle: "Someone else changed this user",
     staleBody: "Your changes were not saved. Reload to see the latest version, then make your changes again.",
@@ -444,6 +455,7 @@ export const englishMessages: Messages = {
     bulkConfirmDelete: (count) => `Delete ${plural(count, "user", "users")} permanently?`,
     bulkConfirmDeleteBody:
       "Their profiles, access and sessions in this organization are erased, with their names and details in the audit trail (its events stay, without them). Sign-in accounts with no other organization are deleted. This cannot be undone. Type DELETE to confirm.",
+    bulkDeleteWord: "DELETE",
     bulkConfirmDisable: (count) => `Disable ${plural(count, "user", "users")}?`,
     bulkConfirmDisableBody:
       "They are signed out at once and can no longer sign in. Their history stays, and you can restore them from the Disabled tab.",

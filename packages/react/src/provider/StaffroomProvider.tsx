@@ -10,13 +10,17 @@ export interface StaffroomProviderProps {
   readonly directory?: StaffDirectory;
   /** The account side, for SignInForm, AcceptInvitation and the password screens. */
   readonly auth?: DirectoryAuth;
-  /** Overrides of any visible string (English by default). */
+  /** Overrides of any visible string (English by default), or a whole bundle such as `spanishMessages`. */
   readonly messages?: MessageOverrides;
   /** Colour scheme. Default `light`. */
   readonly theme?: Theme;
   /** Spacing. Default `comfortable`. */
   readonly density?: Density;
-  /** BCP 47 locale for dates and numbers. Default `en-US`. */
+  /**
+   * BCP 47 locale of the widgets: dates and numbers are formatted in it, and it is the `lang` of
+   * their root (so screen readers pronounce them right). It does not pick the words: pass the
+   * matching bundle as `messages` (`spanishMessages` for `es-US`). Default `en-US`.
+   */
   readonly locale?: string;
   /** Where dialogs and menus render (for hosts with their own stacking context). Default document.body. */
   readonly portalContainer?: HTMLElement | null;
@@ -70,6 +74,7 @@ export function StaffroomProvider(props: StaffroomProviderProps): ReactNode {
     <StaffroomContext.Provider value={value}>
       <div
         className={className ? `sr-root ${className}` : "sr-root"}
+        lang={locale}
         data-theme={theme}
         data-density={density}
       >

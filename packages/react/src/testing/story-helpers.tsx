@@ -1,6 +1,7 @@
 import type { StaffDirectory } from "@staffroom/core";
 import type { ReactNode } from "react";
 import { StaffroomProvider, type StaffroomProviderProps } from "../provider/StaffroomProvider";
+import { useStoryLocaleProps } from "./story-locale";
 
 /**
  * The real directory with every call delayed by `ms` (Infinity: never answers), to show loading
@@ -37,7 +38,8 @@ export function withLatency(directory: StaffDirectory, ms: number): StaffDirecto
 }
 
 /**
- * A story frame: the provider over a directory, on a page-like background.
+ * A story frame: the provider over a directory, on a page-like background, in the language of
+ * Storybook's `locale` global (English by default).
  *
  * @example <StoryFrame directory={seeded.owner}><UserDirectory /></StoryFrame>
  */
@@ -49,8 +51,9 @@ export function StoryFrame({
   readonly directory: StaffDirectory;
   readonly children: ReactNode;
 }): ReactNode {
+  const language = useStoryLocaleProps(props.messages);
   return (
-    <StaffroomProvider directory={directory} {...props}>
+    <StaffroomProvider directory={directory} {...props} {...language}>
       <main style={{ padding: 24, minHeight: "100vh" }}>{children}</main>
     </StaffroomProvider>
   );

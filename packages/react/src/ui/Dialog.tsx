@@ -10,10 +10,11 @@ import { type FocusReturn, focusFirstField, rememberFocus } from "./focus-return
  * @example <PortalScope><div className="sr-menu">…</div></PortalScope>
  */
 export function ThemeScope({ children }: { readonly children: ReactNode }): ReactNode {
-  const { theme, density, className } = useStaffroom();
+  const { theme, density, className, locale } = useStaffroom();
   return (
     <div
       className={className ? `sr-root ${className}` : "sr-root"}
+      lang={locale}
       data-theme={theme}
       data-density={density}
       style={{ display: "contents" }}

@@ -1,6 +1,7 @@
 import type { DirectoryAuth } from "@staffroom/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { Say } from "../../testing/story-locale";
 import { AcceptInvitation } from "./AcceptInvitation";
 import { AuthFrame, authWithLatency } from "./AuthFrame";
 import { accountWorld, inviteExistingAccount, inviteNewPerson } from "./account-world";
@@ -10,7 +11,15 @@ type Loaded = { auth: DirectoryAuth; token: string };
 const meta = {
   title: "Account/AcceptInvitation",
   component: AcceptInvitation,
-  args: { token: "", onAccepted: fn(), signInLink: <a href="#sign-in">Go to sign-in</a> },
+  args: {
+    token: "",
+    onAccepted: fn(),
+    signInLink: (
+      <a href="#sign-in">
+        <Say en="Go to sign-in" es="Ir a iniciar sesión" />
+      </a>
+    ),
+  },
   loaders: [
     async (): Promise<Loaded> => {
       const world = await accountWorld();

@@ -1,9 +1,11 @@
 import type { DirectoryAuth } from "@staffroom/core";
 import type { ReactNode } from "react";
 import { StaffroomProvider, type StaffroomProviderProps } from "../../provider/StaffroomProvider";
+import { useStoryLocaleProps } from "../../testing/story-locale";
 
 /**
- * A story frame for the account screens: the provider over a DirectoryAuth, centred on a page.
+ * A story frame for the account screens: the provider over a DirectoryAuth, centred on a page, in
+ * the language of Storybook's `locale` global (English by default).
  *
  * @example <AuthFrame auth={world.auth}><SignInForm onSignedIn={fn()} /></AuthFrame>
  */
@@ -15,8 +17,9 @@ export function AuthFrame({
   readonly auth: DirectoryAuth;
   readonly children: ReactNode;
 }): ReactNode {
+  const language = useStoryLocaleProps(props.messages);
   return (
-    <StaffroomProvider auth={auth} {...props}>
+    <StaffroomProvider auth={auth} {...props} {...language}>
       <main
         style={{
           padding: 24,

@@ -1,6 +1,7 @@
 import type { DirectoryAuth } from "@staffroom/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, within } from "storybook/test";
+import { Say } from "../../testing/story-locale";
 import { AuthFrame } from "./AuthFrame";
 import { accountWorld } from "./account-world";
 import { ForgotPasswordForm } from "./ForgotPasswordForm";
@@ -10,7 +11,14 @@ type Loaded = { auth: DirectoryAuth; email: string; sent: () => number };
 const meta = {
   title: "Account/ForgotPasswordForm",
   component: ForgotPasswordForm,
-  args: { onSent: fn(), backToSignIn: <a href="#sign-in">Back to sign-in</a> },
+  args: {
+    onSent: fn(),
+    backToSignIn: (
+      <a href="#sign-in">
+        <Say en="Back to sign-in" es="Volver a iniciar sesión" />
+      </a>
+    ),
+  },
   loaders: [
     async (): Promise<Loaded> => {
       const world = await accountWorld();

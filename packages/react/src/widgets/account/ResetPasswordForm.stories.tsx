@@ -1,6 +1,7 @@
 import type { DirectoryAuth } from "@staffroom/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, within } from "storybook/test";
+import { Say } from "../../testing/story-locale";
 import { AuthFrame } from "./AuthFrame";
 import { accountWorld, resetToken } from "./account-world";
 import { ResetPasswordForm } from "./ResetPasswordForm";
@@ -13,8 +14,16 @@ const meta = {
   args: {
     token: "",
     onReset: fn(),
-    signInLink: <a href="#sign-in">Sign in</a>,
-    requestNewLink: <a href="#forgot">Send me a new link</a>,
+    signInLink: (
+      <a href="#sign-in">
+        <Say en="Sign in" es="Iniciar sesión" />
+      </a>
+    ),
+    requestNewLink: (
+      <a href="#forgot">
+        <Say en="Send me a new link" es="Enviarme un enlace nuevo" />
+      </a>
+    ),
   },
   loaders: [
     async (): Promise<Loaded> => {

@@ -2,6 +2,7 @@ import type { DirectoryAuth } from "@staffroom/core";
 import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { Say } from "../../testing/story-locale";
 import { AuthFrame } from "./AuthFrame";
 import { accountWorld, fillConcurrentSeats } from "./account-world";
 import { SignInForm } from "./SignInForm";
@@ -11,7 +12,14 @@ type Loaded = { auth: DirectoryAuth; email: string };
 const meta = {
   title: "Account/SignInForm",
   component: SignInForm,
-  args: { onSignedIn: fn(), forgotPassword: <a href="#forgot">Forgot your password?</a> },
+  args: {
+    onSignedIn: fn(),
+    forgotPassword: (
+      <a href="#forgot">
+        <Say en="Forgot your password?" es="¿Olvidó su contraseña?" />
+      </a>
+    ),
+  },
   loaders: [
     async (): Promise<Loaded> => {
       const world = await accountWorld();

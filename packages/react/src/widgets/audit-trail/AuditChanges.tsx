@@ -1,6 +1,6 @@
 import type { FieldChange } from "@staffroom/core";
 import type { ReactNode } from "react";
-import { useMessages } from "../../provider/context";
+import { useMessages, useStaffroom } from "../../provider/context";
 import { fieldLabel } from "./audit-format";
 
 /** Names of the ids an event may mention (users, roles, locations), for display only. */
@@ -49,12 +49,15 @@ export function changeRows(changes: Readonly<Record<string, FieldChange>>, prefi
 /** A value in words: names for ids, Yes/No, lists joined. */
 function useDescribe(names: AuditNames): (value: unknown, path: string) => string {
   const m = useMessages();
+  const { locale } = useStaffroom();
   const describe = (value: unknown, path: string): string => {
     if (value === null || value === undefined || value === "") return m.audit.emptyValue;
     if (typeof value === "boolean") return value ? m.common.yes : m.common.no;
-    if (typeof value === "number") return value.toLocaleString();
+    if (typeof value === "number") return value.toLocaleString(locale);
     if (typeof value === "string") {
       if (value === "organization" && path.endsWith("locationAccess")) return m.common.allLocations;
+      if (path === "status" && Object.hasOwn(m.audit.statuses, value))
+        return m.audit.statuses[value as keyof typeof m.audit.statuses];
       return names.users.get(value) ?? names.roles.get(value) ?? names.locations.get(value) ?? value;
     }
     if (Array.isArray(value)) {

@@ -1,3 +1,5 @@
+import type { UserStatus } from "@staffroom/core";
+
 /**
  * Strings of AuditTrail, English defaults; hosts override them through `messages.audit`.
  * `actions`, `fields`, `targetTypes` and `reasons` are dictionaries: unknown codes show humanised
@@ -59,6 +61,8 @@ export interface AuditMessages {
   readonly targetTypes: Readonly<Record<string, string>>;
   /** Why a failure failed, per reason code. */
   readonly reasons: Readonly<Record<string, string>>;
+  /** A user's status as a change shows it ("active → disabled"); `deleted` is the status a delete or revoke leaves. */
+  readonly statuses: Readonly<Record<UserStatus | "deleted", string>>;
   readonly noChanges: string;
   readonly emptyValue: string;
   /** Screen-reader words around the arrow of a change. */
@@ -113,6 +117,96 @@ export interface AuditMessages {
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
+/** English words of `AuditMessages.actions`; other languages must name every key. @example englishAuditActions["user.created"] */
+export const englishAuditActions = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_out": "Signed out",
+  "auth.switch_organization": "Switched organization",
+  "account.password_changed": "Changed their password",
+  "account.password_reset_requested": "Asked for a password reset",
+  "account.password_reset_completed": "Reset their password",
+  "user.created": "Created a user",
+  "user.invited": "Invited a user",
+  "user.updated": "Edited a user",
+  "user.role_changed": "Changed a user's role",
+  "user.disabled": "Disabled a user",
+  "user.restored": "Restored a user",
+  "user.deleted": "Deleted a user",
+  "user.unlocked": "Unlocked a user",
+  "user.password_reset": "Set a temporary password",
+  "user.password_reset_link_sent": "Sent a password reset link",
+  "invitation.accepted": "Accepted an invitation",
+  "invitation.resent": "Resent an invitation",
+  "invitation.revoked": "Revoked an invitation",
+  "role.created": "Created a role",
+  "role.updated": "Edited a role",
+  "role.deleted": "Deleted a role",
+  "location.created": "Created a location",
+  "location.updated": "Edited a location",
+  "location.archived": "Archived a location",
+  "organization.created": "Created the organization",
+  "organization.updated": "Changed organization settings",
+  "organization.main_contact_changed": "Handed over the main contact",
+  "session.ended": "Ended a session",
+} as const;
+
+/** English words of `AuditMessages.fields`; other languages must name every key. @example englishAuditActions["user.created"] */
+export const englishAuditFields = {
+  email: "Email",
+  status: "Status",
+  roleId: "Role",
+  locationAccess: "Location access",
+  primaryLocationId: "Primary location",
+  mustChangePassword: "Must change password",
+  locked: "Locked",
+  loginChannels: "Sign-in channels",
+  licences: "Licences",
+  permissions: "Permissions",
+  name: "Name",
+  group: "Group",
+  description: "Description",
+  archived: "Archived",
+  sentCount: "Invitations sent",
+  features: "Features",
+  seats: "Seats",
+  licenceTypes: "Licence types",
+  providerTypes: "Provider types",
+  mainContactUserId: "Main contact",
+  sessionLimits: "Session limits",
+  idleMinutes: "Idle limit (minutes)",
+  lifetimeHours: "Session lifetime (hours)",
+  session: "Session",
+  givenName: "First name",
+  familyName: "Last name",
+  title: "Title",
+  jobTitle: "Job title",
+  practitioner: "Practitioner",
+  caseManager: "Case manager",
+  diary: "Diary",
+  npi: "NPI",
+} as const;
+
+/** English words of `AuditMessages.targetTypes`; other languages must name every key. @example englishAuditActions["user.created"] */
+export const englishAuditTargetTypes = {
+  user: "User",
+  role: "Role",
+  location: "Location",
+  organization: "Organization",
+  account: "Account",
+} as const;
+
+/** English words of `AuditMessages.reasons`; other languages must name every key. @example englishAuditActions["user.created"] */
+export const englishAuditReasons = {
+  wrong_password: "wrong password",
+  unknown_account: "no such account",
+  no_password: "account has no password yet",
+  locked: "account locked",
+  attempts_in_flight: "too many attempts at once",
+  not_a_member: "not a member of this organization",
+  no_active_membership: "no active membership",
+  concurrent_seat_limit: "no concurrent seat free",
+} as const;
+
 /** English defaults of {@link AuditMessages}. */
 export const auditMessages: AuditMessages = {
   loading: "Loading…",
@@ -152,88 +246,11 @@ export const auditMessages: AuditMessages = {
   sequence: (n) => `#${n}`,
   utc: (iso) => `${iso.replace("T", " ").replace("Z", "")} UTC`,
   outcome: { success: "Succeeded", failure: "Failed" },
-  actions: {
-    "auth.sign_in": "Signed in",
-    "auth.sign_out": "Signed out",
-    "auth.switch_organization": "Switched organization",
-    "account.password_changed": "Changed their password",
-    "account.password_reset_requested": "Asked for a password reset",
-    "account.password_reset_completed": "Reset their password",
-    "user.created": "Created a user",
-    "user.invited": "Invited a user",
-    "user.updated": "Edited a user",
-    "user.role_changed": "Changed a user's role",
-    "user.disabled": "Disabled a user",
-    "user.restored": "Restored a user",
-    "user.deleted": "Deleted a user",
-    "user.unlocked": "Unlocked a user",
-    "user.password_reset": "Set a temporary password",
-    "user.password_reset_link_sent": "Sent a password reset link",
-    "invitation.accepted": "Accepted an invitation",
-    "invitation.resent": "Resent an invitation",
-    "invitation.revoked": "Revoked an invitation",
-    "role.created": "Created a role",
-    "role.updated": "Edited a role",
-    "role.deleted": "Deleted a role",
-    "location.created": "Created a location",
-    "location.updated": "Edited a location",
-    "location.archived": "Archived a location",
-    "organization.created": "Created the organization",
-    "organization.updated": "Changed organization settings",
-    "organization.main_contact_changed": "Handed over the main contact",
-    "session.ended": "Ended a session",
-  },
-  fields: {
-    email: "Email",
-    status: "Status",
-    roleId: "Role",
-    locationAccess: "Location access",
-    primaryLocationId: "Primary location",
-    mustChangePassword: "Must change password",
-    locked: "Locked",
-    loginChannels: "Sign-in channels",
-    licences: "Licences",
-    permissions: "Permissions",
-    name: "Name",
-    group: "Group",
-    description: "Description",
-    archived: "Archived",
-    sentCount: "Invitations sent",
-    features: "Features",
-    seats: "Seats",
-    licenceTypes: "Licence types",
-    providerTypes: "Provider types",
-    mainContactUserId: "Main contact",
-    sessionLimits: "Session limits",
-    idleMinutes: "Idle limit (minutes)",
-    lifetimeHours: "Session lifetime (hours)",
-    session: "Session",
-    givenName: "First name",
-    familyName: "Last name",
-    title: "Title",
-    jobTitle: "Job title",
-    practitioner: "Practitioner",
-    caseManager: "Case manager",
-    diary: "Diary",
-    npi: "NPI",
-  },
-  targetTypes: {
-    user: "User",
-    role: "Role",
-    location: "Location",
-    organization: "Organization",
-    account: "Account",
-  },
-  reasons: {
-    wrong_password: "wrong password",
-    unknown_account: "no such account",
-    no_password: "account has no password yet",
-    locked: "account locked",
-    attempts_in_flight: "too many attempts at once",
-    not_a_member: "not a member of this organization",
-    no_active_membership: "no active membership",
-    concurrent_seat_limit: "no concurrent seat free",
-  },
+  actions: englishAuditActions,
+  fields: englishAuditFields,
+  targetTypes: englishAuditTargetTypes,
+  reasons: englishAuditReasons,
+  statuses: { active: "active", pending: "pending", disabled: "disabled", deleted: "deleted" },
   noChanges: "—",
   emptyValue: "none",
   changedFrom: "from",

@@ -1,21 +1,42 @@
 import type { StaffDirectory } from "@staffroom/core";
 import { memoryWorld } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { ComponentProps, ReactNode } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { englishMessages } from "../../messages/messages";
+import { useMessages } from "../../provider/context";
 import { StoryFrame } from "../../testing/story-helpers";
+import { Say } from "../../testing/story-locale";
 import { Button } from "../../ui/Button";
 import { DeletionScope } from "../user-directory/DeletionScope";
 import { ConfirmDialog } from "./ConfirmDialog";
+
+const ENGLISH_ARGS = {
+  title: "Delete Jane Smith RN permanently?",
+  description: englishMessages.confirm.deleteBody,
+  confirmLabel: "Delete permanently",
+};
+
+/** The dialog with the default args in the story's language (args changed in Controls show as typed). */
+function InStoryLanguage(args: ComponentProps<typeof ConfirmDialog.Content>): ReactNode {
+  const m = useMessages();
+  const or = (value: ReactNode, english: string, words: string) => (value === english ? words : value);
+  return (
+    <ConfirmDialog.Content
+      {...args}
+      title={or(args.title, ENGLISH_ARGS.title, m.confirm.deleteTitle("Jane Smith RN"))}
+      description={or(args.description, ENGLISH_ARGS.description, m.confirm.deleteBody)}
+      confirmLabel={or(args.confirmLabel, ENGLISH_ARGS.confirmLabel, m.confirm.deleteConfirm) as string}
+    />
+  );
+}
 
 const meta = {
   title: "Dialogs/ConfirmDialog",
   component: ConfirmDialog.Content,
   args: {
-    title: "Delete Jane Smith RN permanently?",
-    description: englishMessages.confirm.deleteBody,
+    ...ENGLISH_ARGS,
     children: <DeletionScope />,
-    confirmLabel: "Delete permanently",
     confirmText: "jane.smith@harbor-urgent-care.example",
     onConfirm: fn(async () => undefined),
   },
@@ -29,9 +50,11 @@ const meta = {
     <StoryFrame directory={(loaded as { directory: StaffDirectory }).directory}>
       <ConfirmDialog.Root>
         <ConfirmDialog.Trigger asChild>
-          <Button variant="danger">Delete user</Button>
+          <Button variant="danger">
+            <Say en="Delete user" es="Eliminar usuario" />
+          </Button>
         </ConfirmDialog.Trigger>
-        <ConfirmDialog.Content {...args} />
+        <InStoryLanguage {...args} />
       </ConfirmDialog.Root>
     </StoryFrame>
   ),

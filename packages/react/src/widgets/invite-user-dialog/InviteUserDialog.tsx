@@ -86,6 +86,7 @@ function InviteForm({
         (v: UserFormValues) => toInviteInput(v, offered),
         fieldOfUserPath,
         (v) => unchosenChoices(m, v),
+        m.errors.issue,
       ),
     [offered, m],
   );

@@ -1,9 +1,11 @@
 import type { StaffDirectory } from "@staffroom/core";
 import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { ReactNode } from "react";
 import { expect, within } from "storybook/test";
 import { seededWorld } from "../../testing/seeded-world";
 import { StoryFrame } from "../../testing/story-helpers";
+import { useStoryText } from "../../testing/story-locale";
 import { AuditTrail } from "../audit-trail/AuditTrail";
 import { LocationsManager } from "../locations-manager/LocationsManager";
 import { OrganizationSettings } from "../organization-settings/OrganizationSettings";
@@ -107,10 +109,19 @@ export const AuditForAClinicManager: Story = {
 };
 
 /** The host's own words, through a widget's `noAccessMessage`. */
+/** The host's own sentence, in the story's language. */
+function ShahsRoles(): ReactNode {
+  const text = useStoryText(
+    "Roles are kept by your practice manager, Dr. Shah.",
+    "Los roles los administra su gerente de práctica, la Dra. Shah.",
+  );
+  return <RolesManager noAccessMessage={text} />;
+}
+
 export const CustomMessage: Story = {
   render: (_args, { loaded, globals }) => (
     <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
-      <RolesManager noAccessMessage="Roles are kept by your practice manager, Dr. Shah." />
+      <ShahsRoles />
     </StoryFrame>
   ),
   play: async ({ canvasElement }) => {

@@ -6,7 +6,7 @@ import {
   type SeatUsage,
   seatLimitsBelowUse,
 } from "@staffroom/core";
-import { type ReactNode, useRef, useState } from "react";
+import { type ReactNode, useMemo, useRef, useState } from "react";
 import { coreResolver } from "../../forms/resolver";
 import { StaleNotice } from "../../forms/StaleNotice";
 import { useVersionedForm } from "../../forms/use-versioned-form";
@@ -32,11 +32,13 @@ const toValues = (org: Organization | null): OrganizationFormValues =>
 const ORGANIZATION_REQUIRED = (): never => {
   throw new Error("OrganizationForm edits an organization; it cannot create one.");
 };
-const resolver = (initial: OrganizationFormValues) =>
+const resolverIn = (m: Messages) => (initial: OrganizationFormValues) =>
   coreResolver(
     OrganizationPatchSchema,
     (v: OrganizationFormValues) => toOrganizationPatch(v, initial),
     fieldOfOrganizationPath,
+    undefined,
+    m.errors.issue,
   );
 /** The labels of the fields whose unsaved values a reload lists. */
 const labelOf =
@@ -89,7 +91,7 @@ export function OrganizationForm({
   const v = useVersionedForm({
     record: organization,
     toValues,
-    resolver,
+    resolver: useMemo(() => resolverIn(m), [m]),
     // Only changed groups are sent; nothing changed, nothing to write.
     save: async (values, { initial, version, record }) => {
       const patch = toOrganizationPatch(values, initial);

@@ -2,6 +2,7 @@ import type { DirectoryAuth, SignInResult } from "@staffroom/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { type ReactNode, useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { Say } from "../../testing/story-locale";
 import { AuthFrame, authWithLatency } from "../account/AuthFrame";
 import { accountWorld, ownerSession, twoOrganizations } from "../account/account-world";
 import { OrganizationSwitcher, type OrganizationSwitcherProps } from "./OrganizationSwitcher";
@@ -23,7 +24,11 @@ function Host(props: OrganizationSwitcherProps): ReactNode {
           props.onSwitched(result);
         }}
       />
-      {session ? <p>Signed in to {session.organizationName}.</p> : null}
+      {session ? (
+        <p>
+          <Say en="Signed in to" es="Sesión iniciada en" /> {session.organizationName}.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { type CatalogView, DirectoryError, type Verdict } from "@staffroom/core"
 import { type ReactNode, useId, useRef, useState } from "react";
 import { useUpdateRole } from "../../hooks/admin-mutations";
 import { useRoleCatalog, useRoleFormOptions, useRoles } from "../../hooks/reads";
+import { moduleWords, permissionWords, screenWords } from "../../messages/catalog-words";
 import { errorMessage, refusalMessage } from "../../messages/error-message";
 import { useDirectory, useMessages } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
@@ -182,7 +183,7 @@ export function PermissionMatrix({
       {catalog.data.modules.map((module) => (
         <fieldset key={module.key} className="sr-matrix-module">
           <legend className="sr-matrix-legend">
-            {module.label}
+            {moduleWords(m, module.key, module.label)}
             <span className="sr-matrix-count">
               {t.moduleCount(
                 module.actions.filter((a) => shown.has(a.permission)).length,
@@ -244,7 +245,8 @@ interface MatrixSwitchProps {
 /** One permission as a switch; locked switches stay focusable so keyboard users hear why. */
 function MatrixSwitch(props: MatrixSwitchProps): ReactNode {
   const { action, on, changed, reason, reasonId, showReason, onToggle } = props;
-  const t = useMessages().roles.matrix;
+  const m = useMessages();
+  const t = m.roles.matrix;
   const changedId = useId();
   const locked = reason !== null;
   const describedBy = [locked ? reasonId : null, changed ? changedId : null].filter(Boolean).join(" ");
@@ -265,8 +267,10 @@ function MatrixSwitch(props: MatrixSwitchProps): ReactNode {
         />
         <span className="sr-switch-track" aria-hidden="true" />
         <span className="sr-switch-text">
-          <span className="sr-switch-label">{action.label}</span>
-          {action.screens.length ? <span className="sr-hint">{t.screens(action.screens)}</span> : null}
+          <span className="sr-switch-label">{permissionWords(m, action.permission, action.label)}</span>
+          {action.screens.length ? (
+            <span className="sr-hint">{t.screens(screenWords(m, action.screens))}</span>
+          ) : null}
         </span>
       </label>
       {changed ? (

@@ -1,6 +1,7 @@
 import type { Role, Verdict } from "@staffroom/core";
 import { type ReactNode, useId } from "react";
 import { useRoleFormOptions } from "../../hooks/reads";
+import { screenWords } from "../../messages/catalog-words";
 import { refusalMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import { Badge } from "../../ui/Badge";
@@ -92,7 +93,7 @@ export function RoleDetail(props: RoleDetailProps): ReactNode {
         <span className="sr-label">{t.opens}</span>
         {role.screens.length ? (
           <ul className="sr-roles-screen-list">
-            {role.screens.map((screen) => (
+            {screenWords(m, role.screens).map((screen) => (
               <li key={screen}>
                 <Badge>{screen}</Badge>
               </li>

@@ -7,13 +7,14 @@ import {
   type RolePatch,
   RolePatchSchema,
 } from "@staffroom/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 import { coreResolver } from "../../forms/resolver";
 import { StaleNotice } from "../../forms/StaleNotice";
 import { useVersionedForm } from "../../forms/use-versioned-form";
 import { useCreateRole, useUpdateRole } from "../../hooks/admin-mutations";
 import { queryKeys } from "../../hooks/keys";
 import { useRoleCatalog, useRoleFormOptions } from "../../hooks/reads";
+import type { Messages } from "../../messages/messages";
 import { useDirectory, useMessages, useStaffroom } from "../../provider/context";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
@@ -53,8 +54,10 @@ const toValues = (role: Role | null): RoleFormValues => ({
   // Least privilege by default: a template is a deliberate choice.
   template: "",
 });
-const createResolver = () => coreResolver(RoleInputSchema, toInput, fieldOf);
-const editResolver = () => coreResolver(RolePatchSchema, toPatch, fieldOf);
+const createResolverIn = (m: Messages) => () =>
+  coreResolver(RoleInputSchema, toInput, fieldOf, undefined, m.errors.issue);
+const editResolverIn = (m: Messages) => () =>
+  coreResolver(RolePatchSchema, toPatch, fieldOf, undefined, m.errors.issue);
 
 /**
  * W7: create a role from a template (core's verdict on each, `roles.formOptions()`: templates with
@@ -115,7 +118,7 @@ function RoleForm({
   const v = useVersionedForm({
     record: props.mode === "edit" ? props.role : null,
     toValues,
-    resolver: props.mode === "edit" ? editResolver : createResolver,
+    resolver: useMemo(() => (props.mode === "edit" ? editResolverIn : createResolverIn)(m), [props.mode, m]),
     save: (values, { record, version }) =>
       record && version !== undefined
         ? update.mutate({ id: record.id, patch: toPatch(values), version })

@@ -1,5 +1,6 @@
 import type { Role } from "@staffroom/core";
 import type { ReactNode } from "react";
+import { screenWords } from "../../messages/catalog-words";
 import { useMessages } from "../../provider/context";
 import { Badge } from "../../ui/Badge";
 
@@ -24,7 +25,8 @@ export interface RoleListProps {
  */
 export function RoleList(props: RoleListProps): ReactNode {
   const { roles, selectedId, ownRoleId, onSelect, labelledBy, unsavedIds } = props;
-  const t = useMessages().roles;
+  const m = useMessages();
+  const t = m.roles;
   return (
     <nav className="sr-roles-nav" aria-labelledby={labelledBy}>
       <ul className="sr-roles-list">
@@ -44,7 +46,9 @@ export function RoleList(props: RoleListProps): ReactNode {
                 {role.administrator ? <Badge tone="accent">{t.administrator}</Badge> : null}
                 {role.id === ownRoleId ? <Badge>{t.yourRole}</Badge> : null}
                 {unsavedIds?.has(role.id) ? <Badge tone="warning">{t.unsavedBadge}</Badge> : null}
-                <span className="sr-roles-item-screens">{t.screensSummary(role.screens)}</span>
+                <span className="sr-roles-item-screens">
+                  {t.screensSummary(screenWords(m, role.screens))}
+                </span>
               </span>
             </button>
           </li>

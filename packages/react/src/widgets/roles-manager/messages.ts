@@ -32,6 +32,16 @@ export interface RolesMessages {
   readonly holdersLink: (name: string, users: number) => string;
   /** Beside a role in the list whose permission changes are staged but not saved. */
   readonly unsavedBadge: string;
+  /**
+   * The permission catalog in the host's words: module labels by module key, action labels by
+   * permission name, screens by core's name for them. Unset entries show core's catalog labels
+   * (English for the default catalog; a vendor's own modules show their own labels).
+   */
+  readonly catalog: {
+    readonly modules: Readonly<Record<string, string>>;
+    readonly permissions: Readonly<Record<string, string>>;
+    readonly screens: Readonly<Record<string, string>>;
+  };
   readonly form: {
     readonly createTitle: string;
     readonly createDescription: string;
@@ -117,6 +127,7 @@ export const rolesMessages: RolesMessages = {
   dismiss: "Dismiss",
   holdersLink: (name, users) => `Show the ${count(users, "person", "people")} who hold ${name}`,
   unsavedBadge: "Unsaved changes",
+  catalog: { modules: {}, permissions: {}, screens: {} },
   form: {
     createTitle: "New role",
     createDescription:

@@ -25,7 +25,9 @@ export function DirectoryDialogs({ dialogs }: { readonly dialogs: UserDirectoryD
             title={bulkConfirm.title(m, bulk.people.length)}
             description={bulkConfirm.description(m)}
             confirmLabel={bulkConfirm.confirmLabel(m, bulk.people.length)}
-            {...(bulkConfirm.typeToConfirm === undefined ? {} : { confirmText: bulkConfirm.typeToConfirm })}
+            {...(bulkConfirm.typeToConfirm === undefined
+              ? {}
+              : { confirmText: bulkConfirm.typeToConfirm(m) })}
             onConfirm={() => dialogs.confirmBulk(bulk.input)}
           >
             <BulkPeople pending={bulk} />

@@ -1,6 +1,6 @@
 import type { UserStatus } from "@staffroom/core";
 import { type KeyboardEvent, type ReactNode, useRef } from "react";
-import { useMessages } from "../../provider/context";
+import { useMessages, useStaffroom } from "../../provider/context";
 import { useMountPart, usePartContext } from "./directory-context";
 
 const STATUSES: readonly UserStatus[] = ["active", "pending", "disabled"];
@@ -20,6 +20,7 @@ export function DirectoryTabs(): ReactNode {
   const onChange = api.setStatus;
   const counts = api.counts;
   const m = useMessages();
+  const { locale } = useStaffroom();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const move = (event: KeyboardEvent, index: number) => {
     const last = STATUSES.length - 1;
@@ -63,7 +64,7 @@ export function DirectoryTabs(): ReactNode {
           onKeyDown={(e) => move(e, index)}
         >
           {m.directory.tab[status]}{" "}
-          <span className="sr-tab-count">{counts ? counts[status].toLocaleString("en-US") : "–"}</span>
+          <span className="sr-tab-count">{counts ? counts[status].toLocaleString(locale) : "–"}</span>
         </button>
       ))}
     </div>

@@ -1,7 +1,7 @@
 import type { User } from "@staffroom/core";
 import type { ReactNode } from "react";
 import { useInvitation } from "../../hooks/reads";
-import { useMessages } from "../../provider/context";
+import { useMessages, useStaffroom } from "../../provider/context";
 import { Badge } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { formatDate } from "../../ui/format";
@@ -45,8 +45,9 @@ export function InvitationExpiresCell({
  * @example <InvitationSentCell user={pendingUser} />
  */
 export function InvitationSentCell({ user }: { readonly user: User }): ReactNode {
+  const { locale } = useStaffroom();
   const invitation = useInvitation(user.id).data;
-  return invitation ? invitation.sentCount.toLocaleString() : "—";
+  return invitation ? invitation.sentCount.toLocaleString(locale) : "—";
 }
 
 /**

@@ -6,6 +6,7 @@ import { expect, userEvent, waitFor, within } from "storybook/test";
 import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
 import { loadErrorStory } from "../../testing/state-stories";
 import { StoryFrame, withLatency } from "../../testing/story-helpers";
+import { useStoryText } from "../../testing/story-locale";
 import { useUserDirectoryContext } from "./directory-context";
 import { UserDirectory } from "./UserDirectory";
 
@@ -151,9 +152,10 @@ export const CustomComposition: Story = {
 function TabTotal(): ReactNode {
   const directory = useUserDirectoryContext();
   const total = directory.list.data?.total;
+  const inThisTab = useStoryText("in this tab", "en esta pestaña");
   return (
     <p className="sr-muted" style={{ margin: "0 24px" }}>
-      {total === undefined ? "" : `${total} in this tab`}
+      {total === undefined ? "" : `${total} ${inThisTab}`}
     </p>
   );
 }

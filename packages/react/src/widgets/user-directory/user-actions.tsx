@@ -60,7 +60,8 @@ export interface BulkConfirm {
   readonly title: (m: Messages, count: number) => string;
   readonly description: (m: Messages) => string;
   readonly confirmLabel: (m: Messages, count: number) => string;
-  readonly typeToConfirm?: string;
+  /** The word to type before the confirm button works, in the active language. */
+  readonly typeToConfirm?: (m: Messages) => string;
 }
 
 /** How an action runs over the selected users (`users.bulk`), when it can. */
@@ -175,7 +176,7 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
         title: (m, count) => m.directory.bulkConfirmDelete(count),
         description: (m) => m.directory.bulkConfirmDeleteBody,
         confirmLabel: (m) => m.confirm.deleteConfirm,
-        typeToConfirm: "DELETE",
+        typeToConfirm: (m) => m.directory.bulkDeleteWord,
       },
     },
   },

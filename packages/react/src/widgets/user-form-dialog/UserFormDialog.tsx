@@ -150,8 +150,15 @@ function UserForm({ props, roles, locations, options, user: loaded, readOnly }: 
               ...unchosenChoices(m, v),
               ...(v.password === v.confirmPassword ? {} : { confirmPassword: m.userForm.passwordMismatch }),
             }),
+            m.errors.issue,
           )
-        : coreResolver(UserPatchSchema, (v: UserFormValues) => toPatch(v, initial, offered), fieldOfUserPath),
+        : coreResolver(
+            UserPatchSchema,
+            (v: UserFormValues) => toPatch(v, initial, offered),
+            fieldOfUserPath,
+            undefined,
+            m.errors.issue,
+          ),
     [props.mode, offered, m],
   );
   const v = useVersionedForm({

@@ -9,6 +9,7 @@ import {
 import type { ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { optionText, shownVerdict, userAccessOptions } from "../../forms/field-options";
+import { screenWords } from "../../messages/catalog-words";
 import { useMessages } from "../../provider/context";
 import { Field } from "../../ui/Field";
 import { NewPasswordFields } from "../account/NewPasswordFields";
@@ -174,7 +175,7 @@ export function AccessFields({
   const access = userAccessOptions(m, options);
   const groupOf = new Map(locations.map((l) => [l.id, l.group]));
   const orgWide = access.organizationWide;
-  const screens = role?.screens.length ? t.roleScreens(role.screens.join(", ")) : undefined;
+  const screens = role?.screens.length ? t.roleScreens(screenWords(m, role.screens).join(", ")) : undefined;
   // Choosing a primary location adds it to the access, so the two never disagree (R8).
   const primary = form.register("primaryLocationId", {
     required: m.common.fieldRequired,
