@@ -10,7 +10,8 @@
 //     table showing the filtered result (range label total differs from the unfiltered total, table
 //     not aria-busy) painted (same rAF + task). The page runs with searchDebounceMs = 0, so the figure
 //     is the work itself; a host's debounce (the widget's default is 250 ms) adds to it.
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,6 +20,10 @@ const PAGE_ROOT = path.resolve(import.meta.dirname, "page");
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TIME_BUDGET_MS = Number(process.env.BENCH_TIME_BUDGET_MS ?? 180_000);
 const KEY = "q";
+// The baseline measured in the same run, page load for page load interleaved with this tree's, so a
+// busy machine slows both alike: the kit's src and bench page at this commit (main before #16).
+// BENCH_BASELINE_REF="" turns it off.
+const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? "e74262b";
 
 const types = {
   ".html": "text/html",
@@ -39,12 +44,34 @@ function serve(root) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-async function buildPage() {
+// Extracts the baseline's src and bench/page under node_modules/.cache (inside the package, so its
+// imports resolve to the same dependencies); returns its page folder, or null without git.
+function baselinePage(ref) {
+  const pkg = path.resolve(import.meta.dirname, "..");
+  const dir = path.join(pkg, "node_modules", ".cache", "sr-bench-baseline", ref);
+  try {
+    if (!existsSync(path.join(dir, "bench", "page", "main.tsx"))) {
+      mkdirSync(dir, { recursive: true });
+      const tar = execFileSync("git", ["archive", "--format=tar", ref, "src", "bench/page"], {
+        cwd: pkg,
+        maxBuffer: 256 * 2 ** 20,
+      });
+      execFileSync("tar", ["-x", "-C", dir], { input: tar });
+    }
+    return path.join(dir, "bench", "page");
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    console.warn(`bench: no baseline (${ref}): ${error instanceof Error ? error.message : error}`);
+    return null;
+  }
+}
+
+async function buildPage(root = PAGE_ROOT) {
   const { build } = await import("vite");
   const { default: react } = await import("@vitejs/plugin-react");
   const outDir = mkdtempSync(path.join(tmpdir(), "sr-bench-page-"));
   await build({
-    root: PAGE_ROOT,
+    root,
     base: "./",
     mode: "production",
     logLevel: "warn",
@@ -107,11 +134,44 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+// One page load: the first-render figure, then one keystroke's.
+async function measureOnce(context, url) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName("rows-painted").length > 0, null, {
+      timeout: 60_000,
+    });
+    const fr = await page.evaluate(() => {
+      const [r] = performance.getEntriesByName("seeded");
+      const [p] = performance.getEntriesByName("rows-painted");
+      return r && p ? p.startTime - r.startTime : Number.NaN;
+    });
+    // Let the first page's effects settle before typing.
+    await page.waitForTimeout(300);
+    const result = page.evaluate(armKeystroke, 10_000);
+    await page.waitForFunction(() => window.__srArmed === true);
+    await page.keyboard.press(KEY);
+    const ks = await result;
+    return { firstRender: fr, keystroke: ks.ms, detail: `"${KEY}": ${ks.unfiltered} → ${ks.filtered} users` };
+  } finally {
+    await page.close();
+  }
+}
+
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+/**
+ * Times this tree's directory page and, interleaved load for load, the baseline's (BASELINE_REF).
+ * Returns `{ runs, detail, firstRender, keystroke, baseline: { ref, firstRender, keystroke } | null }`.
+ */
 export async function measureTimings() {
   const { chromium } = await import("playwright-core");
-  const root = await buildPage();
-  const server = await serve(root);
-  const url = `http://127.0.0.1:${server.address().port}/index.html`;
+  const baselineRoot = BASELINE_REF ? baselinePage(BASELINE_REF) : null;
+  const roots = [await buildPage()];
+  if (baselineRoot) roots.push(await buildPage(baselineRoot));
+  const servers = await Promise.all(roots.map(serve));
+  const urls = servers.map((s) => `http://127.0.0.1:${s.address().port}/index.html`);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -124,57 +184,40 @@ export async function measureTimings() {
       "--no-first-run",
     ],
   });
-  const firstRender = [];
-  const keystroke = [];
+  const samples = urls.map(() => ({ firstRender: [], keystroke: [] }));
   const started = Date.now();
   let detail = "";
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-    // One warm-up load (HTTP and compile caches), not counted.
+    // One warm-up load of each page (HTTP and compile caches), not counted.
     for (let i = -1; i < RUNS && Date.now() - started < TIME_BUDGET_MS; i++) {
-      const page = await context.newPage();
-      try {
-        await page.goto(url);
-        await page.waitForFunction(() => performance.getEntriesByName("rows-painted").length > 0, null, {
-          timeout: 60_000,
-        });
-        const fr = await page.evaluate(() => {
-          const [r] = performance.getEntriesByName("seeded");
-          const [p] = performance.getEntriesByName("rows-painted");
-          return r && p ? p.startTime - r.startTime : Number.NaN;
-        });
-        // Let the first page's effects settle before typing.
-        await page.waitForTimeout(300);
-        const result = page.evaluate(armKeystroke, 10_000);
-        await page.waitForFunction(() => window.__srArmed === true);
-        await page.keyboard.press(KEY);
-        const ks = await result;
-        detail = `"${KEY}": ${ks.unfiltered} → ${ks.filtered} users`;
+      for (const [n, url] of urls.entries()) {
+        const once = await measureOnce(context, url);
+        if (n === 0) detail = once.detail;
         if (i >= 0) {
-          firstRender.push(fr);
-          keystroke.push(ks.ms);
+          samples[n].firstRender.push(once.firstRender);
+          samples[n].keystroke.push(once.keystroke);
         }
-      } finally {
-        await page.close();
       }
     }
   } finally {
     await browser.close();
-    server.close();
-    rmSync(root, { recursive: true, force: true });
+    for (const s of servers) s.close();
+    for (const r of roots) rmSync(r, { recursive: true, force: true });
   }
-  if (!firstRender.length) throw new Error("no run completed within the time budget");
+  if (!samples[0].firstRender.length) throw new Error("no run completed within the time budget");
+  const [own, base] = samples;
   return {
-    runs: firstRender.length,
+    runs: own.firstRender.length,
     detail,
-    firstRender: {
-      median: median(firstRender),
-      min: Math.min(...firstRender),
-      max: Math.max(...firstRender),
-    },
-    keystroke: { median: median(keystroke), min: Math.min(...keystroke), max: Math.max(...keystroke) },
+    firstRender: stats(own.firstRender),
+    keystroke: stats(own.keystroke),
+    baseline: base?.firstRender.length
+      ? { ref: BASELINE_REF, firstRender: stats(base.firstRender), keystroke: stats(base.keystroke) }
+      : null,
     debounceMs: 0,
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(await measureTimings());
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(JSON.stringify(await measureTimings(), null, 2));
