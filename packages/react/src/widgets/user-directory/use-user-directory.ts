@@ -209,14 +209,22 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
   const selectedUsers = useMemo(() => users.filter((u) => state.selection[u.id]), [users, state.selection]);
   const failures = failed && failed.query === state.listQuery ? failed.rows : NO_FAILURES;
   // Core's verdict on each action that applies to the row: allowed, or refused with its reason.
-  const offersOf = useCallback(
-    (user: User): readonly ActionOffer[] =>
-      actionsOf(user).map(({ action, verdict }) => {
-        const refused = refusalMessage(m, verdict);
-        return refused === null ? { action } : { action, refused };
-      }),
-    [actionsOf, m],
-  );
+  // Asked once per row as read (the row's selectability, its menu, the bulk bar all ask, on every
+  // render): a new actor, policy or strings make a new cache, a refetched row is a new object.
+  const offersOf = useMemo(() => {
+    const cache = new WeakMap<User, readonly ActionOffer[]>();
+    return (user: User): readonly ActionOffer[] => {
+      let offers = cache.get(user);
+      if (!offers) {
+        offers = actionsOf(user).map(({ action, verdict }) => {
+          const refused = refusalMessage(m, verdict);
+          return refused === null ? { action } : { action, refused };
+        });
+        cache.set(user, offers);
+      }
+      return offers;
+    };
+  }, [actionsOf, m]);
 
   const { setSelection } = state;
   const listQuery = state.listQuery;
