@@ -1,7 +1,7 @@
-// Bundle size of the widget kit as a host app ships it, with budgets: every figure is esbuild over
-// dist/ (run `pnpm build` first), minified, React and React DOM external, every other dependency
-// included (core, Radix Dialog, TanStack Table, react-hook-form, zod/mini, immer), code-split like a
-// host's bundler would. "initial" is what loads before anything is opened: the entry chunk and the
+// Bundle size of the widget kit as a host app ships it, with budgets: every figure is a Vite 8
+// production build (Rolldown, minified) of a page importing dist/ (run `pnpm build` first), React
+// and React DOM external, every other dependency included (core, Radix Dialog, TanStack Table,
+// react-hook-form, zod/mini, immer), code-split as a Vite host's app is. "initial" is what loads before anything is opened: the entry chunk and the
 // chunks it imports statically, each gzipped on its own and summed. "on demand" is the chunks only
 // reached through a dynamic import() (the directory's dialogs: they load when the directory mounts,
 // after its first render, or when one opens).
@@ -9,11 +9,9 @@
 // `node bench/size.mjs` prints the table and each slice's share per dependency (the analyzer);
 // `--check` exits 1 when a figure exceeds its budget (the package's `test` script runs it, so CI
 // fails); `--json` writes the figures into bench-results.json.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { BASELINE_REF, baselineDist } from "./baseline.mjs";
 import { writeResults } from "./results.mjs";
 
 const PACKAGE = path.resolve(import.meta.dirname, "..");
@@ -21,127 +19,136 @@ const KB = 1024;
 
 /**
  * The slices, their budgets (kB min+gzip, set at what this branch reaches plus a small margin) and
- * the issue's goal (#16). `baseline` is the same figure measured on main before #16 (e74262b, the
- * same machine, 2026-12-06), printed beside each run.
+ * the issue's goal (#16). The baseline (main before #16, bench/baseline.mjs) is built and measured
+ * the same way in the same run and printed beside each figure.
  */
 export const SLICES = [
   {
     name: "whole kit, initial (every export)",
     entry: 'export * from "./dist/index.js";',
     measure: "initial",
-    budget: 115,
+    budget: 112,
     goal: 60,
-    baseline: 113.8,
   },
   {
     name: "UserDirectory, initial",
     entry: 'export { StaffroomProvider, UserDirectory } from "./dist/index.js";',
     measure: "initial",
-    budget: 92,
+    budget: 45,
     goal: 45,
-    baseline: 91.1,
   },
   {
     name: "UserDirectory + its dialogs (all chunks)",
     entry: 'export { StaffroomProvider, UserDirectory } from "./dist/index.js";',
     measure: "all",
-    budget: 92,
+    budget: 90,
     goal: 45,
-    baseline: 91.1,
   },
   {
     name: "account screens, initial",
     entry:
       'export { StaffroomProvider, SignInForm, AcceptInvitation, ChangePasswordForm, ForgotPasswordForm, ResetPasswordForm } from "./dist/index.js";',
     measure: "initial",
-    budget: 67,
+    budget: 36.5,
     goal: undefined,
-    baseline: 66.6,
   },
 ];
 
-const virtual = (entries) => ({
-  name: "virtual-entries",
-  setup(b) {
-    b.onResolve({ filter: /^slice:/ }, (args) => ({ path: args.path, namespace: "slice" }));
-    b.onLoad({ filter: /.*/, namespace: "slice" }, (args) => ({
-      contents: entries[args.path.slice("slice:".length)],
-      resolveDir: PACKAGE,
-      loader: "js",
-    }));
-  },
-});
-
-/** Bundles one slice; returns its initial and on-demand bytes and the share of each input. */
-export async function measureSlice(entry) {
-  const outdir = mkdtempSync(path.join(tmpdir(), "sr-size-"));
-  try {
-    const result = await build({
-      entryPoints: { slice: "slice:0" },
-      plugins: [virtual({ 0: entry })],
-      bundle: true,
-      splitting: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      outdir,
+/**
+ * Bundles one slice (`entry`: the page's module source) with Vite; returns its initial and
+ * on-demand bytes and each input's share. `alias` maps `@staffroom/core` (the baseline's core).
+ */
+export async function measureSlice(entry, alias = {}) {
+  const { build } = await import("vite");
+  const result = await build({
+    configFile: false,
+    logLevel: "silent",
+    root: PACKAGE,
+    mode: "production",
+    resolve: { alias },
+    plugins: [
+      {
+        name: "slice",
+        resolveId: (id) => (id === "virtual:slice" ? "\0slice" : null),
+        load: (id) => (id === "\0slice" ? entry : null),
+      },
+    ],
+    build: {
       write: false,
-      metafile: true,
-      external: ["react", "react-dom", "react/jsx-runtime"],
-      define: { "process.env.NODE_ENV": '"production"' },
-      logLevel: "silent",
-    });
-    const outputs = result.metafile.outputs;
-    const files = new Map(result.outputFiles.map((f) => [path.relative(process.cwd(), f.path), f.contents]));
-    const key = (p) => path.relative(process.cwd(), path.resolve(p));
-    const entryOut = Object.keys(outputs).find((o) => outputs[o].entryPoint);
-    // The entry and what it imports statically, transitively.
-    const initial = new Set();
-    const visit = (o) => {
-      if (initial.has(o)) return;
-      initial.add(o);
-      for (const i of outputs[o].imports) if (i.kind === "import-statement" && outputs[i.path]) visit(i.path);
-    };
-    visit(entryOut);
-    const sum = (names, pick) => names.reduce((n, o) => n + pick(o), 0);
-    const min = (o) => files.get(key(o)).length;
-    const gzip = (o) => gzipSync(files.get(key(o))).length;
-    const all = Object.keys(outputs).filter((o) => o.endsWith(".js"));
-    const shares = (names) => {
-      const by = new Map();
-      for (const o of names)
-        for (const [input, { bytesInOutput }] of Object.entries(outputs[o].inputs)) {
-          const owner = inputOwner(input);
-          by.set(owner, (by.get(owner) ?? 0) + bytesInOutput);
-        }
-      return [...by].sort((a, b) => b[1] - a[1]);
-    };
+      minify: true,
+      target: "es2022",
+      rollupOptions: {
+        input: "virtual:slice",
+        external: ["react", "react-dom", "react/jsx-runtime"],
+        preserveEntrySignatures: "exports-only",
+      },
+    },
+  });
+  const chunks = (Array.isArray(result) ? result : [result])
+    .flatMap((r) => r.output)
+    .filter((o) => o.type === "chunk");
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  // The entry and what it imports statically, transitively.
+  const initial = new Set();
+  const visit = (c) => {
+    if (!c || initial.has(c)) return;
+    initial.add(c);
+    for (const i of c.imports) visit(byName.get(i));
+  };
+  visit(chunks.find((c) => c.isEntry));
+  const measure = (list) => {
+    const by = new Map();
+    let rendered = 0;
+    for (const c of list)
+      for (const [id, { renderedLength }] of Object.entries(c.modules)) {
+        const owner = inputOwner(id);
+        by.set(owner, (by.get(owner) ?? 0) + renderedLength);
+        rendered += renderedLength;
+      }
     return {
-      initial: { min: sum([...initial], min), gzip: sum([...initial], gzip), shares: shares([...initial]) },
-      all: { min: sum(all, min), gzip: sum(all, gzip), shares: shares(all) },
-      chunks: all.length,
+      min: list.reduce((n, c) => n + Buffer.byteLength(c.code), 0),
+      gzip: list.reduce((n, c) => n + gzipSync(c.code).length, 0),
+      // Shares of the bytes before minification (Rolldown reports each module's rendered length).
+      shares: [...by].sort((a, b) => b[1] - a[1]).map(([owner, bytes]) => [owner, bytes / rendered]),
     };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+  };
+  return { initial: measure([...initial]), all: measure(chunks), chunks: chunks.length };
 }
 
 /** A dependency's name, core's entry, or the kit's own module (dist is one file: "kit"). */
 function inputOwner(input) {
   const pnpm = input.match(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/);
   if (pnpm) return pnpm[1];
-  if (input.includes("core/dist/")) return "@staffroom/core";
+  if (
+    /core\/(dist|src)\/|sr-bench-baseline\/[^/]+\/dist\/(?!index\.js)|core\/node_modules\/\.cache/.test(input)
+  )
+    return "@staffroom/core";
   return "kit (widgets, hooks, messages)";
 }
 
 const kb = (n) => `${(n / KB).toFixed(1)} kB`;
 
-/** Measures every slice; prints the table (and the shares with `shares`). */
-export async function measureSizes({ shares = false } = {}) {
+/**
+ * Measures every slice, and the baseline's (BASELINE_REF) unless `baseline` is false; prints the
+ * table (and the shares with `shares`).
+ */
+export async function measureSizes({ shares = false, baseline = true } = {}) {
   const rows = [];
+  const base = baseline ? await baselineDist() : null;
+  const baseCache = new Map();
+  const baselineOf = async (slice) => {
+    if (!base) return null;
+    if (!baseCache.has(slice.entry))
+      baseCache.set(
+        slice.entry,
+        await measureSlice(slice.entry.replace("./dist/index.js", base.kit), {
+          "@staffroom/core": base.core,
+        }),
+      );
+    return baseCache.get(slice.entry)[slice.measure].gzip / KB;
+  };
   console.log(
-    `| ${"bundle (deps included, React excluded)".padEnd(42)} | min      | min+gzip | baseline | budget  | goal   | verdict |`,
+    `| ${"bundle (deps included, React excluded)".padEnd(42)} | min      | min+gzip | ${`${BASELINE_REF || "baseline"}`.padEnd(8)} | budget  | goal   | verdict |`,
   );
   const cache = new Map();
   for (const slice of SLICES) {
@@ -151,8 +158,9 @@ export async function measureSizes({ shares = false } = {}) {
     const met = gz <= slice.budget;
     const goal = slice.goal === undefined ? "—" : `≤ ${slice.goal}`;
     const goalMet = slice.goal === undefined ? "" : gz <= slice.goal ? ", goal met" : ", goal missed";
+    const before = await baselineOf(slice);
     console.log(
-      `| ${slice.name.padEnd(42)} | ${kb(measured.min).padStart(8)} | ${kb(measured.gzip).padStart(8)} | ${`${slice.baseline} kB`.padStart(8)} | ≤ ${String(slice.budget).padEnd(5)} | ${goal.padEnd(6)} | ${met ? "met" : "OVER"}${goalMet} |`,
+      `| ${slice.name.padEnd(42)} | ${kb(measured.min).padStart(8)} | ${kb(measured.gzip).padStart(8)} | ${(before === null ? "—" : kb(before * KB)).padStart(8)} | ≤ ${String(slice.budget).padEnd(5)} | ${goal.padEnd(6)} | ${met ? "met" : "OVER"}${goalMet} |`,
     );
     rows.push({
       name: `size: ${slice.name}`,
@@ -161,17 +169,19 @@ export async function measureSizes({ shares = false } = {}) {
       budget: slice.budget,
       met,
       goal: slice.goal ?? null,
-      baseline: slice.baseline,
+      baseline: before === null ? null : Number(before.toFixed(1)),
     });
   }
   if (shares) {
     for (const [entry, measured] of cache) {
       const name = SLICES.find((s) => s.entry === entry).name.replace(/,.*/, "");
       for (const part of ["initial", "all"]) {
-        console.log(`\n${name}, ${part} — share of the minified bytes:`);
-        for (const [owner, bytes] of measured[part].shares.slice(0, 14))
+        console.log(
+          `\n${name}, ${part} — each input's share (of the bytes before minification, applied to the minified size):`,
+        );
+        for (const [owner, share] of measured[part].shares.slice(0, 14))
           console.log(
-            `  ${kb(bytes).padStart(9)}  ${((100 * bytes) / measured[part].min).toFixed(0).padStart(3)}%  ${owner}`,
+            `  ${kb(share * measured[part].min).padStart(9)}  ${(100 * share).toFixed(0).padStart(3)}%  ${owner}`,
           );
       }
     }
@@ -180,7 +190,11 @@ export async function measureSizes({ shares = false } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await measureSizes({ shares: process.argv.includes("--shares") });
+  const rows = await measureSizes({
+    shares: process.argv.includes("--shares"),
+    // CI checks budgets only; building the baseline takes a while (cached after the first run).
+    baseline: !process.argv.includes("--no-baseline"),
+  });
   if (process.argv.includes("--json")) writeResults(rows, "size");
   const over = rows.filter((r) => !r.met);
   if (process.argv.includes("--check") && over.length) {

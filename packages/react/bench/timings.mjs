@@ -10,20 +10,18 @@
 //     table showing the filtered result (range label total differs from the unfiltered total, table
 //     not aria-busy) painted (same rAF + task). The page runs with searchDebounceMs = 0, so the figure
 //     is the work itself; a host's debounce (the widget's default is 250 ms) adds to it.
-import { execFileSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { BASELINE_REF, baselineSources } from "./baseline.mjs";
 
 const PAGE_ROOT = path.resolve(import.meta.dirname, "page");
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TIME_BUDGET_MS = Number(process.env.BENCH_TIME_BUDGET_MS ?? 180_000);
 const KEY = "q";
-// The baseline measured in the same run, page load for page load interleaved with this tree's, so a
-// busy machine slows both alike: the kit's src and bench page at this commit (main before #16).
-// BENCH_BASELINE_REF="" turns it off.
-const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? "e74262b";
+// The baseline (bench/baseline.mjs: main before #16) is measured in the same run, page load for page
+// load interleaved with this tree's, so a busy machine slows both alike.
 
 const types = {
   ".html": "text/html",
@@ -31,7 +29,7 @@ const types = {
   ".css": "text/css",
 };
 
-function serve(root) {
+export function serve(root) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     let file = path.join(root, decodeURIComponent(url.pathname));
@@ -44,29 +42,8 @@ function serve(root) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-// Extracts the baseline's src and bench/page under node_modules/.cache (inside the package, so its
-// imports resolve to the same dependencies); returns its page folder, or null without git.
-function baselinePage(ref) {
-  const pkg = path.resolve(import.meta.dirname, "..");
-  const dir = path.join(pkg, "node_modules", ".cache", "sr-bench-baseline", ref);
-  try {
-    if (!existsSync(path.join(dir, "bench", "page", "main.tsx"))) {
-      mkdirSync(dir, { recursive: true });
-      const tar = execFileSync("git", ["archive", "--format=tar", ref, "src", "bench/page"], {
-        cwd: pkg,
-        maxBuffer: 256 * 2 ** 20,
-      });
-      execFileSync("tar", ["-x", "-C", dir], { input: tar });
-    }
-    return path.join(dir, "bench", "page");
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    console.warn(`bench: no baseline (${ref}): ${error instanceof Error ? error.message : error}`);
-    return null;
-  }
-}
-
-async function buildPage(root = PAGE_ROOT) {
+/** Builds a bench page (production React); `minify: false` keeps function names for profiles. */
+export async function buildPage(root = PAGE_ROOT, { minify = true } = {}) {
   const { build } = await import("vite");
   const { default: react } = await import("@vitejs/plugin-react");
   const outDir = mkdtempSync(path.join(tmpdir(), "sr-bench-page-"));
@@ -74,15 +51,15 @@ async function buildPage(root = PAGE_ROOT) {
     root,
     base: "./",
     mode: "production",
-    logLevel: "warn",
+    logLevel: "error",
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, target: "es2022" },
+    build: { outDir, emptyOutDir: true, target: "es2022", minify, chunkSizeWarningLimit: 4096 },
   });
   return outDir;
 }
 
 // Runs in the page: press happens from Playwright; resolves with the keystroke-to-paint figure.
-function armKeystroke(timeoutMs) {
+export function armKeystroke(timeoutMs) {
   const label = () =>
     [...document.querySelectorAll("[aria-live=polite]")]
       .map((e) => e.textContent ?? "")
@@ -167,7 +144,8 @@ const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max
  */
 export async function measureTimings() {
   const { chromium } = await import("playwright-core");
-  const baselineRoot = BASELINE_REF ? baselinePage(BASELINE_REF) : null;
+  const baselineDir = baselineSources();
+  const baselineRoot = baselineDir ? path.join(baselineDir, "bench", "page") : null;
   const roots = [await buildPage()];
   if (baselineRoot) roots.push(await buildPage(baselineRoot));
   const servers = await Promise.all(roots.map(serve));
