@@ -75,6 +75,7 @@ export function armKeystroke(timeoutMs) {
       "keydown",
       (e) => {
         start = e.timeStamp;
+        performance.mark("keystroke-start");
       },
       { capture: true, once: true },
     );
@@ -90,6 +91,7 @@ export function armKeystroke(timeoutMs) {
       requestAnimationFrame(() =>
         setTimeout(() => {
           clearTimeout(timer);
+          performance.mark("keystroke-painted");
           resolve({ ms: performance.now() - start, unfiltered, filtered: t ?? "0" });
         }, 0),
       );
@@ -111,10 +113,25 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-// One page load: the first-render figure, then one keystroke's.
-async function measureOnce(context, url) {
+// Main-thread CPU time between two user timing marks: the difference of their thread timestamps
+// (the trace's `tts`, which advances only while the thread runs). Unlike the wall-clock figures it
+// hardly moves when other processes hold the CPU, so A/B comparisons on a shared machine stay
+// readable. It leaves out the compositor, raster and GPU threads and the wait for the next frame.
+function mainThreadCpu(trace, fromMark, toMark) {
+  const events = JSON.parse(trace.toString()).traceEvents;
+  const mark = (name) => events.find((e) => e.name === name && e.cat?.includes("blink.user_timing"));
+  const from = mark(fromMark);
+  const to = mark(toMark);
+  return from?.tts !== undefined && to?.tts !== undefined && from.tid === to.tid
+    ? (to.tts - from.tts) / 1000
+    : Number.NaN;
+}
+
+// One page load, traced: the first-render and keystroke figures, wall clock and main-thread CPU.
+async function measureOnce(browser, context, url) {
   const page = await context.newPage();
   try {
+    await browser.startTracing(page, { categories: ["blink.user_timing"] });
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName("rows-painted").length > 0, null, {
       timeout: 60_000,
@@ -130,7 +147,14 @@ async function measureOnce(context, url) {
     await page.waitForFunction(() => window.__srArmed === true);
     await page.keyboard.press(KEY);
     const ks = await result;
-    return { firstRender: fr, keystroke: ks.ms, detail: `"${KEY}": ${ks.unfiltered} → ${ks.filtered} users` };
+    const trace = await browser.stopTracing();
+    return {
+      firstRender: fr,
+      keystroke: ks.ms,
+      firstRenderCpu: mainThreadCpu(trace, "seeded", "rows-painted"),
+      keystrokeCpu: mainThreadCpu(trace, "keystroke-start", "keystroke-painted"),
+      detail: `"${KEY}": ${ks.unfiltered} → ${ks.filtered} users`,
+    };
   } finally {
     await page.close();
   }
@@ -162,7 +186,7 @@ export async function measureTimings() {
       "--no-first-run",
     ],
   });
-  const samples = urls.map(() => ({ firstRender: [], keystroke: [] }));
+  const samples = urls.map(() => ({ firstRender: [], keystroke: [], firstRenderCpu: [], keystrokeCpu: [] }));
   const started = Date.now();
   let detail = "";
   try {
@@ -170,12 +194,9 @@ export async function measureTimings() {
     // One warm-up load of each page (HTTP and compile caches), not counted.
     for (let i = -1; i < RUNS && Date.now() - started < TIME_BUDGET_MS; i++) {
       for (const [n, url] of urls.entries()) {
-        const once = await measureOnce(context, url);
+        const once = await measureOnce(browser, context, url);
         if (n === 0) detail = once.detail;
-        if (i >= 0) {
-          samples[n].firstRender.push(once.firstRender);
-          samples[n].keystroke.push(once.keystroke);
-        }
+        if (i >= 0) for (const key of Object.keys(samples[n])) samples[n][key].push(once[key]);
       }
     }
   } finally {
@@ -190,8 +211,16 @@ export async function measureTimings() {
     detail,
     firstRender: stats(own.firstRender),
     keystroke: stats(own.keystroke),
+    firstRenderCpu: stats(own.firstRenderCpu),
+    keystrokeCpu: stats(own.keystrokeCpu),
     baseline: base?.firstRender.length
-      ? { ref: BASELINE_REF, firstRender: stats(base.firstRender), keystroke: stats(base.keystroke) }
+      ? {
+          ref: BASELINE_REF,
+          firstRender: stats(base.firstRender),
+          keystroke: stats(base.keystroke),
+          firstRenderCpu: stats(base.firstRenderCpu),
+          keystrokeCpu: stats(base.keystrokeCpu),
+        }
       : null,
     debounceMs: 0,
   };

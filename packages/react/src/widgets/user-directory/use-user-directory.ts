@@ -17,6 +17,7 @@ import { errorMessage, refusalMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import type { QueryResult } from "../../query/use-query";
 import { rememberFocus } from "../../ui/focus-return";
+import { useAfterPaint } from "../../ui/use-after-paint";
 import { useActionWrite } from "./use-action-write";
 import {
   type UserDirectoryStateOptions,
@@ -183,7 +184,8 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
   const state = useDirectoryState(options);
   const id = useId();
   const list = useUsers(state.listQuery, { keepPrevious: true });
-  const counts = useUserCounts(state.countQuery, { keepPrevious: true });
+  // The tab counts scan the same users again: they follow once the new page is painted.
+  const counts = useUserCounts(useAfterPaint(state.countQuery), { keepPrevious: true });
   const rolesQuery = useRoles();
   const locationsQuery = useLocations();
   const canManage = useCan("users.manage");
