@@ -19,16 +19,29 @@ export function useNarrow(ref: RefObject<HTMLElement | null>, below: number): bo
     const element = ref.current;
     if (!element || typeof ResizeObserver === "undefined") return;
     let first = true;
+    let disposed = false;
     const observer = new ResizeObserver(([entry]) => {
       const width = entry?.contentRect.width ?? 0;
       const next = width > 0 && width < below;
-      // Before the first paint: render the right layout in this frame. Later resizes may wait.
-      if (first) flushSync(() => setNarrow(next));
-      else setNarrow(next);
+      if (!first) {
+        setNarrow(next);
+        return;
+      }
       first = false;
+      // Before the first paint: render the right layout in this frame. The switch resizes the box
+      // inside the observer's own callback, which browsers report as a "ResizeObserver loop" error;
+      // so the box is watched again from the next frame.
+      observer.unobserve(element);
+      flushSync(() => setNarrow(next));
+      requestAnimationFrame(() => {
+        if (!disposed) observer.observe(element);
+      });
     });
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      disposed = true;
+      observer.disconnect();
+    };
   }, [ref, below]);
   return narrow;
 }
