@@ -36,7 +36,7 @@ export {
 export { SessionQuerySchema } from "./auth/session-admin.schema";
 export { SessionSummarySchema } from "./auth/session-summary.schema";
 export { DirectoryErrorDataSchema, FieldIssueSchema } from "./errors/error.schema";
-export { VerdictSchema } from "./errors/verdict";
+export { VerdictSchema } from "./errors/verdict.schema";
 export { LocationInputSchema, LocationPatchSchema, LocationSchema } from "./locations/location.schema";
 export { BootstrapSchema } from "./organization/bootstrap.schema";
 export {

@@ -14,11 +14,14 @@ import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "nod
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { BASELINE_REF, baselineSources } from "./baseline.mjs";
 
 const PAGE_ROOT = path.resolve(import.meta.dirname, "page");
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TIME_BUDGET_MS = Number(process.env.BENCH_TIME_BUDGET_MS ?? 180_000);
 const KEY = "q";
+// The baseline (bench/baseline.mjs: main before #16) is measured in the same run, page load for page
+// load interleaved with this tree's, so a busy machine slows both alike.
 
 const types = {
   ".html": "text/html",
@@ -26,7 +29,7 @@ const types = {
   ".css": "text/css",
 };
 
-function serve(root) {
+export function serve(root) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     let file = path.join(root, decodeURIComponent(url.pathname));
@@ -39,23 +42,24 @@ function serve(root) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-async function buildPage() {
+/** Builds a bench page (production React); `minify: false` keeps function names for profiles. */
+export async function buildPage(root = PAGE_ROOT, { minify = true } = {}) {
   const { build } = await import("vite");
   const { default: react } = await import("@vitejs/plugin-react");
   const outDir = mkdtempSync(path.join(tmpdir(), "sr-bench-page-"));
   await build({
-    root: PAGE_ROOT,
+    root,
     base: "./",
     mode: "production",
-    logLevel: "warn",
+    logLevel: "error",
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, target: "es2022" },
+    build: { outDir, emptyOutDir: true, target: "es2022", minify, chunkSizeWarningLimit: 4096 },
   });
   return outDir;
 }
 
 // Runs in the page: press happens from Playwright; resolves with the keystroke-to-paint figure.
-function armKeystroke(timeoutMs) {
+export function armKeystroke(timeoutMs) {
   const label = () =>
     [...document.querySelectorAll("[aria-live=polite]")]
       .map((e) => e.textContent ?? "")
@@ -71,6 +75,7 @@ function armKeystroke(timeoutMs) {
       "keydown",
       (e) => {
         start = e.timeStamp;
+        performance.mark("keystroke-start");
       },
       { capture: true, once: true },
     );
@@ -86,6 +91,7 @@ function armKeystroke(timeoutMs) {
       requestAnimationFrame(() =>
         setTimeout(() => {
           clearTimeout(timer);
+          performance.mark("keystroke-painted");
           resolve({ ms: performance.now() - start, unfiltered, filtered: t ?? "0" });
         }, 0),
       );
@@ -107,11 +113,67 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+// Main-thread CPU time between two user timing marks: the difference of their thread timestamps
+// (the trace's `tts`, which advances only while the thread runs). Unlike the wall-clock figures it
+// hardly moves when other processes hold the CPU, so A/B comparisons on a shared machine stay
+// readable. It leaves out the compositor, raster and GPU threads and the wait for the next frame.
+function mainThreadCpu(trace, fromMark, toMark) {
+  const events = JSON.parse(trace.toString()).traceEvents;
+  const mark = (name) => events.find((e) => e.name === name && e.cat?.includes("blink.user_timing"));
+  const from = mark(fromMark);
+  const to = mark(toMark);
+  return from?.tts !== undefined && to?.tts !== undefined && from.tid === to.tid
+    ? (to.tts - from.tts) / 1000
+    : Number.NaN;
+}
+
+// One page load, traced: the first-render and keystroke figures, wall clock and main-thread CPU.
+async function measureOnce(browser, context, url) {
+  const page = await context.newPage();
+  try {
+    await browser.startTracing(page, { categories: ["blink.user_timing"] });
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName("rows-painted").length > 0, null, {
+      timeout: 60_000,
+    });
+    const fr = await page.evaluate(() => {
+      const [r] = performance.getEntriesByName("seeded");
+      const [p] = performance.getEntriesByName("rows-painted");
+      return r && p ? p.startTime - r.startTime : Number.NaN;
+    });
+    // Let the first page's effects settle before typing.
+    await page.waitForTimeout(300);
+    const result = page.evaluate(armKeystroke, 10_000);
+    await page.waitForFunction(() => window.__srArmed === true);
+    await page.keyboard.press(KEY);
+    const ks = await result;
+    const trace = await browser.stopTracing();
+    return {
+      firstRender: fr,
+      keystroke: ks.ms,
+      firstRenderCpu: mainThreadCpu(trace, "seeded", "rows-painted"),
+      keystrokeCpu: mainThreadCpu(trace, "keystroke-start", "keystroke-painted"),
+      detail: `"${KEY}": ${ks.unfiltered} → ${ks.filtered} users`,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+/**
+ * Times this tree's directory page and, interleaved load for load, the baseline's (BASELINE_REF).
+ * Returns `{ runs, detail, firstRender, keystroke, baseline: { ref, firstRender, keystroke } | null }`.
+ */
 export async function measureTimings() {
   const { chromium } = await import("playwright-core");
-  const root = await buildPage();
-  const server = await serve(root);
-  const url = `http://127.0.0.1:${server.address().port}/index.html`;
+  const baselineDir = baselineSources();
+  const baselineRoot = baselineDir ? path.join(baselineDir, "bench", "page") : null;
+  const roots = [await buildPage()];
+  if (baselineRoot) roots.push(await buildPage(baselineRoot));
+  const servers = await Promise.all(roots.map(serve));
+  const urls = servers.map((s) => `http://127.0.0.1:${s.address().port}/index.html`);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -124,57 +186,45 @@ export async function measureTimings() {
       "--no-first-run",
     ],
   });
-  const firstRender = [];
-  const keystroke = [];
+  const samples = urls.map(() => ({ firstRender: [], keystroke: [], firstRenderCpu: [], keystrokeCpu: [] }));
   const started = Date.now();
   let detail = "";
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-    // One warm-up load (HTTP and compile caches), not counted.
+    // One warm-up load of each page (HTTP and compile caches), not counted.
     for (let i = -1; i < RUNS && Date.now() - started < TIME_BUDGET_MS; i++) {
-      const page = await context.newPage();
-      try {
-        await page.goto(url);
-        await page.waitForFunction(() => performance.getEntriesByName("rows-painted").length > 0, null, {
-          timeout: 60_000,
-        });
-        const fr = await page.evaluate(() => {
-          const [r] = performance.getEntriesByName("seeded");
-          const [p] = performance.getEntriesByName("rows-painted");
-          return r && p ? p.startTime - r.startTime : Number.NaN;
-        });
-        // Let the first page's effects settle before typing.
-        await page.waitForTimeout(300);
-        const result = page.evaluate(armKeystroke, 10_000);
-        await page.waitForFunction(() => window.__srArmed === true);
-        await page.keyboard.press(KEY);
-        const ks = await result;
-        detail = `"${KEY}": ${ks.unfiltered} → ${ks.filtered} users`;
-        if (i >= 0) {
-          firstRender.push(fr);
-          keystroke.push(ks.ms);
-        }
-      } finally {
-        await page.close();
+      for (const [n, url] of urls.entries()) {
+        const once = await measureOnce(browser, context, url);
+        if (n === 0) detail = once.detail;
+        if (i >= 0) for (const key of Object.keys(samples[n])) samples[n][key].push(once[key]);
       }
     }
   } finally {
     await browser.close();
-    server.close();
-    rmSync(root, { recursive: true, force: true });
+    for (const s of servers) s.close();
+    for (const r of roots) rmSync(r, { recursive: true, force: true });
   }
-  if (!firstRender.length) throw new Error("no run completed within the time budget");
+  if (!samples[0].firstRender.length) throw new Error("no run completed within the time budget");
+  const [own, base] = samples;
   return {
-    runs: firstRender.length,
+    runs: own.firstRender.length,
     detail,
-    firstRender: {
-      median: median(firstRender),
-      min: Math.min(...firstRender),
-      max: Math.max(...firstRender),
-    },
-    keystroke: { median: median(keystroke), min: Math.min(...keystroke), max: Math.max(...keystroke) },
+    firstRender: stats(own.firstRender),
+    keystroke: stats(own.keystroke),
+    firstRenderCpu: stats(own.firstRenderCpu),
+    keystrokeCpu: stats(own.keystrokeCpu),
+    baseline: base?.firstRender.length
+      ? {
+          ref: BASELINE_REF,
+          firstRender: stats(base.firstRender),
+          keystroke: stats(base.keystroke),
+          firstRenderCpu: stats(base.firstRenderCpu),
+          keystrokeCpu: stats(base.keystrokeCpu),
+        }
+      : null,
     debounceMs: 0,
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(await measureTimings());
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(JSON.stringify(await measureTimings(), null, 2));

@@ -1,6 +1,5 @@
-import * as z from "zod/mini";
 import { DirectoryError, type FieldIssue } from "./directory-error";
-import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode, RULE_CODES, type RuleCode } from "./error-codes";
+import { DEFAULT_MESSAGES, type ErrorCode, type RuleCode } from "./error-codes";
 
 /*
  * A verdict is the answer of one rule function to one question ("may this actor disable this
@@ -129,23 +128,3 @@ export function refusalError(refusal: Refusal): DirectoryError {
 export function assertAllowed(verdict: Verdict): void {
   if (!verdict.allowed) throw refusalError(verdict);
 }
-
-const path = z.array(z.union([z.string(), z.number()]));
-
-/**
- * The wire schema of a {@link Verdict} (form options carry one per option).
- *
- * @example VerdictSchema.parse({ allowed: false, code: "forbidden", message: "…" })
- */
-export const VerdictSchema = z.union([
-  z.strictObject({ allowed: z.literal(true) }),
-  z.strictObject({
-    allowed: z.literal(false),
-    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
-    message: z.string(),
-    rule: z.optional(z.enum(RULE_CODES)),
-    field: z.optional(path),
-    issues: z.optional(z.array(z.strictObject({ path, code: z.string(), message: z.string() }))),
-    details: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
-  }),
-]);

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { type Verdict, VerdictSchema } from "../errors/verdict";
+import type { Verdict } from "../errors/verdict";
+import { VerdictSchema } from "../errors/verdict.schema";
 import { IdSchema } from "../primitives/ids.schema";
 import { type UserAction, UserActionSchema } from "./user-actions.schema";
 

@@ -2,27 +2,7 @@ import * as RadixDialog from "@radix-ui/react-dialog";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useStaffroom } from "../provider/context";
 import { type FocusReturn, focusFirstField, rememberFocus } from "./focus-return";
-
-/**
- * Renders portalled content inside the provider's theme scope (`sr-root` with the same theme and
- * density), in the provider's portal container.
- *
- * @example <PortalScope><div className="sr-menu">…</div></PortalScope>
- */
-export function ThemeScope({ children }: { readonly children: ReactNode }): ReactNode {
-  const { theme, density, className, locale } = useStaffroom();
-  return (
-    <div
-      className={className ? `sr-root ${className}` : "sr-root"}
-      lang={locale}
-      data-theme={theme}
-      data-density={density}
-      style={{ display: "contents" }}
-    >
-      {children}
-    </div>
-  );
-}
+import { ThemeScope } from "./ThemeScope";
 
 /** Props of {@link DialogContent}. */
 export interface DialogContentProps {

@@ -10,7 +10,7 @@ import {
 } from "react";
 import { createPortal } from "react-dom";
 import { useStaffroom } from "../provider/context";
-import { ThemeScope } from "./Dialog";
+import { ThemeScope } from "./ThemeScope";
 
 // An own menu button (WAI-ARIA APG "menu button" pattern) instead of Radix DropdownMenu: a closed
 // menu is one <button>, so a page of 50 rows mounts 50 buttons rather than 50 Radix trees with

@@ -1,14 +1,18 @@
-import { type ReactNode, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useMessages } from "../../provider/context";
-import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
-import { InviteUserDialog } from "../invite-user-dialog/InviteUserDialog";
-import { UserFormDialog } from "../user-form-dialog/UserFormDialog";
+import {
+  LazyConfirm,
+  LazyInviteUserDialog,
+  LazyUserFormDialog,
+  preloadDirectoryDialogs,
+} from "./lazy-dialogs";
 import type { PendingBulkAction, PendingUserAction, UserDirectoryDialogs } from "./use-user-directory";
 
 /**
  * The directory's dialogs, each drawn from the action table: the pending row action's own dialog
  * or its confirmation, the bulk confirmation, and the create and invite dialogs. Rendered by
- * `UserDirectory.Root` (they portal out, so where they sit in the tree does not matter).
+ * `UserDirectory.Root` (they portal out, so where they sit in the tree does not matter). Each is
+ * loaded lazily (`lazy-dialogs.ts`): after the directory's first paint, or when one opens first.
  *
  * @example <DirectoryDialogs dialogs={directory.dialogs} />
  */
@@ -16,26 +20,28 @@ export function DirectoryDialogs({ dialogs }: { readonly dialogs: UserDirectoryD
   const m = useMessages();
   const bulk = dialogs.bulk;
   const bulkConfirm = bulk?.spec.bulk?.kind === "button" ? bulk.spec.bulk.confirm : undefined;
+  useEffect(() => {
+    // After the first paint and off its path: the dialogs' chunks are not needed to show a page.
+    const handle = setTimeout(() => void preloadDirectoryDialogs(), IDLE_MS);
+    return () => clearTimeout(handle);
+  }, []);
   return (
     <>
       {dialogs.action ? <RowActionDialog dialogs={dialogs} pending={dialogs.action} /> : null}
       {bulk && bulkConfirm ? (
-        <ConfirmDialog.Root open onOpenChange={(open) => !open && dialogs.closeBulk()}>
-          <ConfirmDialog.Content
-            title={bulkConfirm.title(m, bulk.people.length)}
-            description={bulkConfirm.description(m)}
-            confirmLabel={bulkConfirm.confirmLabel(m, bulk.people.length)}
-            {...(bulkConfirm.typeToConfirm === undefined
-              ? {}
-              : { confirmText: bulkConfirm.typeToConfirm(m) })}
-            onConfirm={() => dialogs.confirmBulk(bulk.input)}
-          >
-            <BulkPeople pending={bulk} />
-          </ConfirmDialog.Content>
-        </ConfirmDialog.Root>
+        <LazyConfirm
+          onOpenChange={(open) => !open && dialogs.closeBulk()}
+          title={bulkConfirm.title(m, bulk.people.length)}
+          description={bulkConfirm.description(m)}
+          confirmLabel={bulkConfirm.confirmLabel(m, bulk.people.length)}
+          {...(bulkConfirm.typeToConfirm === undefined ? {} : { confirmText: bulkConfirm.typeToConfirm(m) })}
+          onConfirm={() => dialogs.confirmBulk(bulk.input)}
+        >
+          <BulkPeople pending={bulk} />
+        </LazyConfirm>
       ) : null}
       {dialogs.creating === "create" ? (
-        <UserFormDialog
+        <LazyUserFormDialog
           mode="create"
           open
           onOpenChange={(open) => !open && dialogs.closeCreate()}
@@ -43,7 +49,7 @@ export function DirectoryDialogs({ dialogs }: { readonly dialogs: UserDirectoryD
         />
       ) : null}
       {dialogs.creating === "invite" ? (
-        <InviteUserDialog
+        <LazyInviteUserDialog
           open
           onOpenChange={(open) => !open && dialogs.closeCreate()}
           onInvited={(user) => dialogs.done(m.directory.invitationSent(user.email))}
@@ -52,6 +58,9 @@ export function DirectoryDialogs({ dialogs }: { readonly dialogs: UserDirectoryD
     </>
   );
 }
+
+/** How long after the directory mounts its dialogs start loading: past its first page's paint. */
+const IDLE_MS = 50;
 
 /** How many people a bulk confirmation names before "and N more". */
 const NAMED = 3;
@@ -102,19 +111,18 @@ function RowActionDialog({
   const confirm = run.confirm;
   if (!confirm) return null;
   return (
-    <ConfirmDialog.Root open onOpenChange={(open) => !open && dialogs.closeAction(done.current)}>
-      <ConfirmDialog.Content
-        title={confirm.title(m, user)}
-        description={confirm.description(m)}
-        confirmLabel={confirm.confirmLabel(m)}
-        {...(confirm.typeToConfirm ? { confirmText: confirm.typeToConfirm(user) } : {})}
-        onConfirm={async () => {
-          await dialogs.confirmAction(pending);
-          done.current = true;
-        }}
-      >
-        {confirm.details?.()}
-      </ConfirmDialog.Content>
-    </ConfirmDialog.Root>
+    <LazyConfirm
+      onOpenChange={(open) => !open && dialogs.closeAction(done.current)}
+      title={confirm.title(m, user)}
+      description={confirm.description(m)}
+      confirmLabel={confirm.confirmLabel(m)}
+      {...(confirm.typeToConfirm ? { confirmText: confirm.typeToConfirm(user) } : {})}
+      onConfirm={async () => {
+        await dialogs.confirmAction(pending);
+        done.current = true;
+      }}
+    >
+      {confirm.details?.()}
+    </LazyConfirm>
   );
 }

@@ -1,5 +1,6 @@
 import { type ReactNode, useMemo } from "react";
 import { useMessages, useStaffroom } from "../../provider/context";
+import { hashKey } from "../../query/query-key";
 import type { ColumnContext } from "./columns";
 import { DirectoryEmpty, DirectoryLoadError, DirectoryLoading } from "./DirectoryStates";
 import { usePartContext } from "./directory-context";
@@ -76,6 +77,7 @@ export function DirectoryTable(): ReactNode {
           selection={api.selection}
           onSelectionChange={api.setSelection}
           context={columnContext}
+          pageKey={busy ? undefined : hashKey([api.listQuery])}
         />
       )}
     </div>

@@ -10,11 +10,24 @@ type Loaded = { directory: StaffDirectory };
 /** A phone held upright (390 px): the directory's own box is what decides, not the window. */
 const PHONE_PX = 390;
 
+// "ResizeObserver loop" errors on window while a story runs: the switch to cards must not resize
+// the box inside the observer's own callback (a host's error monitoring would report each one).
+let resizeLoops = 0;
+const countResizeLoops = (event: ErrorEvent) => {
+  if (String(event.message).includes("ResizeObserver loop")) resizeLoops += 1;
+};
+const frame = () => new Promise((done) => requestAnimationFrame(() => done(undefined)));
+
 const meta = {
   title: "Widgets/UserDirectory/Cards",
   component: UserDirectory,
   args: { pageSize: 25, searchDebounceMs: 0 },
   loaders: [async (): Promise<Loaded> => ({ directory: (await seededWorld({ users: 12 })).owner })],
+  beforeEach: () => {
+    resizeLoops = 0;
+    window.addEventListener("error", countResizeLoops);
+    return () => window.removeEventListener("error", countResizeLoops);
+  },
   render: (args, { loaded, globals }) => (
     <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
       <div style={{ maxWidth: PHONE_PX }} data-testid="phone">
@@ -48,6 +61,9 @@ export const Phone: Story = {
     }
     const phoneBox = canvas.getByTestId("phone");
     await expect(phoneBox.scrollWidth).toBeLessThanOrEqual(phoneBox.clientWidth);
+    await frame();
+    await frame();
+    await expect(resizeLoops).toBe(0);
   },
 };
 

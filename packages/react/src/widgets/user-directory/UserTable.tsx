@@ -1,6 +1,6 @@
 import type { User, UserSortField } from "@staffroom/core";
 import { type RowSelectionState, type SortingState, useTable } from "@tanstack/react-table";
-import { memo, type ReactNode, useMemo, useRef } from "react";
+import { memo, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useMessages } from "../../provider/context";
 import { type ColumnContext, directoryColumns, directoryFeatures } from "./columns";
 import { type DirectoryRow, UserCards } from "./UserCards";
@@ -20,6 +20,11 @@ export interface UserTableProps {
   readonly selection: UserDirectorySelection;
   readonly onSelectionChange: (selection: UserDirectorySelection) => void;
   readonly context: ColumnContext;
+  /**
+   * Names the page shown (its query), or undefined while the next one loads: a new page paints its
+   * first rows first ({@link FIRST_ROWS}) and the rest a frame later. Default: every row at once.
+   */
+  readonly pageKey?: string | undefined;
 }
 
 const SORTABLE: ReadonlySet<string> = new Set<UserSortField>(["name", "email", "createdAt", "lastSignInAt"]);
@@ -125,6 +130,7 @@ export function UserTable(props: UserTableProps): ReactNode {
               ))}
             </thead>
             <TableBody
+              pageKey={props.pageKey}
               rows={table.getRowModel().rows}
               columns={columns}
               selection={props.selection}
@@ -139,6 +145,13 @@ export function UserTable(props: UserTableProps): ReactNode {
 
 type CellRenderer = (props: { cell: ReturnType<DirectoryRow["getAllCells"]>[number] }) => ReactNode;
 
+/**
+ * Rows a new page paints in its first frame: more than a screenful (a row is ~50 px), so the rows
+ * below come a frame later, out of sight. Rendering, committing and laying out 50 rows of cells was
+ * the larger part of the directory's first render and of a keystroke's (bench/profile.mjs).
+ */
+export const FIRST_ROWS = 20;
+
 // The rows re-render only when the row model, the columns or the selection changes: a keystroke in
 // the search box or the busy flag re-renders the directory, not 50 rows of cells (keystroke-to-paint,
 // bench/). The columns stand for everything a cell reads besides its row — the role and location
@@ -149,15 +162,43 @@ type CellRenderer = (props: { cell: ReturnType<DirectoryRow["getAllCells"]>[numb
 const TableBody = memo(function TableBody({
   rows,
   Cell,
+  pageKey,
 }: {
   readonly rows: readonly DirectoryRow[];
   readonly columns: ReturnType<typeof directoryColumns>;
   readonly selection: UserDirectorySelection;
   readonly Cell: CellRenderer;
+  readonly pageKey: string | undefined;
 }): ReactNode {
+  // Only a new page (another query) starts short: a row leaving or changing on the same page (an
+  // action, a refetch) keeps every row, so nothing below it blinks or moves the scroll position.
+  const [shown, setShown] = useState({ key: pageKey, limit: pageKey === undefined ? Infinity : FIRST_ROWS });
+  let limit = shown.limit;
+  if (pageKey !== undefined && pageKey !== shown.key) {
+    limit = FIRST_ROWS;
+    setShown({ key: pageKey, limit });
+  }
+  const short = limit < rows.length;
+  useEffect(() => {
+    if (!short) return;
+    // After the frame with the first rows is painted: requestAnimationFrame, then a task.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const rest = () => {
+      timer = setTimeout(() => setShown((current) => ({ ...current, limit: Infinity })), 0);
+    };
+    if (typeof requestAnimationFrame !== "function") {
+      rest();
+      return () => clearTimeout(timer);
+    }
+    const frame = requestAnimationFrame(rest);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [short]);
   return (
     <tbody>
-      {rows.map((row) => (
+      {(short ? rows.slice(0, limit) : rows).map((row) => (
         <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
           {row.getAllCells().map((cell) => (
             <td key={cell.id} data-column={cell.column.id}>

@@ -17,6 +17,7 @@ import { errorMessage, refusalMessage } from "../../messages/error-message";
 import { useMessages } from "../../provider/context";
 import type { QueryResult } from "../../query/use-query";
 import { rememberFocus } from "../../ui/focus-return";
+import { useAfterPaint } from "../../ui/use-after-paint";
 import { useActionWrite } from "./use-action-write";
 import {
   type UserDirectoryStateOptions,
@@ -183,7 +184,8 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
   const state = useDirectoryState(options);
   const id = useId();
   const list = useUsers(state.listQuery, { keepPrevious: true });
-  const counts = useUserCounts(state.countQuery, { keepPrevious: true });
+  // The tab counts scan the same users again: they follow once the new page is painted.
+  const counts = useUserCounts(useAfterPaint(state.countQuery), { keepPrevious: true });
   const rolesQuery = useRoles();
   const locationsQuery = useLocations();
   const canManage = useCan("users.manage");
@@ -209,14 +211,22 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
   const selectedUsers = useMemo(() => users.filter((u) => state.selection[u.id]), [users, state.selection]);
   const failures = failed && failed.query === state.listQuery ? failed.rows : NO_FAILURES;
   // Core's verdict on each action that applies to the row: allowed, or refused with its reason.
-  const offersOf = useCallback(
-    (user: User): readonly ActionOffer[] =>
-      actionsOf(user).map(({ action, verdict }) => {
-        const refused = refusalMessage(m, verdict);
-        return refused === null ? { action } : { action, refused };
-      }),
-    [actionsOf, m],
-  );
+  // Asked once per row as read (the row's selectability, its menu, the bulk bar all ask, on every
+  // render): a new actor, policy or strings make a new cache, a refetched row is a new object.
+  const offersOf = useMemo(() => {
+    const cache = new WeakMap<User, readonly ActionOffer[]>();
+    return (user: User): readonly ActionOffer[] => {
+      let offers = cache.get(user);
+      if (!offers) {
+        offers = actionsOf(user).map(({ action, verdict }) => {
+          const refused = refusalMessage(m, verdict);
+          return refused === null ? { action } : { action, refused };
+        });
+        cache.set(user, offers);
+      }
+      return offers;
+    };
+  }, [actionsOf, m]);
 
   const { setSelection } = state;
   const listQuery = state.listQuery;

@@ -10,9 +10,8 @@ import {
 } from "../../hooks/user-writes";
 import type { Messages } from "../../messages/messages";
 import { useMessages } from "../../provider/context";
-import { ResetPasswordDialog } from "../reset-password-dialog/ResetPasswordDialog";
-import { UserFormDialog } from "../user-form-dialog/UserFormDialog";
 import { DeletionScope } from "./DeletionScope";
+import { LazyResetPasswordDialog, LazyUserFormDialog } from "./lazy-dialogs";
 import { type UserWrite, userWrite } from "./use-action-write";
 
 // THE table of what a person can do to a user from the directory. The row menu, the bulk bar, the
@@ -209,7 +208,7 @@ export const USER_ACTIONS = /* @__PURE__ */ defineActions({
     run: {
       kind: "dialog",
       dialog: ({ user, onOpenChange, onDone }) => (
-        <ResetPasswordDialog user={user} open onOpenChange={onOpenChange} onDone={onDone} />
+        <LazyResetPasswordDialog user={user} open onOpenChange={onOpenChange} onDone={onDone} />
       ),
     },
     bulk: null,
@@ -245,7 +244,7 @@ export interface ActionOffer {
 function EditDialog({ user, onOpenChange, onDone }: ActionDialogProps): ReactNode {
   const m = useMessages();
   return (
-    <UserFormDialog
+    <LazyUserFormDialog
       mode="edit"
       userId={user.id}
       open
