@@ -105,18 +105,6 @@ describe.each(WIRINGS)("Invitations (%s wiring)", (wiring) => {
 
     await goTo(page, "Users");
     await openTab(page, "Pending");
-    // The row's invitation facts (times sent) arrive after the row: wait for them, so the ⋯ menu is
-    // not opened on a row that is about to render again.
-    const pendingRow = await findUser(page, ines.email);
-    await expect
-      .poll(async () => (await pendingRow.getByRole("cell").allTextContents()).map((t) => t.trim()))
-      .toContain("1");
-    // KNOWN DEFECT (left open in the closing note of this stop): after a row Resend, the first click
-    // on that Pending row's ⋯ button opens no menu; the second does. Until it is found, open the menu
-    // only once a first click has been absorbed, so the rest of W2 stays proven.
-    const more = pendingRow.getByRole("button", { name: /^Actions for / });
-    await more.click();
-    if ((await more.getAttribute("aria-expanded")) === "true") await page.keyboard.press("Escape");
     await rowAction(page, ines.email, "Revoke invitation");
     const confirm = dialogTitled(page, `Revoke the invitation for ${ines.name}?`);
     await confirm.getByRole("button", { name: "Revoke invitation", exact: true }).click();
