@@ -17,6 +17,7 @@ import { registerErasureTests } from "./conformance/erasure";
 import { registerErrorTests } from "./conformance/errors";
 import { registerFeatureTests } from "./conformance/features";
 import { registerInvitationTests } from "./conformance/invitations";
+import { registerInviteManyTests } from "./conformance/invite-many";
 import { registerLifecycleTests } from "./conformance/lifecycle";
 import { registerLocationTests } from "./conformance/locations";
 import { registerMainContactTests } from "./conformance/main-contact";
@@ -56,6 +57,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerUserEditTests(make);
     registerLifecycleTests(make);
     registerInvitationTests(make);
+    registerInviteManyTests(make);
     registerRoleTests(make);
     registerLocationTests(make);
     registerOrganizationTests(make);
