@@ -1,6 +1,7 @@
 import { type ReactNode, useRef } from "react";
 import { useMessages } from "../../provider/context";
 import { ConfirmDialog } from "../confirm-dialog/ConfirmDialog";
+import { InviteManyDialog } from "../invite-user-dialog/InviteManyDialog";
 import { InviteUserDialog } from "../invite-user-dialog/InviteUserDialog";
 import { UserFormDialog } from "../user-form-dialog/UserFormDialog";
 import type { PendingBulkAction, PendingUserAction, UserDirectoryDialogs } from "./use-user-directory";
@@ -45,6 +46,14 @@ export function DirectoryDialogs({ dialogs }: { readonly dialogs: UserDirectoryD
           open
           onOpenChange={(open) => !open && dialogs.closeCreate()}
           onInvited={(user) => dialogs.done(m.directory.invitationSent(user.email))}
+        />
+      ) : null}
+      {dialogs.creating === "inviteMany" ? (
+        // The dialog stays open on its per-address results; the notice behind it sums them up.
+        <InviteManyDialog
+          open
+          onOpenChange={(open) => !open && dialogs.closeCreate()}
+          onInvited={(result) => dialogs.done(m.directory.invitedMany(result.succeeded, result.failed))}
         />
       ) : null}
     </>
