@@ -23,6 +23,7 @@ import { registerLocationTests } from "./conformance/locations";
 import { registerMainContactTests } from "./conformance/main-contact";
 import { registerOrganizationTests } from "./conformance/organization";
 import { registerProviderTests } from "./conformance/provider";
+import { registerProviderTypeTests } from "./conformance/provider-types";
 import { registerProvisioningTests } from "./conformance/provisioning";
 import { registerRoleTests } from "./conformance/roles";
 import { registerScopeTests } from "./conformance/scope";
@@ -64,6 +65,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerSeatTests(make);
     registerFeatureTests(make);
     registerProviderTests(make);
+    registerProviderTypeTests(make);
     registerProvisioningTests(make);
     registerScopeTests(make);
     registerAdminTests(make);
