@@ -45,7 +45,7 @@ export const NothingEntered: Story = {
   play: async ({ canvasElement }) => {
     const dialog = await dialogOf(canvasElement);
     await within(dialog).findByRole("textbox", { name: /^Email addresses/ });
-    await userEvent.click(within(dialog).getByRole("button", { name: "Send 1 invitation" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Send invitations" }));
     await expect(await within(dialog).findByText("Enter at least one email address.")).toBeInTheDocument();
   },
 };

@@ -53,6 +53,7 @@ describe("InviteManyDialog (Invite several)", () => {
     await user.click(within(dialog).getByRole("button", { name: "Try the others again" }));
     const again = await within(dialog).findByRole("textbox", { name: /^Email addresses/ });
     expect(again).toHaveValue(`not an email\n${member.email}`);
+    await waitFor(() => expect(again).toHaveFocus());
     expect(within(dialog).getByRole("combobox", { name: /^Role/ })).toHaveDisplayValue("Front Desk");
   });
 
@@ -63,7 +64,7 @@ describe("InviteManyDialog (Invite several)", () => {
     const dialog = await screen.findByRole("dialog", { name: "Invite several people" });
     await within(dialog).findByRole("textbox", { name: /^Email addresses/ });
     await user.type(within(dialog).getByRole("textbox", { name: /^Email addresses/ }), " , ;");
-    await user.click(within(dialog).getByRole("button", { name: "Send 1 invitation" }));
+    await user.click(within(dialog).getByRole("button", { name: "Send invitations" }));
     expect(await within(dialog).findByText("Enter at least one email address.")).toBeInTheDocument();
     expect(within(dialog).getByRole("textbox", { name: /^Email addresses/ })).toHaveAttribute(
       "aria-invalid",

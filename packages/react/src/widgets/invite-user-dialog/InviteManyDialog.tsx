@@ -105,6 +105,8 @@ function InviteManyForm({
   const inviteMany = useInviteMany();
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<InviteManyResult | null>(null);
+  // Back from the results to correct the addresses that failed: the field they are in takes focus.
+  const [retrying, setRetrying] = useState(false);
   // The form's `email` field holds the pasted addresses; role and locations are the user form's own.
   const toInput = useMemo(
     () =>
@@ -132,6 +134,13 @@ function InviteManyForm({
     resolver,
   });
   const count = parseInvitees(form.watch("email")).length;
+  const { setFocus } = form;
+  useEffect(() => {
+    if (retrying && result === null) {
+      setFocus("email");
+      setRetrying(false);
+    }
+  }, [retrying, result, setFocus]);
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
@@ -150,6 +159,7 @@ function InviteManyForm({
         onRetry={(failed) => {
           form.setValue("email", failed.join("\n"));
           setResult(null);
+          setRetrying(true);
         }}
       />
     );
@@ -182,7 +192,7 @@ function InviteManyForm({
           <Button>{m.common.cancel}</Button>
         </Dialog.Close>
         <Button variant="primary" type="submit" busy={form.formState.isSubmitting}>
-          {t.submit(Math.max(count, 1))}
+          {t.submit(count)}
         </Button>
       </div>
     </form>

@@ -13,6 +13,7 @@ export interface InviteManyMessages {
   readonly emailsRequired: string;
   /** How many addresses the field holds now, announced politely as they are typed or pasted. */
   readonly counted: (count: number) => string;
+  /** The send button, with how many addresses the field holds (0 before any). */
   readonly submit: (count: number) => string;
   /** The heading over the per-row results. */
   readonly resultsTitle: string;
@@ -38,7 +39,12 @@ export const inviteManyMessages: InviteManyMessages = {
   emailsHint: "One per line, or separated by commas. To name someone, write First Last <email>.",
   emailsRequired: "Enter at least one email address.",
   counted: (count) => (count === 1 ? "1 address" : `${count.toLocaleString()} addresses`),
-  submit: (count) => (count === 1 ? "Send 1 invitation" : `Send ${count.toLocaleString()} invitations`),
+  submit: (count) =>
+    count === 0
+      ? "Send invitations"
+      : count === 1
+        ? "Send 1 invitation"
+        : `Send ${count.toLocaleString()} invitations`,
   resultsTitle: "Invitations sent",
   summary: (succeeded, failed) =>
     failed === 0
