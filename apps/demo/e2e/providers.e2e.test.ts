@@ -1,16 +1,50 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { BAYVIEW, NEW_PASSWORDS, olive } from "./support/accounts";
+import { BAYVIEW, NEW_PASSWORDS, olive, TIDEWATER } from "./support/accounts";
 import { useDemo, WIRINGS } from "./support/demo";
 import { field, gone, message, see } from "./support/look";
 import { goTo } from "./support/navigation";
 import { signInAs } from "./support/session";
+import { switchOrganization } from "./support/switcher";
 import { dialogTitled, fillUserForm, findUser, rowAction } from "./support/users-page";
 
 /** A new practitioner; 1234567893 is CMS's own example of a valid NPI (Luhn over 80840). */
 const rosa = { email: "rosa.vega@harbor.example", name: "Rosa Vega DO", npi: "1234567893" } as const;
 
+/** The provider types the New user form offers a practitioner, in order. */
+async function offeredProviderTypes(page: Page): Promise<string[]> {
+  await goTo(page, "Users");
+  await page.getByRole("button", { name: "New user", exact: true }).click();
+  const dialog = dialogTitled(page, "New user");
+  await dialog.getByRole("checkbox", { name: "Practitioner (sees patients)" }).check();
+  const group = dialog.getByRole("group", { name: "Provider types" });
+  await see(group);
+  const labels = (await group
+    .getByRole("checkbox")
+    .evaluateAll((boxes) => boxes.map((box) => box.closest("label")?.textContent?.trim() ?? ""))) as string[];
+  await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
+  await gone(dialog);
+  return labels;
+}
+
 describe.each(WIRINGS)("Provider profiles (%s wiring)", (wiring) => {
   const demo = useDemo(wiring);
+
+  it("W10 provider types are each organization's own: Harbor adds one in Organization settings and its user form offers it; Tidewater's offers only its own", async () => {
+    const { page } = demo;
+    await demo.open();
+    await signInAs(page, olive);
+    await goTo(page, "Organization");
+    const types = page.getByRole("region", { name: "Provider types" });
+    await types.getByRole("button", { name: "Add provider type", exact: true }).click();
+    await page.keyboard.type("CNA");
+    await page.getByRole("button", { name: "Save changes", exact: true }).click();
+    await see(message(page, "The organization settings were saved."));
+    expect(await offeredProviderTypes(page)).toEqual(["MD", "DO", "NP", "PA", "RN", "LPN", "MA", "CNA"]);
+
+    await switchOrganization(page, TIDEWATER);
+    expect(await offeredProviderTypes(page)).toEqual(["PT", "PTA", "OT"]);
+  });
 
   it("W10/R11 record a practitioner's credentials: a wrong NPI or taxonomy code is refused on its field, valid ones show in the directory", async () => {
     const { page } = demo;

@@ -152,6 +152,8 @@ export type { RoleFormOptions } from "./roles/role-form-options.schema";
 export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
+export { type Invitee, type InviteManyInput, InviteManyInputSchema } from "./users/invite-many.schema";
+export { namesFromEmail, parseInvitees } from "./users/invitee-list";
 export { isValidNpi, npiWithCheckDigit, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./users/provider.rules";
 export {
   displayName,
@@ -177,6 +179,7 @@ export type {
   BulkResult,
   DeleteResult,
   InvitationSummary,
+  InviteManyResult,
   InviteResult,
   StatusCounts,
 } from "./users/user-results.schema";

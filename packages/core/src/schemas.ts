@@ -69,6 +69,7 @@ export {
 export { CatalogViewSchema } from "./roles/catalog-view.schema";
 export { RoleInputSchema, RolePatchSchema, RoleSchema } from "./roles/role.schema";
 export { RoleFormOptionsSchema } from "./roles/role-form-options.schema";
+export { InviteeSchema, InviteManyInputSchema } from "./users/invite-many.schema";
 export { ProviderProfileSchema } from "./users/provider.schema";
 export { UserSchema } from "./users/user.schema";
 export {
@@ -88,6 +89,7 @@ export {
   BulkResultSchema,
   DeleteResultSchema,
   InvitationSummarySchema,
+  InviteManyResultSchema,
   InviteResultSchema,
   StatusCountsSchema,
 } from "./users/user-results.schema";

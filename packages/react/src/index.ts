@@ -40,7 +40,9 @@ export {
   ConfirmDialog,
   type ConfirmRootProps,
 } from "./widgets/confirm-dialog/ConfirmDialog";
+export { InviteManyDialog, type InviteManyDialogProps } from "./widgets/invite-user-dialog/InviteManyDialog";
 export { InviteUserDialog, type InviteUserDialogProps } from "./widgets/invite-user-dialog/InviteUserDialog";
+export type { InviteManyMessages } from "./widgets/invite-user-dialog/invite-many-messages";
 export { NoAccess, type NoAccessProps } from "./widgets/no-access/NoAccess";
 export {
   ResetPasswordDialog,

@@ -50,6 +50,7 @@ import { bulkUsers } from "../users/users-bulk.service";
 import { createUser, inviteUser } from "../users/users-create.service";
 import { userFormOptions } from "../users/users-form-options.service";
 import { resendInvitation, revokeInvitation } from "../users/users-invitations.service";
+import { inviteMany } from "../users/users-invite-many.service";
 import { deleteUser, disableUser, restoreUser } from "../users/users-lifecycle.service";
 import { resetUserPassword, unlockUser } from "../users/users-passwords.service";
 import { countUsersByStatus, getInvitation, getUser, listUsers } from "../users/users-read.service";
@@ -118,6 +119,7 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
       get: (id) => getUser(s, id),
       create: (input) => createUser(s, input),
       invite: (input) => inviteUser(s, input),
+      inviteMany: (input) => inviteMany(s, input),
       update: (id, patch, options) => updateUser(s, id, patch, options),
       disable: (id, options) => disableUser(s, id, options),
       restore: (id, options) => restoreUser(s, id, options),

@@ -24,6 +24,7 @@ import type {
 import type { CatalogView } from "../roles/catalog-view.schema";
 import type { Role, RoleInput, RolePatch } from "../roles/role.schema";
 import type { RoleFormOptions } from "../roles/role-form-options.schema";
+import type { InviteManyInput } from "../users/invite-many.schema";
 import type { User } from "../users/user.schema";
 import type { BulkInput, ResetPasswordInput } from "../users/user-actions.schema";
 import type { UserActionOffer, UserFormOptions } from "../users/user-form-options.schema";
@@ -33,6 +34,7 @@ import type {
   BulkResult,
   DeleteResult,
   InvitationSummary,
+  InviteManyResult,
   InviteResult,
   StatusCounts,
 } from "../users/user-results.schema";
@@ -86,6 +88,11 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
     create(input: CreateUserInput): Promise<User>;
     /** W2: creates a pending user and emails a single-use invitation. */
     invite(input: InviteUserInput): Promise<InviteResult>;
+    /**
+     * W2 for several people: one role and location access, each invitee through every rule of
+     * `invite` in its own transaction, a result per row (one bad address never blocks the others).
+     */
+    inviteMany(input: InviteManyInput): Promise<InviteManyResult>;
     /** W4: edits a user. */
     update(id: string, patch: UserPatch, options: VersionOption): Promise<User>;
     /** W6: active → disabled; sessions end. */

@@ -128,8 +128,8 @@ function featuresVerdict(features: Features, user: UserFields): Verdict {
 
 /**
  * R8, R10, R11 for a whole user about to be written (`previous` null for a new one): locations exist
- * and are live, the primary lies inside access, licences and provider types exist, provider types
- * apply at locations of the user's access, only practitioners have a provider profile, and the
+ * and are live, the primary lies inside access, licences and provider types exist (a provider type
+ * the organization has dropped stays valid for a user who held it), provider types apply at locations of the user's access, only practitioners have a provider profile, and the
  * features the user uses are the organization's. `validation` with every issue for references that
  * name nothing, then `rule` for the rules.
  *
@@ -169,9 +169,12 @@ export function userRelationsVerdict(
   });
   if (user.provider) {
     const types = new Set(org.providerTypes);
+    // A type the organization has stopped using stays valid for whoever already holds it, as an
+    // archived location does: otherwise no edit of theirs could be saved (reference 003).
+    const held = new Set(previous?.provider?.providerTypes.map((t) => t.type) ?? []);
     const known = new Set(org.locations.map((l) => l.id));
     user.provider.providerTypes.forEach((assignment, i) => {
-      if (!types.has(assignment.type)) {
+      if (!types.has(assignment.type) && !held.has(assignment.type)) {
         issues.push({
           path: ["provider", "providerTypes", i, "type"],
           code: "unknown_provider_type",

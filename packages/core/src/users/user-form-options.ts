@@ -30,6 +30,11 @@ export interface UserFormFacts {
   readonly locations: readonly { readonly id: string; readonly name: string; readonly archived: boolean }[];
   readonly licenceTypes: readonly { readonly key: string; readonly label: string }[];
   readonly target: UserTarget | null;
+  /**
+   * The provider types the user being edited holds: one the organization no longer uses stays
+   * offered to them (and only to them). Default none.
+   */
+  readonly heldProviderTypes?: readonly string[];
 }
 
 /**
@@ -105,7 +110,10 @@ export function userFormOptionsOf(f: UserFormFacts): UserFormOptions {
     flags: { practitioner: edit, diary: feature("diary"), caseManager: feature("caseManager") },
     loginChannels: { web: edit, mobile: feature("mobile") },
     licences: f.licenceTypes.map((l) => option(l.key, l.label, edit)),
-    providerTypes: org.providerTypes.map((type) => option(type, type, edit)),
+    providerTypes: [
+      ...org.providerTypes,
+      ...(f.heldProviderTypes ?? []).filter((type) => !org.providerTypes.includes(type)),
+    ].map((type) => option(type, type, edit)),
     provider: feature("provider"),
     password: target
       ? {

@@ -63,6 +63,35 @@ export const InviteResultSchema = z.strictObject({ user: UserSchema, invitation:
 /** The result of `users.invite`. @example const { user, invitation } = await admin.users.invite(input); */
 export type InviteResult = z.infer<typeof InviteResultSchema>;
 
+/**
+ * `users.inviteMany`: one entry per invitee in input order — the pending user and its invitation, or
+ * the error a single invite of that row gives; `email` is the address as core normalized it (as
+ * given, trimmed, when it is not an address).
+ *
+ * @example InviteManyResultSchema.parse(await admin.users.inviteMany(input)).failed
+ */
+export const InviteManyResultSchema = z.strictObject({
+  results: z.array(
+    z.union([
+      z.strictObject({
+        email: z.string(),
+        ok: z.literal(true),
+        user: UserSchema,
+        invitation: InvitationSummarySchema,
+      }),
+      z.strictObject({ email: z.string(), ok: z.literal(false), error: DirectoryErrorDataSchema }),
+    ]),
+  ),
+  succeeded: z.int(),
+  failed: z.int(),
+});
+/**
+ * The outcome of `users.inviteMany`.
+ *
+ * @example { results: [{ email: "a.b@x.org", ok: true, user, invitation }, { email: "nope", ok: false, error }], succeeded: 1, failed: 1 }
+ */
+export type InviteManyResult = z.infer<typeof InviteManyResultSchema>;
+
 /** `users.delete`, `users.revokeInvitation`. @example DeleteResultSchema.parse({ id: "usr_…", accountDeleted: true }) */
 export const DeleteResultSchema = z.strictObject({ id: IdSchema, accountDeleted: z.boolean() });
 /**

@@ -29,6 +29,7 @@ export async function userFormOptions(s: ActorSession, id?: unknown): Promise<Us
       locations: locations.filter((l) => locationInScope(a.subject, l.id)),
       licenceTypes: a.organization.licenceTypes,
       target: loaded?.target ?? null,
+      heldProviderTypes: loaded?.user.provider?.providerTypes.map((t) => t.type) ?? [],
     });
   });
 }

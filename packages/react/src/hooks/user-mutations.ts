@@ -4,6 +4,8 @@ import type {
   CreateUserInput,
   DeleteResult,
   InvitationSummary,
+  InviteManyInput,
+  InviteManyResult,
   InviteResult,
   InviteUserInput,
   ResetPasswordInput,
@@ -47,6 +49,20 @@ export function useInviteUser(): MutationResult<InviteUserInput, InviteResult> {
   const directory = useDirectory();
   return useMutation({
     mutate: (input) => directory.users.invite(input),
+    invalidates: USER_WRITE_INVALIDATES,
+  });
+}
+
+/**
+ * `users.inviteMany`: several people, one role and locations, a result per address; the lists and
+ * counts reload after it.
+ *
+ * @example const inviteMany = useInviteMany(); const { succeeded } = await inviteMany.mutate(input);
+ */
+export function useInviteMany(): MutationResult<InviteManyInput, InviteManyResult> {
+  const directory = useDirectory();
+  return useMutation({
+    mutate: (input) => directory.users.inviteMany(input),
     invalidates: USER_WRITE_INVALIDATES,
   });
 }

@@ -10,6 +10,10 @@ import type {
 } from "@staffroom/core";
 import { type AccountMessages, accountMessages } from "../widgets/account/messages";
 import { type AuditMessages, auditMessages } from "../widgets/audit-trail/messages";
+import {
+  type InviteManyMessages,
+  inviteManyMessages,
+} from "../widgets/invite-user-dialog/invite-many-messages";
 import { type LocationsMessages, locationsMessages } from "../widgets/locations-manager/messages";
 import {
   type OrganizationSettingsMessages,
@@ -116,6 +120,10 @@ export interface Messages {
     readonly clearFilters: string;
     readonly createUser: string;
     readonly inviteUser: string;
+    /** Opens "Invite several" (many addresses, one role and locations). */
+    readonly inviteMany: string;
+    /** The notice after "Invite several": how many were invited and how many were not. */
+    readonly invitedMany: (succeeded: number, failed: number) => string;
     readonly tableLabel: string;
     readonly selectAll: string;
     readonly selectRow: (name: string) => string;
@@ -288,6 +296,8 @@ export interface Messages {
     readonly description: string;
     readonly submit: string;
   };
+  /** "Invite several": many addresses, one role and locations, a result per address. */
+  readonly inviteMany: InviteManyMessages;
   readonly roles: RolesMessages;
   readonly locations: LocationsMessages;
   readonly provisioning: ProvisioningMessages;
@@ -397,6 +407,11 @@ export const englishMessages: Messages = {
     clearFilters: "Clear filters",
     createUser: "New user",
     inviteUser: "Invite user",
+    inviteMany: "Invite several",
+    invitedMany: (succeeded, failed) =>
+      failed === 0
+        ? `Invitations sent to ${succeeded === 1 ? "1 person" : `${succeeded.toLocaleString()} people`}.`
+        : `Invitations sent to ${succeeded.toLocaleString()}; ${failed.toLocaleString()} could not be invited.`,
     tableLabel: "Users",
     selectAll: "Select all users on this page",
     selectRow: (name) => `Select ${name}`,
@@ -590,6 +605,7 @@ export const englishMessages: Messages = {
     description: "They get an email with a link to set their password and join. The link works for 7 days.",
     submit: "Send invitation",
   },
+  inviteMany: inviteManyMessages,
   roles: rolesMessages,
   locations: locationsMessages,
   provisioning: provisioningMessages,

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { StaffroomProvider } from "../provider/StaffroomProvider";
@@ -91,6 +91,23 @@ describe("Menu (menu button pattern)", () => {
     await user.click(screen.getByRole("button", { name: "Before" }));
     expect(screen.queryByRole("menu")).not.toBeInTheDocument();
     expect(chosen).not.toHaveBeenCalled();
+  });
+
+  it("stays open on the late scroll event of a scroll made before it opened; a scroll that moves its button closes it", async () => {
+    // Issue 13: the browser brought a half-hidden ⋯ button of a wide table into view and the click
+    // opened the menu; the scroll event, dispatched a frame later, closed it — the click was lost.
+    const { user, trigger } = setup();
+    let left = 500;
+    vi.spyOn(trigger, "getBoundingClientRect").mockImplementation(() => new DOMRect(left, 100, 32, 32));
+    await user.click(trigger);
+    const menu = await screen.findByRole("menu");
+    fireEvent.scroll(document.body);
+    expect(menu).toBeInTheDocument();
+    expect(trigger).toHaveAttribute("aria-expanded", "true");
+    left = 440;
+    fireEvent.scroll(document.body);
+    expect(screen.queryByRole("menu")).not.toBeInTheDocument();
+    expect(trigger).toHaveAttribute("aria-expanded", "false");
   });
 
   it("chooses with a click; the trigger toggles it shut", async () => {

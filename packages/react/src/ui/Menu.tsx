@@ -74,14 +74,24 @@ function place(trigger: HTMLElement, menu: HTMLElement | null, align: "start" | 
     : { top, left: Math.max(4, rect.left) };
 }
 
+/** Whether the button is no longer where it was when its panel was placed (unknown counts as moved). */
+function movedSincePlaced(
+  trigger: HTMLElement | null,
+  placed: { readonly top: number; readonly left: number } | null,
+): boolean {
+  if (!trigger || !placed) return true;
+  const rect = trigger.getBoundingClientRect();
+  return Math.abs(rect.top - placed.top) >= 1 || Math.abs(rect.left - placed.left) >= 1;
+}
+
 const textOf = (item: MenuItem): string =>
   (item.textValue ?? (typeof item.label === "string" ? item.label : "")).toLowerCase();
 
 /**
  * A keyboard-accessible menu button: Enter, Space or ArrowDown open it on the first item, ArrowUp on
  * the last; arrows, Home and End move; a letter jumps to the next item starting with it; Enter or
- * Space choose; Escape closes and focus returns to the button; Tab or a click outside closes. The
- * panel opens beside its button (inside the same landmark and theme scope; fixed-positioned, so
+ * Space choose; Escape closes and focus returns to the button; Tab, a click outside, a resize or a
+ * scroll that moves the button closes. The panel opens beside its button (inside the same landmark and theme scope; fixed-positioned, so
  * tables that scroll do not clip it), or in the provider's `portalContainer` when one is given.
  *
  * @example <MenuButton trigger="Organization" items={[{ key: "a", label: "Harbor", checked: true, onSelect }]} menuLabel="Your organizations" />
@@ -116,9 +126,15 @@ export function MenuButton({
     if (refocus) triggerRef.current?.focus();
   }, []);
 
+  // Where the button was when the panel was placed beside it: a scroll that leaves it there did not
+  // misplace the panel.
+  const placedAt = useRef<{ readonly top: number; readonly left: number } | null>(null);
+
   // Place the panel before paint (twice: the second pass knows its height, to flip above).
   useLayoutEffect(() => {
     if (!open || !triggerRef.current) return;
+    const rect = triggerRef.current.getBoundingClientRect();
+    placedAt.current = { top: rect.top, left: rect.left };
     setPosition(place(triggerRef.current, menuRef.current, align));
   }, [open, align]);
 
@@ -135,6 +151,12 @@ export function MenuButton({
     };
     const dismiss = (event: Event) => {
       if (event.type === "scroll" && menuRef.current?.contains(event.target as Node)) return;
+      // A scroll event is dispatched on the frame after the scroll: the one of a scroll made just
+      // before the click that opened the menu (the browser bringing a half-hidden ⋯ button of a wide
+      // table into view) arrives after the panel is open, placed where the button now is. Closing
+      // on it swallowed that first click (issue 13: the Pending row's ⋯ opened no menu). Only a
+      // scroll that moved the button misplaces the fixed panel.
+      if (event.type === "scroll" && !movedSincePlaced(triggerRef.current, placedAt.current)) return;
       close(false);
     };
     document.addEventListener("pointerdown", outside, true);

@@ -2,6 +2,7 @@ import type {
   BulkResult,
   DeleteResult,
   InvitationSummary,
+  InviteManyResult,
   InviteResult,
   Page,
   StaffDirectory,
@@ -70,6 +71,15 @@ export function usersApi(w: Wire, state: ActorState<string>): StaffDirectory["us
           operation: "users.invite",
           method: "POST",
           path: await w.orgPath("/invitations"),
+          body: input,
+        }),
+      ),
+    inviteMany: async (input) =>
+      as<InviteManyResult>(
+        await w.send({
+          operation: "users.inviteMany",
+          method: "POST",
+          path: await w.orgPath("/invitations/bulk"),
           body: input,
         }),
       ),

@@ -1,9 +1,18 @@
-import type { BulkInput, CreateUserInput, InviteUserInput, UserPatch, UserQuery } from "@staffroom/core";
+import type {
+  BulkInput,
+  CreateUserInput,
+  InviteManyInput,
+  InviteUserInput,
+  UserPatch,
+  UserQuery,
+} from "@staffroom/core";
 import {
   BulkInputSchema,
   BulkResultSchema,
   CreateUserInputSchema,
   DeleteResultSchema,
+  InviteManyInputSchema,
+  InviteManyResultSchema,
   InviteResultSchema,
   InviteUserInputSchema,
   PageSchema,
@@ -154,6 +163,24 @@ export const userRoutes: readonly Route[] = [
         },
       });
     },
+  },
+  {
+    method: "POST",
+    path: `${ORG}/invitations/bulk`,
+    auth: "actor",
+    body: "json",
+    ifMatch: false,
+    doc: {
+      operationId: "users.inviteMany",
+      summary:
+        "Invite several people with one role and locations; each row through the rules of one invite, a result per row (W2)",
+      tags,
+      body: InviteManyInputSchema,
+      success: 200,
+      response: InviteManyResultSchema,
+      errors: ["validation", "forbidden"],
+    },
+    handle: async (c) => ok(await c.staff.users.inviteMany(input<InviteManyInput>(c.body))),
   },
   {
     method: "POST",

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { useMessages } from "../../provider/context";
 import {
   LazyConfirm,
+  LazyInviteManyDialog,
   LazyInviteUserDialog,
   LazyUserFormDialog,
   preloadDirectoryDialogs,
@@ -53,6 +54,14 @@ export function DirectoryDialogs({ dialogs }: { readonly dialogs: UserDirectoryD
           open
           onOpenChange={(open) => !open && dialogs.closeCreate()}
           onInvited={(user) => dialogs.done(m.directory.invitationSent(user.email))}
+        />
+      ) : null}
+      {dialogs.creating === "inviteMany" ? (
+        // The dialog stays open on its per-address results; the notice behind it sums them up.
+        <LazyInviteManyDialog
+          open
+          onOpenChange={(open) => !open && dialogs.closeCreate()}
+          onInvited={(result) => dialogs.done(m.directory.invitedMany(result.succeeded, result.failed))}
         />
       ) : null}
     </>

@@ -12,15 +12,21 @@ import { useMountPart, usePartContext } from "./directory-context";
 export interface DirectoryHeaderProps {
   /** Hide the "New user" button (invite only, as reference 002 and 004 work). Default false. */
   readonly hideCreate?: boolean;
+  /** Hide "Invite several" (many addresses, one role and locations). Default false. */
+  readonly hideInviteMany?: boolean;
 }
 
 /**
  * `UserDirectory.Header`: the title that names the directory (the card and the table are labelled
- * by it), its description, and — for an actor core lets manage users — "New user" and "Invite user".
+ * by it), its description, and — for an actor core lets manage users — "New user", "Invite several"
+ * and "Invite user".
  *
  * @example <UserDirectory.Header hideCreate />
  */
-export function DirectoryHeader({ hideCreate = false }: DirectoryHeaderProps): ReactNode {
+export function DirectoryHeader({
+  hideCreate = false,
+  hideInviteMany = false,
+}: DirectoryHeaderProps): ReactNode {
   const context = usePartContext("Header");
   useMountPart(context, "header");
   const { api } = context;
@@ -30,6 +36,9 @@ export function DirectoryHeader({ hideCreate = false }: DirectoryHeaderProps): R
       {api.canManage ? (
         <div className="sr-row">
           {hideCreate ? null : <Button onClick={() => api.openCreate("create")}>{m.createUser}</Button>}
+          {hideInviteMany ? null : (
+            <Button onClick={() => api.openCreate("inviteMany")}>{m.inviteMany}</Button>
+          )}
           <Button variant="primary" onClick={() => api.openCreate("invite")}>
             {m.inviteUser}
           </Button>

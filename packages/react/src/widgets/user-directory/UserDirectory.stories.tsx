@@ -341,3 +341,38 @@ export const PendingExpiredInvitations: Story = {
     ).toBeGreaterThan(0);
   },
 };
+
+/**
+ * The Pending tab is wider than a 700 px box: its table scrolls sideways. The browser brings a
+ * half-hidden ⋯ button into view just before the click lands (as a pointer or Playwright does); the
+ * scroll event comes a frame later and must not close the menu that click opened (issue 13: the
+ * first click on a Pending row's ⋯ opened no menu).
+ */
+export const PendingRowMenuInScrolledTable: Story = {
+  args: { initialStatus: "pending" },
+  render: (args, { loaded }) => (
+    <div style={{ width: 700 }}>
+      <StoryFrame directory={(loaded as Loaded).directory}>
+        <UserDirectory {...args} />
+      </StoryFrame>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const table = await canvas.findByRole("table", { name: "Users" });
+    const wrap = table.parentElement;
+    if (!wrap) throw new Error("the table's scrolling box");
+    await waitFor(() => expect(wrap.scrollWidth).toBeGreaterThan(wrap.clientWidth));
+    const [more] = within(table).getAllByRole("button", { name: /^Actions for / });
+    if (!more) throw new Error("fixture: a pending row");
+    // The scroll into view and the click in one task, as a click on a half-hidden button has them.
+    wrap.scrollLeft = 0;
+    more.scrollIntoView({ block: "nearest", inline: "nearest" });
+    more.click();
+    // Two frames: the scroll event has been dispatched.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await new Promise((done) => setTimeout(done, 50));
+    await expect(more).toHaveAttribute("aria-expanded", "true");
+    await expect(within(canvasElement.ownerDocument.body).getByRole("menu")).toBeVisible();
+  },
+};

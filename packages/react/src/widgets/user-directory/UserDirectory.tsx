@@ -27,6 +27,8 @@ export interface UserDirectoryProps {
   readonly initialFilters?: Partial<UserDirectoryFilters>;
   /** Hide the "New user" button (invite only, as reference 002 and 004 work). Default false. */
   readonly hideCreate?: boolean;
+  /** Hide "Invite several" (many addresses, one role and locations). Default false. */
+  readonly hideInviteMany?: boolean;
   /** Extra class of the card. Default none. */
   readonly className?: string;
   /**
@@ -65,6 +67,7 @@ function UserDirectoryDefault(props: UserDirectoryProps): ReactNode {
     initialStatus,
     initialFilters,
     hideCreate,
+    hideInviteMany,
     className,
     noAccessMessage,
   } = props;
@@ -77,7 +80,10 @@ function UserDirectoryDefault(props: UserDirectoryProps): ReactNode {
       {...(className === undefined ? {} : { className })}
       {...(noAccessMessage === undefined ? {} : { noAccessMessage })}
     >
-      <DirectoryHeader {...(hideCreate === undefined ? {} : { hideCreate })} />
+      <DirectoryHeader
+        {...(hideCreate === undefined ? {} : { hideCreate })}
+        {...(hideInviteMany === undefined ? {} : { hideInviteMany })}
+      />
       <DirectoryTabs />
       <DirectoryToolbar />
       <DirectoryNotice />

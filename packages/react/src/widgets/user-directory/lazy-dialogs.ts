@@ -13,6 +13,10 @@ export const LazyUserFormDialog = /* @__PURE__ */ lazyComponent(() =>
 export const LazyInviteUserDialog = /* @__PURE__ */ lazyComponent(() =>
   import("../invite-user-dialog/InviteUserDialog").then((m) => m.InviteUserDialog),
 );
+/** `InviteManyDialog`, loaded on first use. */
+export const LazyInviteManyDialog = /* @__PURE__ */ lazyComponent(() =>
+  import("../invite-user-dialog/InviteManyDialog").then((m) => m.InviteManyDialog),
+);
 /** `ResetPasswordDialog`, loaded on first use. */
 export const LazyResetPasswordDialog = /* @__PURE__ */ lazyComponent(() =>
   import("../reset-password-dialog/ResetPasswordDialog").then((m) => m.ResetPasswordDialog),
@@ -30,7 +34,13 @@ export const LazyConfirm = /* @__PURE__ */ lazyComponent(() =>
  */
 export function preloadDirectoryDialogs(): Promise<void> {
   return Promise.all(
-    [LazyUserFormDialog, LazyInviteUserDialog, LazyResetPasswordDialog, LazyConfirm].map((d) => d.preload()),
+    [
+      LazyUserFormDialog,
+      LazyInviteUserDialog,
+      LazyInviteManyDialog,
+      LazyResetPasswordDialog,
+      LazyConfirm,
+    ].map((d) => d.preload()),
   ).then(
     () => undefined,
     () => undefined,

@@ -81,8 +81,8 @@ export interface PendingBulkAction {
  * @example directory.dialogs.action?.spec.action // "disable" while its confirmation is open
  */
 export interface UserDirectoryDialogs {
-  /** "create" or "invite" while that dialog is open. */
-  readonly creating: "create" | "invite" | null;
+  /** "create", "invite" or "inviteMany" (Invite several) while that dialog is open. */
+  readonly creating: "create" | "invite" | "inviteMany" | null;
   closeCreate(): void;
   readonly action: PendingUserAction | null;
   /**
@@ -158,7 +158,7 @@ export interface UserDirectoryApi extends UserDirectoryViewState {
   /** A bulk action is running. */
   readonly bulkBusy: boolean;
   /** Opens the create or invite dialog. */
-  openCreate(kind: "create" | "invite"): void;
+  openCreate(kind: "create" | "invite" | "inviteMany"): void;
   readonly dialogs: UserDirectoryDialogs;
   /** The table's panel, where focus goes when the row that had it leaves the tab. */
   readonly panelRef: RefObject<HTMLDivElement | null>;
@@ -196,7 +196,7 @@ export function useUserDirectory(options: UserDirectoryOptions = {}): UserDirect
   const panelRef = useRef<HTMLDivElement | null>(null);
 
   const [notice, setNotice] = useState<UserDirectoryNotice | null>(null);
-  const [creating, setCreating] = useState<"create" | "invite" | null>(null);
+  const [creating, setCreating] = useState<"create" | "invite" | "inviteMany" | null>(null);
   const [action, setAction] = useState<PendingUserAction | null>(null);
   const [pendingBulk, setPendingBulk] = useState<PendingBulkAction | null>(null);
   // Row failures of the last bulk action, for the page they were read on: another tab, search, sort

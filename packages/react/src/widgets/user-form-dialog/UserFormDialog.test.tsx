@@ -78,6 +78,59 @@ describe("UserFormDialog", () => {
     expect(created.locationAccess).toHaveLength(extra ? 2 : 1);
   });
 
+  it("W10 offers exactly the organization's provider types; one the organization dropped stays on its holder's form, who can still be saved", async () => {
+    const { owner, locations } = await seededWorld({ users: 1 });
+    const setTypes = async (providerTypes: string[]) => {
+      const org = await owner.organization.get();
+      await owner.organization.update({ providerTypes }, { version: org.version });
+    };
+    await setTypes(["MD", "RN"]);
+    const home = locations[0]?.id ?? "";
+    const role = (await owner.roles.list()).find((r) => r.name === "Provider");
+    const holder = await owner.users.create({
+      email: "rae.nurse@harbor-urgent-care.example",
+      profile: { givenName: "Rae", familyName: "Nurse" },
+      roleId: role?.id ?? "",
+      locationAccess: [home],
+      primaryLocationId: home,
+      password: FIXTURE_PASSWORD,
+      flags: { practitioner: true },
+      provider: {
+        npi: null,
+        taxonomyCodes: [],
+        bio: null,
+        providerTypes: [{ type: "RN", locationIds: [home] }],
+        capacity: 1,
+        schedulingStep: 15,
+      },
+    });
+    await setTypes(["MD", "Doula"]);
+    const typesIn = (dialog: HTMLElement) =>
+      within(within(dialog).getByRole("group", { name: "Provider types" }))
+        .getAllByRole("checkbox")
+        .map((box) => `${box.parentElement?.textContent}${(box as HTMLInputElement).checked ? " ✓" : ""}`);
+
+    const created = renderWith(owner, <UserFormDialog mode="create" open onOpenChange={() => undefined} />);
+    const fresh = await screen.findByRole("dialog", { name: "New user" });
+    await within(fresh).findByLabelText(/^Email/);
+    await created.user.click(within(fresh).getByRole("checkbox", { name: "Practitioner (sees patients)" }));
+    expect(typesIn(fresh)).toEqual(["MD", "Doula"]);
+    created.unmount();
+
+    const onSaved = vi.fn();
+    const edited = renderWith(
+      owner,
+      <UserFormDialog mode="edit" userId={holder.id} open onOpenChange={() => undefined} onSaved={onSaved} />,
+    );
+    const dialog = await screen.findByRole("dialog", { name: /^Edit / });
+    await within(dialog).findByRole("group", { name: "Provider types" });
+    expect(typesIn(dialog)).toEqual(["MD", "Doula", "RN ✓"]);
+    await edited.user.type(within(dialog).getByLabelText(/^Job title/), "Charge nurse");
+    await edited.user.click(within(dialog).getByRole("button", { name: /^Save/ }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect((await owner.users.get(holder.id)).provider?.providerTypes.map((t) => t.type)).toEqual(["RN"]);
+  });
+
   it("puts core's server-side errors on their fields (duplicate email)", async () => {
     const { owner, users } = await seededWorld({ users: 2 });
     const taken = users[0];
