@@ -1,5 +1,6 @@
 import { spanishAccountMessages } from "../widgets/account/messages.es";
 import { spanishAuditMessages } from "../widgets/audit-trail/messages.es";
+import { spanishInviteManyMessages } from "../widgets/invite-user-dialog/invite-many-messages.es";
 import { spanishLocationsMessages } from "../widgets/locations-manager/messages.es";
 import { spanishOrganizationSettingsMessages } from "../widgets/organization-settings/messages.es";
 import { spanishSwitcherMessages } from "../widgets/organization-switcher/messages.es";
@@ -97,6 +98,11 @@ export const spanishMessages: Messages = {
     clearFilters: "Borrar filtros",
     createUser: "Nuevo usuario",
     inviteUser: "Invitar usuario",
+    inviteMany: "Invitar a varios",
+    invitedMany: (succeeded, failed) =>
+      failed === 0
+        ? `Invitaciones enviadas a ${plural(succeeded, "persona", "personas")}.`
+        : `Invitaciones enviadas a ${n(succeeded)}; no se pudo invitar a ${n(failed)}.`,
     tableLabel: "Usuarios",
     selectAll: "Seleccionar todos los usuarios de esta página",
     selectRow: (name) => `Seleccionar a ${name}`,
@@ -299,6 +305,7 @@ export const spanishMessages: Messages = {
   switcher: spanishSwitcherMessages,
   account: spanishAccountMessages,
   sessions: spanishSessionsMessages,
+  inviteMany: spanishInviteManyMessages,
   access: {
     screens: {
       users: "Usuarios",
