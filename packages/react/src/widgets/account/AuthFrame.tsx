@@ -1,9 +1,13 @@
 import type { DirectoryAuth } from "@staffroom/core";
 import type { ReactNode } from "react";
 import { StaffroomProvider, type StaffroomProviderProps } from "../../provider/StaffroomProvider";
+import { useStoryGlobals } from "../../testing/story-globals";
+import { withStoryGlobals } from "../../testing/story-helpers";
 
 /**
  * A story frame for the account screens: the provider over a DirectoryAuth, centred on a page.
+ * The toolbar's theme, density and locale override the story's own (nobody is signed in here, so
+ * the acting user does not apply).
  *
  * @example <AuthFrame auth={world.auth}><SignInForm onSignedIn={fn()} /></AuthFrame>
  */
@@ -15,8 +19,9 @@ export function AuthFrame({
   readonly auth: DirectoryAuth;
   readonly children: ReactNode;
 }): ReactNode {
+  const { directory: _actor, ...globals } = useStoryGlobals();
   return (
-    <StaffroomProvider auth={auth} {...props}>
+    <StaffroomProvider {...withStoryGlobals({ auth, ...props }, globals)}>
       <main
         style={{
           padding: 24,

@@ -18,8 +18,8 @@ const meta = {
       return { auth: world.auth, email: world.owner.email };
     },
   ],
-  render: (args, { loaded, globals }) => (
-    <AuthFrame auth={(loaded as Loaded).auth} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <AuthFrame auth={(loaded as Loaded).auth}>
       <SignInForm {...args} />
     </AuthFrame>
   ),
@@ -108,7 +108,6 @@ export const Required: Story = {
 
 /** The dark theme, after a failed attempt. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => (
     <div style={{ background: "#0b1020" }}>
       <AuthFrame auth={(loaded as Loaded).auth} theme="dark">

@@ -17,8 +17,8 @@ const meta = {
       return { audit, directory: audit.owner };
     },
   ],
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <AuditTrail {...args} />
     </StoryFrame>
   ),
@@ -240,7 +240,6 @@ export const Forbidden: Story = {
 
 /** The dark theme, with a verification result showing. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => (
     <div style={{ background: "#0b1020" }}>
       <StoryFrame directory={(loaded as Loaded).directory} theme="dark">

@@ -2,7 +2,7 @@ import type { StaffDirectory } from "@staffroom/core";
 import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { seededWorld } from "../../testing/seeded-world";
+import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
 import { StoryFrame } from "../../testing/story-helpers";
 import { AuditTrail } from "../audit-trail/AuditTrail";
 import { LocationsManager } from "../locations-manager/LocationsManager";
@@ -11,7 +11,7 @@ import { RolesManager } from "../roles-manager/RolesManager";
 import { UserDirectory } from "../user-directory/UserDirectory";
 import { NoAccess } from "./NoAccess";
 
-type Loaded = { directory: StaffDirectory };
+type Loaded = { seeded?: SeededWorld; directory: StaffDirectory };
 
 /**
  * A loader: the seeded practice seen by a provider (core's Provider template: calendar and charts,
@@ -19,7 +19,7 @@ type Loaded = { directory: StaffDirectory };
  */
 const as = (who: "provider" | "clinicManager") => async (): Promise<Loaded> => {
   const seeded = await seededWorld({ users: 4 });
-  if (who === "clinicManager") return { directory: seeded.clinicManager };
+  if (who === "clinicManager") return { seeded, directory: seeded.clinicManager };
   const provider = seeded.roles.find((r) => r.name === "Provider");
   const location = seeded.locations[0];
   if (!provider || !location) throw new Error("fixture: the Provider template and a location");
@@ -33,7 +33,7 @@ const as = (who: "provider" | "clinicManager") => async (): Promise<Loaded> => {
   });
   const directory = seeded.world.as(user.id) as StaffDirectory;
   await directory.me();
-  return { directory };
+  return { seeded, directory };
 };
 
 const meta = {
@@ -41,8 +41,8 @@ const meta = {
   component: NoAccess,
   args: { screen: "users" },
   loaders: [as("provider")],
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <NoAccess {...args} />
     </StoryFrame>
   ),
@@ -72,8 +72,8 @@ export const Default: Story = {
 
 /** Every screen widget, for a provider who may open none of them: each says so, calmly, by itself. */
 export const EveryScreenForAProvider: Story = {
-  render: (_args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (_args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <div style={{ display: "grid", gap: 16 }}>
         <UserDirectory />
         <RolesManager />
@@ -95,8 +95,8 @@ export const EveryScreenForAProvider: Story = {
 /** A clinic manager (limited to two clinics) reads users, roles and locations; the audit trail is not theirs. */
 export const AuditForAClinicManager: Story = {
   loaders: [as("clinicManager")],
-  render: (_args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (_args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <AuditTrail />
     </StoryFrame>
   ),
@@ -108,8 +108,8 @@ export const AuditForAClinicManager: Story = {
 
 /** The host's own words, through a widget's `noAccessMessage`. */
 export const CustomMessage: Story = {
-  render: (_args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (_args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <RolesManager noAccessMessage="Roles are kept by your practice manager, Dr. Shah." />
     </StoryFrame>
   ),

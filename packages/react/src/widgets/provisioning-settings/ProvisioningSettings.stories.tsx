@@ -63,8 +63,8 @@ const meta = {
   component: ProvisioningSettings,
   args: { endpoint: "https://ehr.example/scim/v2" },
   loaders: [fresh],
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <ProvisioningSettings {...args} />
     </StoryFrame>
   ),

@@ -13,10 +13,12 @@ const PHONE_PX = 390;
 const meta = {
   title: "Widgets/UserDirectory/Cards",
   component: UserDirectory,
+  // Opens in the 390 px phone viewport (.storybook/preview.tsx), in Storybook and in the story tests.
+  globals: { viewport: { value: "phone", isRotated: false } },
   args: { pageSize: 25, searchDebounceMs: 0 },
   loaders: [async (): Promise<Loaded> => ({ directory: (await seededWorld({ users: 12 })).owner })],
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <div style={{ maxWidth: PHONE_PX }} data-testid="phone">
         <UserDirectory {...args} />
       </div>
