@@ -70,13 +70,36 @@ function setTheme(theme: "light" | "dark"): void {
   }
 }
 
-afterEach(async ({ task }) => {
+/**
+ * Hides the text of what is random by design — a secret shown once, a hash over salted data — named
+ * by the story's `parameters.visual.mask` selectors: its box stays in the picture, its characters
+ * do not. Returns the undo.
+ */
+function maskVolatile(selectors: readonly string[]): () => void {
+  if (selectors.length === 0) return () => undefined;
+  const style = document.createElement("style");
+  const hidden = "color: transparent !important; -webkit-text-fill-color: transparent !important;";
+  // A focused secret is selected (to copy it): selected text is painted in the selection's colours.
+  const selected = selectors.map((s) => `${s}::selection`).join(", ");
+  style.textContent = `${selectors.join(", ")} { ${hidden} } ${selected} { ${hidden} background: transparent !important; }`;
+  document.head.append(style);
+  return () => style.remove();
+}
+
+/** What addon-vitest puts on the test context: the composed story, with its parameters. */
+interface StoryContext {
+  readonly story?: { readonly parameters?: { readonly visual?: { readonly mask?: readonly string[] } } };
+}
+
+afterEach(async (context) => {
+  const { task } = context;
   const storyId = (task.meta as { storyId?: string }).storyId;
   // A failed story has nothing worth comparing; its own error is the report.
   if (!storyId || task.result?.errors?.length) return;
   await document.fonts.ready;
   await settled(150);
   const undo = oneScreen();
+  const unmask = maskVolatile((context as StoryContext).story?.parameters?.visual?.mask ?? []);
   try {
     for (const theme of ["light", "dark"] as const) {
       setTheme(theme);
@@ -84,6 +107,7 @@ afterEach(async ({ task }) => {
       await expect.element(page.elementLocator(document.body)).toMatchScreenshot(`${storyId}-${theme}`);
     }
   } finally {
+    unmask();
     undo();
   }
 });

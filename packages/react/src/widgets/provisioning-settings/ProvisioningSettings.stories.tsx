@@ -60,6 +60,8 @@ const configured = async (): Promise<Loaded> => {
 
 const meta = {
   title: "Widgets/ProvisioningSettings",
+  // A new token's secret is random: the screenshot hides its text.
+  parameters: { visual: { mask: [".sr-dialog input.sr-mono[readonly]"] } },
   component: ProvisioningSettings,
   args: { endpoint: "https://ehr.example/scim/v2" },
   loaders: [fresh],
