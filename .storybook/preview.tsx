@@ -122,6 +122,19 @@ const preview: Preview = {
       },
     },
     docs: { toc: true },
+    // The catalogue opens on Getting started; the docs pages first, then the widgets.
+    options: {
+      storySort: {
+        order: [
+          "Docs",
+          ["Getting started", "Theming", "Messages and locales", "Accessibility", "Permissions"],
+          "Widgets",
+          "Dialogs",
+          "Account",
+          "States",
+        ],
+      },
+    },
   },
 };
 
