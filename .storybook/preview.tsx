@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
 import "../packages/react/src/styles.css";
+import { usageDescription } from "../packages/react/src/docs/usage-description";
 import type { Density, Theme } from "../packages/react/src/provider/context";
 import {
   actorDirectory,
@@ -121,7 +122,15 @@ const preview: Preview = {
         laptop: { name: "Laptop 1366", styles: { width: "1366px", height: "768px" }, type: "desktop" },
       },
     },
-    docs: { toc: true },
+    docs: {
+      toc: true,
+      // The component's JSDoc on its docs page, each @example as a usage snippet.
+      extractComponentDescription: (component: unknown) =>
+        usageDescription(
+          (component as { __docgenInfo?: { description?: string } } | undefined)?.__docgenInfo?.description ??
+            "",
+        ),
+    },
     // The catalogue opens on Getting started; the docs pages first, then the widgets.
     options: {
       storySort: {

@@ -41,8 +41,8 @@ const shots = [
 ];
 // Docs pages (viewMode=docs): a widget's autodocs page and the Theming page's table.
 const docs = [
-  ["widgets-userdirectory--docs", "docs-page.png", 1400],
-  ["docs-theming--docs", "theming-table.png", 1400],
+  ["widgets-userdirectory--docs", "docs-page.png", 1400, ".sr-root table tbody tr"],
+  ["docs-theming--docs", "theming-table.png", 1400, "table tbody tr"],
 ];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -81,20 +81,11 @@ try {
     });
     console.log(`docs/${file}`);
   }
-  for (const [id, file, height] of docs) {
+  for (const [id, file, height, ready] of docs) {
     await page.setViewportSize({ width: 1280, height });
     await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=docs`);
-    // The docs content, and every story embedded in it, rendered and settled.
-    await page.waitForFunction(
-      () =>
-        document.querySelector("#storybook-docs .sbdocs-content") &&
-        !document.querySelector("#storybook-docs [aria-busy=true], #storybook-docs .sr-skeleton") &&
-        [...document.querySelectorAll("#storybook-docs .docs-story")].every((s) =>
-          s.querySelector(".sr-root"),
-        ),
-      null,
-      { timeout: 60_000 },
-    );
+    // The docs content with its first table filled (the main story's rows, the properties).
+    await page.waitForSelector(`#storybook-docs ${ready}`, { timeout: 60_000 });
     await page.waitForTimeout(1200);
     await page.screenshot({ path: path.join(import.meta.dirname, "../docs", file) });
     console.log(`docs/${file}`);

@@ -67,7 +67,7 @@ export function ThemeTable(): ReactNode {
         <tbody>
           {tokens.map((token) => (
             <tr key={token.name}>
-              <th scope="row">
+              <th scope="row" style={{ whiteSpace: "nowrap" }}>
                 <code>{token.name}</code>
               </th>
               <td>
