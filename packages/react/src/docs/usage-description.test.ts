@@ -34,6 +34,8 @@ describe("a docs page's description from the component's JSDoc", () => {
 
   it("keeps prose without examples as it is and leaves other block tags out", () => {
     expect(usageDescription("Just prose.")).toBe("Just prose.");
-    expect(usageDescription("Prose.\n@internal\n@example <A />")).toBe("Prose.\n\n**Usage**\n\n```tsx\n<A />\n```");
+    expect(usageDescription("Prose.\n@internal\n@example <A />")).toBe(
+      "Prose.\n\n**Usage**\n\n```tsx\n<A />\n```",
+    );
   });
 });

@@ -7,9 +7,7 @@
  */
 export function usageDescription(jsdoc: string): string {
   const [prose = "", ...examples] = jsdoc.split(/^[ \t]*@example\b/m);
-  const text = prose
-    .split(/^[ \t]*@\w+/m)[0]
-    ?.trim();
+  const text = prose.split(/^[ \t]*@\w+/m)[0]?.trim();
   const blocks = examples
     .map((example) => example.split(/^[ \t]*@\w+/m)[0]?.trim() ?? "")
     .filter((example) => example.length > 0)
