@@ -39,6 +39,11 @@ const shots = [
   ["account-signinform--default", "sign-in.png"],
   ["account-changepasswordform--policy-error", "change-password.png"],
 ];
+// Docs pages (viewMode=docs): a widget's autodocs page and the Theming page's table.
+const docs = [
+  ["widgets-userdirectory--docs", "docs-page.png", 1400, ".sr-root table tbody tr"],
+  ["docs-theming--docs", "theming-table.png", 1400, "table tbody tr"],
+];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
@@ -74,6 +79,15 @@ try {
         ? {}
         : { clip: { x: 0, y: 0, width: 1280, height: Math.min(820, Math.ceil(box.y + box.height + 16)) } }),
     });
+    console.log(`docs/${file}`);
+  }
+  for (const [id, file, height, ready] of docs) {
+    await page.setViewportSize({ width: 1280, height });
+    await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=docs`);
+    // The docs content with its first table filled (the main story's rows, the properties).
+    await page.waitForSelector(`#storybook-docs ${ready}`, { timeout: 60_000 });
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: path.join(import.meta.dirname, "../docs", file) });
     console.log(`docs/${file}`);
   }
 } finally {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../ports/crypto";
+import { sequentialIds } from "../ports/ids";
 import { tokenFromLink } from "../ports/mailer";
 import { expectNowhere, QUILLON_VALUES, quillonsLife } from "./conformance/erasure";
 import { auditTotal, type Ctx, createStaff, inviteStaff, MINUTE, setup } from "./conformance/helpers";
@@ -244,5 +245,19 @@ describe("memory-only: R13 atomicity", () => {
     expect(after.commits).toBe(before.commits);
     expect(after.users).toBe(before.users);
     expect(await auditTotal(ctx.owner)).toBe(events);
+  });
+});
+
+describe("memoryWorld({ ids })", () => {
+  it("two worlds built with sequentialIds() give every record the same id, so screenshots of them can match", async () => {
+    const build = async () => {
+      const world = await memoryWorld({ ids: sequentialIds() });
+      const owner = await world.as(world.owner.id);
+      const location = await owner.locations.create({ name: "Sunset District" });
+      return [world.organization.id, world.owner.id, world.location.id, location.id];
+    };
+    const first = await build();
+    expect(first[1]).toMatch(/^usr_0+\d+$/);
+    await expect(build()).resolves.toEqual(first);
   });
 });

@@ -25,6 +25,11 @@ export interface MemoryWorldOptions {
   readonly start?: string;
   /** The directory's per-client rate limiter (`null`: off). Default: core's, `memoryRateLimiter()`. */
   readonly rateLimiter?: DirectoryOptions["rateLimiter"];
+  /**
+   * The directory's ids. Default: random. `sequentialIds()` makes a world whose every id (and so
+   * every tie-break in a sort) is the same on each run — Storybook's screenshot references need it.
+   */
+  readonly ids?: DirectoryOptions["ids"];
 }
 
 /**
@@ -104,6 +109,7 @@ export async function storeWorld<S extends DirectoryStore>(
     ...(options.isCommonPassword ? { isCommonPassword: options.isCommonPassword } : {}),
     ...(options.breachedPasswordCheck ? { breachedPasswordCheck: options.breachedPasswordCheck } : {}),
     ...(options.rateLimiter !== undefined ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.ids ? { ids: options.ids } : {}),
   });
   const first = await directory.bootstrap(standardBootstrap(options.bootstrap));
   return {

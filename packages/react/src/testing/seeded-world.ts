@@ -7,6 +7,7 @@ import {
   memoryWorld,
   PROVIDER_TYPES,
   seedUsersIntoStore,
+  sequentialIds,
 } from "@staffroom/core/fixtures";
 
 /** Options of {@link seededWorld}. */
@@ -48,7 +49,11 @@ export interface SeededWorld {
  * @example const { owner } = await seededWorld({ users: 30 }); <StaffroomProvider directory={owner}>…
  */
 export async function seededWorld(options: SeededWorldOptions = {}): Promise<SeededWorld> {
+  // Sequential ids: the same world, to the id, on every run, so sorts break ties alike and the
+  // screenshot references of the stories hold.
+  const ids = sequentialIds();
   const world = await memoryWorld({
+    ids,
     policy: { invitationResendIntervalMs: 0, lockoutThreshold: 3 },
     start: "2026-11-23T09:00:00.000Z",
   });
@@ -144,7 +149,7 @@ export async function seededWorld(options: SeededWorldOptions = {}): Promise<See
         features,
         domain: "staff.harbor-urgent-care.example",
       }),
-      { organizationId: world.organization.id },
+      { organizationId: world.organization.id, ids },
     );
   }
   const readOnly = world.as(readOnlyUser.id) as StaffDirectory;

@@ -1,7 +1,9 @@
 import type { StaffDirectory } from "@staffroom/core";
 import type { ReactNode } from "react";
+import { mergeMessages } from "../messages/messages";
 import { StaffroomProvider, type StaffroomProviderProps } from "../provider/StaffroomProvider";
 import { useStoryLocaleProps } from "./story-locale";
+import { markHeld, type StoryGlobals, useStoryGlobals } from "./story-globals";
 
 /**
  * The real directory with every call delayed by `ms` (Infinity: never answers), to show loading
@@ -24,7 +26,7 @@ export function withLatency(directory: StaffDirectory, ms: number): StaffDirecto
           delay(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
       },
     });
-  return {
+  return markHeld({
     ...directory,
     can: (p, t) => directory.can(p, t),
     me: () => delay(() => directory.me()),
@@ -34,12 +36,33 @@ export function withLatency(directory: StaffDirectory, ms: number): StaffDirecto
     organization: wrap(directory.organization),
     audit: wrap(directory.audit),
     sessions: wrap(directory.sessions),
+  });
+}
+
+/**
+ * A frame's provider props with the toolbar's choices (useStoryGlobals) over the story's own: the
+ * locale's messages underneath the story's own overrides, so a story's custom words stay.
+ *
+ * @example <StaffroomProvider {...withStoryGlobals(props, useStoryGlobals())} />
+ */
+export function withStoryGlobals<P extends Omit<StaffroomProviderProps, "children">>(
+  props: P,
+  globals: StoryGlobals,
+): P {
+  return {
+    ...props,
+    ...(globals.theme ? { theme: globals.theme } : {}),
+    ...(globals.density ? { density: globals.density } : {}),
+    ...(globals.locale ? { locale: globals.locale } : {}),
+    ...(globals.messages ? { messages: mergeMessages(globals.messages, props.messages) } : {}),
+    ...(globals.directory ? { directory: globals.directory } : {}),
   };
 }
 
 /**
  * A story frame: the provider over a directory, on a page-like background, in the language of
- * Storybook's `locale` global (English by default).
+ * Storybook's `locale` global (English by default). The toolbar's theme, density and acting user
+ * (.storybook/preview.tsx) override the story's own.
  *
  * @example <StoryFrame directory={seeded.owner}><UserDirectory /></StoryFrame>
  */
@@ -52,8 +75,9 @@ export function StoryFrame({
   readonly children: ReactNode;
 }): ReactNode {
   const language = useStoryLocaleProps(props.messages);
+  const globals = useStoryGlobals();
   return (
-    <StaffroomProvider directory={directory} {...props} {...language}>
+    <StaffroomProvider {...withStoryGlobals({ directory, ...props, ...language }, globals)}>
       <main style={{ padding: 24, minHeight: "100vh" }}>{children}</main>
     </StaffroomProvider>
   );

@@ -26,10 +26,10 @@ const meta = {
       return { auth: world.auth, token: await inviteNewPerson(world) };
     },
   ],
-  render: (args, { loaded, globals }) => {
+  render: (args, { loaded }) => {
     const { auth, token } = loaded as Loaded;
     return (
-      <AuthFrame auth={auth} theme={globals.theme === "dark" ? "dark" : "light"}>
+      <AuthFrame auth={auth}>
         <AcceptInvitation {...args} token={token} />
       </AuthFrame>
     );
@@ -134,7 +134,6 @@ export const Loading: Story = {
 
 /** The dark theme. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => {
     const { auth, token } = loaded as Loaded;
     return (

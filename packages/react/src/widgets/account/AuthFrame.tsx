@@ -1,11 +1,14 @@
 import type { DirectoryAuth } from "@staffroom/core";
 import type { ReactNode } from "react";
 import { StaffroomProvider, type StaffroomProviderProps } from "../../provider/StaffroomProvider";
+import { useStoryGlobals } from "../../testing/story-globals";
+import { withStoryGlobals } from "../../testing/story-helpers";
 import { useStoryLocaleProps } from "../../testing/story-locale";
 
 /**
  * A story frame for the account screens: the provider over a DirectoryAuth, centred on a page, in
- * the language of Storybook's `locale` global (English by default).
+ * the language of Storybook's `locale` global (English by default). The toolbar's theme and
+ * density override the story's own (nobody is signed in here, so the acting user does not apply).
  *
  * @example <AuthFrame auth={world.auth}><SignInForm onSignedIn={fn()} /></AuthFrame>
  */
@@ -18,8 +21,9 @@ export function AuthFrame({
   readonly children: ReactNode;
 }): ReactNode {
   const language = useStoryLocaleProps(props.messages);
+  const { directory: _actor, ...globals } = useStoryGlobals();
   return (
-    <StaffroomProvider auth={auth} {...props} {...language}>
+    <StaffroomProvider {...withStoryGlobals({ auth, ...props, ...language }, globals)}>
       <main
         style={{
           padding: 24,

@@ -18,10 +18,10 @@ const meta = {
       return { auth: world.auth, token: await ownerSession(world), email: world.owner.email };
     },
   ],
-  render: (args, { loaded, globals }) => {
+  render: (args, { loaded }) => {
     const { auth, token, email } = loaded as Loaded;
     return (
-      <AuthFrame auth={auth} theme={globals.theme === "dark" ? "dark" : "light"}>
+      <AuthFrame auth={auth}>
         <ChangePasswordForm {...args} token={token} email={email} />
       </AuthFrame>
     );
@@ -89,7 +89,6 @@ export const PolicyError: Story = {
 
 /** The forced variant in the dark theme. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   loaders: [forcedWorld],
   render: (args, { loaded }) => {
     const { auth, token, email } = loaded as Loaded;

@@ -26,8 +26,8 @@ const meta = {
       return { auth: world.auth, email: world.owner.email, sent };
     },
   ],
-  render: (args, { loaded, globals }) => (
-    <AuthFrame auth={(loaded as Loaded).auth} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <AuthFrame auth={(loaded as Loaded).auth}>
       <ForgotPasswordForm {...args} />
     </AuthFrame>
   ),
@@ -69,7 +69,6 @@ export const InvalidEmail: Story = {
 
 /** The dark theme. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => (
     <div style={{ background: "#0b1020" }}>
       <AuthFrame auth={(loaded as Loaded).auth} theme="dark">

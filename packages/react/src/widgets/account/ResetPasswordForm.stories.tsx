@@ -31,10 +31,10 @@ const meta = {
       return { auth: world.auth, token: await resetToken(world) };
     },
   ],
-  render: (args, { loaded, globals }) => {
+  render: (args, { loaded }) => {
     const { auth, token } = loaded as Loaded;
     return (
-      <AuthFrame auth={auth} theme={globals.theme === "dark" ? "dark" : "light"}>
+      <AuthFrame auth={auth}>
         <ResetPasswordForm {...args} token={token} />
       </AuthFrame>
     );
@@ -87,7 +87,6 @@ export const ExpiredLink: Story = {
 
 /** The dark theme, mid-typing. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => {
     const { auth, token } = loaded as Loaded;
     return (

@@ -26,8 +26,8 @@ const meta = {
       return { auth: world.auth, email: world.owner.email };
     },
   ],
-  render: (args, { loaded, globals }) => (
-    <AuthFrame auth={(loaded as Loaded).auth} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <AuthFrame auth={(loaded as Loaded).auth}>
       <SignInForm {...args} />
     </AuthFrame>
   ),
@@ -116,7 +116,6 @@ export const Required: Story = {
 
 /** The dark theme, after a failed attempt. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => (
     <div style={{ background: "#0b1020" }}>
       <AuthFrame auth={(loaded as Loaded).auth} theme="dark">

@@ -1,5 +1,5 @@
 import { type Organization, type StaffDirectory, tokenFromLink } from "@staffroom/core";
-import { FIXTURE_PASSWORD, type MemoryWorld, memoryWorld } from "@staffroom/core/fixtures";
+import { FIXTURE_PASSWORD, type MemoryWorld, memoryWorld, sequentialIds } from "@staffroom/core/fixtures";
 
 /**
  * Memory worlds and tokens for the account screens' tests and stories: everything goes through the
@@ -15,7 +15,11 @@ export const TEMPORARY_PASSWORD = "lantern-harbor-maple-31";
  * @example const world = await accountWorld();
  */
 export async function accountWorld(): Promise<MemoryWorld> {
-  return memoryWorld({ start: "2026-11-23T09:00:00.000Z", policy: { invitationResendIntervalMs: 0 } });
+  return memoryWorld({
+    start: "2026-11-23T09:00:00.000Z",
+    policy: { invitationResendIntervalMs: 0 },
+    ids: sequentialIds(),
+  });
 }
 
 /**

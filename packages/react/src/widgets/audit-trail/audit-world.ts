@@ -1,5 +1,5 @@
 import type { Location, StaffDirectory, User } from "@staffroom/core";
-import { FIXTURE_PASSWORD, type MemoryWorld, memoryWorld } from "@staffroom/core/fixtures";
+import { FIXTURE_PASSWORD, type MemoryWorld, memoryWorld, sequentialIds } from "@staffroom/core/fixtures";
 
 /** A memory world with a realistic morning of audit events, for AuditTrail's tests and stories. */
 export interface AuditWorld {
@@ -32,7 +32,7 @@ export interface AuditWorldOptions {
  * @example const { owner, world } = await auditWorld(); <AuditTrail /> over owner
  */
 export async function auditWorld(options: AuditWorldOptions = {}): Promise<AuditWorld> {
-  const world = await memoryWorld({ start: "2026-11-23T08:00:00.000Z" });
+  const world = await memoryWorld({ start: "2026-11-23T08:00:00.000Z", ids: sequentialIds() });
   const owner = world.directory.forActor({ organizationId: world.organization.id, userId: world.owner.id });
   const step = () => world.clock.advance(7 * MINUTE);
   const roles = await owner.roles.list();

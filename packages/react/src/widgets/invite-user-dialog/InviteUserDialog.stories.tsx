@@ -9,7 +9,12 @@ const meta = {
   title: "Dialogs/InviteUserDialog",
   component: InviteUserDialog,
   args: { open: true, onOpenChange: () => undefined },
-  loaders: [async () => ({ directory: (await seededWorld({ users: 3 })).owner })],
+  loaders: [
+    async () => {
+      const seeded = await seededWorld({ users: 3 });
+      return { seeded, directory: seeded.owner };
+    },
+  ],
   render: (args, { loaded }) => (
     <StoryFrame directory={(loaded as { directory: StaffDirectory }).directory}>
       <InviteUserDialog {...args} />

@@ -19,8 +19,8 @@ const meta = {
   title: "Widgets/LocationsManager",
   component: LocationsManager,
   loaders: [as("owner")],
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <LocationsManager {...args} />
     </StoryFrame>
   ),
@@ -166,7 +166,6 @@ export const ErrorState: Story = loadErrorStory("The locations could not be load
 
 /** The dark theme. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => (
     <div style={{ background: "#0b1020" }}>
       <StoryFrame directory={(loaded as Loaded).directory} theme="dark">

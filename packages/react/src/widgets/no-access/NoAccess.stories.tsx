@@ -3,7 +3,7 @@ import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ReactNode } from "react";
 import { expect, within } from "storybook/test";
-import { seededWorld } from "../../testing/seeded-world";
+import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
 import { StoryFrame } from "../../testing/story-helpers";
 import { useStoryText } from "../../testing/story-locale";
 import { AuditTrail } from "../audit-trail/AuditTrail";
@@ -13,7 +13,7 @@ import { RolesManager } from "../roles-manager/RolesManager";
 import { UserDirectory } from "../user-directory/UserDirectory";
 import { NoAccess } from "./NoAccess";
 
-type Loaded = { directory: StaffDirectory };
+type Loaded = { seeded?: SeededWorld; directory: StaffDirectory };
 
 /**
  * A loader: the seeded practice seen by a provider (core's Provider template: calendar and charts,
@@ -21,7 +21,7 @@ type Loaded = { directory: StaffDirectory };
  */
 const as = (who: "provider" | "clinicManager") => async (): Promise<Loaded> => {
   const seeded = await seededWorld({ users: 4 });
-  if (who === "clinicManager") return { directory: seeded.clinicManager };
+  if (who === "clinicManager") return { seeded, directory: seeded.clinicManager };
   const provider = seeded.roles.find((r) => r.name === "Provider");
   const location = seeded.locations[0];
   if (!provider || !location) throw new Error("fixture: the Provider template and a location");
@@ -35,7 +35,7 @@ const as = (who: "provider" | "clinicManager") => async (): Promise<Loaded> => {
   });
   const directory = seeded.world.as(user.id) as StaffDirectory;
   await directory.me();
-  return { directory };
+  return { seeded, directory };
 };
 
 const meta = {
@@ -43,8 +43,8 @@ const meta = {
   component: NoAccess,
   args: { screen: "users" },
   loaders: [as("provider")],
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <NoAccess {...args} />
     </StoryFrame>
   ),
@@ -74,8 +74,8 @@ export const Default: Story = {
 
 /** Every screen widget, for a provider who may open none of them: each says so, calmly, by itself. */
 export const EveryScreenForAProvider: Story = {
-  render: (_args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (_args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <div style={{ display: "grid", gap: 16 }}>
         <UserDirectory />
         <RolesManager />
@@ -97,8 +97,8 @@ export const EveryScreenForAProvider: Story = {
 /** A clinic manager (limited to two clinics) reads users, roles and locations; the audit trail is not theirs. */
 export const AuditForAClinicManager: Story = {
   loaders: [as("clinicManager")],
-  render: (_args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (_args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <AuditTrail />
     </StoryFrame>
   ),
@@ -108,7 +108,6 @@ export const AuditForAClinicManager: Story = {
   },
 };
 
-/** The host's own words, through a widget's `noAccessMessage`. */
 /** The host's own sentence, in the story's language. */
 function ShahsRoles(): ReactNode {
   const text = useStoryText(
@@ -118,9 +117,10 @@ function ShahsRoles(): ReactNode {
   return <RolesManager noAccessMessage={text} />;
 }
 
+/** The host's own words, through a widget's `noAccessMessage`. */
 export const CustomMessage: Story = {
-  render: (_args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (_args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <ShahsRoles />
     </StoryFrame>
   ),

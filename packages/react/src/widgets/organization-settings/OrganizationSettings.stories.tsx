@@ -19,8 +19,8 @@ const meta = {
   title: "Widgets/OrganizationSettings",
   component: OrganizationSettings,
   loaders: [as("owner")],
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <OrganizationSettings {...args} />
     </StoryFrame>
   ),
@@ -237,7 +237,6 @@ export const ErrorState: Story = loadErrorStory("The organization settings could
 
 /** The dark theme. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => (
     <div style={{ background: "#0b1020" }}>
       <StoryFrame directory={(loaded as Loaded).directory} theme="dark">

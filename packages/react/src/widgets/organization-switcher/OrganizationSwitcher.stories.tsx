@@ -44,10 +44,10 @@ const meta = {
       return { auth: world.auth, token };
     },
   ],
-  render: (args, { loaded, globals }) => {
+  render: (args, { loaded }) => {
     const { auth, token } = loaded as Loaded;
     return (
-      <AuthFrame auth={auth} theme={globals.theme === "dark" ? "dark" : "light"}>
+      <AuthFrame auth={auth}>
         <Host {...args} token={token} />
       </AuthFrame>
     );
@@ -146,7 +146,6 @@ export const SessionEnded: Story = {
 
 /** The dark theme, menu open. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => {
     const { auth, token } = loaded as Loaded;
     return (

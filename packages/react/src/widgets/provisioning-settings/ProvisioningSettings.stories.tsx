@@ -60,11 +60,13 @@ const configured = async (): Promise<Loaded> => {
 
 const meta = {
   title: "Widgets/ProvisioningSettings",
+  // A new token's secret is random: the screenshot hides its text.
+  parameters: { visual: { mask: [".sr-dialog input.sr-mono[readonly]"] } },
   component: ProvisioningSettings,
   args: { endpoint: "https://ehr.example/scim/v2" },
   loaders: [fresh],
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <ProvisioningSettings {...args} />
     </StoryFrame>
   ),

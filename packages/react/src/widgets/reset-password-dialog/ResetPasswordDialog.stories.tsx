@@ -1,11 +1,11 @@
 import type { StaffDirectory, User } from "@staffroom/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { seededWorld } from "../../testing/seeded-world";
+import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
 import { StoryFrame } from "../../testing/story-helpers";
 import { ResetPasswordDialog } from "./ResetPasswordDialog";
 
-type Loaded = { directory: StaffDirectory; user: User };
+type Loaded = { seeded?: SeededWorld; directory: StaffDirectory; user: User };
 
 const meta = {
   title: "Dialogs/ResetPasswordDialog",
@@ -15,7 +15,7 @@ const meta = {
       const seeded = await seededWorld({ users: 6 });
       const user = seeded.users[4];
       if (!user) throw new Error("fixture");
-      return { directory: seeded.owner, user };
+      return { seeded, directory: seeded.owner, user };
     },
   ],
   render: (_args, { loaded }) => {

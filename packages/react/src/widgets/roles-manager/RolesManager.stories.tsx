@@ -28,10 +28,10 @@ const meta = {
   title: "Widgets/RolesManager",
   component: RolesManager,
   loaders: [as("owner", "Front Desk")],
-  render: (args, { loaded, globals }) => {
+  render: (args, { loaded }) => {
     const { directory, roleId: initial } = loaded as Loaded;
     return (
-      <StoryFrame directory={directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+      <StoryFrame directory={directory}>
         <RolesManager {...args} {...(initial ? { initialRoleId: initial } : {})} />
       </StoryFrame>
     );
@@ -236,7 +236,6 @@ export const ErrorState: Story = loadErrorStory("The roles could not be loaded."
 
 /** The dark theme. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => (
     <div style={{ background: "#0b1020" }}>
       <StoryFrame directory={(loaded as Loaded).directory} theme="dark">
@@ -251,7 +250,6 @@ export const Dark: Story = {
 
 /** Staged changes and the bar in the dark theme. */
 export const DarkStagedChanges: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => {
     const { directory, roleId: initial } = loaded as Loaded;
     return (

@@ -20,8 +20,8 @@ const meta = {
   title: "Widgets/SessionsManager",
   component: SessionsManager,
   loaders: [as("owner")],
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <SessionsManager {...args} />
     </StoryFrame>
   ),
@@ -128,7 +128,6 @@ export const ErrorState: Story = loadErrorStory("The sessions could not be loade
 
 /** The dark theme. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => (
     <div style={{ background: "#0b1020" }}>
       <StoryFrame directory={(loaded as Loaded).directory} theme="dark">

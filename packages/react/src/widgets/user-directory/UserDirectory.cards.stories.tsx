@@ -21,6 +21,8 @@ const frame = () => new Promise((done) => requestAnimationFrame(() => done(undef
 const meta = {
   title: "Widgets/UserDirectory/Cards",
   component: UserDirectory,
+  // Opens in the 390 px phone viewport (.storybook/preview.tsx), in Storybook and in the story tests.
+  globals: { viewport: { value: "phone", isRotated: false } },
   args: { pageSize: 25, searchDebounceMs: 0 },
   loaders: [async (): Promise<Loaded> => ({ directory: (await seededWorld({ users: 12 })).owner })],
   beforeEach: () => {
@@ -28,8 +30,8 @@ const meta = {
     window.addEventListener("error", countResizeLoops);
     return () => window.removeEventListener("error", countResizeLoops);
   },
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <div style={{ maxWidth: PHONE_PX }} data-testid="phone">
         <UserDirectory {...args} />
       </div>

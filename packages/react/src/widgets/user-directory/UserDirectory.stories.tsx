@@ -22,8 +22,8 @@ const meta = {
       return { seeded, directory: seeded.owner };
     },
   ],
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <UserDirectory {...args} />
     </StoryFrame>
   ),
@@ -117,8 +117,8 @@ export const BulkDisableConfirm: Story = {
  * the table, and the total of the tab in the host's own words through `useUserDirectoryContext`.
  */
 export const CustomComposition: Story = {
-  render: (args, { loaded, globals }) => (
-    <StoryFrame directory={(loaded as Loaded).directory} theme={globals.theme === "dark" ? "dark" : "light"}>
+  render: (args, { loaded }) => (
+    <StoryFrame directory={(loaded as Loaded).directory}>
       <UserDirectory.Root pageSize={args.pageSize ?? 50} searchDebounceMs={args.searchDebounceMs ?? 250}>
         <UserDirectory.Header hideCreate />
         <UserDirectory.Tabs />
@@ -259,7 +259,6 @@ export const DelegatedClinicManager: Story = {
 
 /** The dark theme. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
   render: (args, { loaded }) => (
     <div style={{ background: "#0b1020" }}>
       <StoryFrame directory={(loaded as Loaded).directory} theme="dark">

@@ -2,11 +2,11 @@ import { MAIN_CONTACT_ONLY_MESSAGE, type StaffDirectory, type User } from "@staf
 import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { seededWorld } from "../../testing/seeded-world";
+import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
 import { StoryFrame } from "../../testing/story-helpers";
 import { UserFormDialog } from "./UserFormDialog";
 
-type Loaded = { directory: StaffDirectory; user: User };
+type Loaded = { seeded?: SeededWorld; directory: StaffDirectory; user: User };
 
 const meta = {
   title: "Dialogs/UserFormDialog",
@@ -17,7 +17,7 @@ const meta = {
       const seeded = await seededWorld({ users: 24 });
       const user = seeded.users.find((u) => u.flags.practitioner && u.provider) ?? seeded.users[5];
       if (!user) throw new Error("fixture");
-      return { directory: seeded.owner, user: await seeded.owner.users.get(user.id) };
+      return { seeded, directory: seeded.owner, user: await seeded.owner.users.get(user.id) };
     },
   ],
   render: (args, { loaded }) => {
@@ -80,7 +80,7 @@ export const MainContactReadOnly: Story = {
         primaryLocationId: location.id,
         password: FIXTURE_PASSWORD,
       });
-      return { directory: seeded.world.as(second.id) as StaffDirectory, user: seeded.world.owner };
+      return { seeded, directory: seeded.world.as(second.id) as StaffDirectory, user: seeded.world.owner };
     },
   ],
   play: async ({ canvasElement }) => {
@@ -101,7 +101,7 @@ export const DelegatedManager: Story = {
   loaders: [
     async (): Promise<Loaded> => {
       const seeded = await seededWorld({ users: 6 });
-      return { directory: seeded.clinicManager, user: seeded.clinicManagerUser };
+      return { seeded, directory: seeded.clinicManager, user: seeded.clinicManagerUser };
     },
   ],
   play: async ({ canvasElement }) => {
