@@ -12,7 +12,7 @@ import {
 import { CredentialSchema, credentialAlert, ExpiringCredentialsQuerySchema } from "./credential.schema";
 
 describe("credential rules (issue 15)", () => {
-  it("checks a DEA number's registrant letter, second letter and check digit", () => {
+  it("R11 checks a DEA number's registrant letter, second letter and check digit", () => {
     const good = deaWithCheckDigit("AB", "123456");
     expect(good).toBe("AB1234563");
     expect(isValidDeaNumber(good)).toBe(true);
@@ -79,7 +79,7 @@ describe("credential rules (issue 15)", () => {
     expect(credentialAlert([], today)).toBeNull();
   });
 
-  it("refuses a bad credential with one issue on each bad field, named by code", () => {
+  it("R11/R14 refuses a bad credential with one issue on each bad field, named by code", () => {
     const issues = (input: unknown) => {
       const result = CredentialSchema.safeParse(input, { reportInput: true });
       return result.success

@@ -79,7 +79,7 @@ async function listed(dir: StaffDirectory, credentials: "expiring" | "expired"):
  */
 export function registerCredentialTests(factory: WorldFactory): void {
   describe("Issue 15 provider credentials", () => {
-    it("round-trips credentials on create and update: DEA numbers and states upper-cased; absent means none", async () => {
+    it("R11 round-trips credentials on create and update: DEA numbers and states upper-cased; absent means none", async () => {
       const ctx = await setup(factory);
       await providerOrg(ctx);
       const input: unknown[] = [
@@ -114,7 +114,7 @@ export function registerCredentialTests(factory: WorldFactory): void {
       expect((await ctx.owner.users.get(user.id)).provider?.credentials ?? []).toEqual([]);
     });
 
-    it("refuses every bad credential on its field path with a validation error, writing nothing", async () => {
+    it("R11/R14 refuses every bad credential (empty, long, NUL, control, lone surrogate, bad DEA check digit, unknown state, impossible date, unknown field) on its field path, writing nothing", async () => {
       const ctx = await setup(factory);
       await providerOrg(ctx);
       const good = licence("2030-01-31");
@@ -174,7 +174,7 @@ export function registerCredentialTests(factory: WorldFactory): void {
       );
     });
 
-    it("badges and filters providers by their earliest expiry on the directory clock's date; moving the clock moves them", async () => {
+    it("W12 badges and filters providers by their earliest expiry on the directory clock's date; moving the clock moves them", async () => {
       const ctx = await setup(factory);
       await providerOrg(ctx);
       const t = today(ctx);
@@ -208,7 +208,7 @@ export function registerCredentialTests(factory: WorldFactory): void {
       });
     });
 
-    it("credentials.expiring lists what expires within N days and what has expired, soonest first, in the actor's scope", async () => {
+    it("R2/R4/R5 credentials.expiring lists what expires within N days and what has expired, soonest first, in the actor's scope", async () => {
       const ctx = await setup(factory);
       await providerOrg(ctx);
       const t = today(ctx);
