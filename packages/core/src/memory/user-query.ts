@@ -111,16 +111,9 @@ function filterBits(index: UserIndex, f: UserFilter, exclude: ReadonlySet<string
   if (f.licence !== undefined) andInto(bits, union([f.licence], index.byLicence, false));
   if (f.practitioner === true) andInto(bits, index.practitioners.words);
   else if (f.practitioner === false) andNotInto(bits, index.practitioners.words);
-  // Credential expiry has no bitmap (it moves with the date): checked on the users left, which the
-  // other filters (practitioners above all, when a host asks) have already narrowed.
+  // Credential expiry: the users whose earliest date lies in the range, from the index's date order.
   const range = f.credentialExpiry;
-  if (range) {
-    forEachBit(bits, (slot) => {
-      const entry = index.bySlot[slot];
-      if (!entry || !inExpiryRange(entry, range))
-        bits[slot >>> 5] = (bits[slot >>> 5] as number) & ~(1 << (slot & 31));
-    });
-  }
+  if (range) andInto(bits, index.expiringBetween(range.from, range.to, words));
   for (const id of exclude) {
     const slot = index.entries.get(id)?.slot;
     if (slot !== undefined) bits[slot >>> 5] = (bits[slot >>> 5] as number) & ~(1 << (slot & 31));

@@ -206,6 +206,17 @@ export function registerCredentialTests(factory: WorldFactory): void {
         expiresOn: addDays(t, 30),
         days: 29,
       });
+
+      // Renewing the lapsed licence moves the provider from Expired to Expiring (its second licence,
+      // ten days out, is now the earliest).
+      const current = await ctx.owner.users.get(lapsed.id);
+      await ctx.owner.users.update(
+        lapsed.id,
+        { provider: profile([licence(addDays(t, 400)), licence(addDays(t, 10), "L3")]) },
+        { version: current.version },
+      );
+      expect(names(await listed(ctx.owner, "expired"))).toEqual(["Today"]);
+      expect(names(await listed(ctx.owner, "expiring"))).toEqual(["Current", "Lapsed", "Soon"]);
     });
 
     it("R2/R4/R5 credentials.expiring lists what expires within N days and what has expired, soonest first, in the actor's scope", async () => {
