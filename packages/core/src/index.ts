@@ -154,6 +154,35 @@ export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
 export { type Invitee, type InviteManyInput, InviteManyInputSchema } from "./users/invite-many.schema";
 export { namesFromEmail, parseInvitees } from "./users/invitee-list";
+export {
+  addDays,
+  CREDENTIAL_KINDS,
+  CREDENTIAL_WARNING_DAYS,
+  type CredentialKind,
+  type CredentialStanding,
+  credentialStanding,
+  daysBetween,
+  deaWithCheckDigit,
+  earliestExpiry,
+  isCalendarDate,
+  isValidDeaNumber,
+  KINDS_WITH_STATE,
+  US_STATE_CODES,
+  type UsStateCode,
+  utcDate,
+} from "./users/credential.rules";
+export {
+  type Credential,
+  type CredentialAlert,
+  CredentialAlertSchema,
+  CredentialSchema,
+  CredentialsSchema,
+  credentialAlert,
+  type ExpiringCredential,
+  ExpiringCredentialSchema,
+  type ExpiringCredentialsQuery,
+  ExpiringCredentialsQuerySchema,
+} from "./users/credential.schema";
 export { isValidNpi, npiWithCheckDigit, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./users/provider.rules";
 export {
   displayName,
@@ -174,7 +203,13 @@ export {
   type UserPatch,
   UserPatchSchema,
 } from "./users/user-input.schema";
-export { type UserQuery, UserQuerySchema, type UserSortField } from "./users/user-query.schema";
+export {
+  type CredentialFilter,
+  CredentialFilterSchema,
+  type UserQuery,
+  UserQuerySchema,
+  type UserSortField,
+} from "./users/user-query.schema";
 export type {
   BulkResult,
   DeleteResult,

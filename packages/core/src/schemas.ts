@@ -70,6 +70,13 @@ export { CatalogViewSchema } from "./roles/catalog-view.schema";
 export { RoleInputSchema, RolePatchSchema, RoleSchema } from "./roles/role.schema";
 export { RoleFormOptionsSchema } from "./roles/role-form-options.schema";
 export { InviteeSchema, InviteManyInputSchema } from "./users/invite-many.schema";
+export {
+  CredentialAlertSchema,
+  CredentialSchema,
+  CredentialsSchema,
+  ExpiringCredentialSchema,
+  ExpiringCredentialsQuerySchema,
+} from "./users/credential.schema";
 export { ProviderProfileSchema } from "./users/provider.schema";
 export { UserSchema } from "./users/user.schema";
 export {
@@ -84,7 +91,7 @@ export {
   UserFormOptionsSchema,
 } from "./users/user-form-options.schema";
 export { CreateUserInputSchema, InviteUserInputSchema, UserPatchSchema } from "./users/user-input.schema";
-export { UserQuerySchema } from "./users/user-query.schema";
+export { CredentialFilterSchema, UserQuerySchema } from "./users/user-query.schema";
 export {
   BulkResultSchema,
   DeleteResultSchema,

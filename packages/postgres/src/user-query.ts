@@ -32,7 +32,7 @@ export function containsPattern(term: string): string {
 /** What `queryUsers` and `countUsers` filter on (the union of both contracts). */
 export type UserFilter = Pick<
   StoreUserQuery,
-  "statuses" | "locationId" | "roleIds" | "practitioner" | "scopeLocationIds"
+  "statuses" | "locationId" | "roleIds" | "practitioner" | "scopeLocationIds" | "credentialExpiry"
 > & {
   readonly terms?: readonly string[];
   readonly licence?: string;
@@ -98,15 +98,27 @@ export function userConditions(organizationId: string, f: UserFilter, p: Params,
     where.push(`(${u}.org_wide OR ${u}.location_ids @> ARRAY[${p.add(f.locationId)}::text])`);
   if (f.scopeLocationIds !== undefined)
     where.push(`(${u}.org_wide OR ${u}.location_ids && ${p.add([...new Set(f.scopeLocationIds)])}::text[])`);
+  if (f.credentialExpiry !== undefined) {
+    // Dates are YYYY-MM-DD (core validates them), so byte order ("C") is date order in every
+    // database collation; a user without an expiring credential has a NULL minimum and never matches.
+    const earliest = `(SELECT min((c->>'expiresOn') COLLATE "C") FROM jsonb_array_elements(${u}.provider->'credentials') c)`;
+    const { from, to } = f.credentialExpiry;
+    where.push(`${earliest} <= ${p.add(to)}::text`);
+    if (from !== undefined) where.push(`${earliest} >= ${p.add(from)}::text`);
+  }
   for (const term of f.terms ?? []) {
     if (term.length > 0) where.push(termCondition(u, term, p));
   }
   return where;
 }
 
-/** Whether the filter's total can come from `user_tallies`: no search term and no licence. */
+/** Whether the filter's total can come from `user_tallies`: no search term, licence or credential expiry (tallies hold none of them). */
 export function tallied(f: UserFilter): boolean {
-  return f.licence === undefined && !(f.terms ?? []).some((t) => t.length > 0);
+  return (
+    f.licence === undefined &&
+    f.credentialExpiry === undefined &&
+    !(f.terms ?? []).some((t) => t.length > 0)
+  );
 }
 
 /**

@@ -122,6 +122,15 @@ export type { SessionsMessages } from "./widgets/sessions-manager/messages";
 export { SessionsManager, type SessionsManagerProps } from "./widgets/sessions-manager/SessionsManager";
 export { SessionTable, type SessionTableProps } from "./widgets/sessions-manager/SessionTable";
 
+// @exports credentials
+
+export { CredentialBadge, type CredentialBadgeProps } from "./widgets/credentials/CredentialBadge";
+export type { CredentialsMessages } from "./widgets/credentials/messages";
+export {
+  CredentialFields,
+  type CredentialFieldsProps,
+} from "./widgets/user-form-dialog/CredentialFields";
+
 // @exports audit-trail
 
 export { type AuditExport, AuditTrail, type AuditTrailProps } from "./widgets/audit-trail/AuditTrail";

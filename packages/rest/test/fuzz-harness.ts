@@ -398,7 +398,27 @@ function userInput(ids: Ids, field: string, text: string, n: number): Record<str
   };
   if (field === "email") input.email = `fuzz.${n}.${text}@staff.harbor.example`;
   else if (field === "licences") input.licences = [text];
-  else profile[field] = text;
+  else if (field.startsWith("credential.")) {
+    // Issue 15: a practitioner's credential with the text in one field (number, state, issuer, expiry).
+    const credential: Record<string, unknown> = {
+      kind: "state_licence",
+      number: "A123456",
+      state: "CA",
+      issuer: null,
+      expiresOn: "2027-03-31",
+    };
+    credential[field.slice("credential.".length)] = text;
+    input.flags = { practitioner: true };
+    input.provider = {
+      npi: null,
+      taxonomyCodes: [],
+      bio: null,
+      providerTypes: [],
+      capacity: 1,
+      schedulingStep: 15,
+      credentials: [credential],
+    };
+  } else profile[field] = text;
   return input;
 }
 
@@ -410,7 +430,18 @@ function userInput(ids: Ids, field: string, text: string, n: number): Record<str
 function hostileRequest(ids: Ids): fc.Arbitrary<FuzzRequest> {
   const o = `/organizations/${ids.org}`;
   const email = fc.constantFrom(...ids.emails);
-  const userField = fc.constantFrom("email", "givenName", "familyName", "title", "jobTitle", "licences");
+  const userField = fc.constantFrom(
+    "email",
+    "givenName",
+    "familyName",
+    "title",
+    "jobTitle",
+    "licences",
+    "credential.number",
+    "credential.state",
+    "credential.issuer",
+    "credential.expiresOn",
+  );
   const ifMatch = fc.constantFrom('"1"', '"2"', '"3"');
   return fc.oneof(
     fc.tuple(email, fc.constantFrom(...HOSTILE_CHARS), fc.boolean()).chain(([address, bad, inOrg]) =>
@@ -451,7 +482,9 @@ function hostileRequest(ids: Ids): fc.Arbitrary<FuzzRequest> {
             ? { email: `x.${text}@staff.harbor.example` }
             : field === "licences"
               ? { licences: [text] }
-              : { profile: { [field]: text } };
+              : field.startsWith("credential.")
+                ? (({ flags, provider }) => ({ flags, provider }))(userInput(ids, field, text, 0))
+                : { profile: { [field]: text } };
         return json(ids, "PATCH", `${o}/users/${id}`, patch, version);
       }),
     fc

@@ -34,6 +34,12 @@ export interface RosterEntry {
   readonly status?: "active" | "pending" | "disabled";
   /** A practitioner's NUCC taxonomy code: gives a provider profile with a valid NPI. */
   readonly taxonomy?: string;
+  /**
+   * Days from the seed's date to the expiry of this practitioner's soonest credential (negative:
+   * expired), so the directory shows "Expires in N days" and "Expired" badges (issue 15). Default:
+   * every credential good for a year or more.
+   */
+  readonly credentialDueInDays?: number;
   /** Telehealth licence (Harbor's one licence type). */
   readonly telehealth?: boolean;
   /** Case manager flag (Tidewater has case management). */
@@ -147,6 +153,7 @@ export const HARBOR_ROSTER: readonly RosterEntry[] = [
     jobTitle: "Medical director",
     role: "Provider",
     access: ["downtown"],
+    credentialDueInDays: 9,
     taxonomy: T.emergencyMedicine,
     telehealth: true,
     signedIn: true,
@@ -158,6 +165,7 @@ export const HARBOR_ROSTER: readonly RosterEntry[] = [
     jobTitle: "Family nurse practitioner",
     role: "Provider",
     access: ["downtown"],
+    credentialDueInDays: -5,
     taxonomy: T.familyNursePractitioner,
     telehealth: true,
   },
@@ -168,6 +176,7 @@ export const HARBOR_ROSTER: readonly RosterEntry[] = [
     jobTitle: "Physician assistant",
     role: "Provider",
     access: ["downtown"],
+    credentialDueInDays: 21,
     taxonomy: T.physicianAssistant,
   },
   {

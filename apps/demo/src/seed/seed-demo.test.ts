@@ -161,6 +161,32 @@ describe("the demo seed", () => {
     }
   });
 
+  it("issue 15: every practitioner holds a licence; Marcus's expires in 9 days, Jamal's in 21, Priya's expired 5 days ago", async () => {
+    for (const user of harborUsers.filter((u) => u.flags.practitioner && u.status !== "pending"))
+      expect(
+        user.provider?.credentials?.some((c) => c.kind === "state_licence"),
+        user.email,
+      ).toBe(true);
+    const alerts = (await olive.users.list({ credentials: "expiring" })).items.map((u) => [
+      u.profile.familyName,
+      u.credentialAlert?.days,
+    ]);
+    expect(alerts).toEqual([
+      ["Brooks", 21],
+      ["Webb", 9],
+    ]);
+    const expired = (await olive.users.list({ credentials: "expired" })).items;
+    expect(expired.map((u) => [u.profile.familyName, u.credentialAlert])).toEqual([
+      ["Raman", expect.objectContaining({ standing: "expired", days: -5 })],
+    ]);
+    const due = await olive.credentials.expiring({ withinDays: 30 });
+    expect(due.map((d) => [d.displayName, d.days])).toEqual([
+      ["Priya Raman NP", -5],
+      ["Marcus Webb MD", 9],
+      ["Jamal Brooks PA", 21],
+    ]);
+  });
+
   it("shows seat usage with room for at least ten more people in Harbor", async () => {
     const usage = await olive.organization.usage();
     expect(usage.named.limit).toBe(60);

@@ -1,12 +1,16 @@
 import {
+  addDays,
+  type Credential,
   type Directory,
   DirectoryError,
+  deaWithCheckDigit,
   type InviteUserInput,
   type MailMessage,
   npiWithCheckDigit,
   type RequestMetadata,
   type StaffDirectory,
   tokenFromLink,
+  utcDate,
 } from "@staffroom/core";
 import { emailLocalPart, type SeededRandom, seededRandom } from "@staffroom/core/fixtures";
 import { bulkUsers } from "./bulk-users";
@@ -231,7 +235,7 @@ async function seedTidewater(
     {
       roleId: roleOf(roles, "Provider"),
       flags: { practitioner: true, diary: true },
-      provider: providerProfile(rng, "PT", TAXONOMY.physicalTherapist, [boot.location.id]),
+      provider: providerProfile(rng, "PT", TAXONOMY.physicalTherapist, [boot.location.id], "Marsh"),
     },
     { version: tessaUser.version },
   );
@@ -258,19 +262,58 @@ function roleOf(roles: Seeded["roles"], key: RoleKey): string {
   return id;
 }
 
+/** Titles that prescribe controlled substances, so hold a DEA registration; mid-levels register as "M". */
+const DEA_REGISTRANT: Readonly<Record<string, string>> = { MD: "B", DO: "B", NP: "M", PA: "M" };
+
+/**
+ * A practitioner's credentials (issue 15), dated from today (the demo directory runs on the system
+ * clock): a California licence, and a DEA registration for prescribers. Numbers and dates come from
+ * the NPI, not the seed's random stream, so the rest of the seed stays as it was. `dueInDays` makes
+ * the soonest one expire that many days from today (negative: expired).
+ */
+function credentialsOf(npi: string, title: string, familyName: string, dueInDays?: number): Credential[] {
+  const today = utcDate(Date.now());
+  const later = 365 + (Number(npi.slice(-3)) % 700);
+  const credentials: Credential[] = [
+    {
+      kind: "state_licence",
+      number: `${title === "RN" ? "RN" : "A"} ${npi.slice(2, 8)}`,
+      state: "CA",
+      issuer: title === "RN" ? "California Board of Registered Nursing" : "Medical Board of California",
+      expiresOn: addDays(today, dueInDays ?? later),
+    },
+  ];
+  const registrant = DEA_REGISTRANT[title];
+  if (registrant) {
+    const initial = /^[A-Z]/.test(familyName) ? familyName.charAt(0) : "9";
+    credentials.push({
+      kind: "dea",
+      number: deaWithCheckDigit(`${registrant}${initial}`, npi.slice(3, 9)),
+      state: "CA",
+      issuer: null,
+      expiresOn: addDays(today, later + 90),
+    });
+  }
+  return credentials;
+}
+
 function providerProfile(
   rng: SeededRandom,
   title: string,
   taxonomy: string,
   locationIds: readonly string[],
+  familyName = "",
+  credentialDueInDays?: number,
 ): NonNullable<InviteUserInput["provider"]> {
+  const npi = npiWithCheckDigit(`1${rng.digits(8)}`);
   return {
-    npi: npiWithCheckDigit(`1${rng.digits(8)}`),
+    npi,
     taxonomyCodes: [taxonomy],
     bio: rng.chance(0.7) ? rng.pick(BIOS) : null,
     providerTypes: [{ type: title, locationIds: [...locationIds] }],
     capacity: rng.int(1, 3),
     schedulingStep: rng.pick([10, 15, 15, 20, 30] as const),
+    credentials: credentialsOf(npi, title, familyName, credentialDueInDays),
   };
 }
 
@@ -312,7 +355,16 @@ function inputOf(
       caseManager: entry.caseManager === true,
     },
     provider:
-      practitioner && title ? providerProfile(rng, title, entry.taxonomy as string, locationIds) : null,
+      practitioner && title
+        ? providerProfile(
+            rng,
+            title,
+            entry.taxonomy as string,
+            locationIds,
+            entry.familyName,
+            entry.credentialDueInDays,
+          )
+        : null,
     licences: entry.telehealth ? ["telehealth"] : [],
   };
 }

@@ -45,6 +45,7 @@ import {
   updateRole,
 } from "../roles/roles.service";
 import { ROLE_TEMPLATES } from "../roles/templates";
+import { expiringCredentials } from "../users/credentials.service";
 import { userActionOffers } from "../users/users.rules";
 import { bulkUsers } from "../users/users-bulk.service";
 import { createUser, inviteUser } from "../users/users-create.service";
@@ -132,6 +133,9 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
       bulk: (input) => bulkUsers(s, input),
       actions: (user) => userActionOffers(s.snapshot, { ...user, account: null }),
       formOptions: (id) => userFormOptions(s, id),
+    },
+    credentials: {
+      expiring: (query) => expiringCredentials(s, query),
     },
     roles: {
       list: () => listRoles(s),

@@ -25,6 +25,7 @@ import type { CatalogView } from "../roles/catalog-view.schema";
 import type { Role, RoleInput, RolePatch } from "../roles/role.schema";
 import type { RoleFormOptions } from "../roles/role-form-options.schema";
 import type { InviteManyInput } from "../users/invite-many.schema";
+import type { ExpiringCredential, ExpiringCredentialsQuery } from "../users/credential.schema";
 import type { User } from "../users/user.schema";
 import type { BulkInput, ResetPasswordInput } from "../users/user-actions.schema";
 import type { UserActionOffer, UserFormOptions } from "../users/user-form-options.schema";
@@ -131,6 +132,16 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
      * `not_found` for a user outside the actor's scope (R5); open to those who read users.
      */
     formOptions(id?: string): Promise<UserFormOptions>;
+  };
+
+  /** Provider credentials (issue 15): state licences, DEA registrations, board certifications. */
+  readonly credentials: {
+    /**
+     * Every credential of the active and pending users the actor sees (R4, R5) that has expired or
+     * expires within `withinDays` (default 30) of the directory clock's UTC date, soonest first —
+     * for a host's reminder job. `users.view` (R2). Default: expired ones included.
+     */
+    expiring(query?: ExpiringCredentialsQuery): Promise<ExpiringCredential[]>;
   };
 
   readonly roles: {

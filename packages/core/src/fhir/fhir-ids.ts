@@ -51,6 +51,10 @@ export const FHIR_SYSTEMS = {
    * US Core needs one identifier even when a practitioner has no NPI. Hosts pass their own URL.
    */
   staffroomUser: "urn:staffroom:user",
+  /** HL7 v2 table 0203 identifier types: `SL` state licence, `DEA` DEA registration (qualification codes). */
+  v2IdentifierType: "http://terminology.hl7.org/CodeSystem/v2-0203",
+  /** Staffroom's credential kinds, for the board certifications v2-0203 has no code for. */
+  staffroomCredential: "urn:staffroom:credential-kind",
 } as const;
 
 /**

@@ -178,6 +178,9 @@ describe("FHIR 4.0.1 mappers (US Core)", () => {
     expect(toPractitioner(user).qualification?.map((q) => q.code.coding?.[0]?.code)).toEqual([
       "363LF0000X",
       "363L00000X",
+      "SL",
+      "DEA",
+      "board_certification",
     ]);
   });
 
@@ -233,6 +236,47 @@ describe("FHIR 4.0.1 mappers (US Core)", () => {
       licence,
     ]);
     expect(validate(practitioner)).toEqual([]);
+  });
+});
+
+describe("FHIR qualifications from provider credentials (issue 15)", () => {
+  it("each credential becomes a qualification: number as a typed identifier, kind as code, expiry as period.end, issuer; the Practitioner validates", () => {
+    const olga = byId(fixture.people.orgWide.id);
+    const dea = olga.provider?.credentials?.[1]?.number as string;
+    const practitioner = toPractitioner(olga);
+    const v2 = FHIR_SYSTEMS.v2IdentifierType;
+    const sl = { system: v2, code: "SL", display: "State license" };
+    const deaCode = {
+      system: v2,
+      code: "DEA",
+      display: "Drug Enforcement Administration registration number",
+    };
+    const board = {
+      system: FHIR_SYSTEMS.staffroomCredential,
+      code: "board_certification",
+      display: "Board certification",
+    };
+    expect(practitioner.qualification?.slice(2)).toEqual([
+      {
+        identifier: [{ type: { coding: [sl] }, value: "NP-95001" }],
+        code: { coding: [sl], text: "State licence (CA)" },
+        period: { end: "2027-03-31" },
+        issuer: { display: "California Board of Registered Nursing" },
+      },
+      {
+        identifier: [{ type: { coding: [deaCode] }, value: dea }],
+        code: { coding: [deaCode], text: "DEA registration (CA)" },
+        period: { end: "2026-12-31" },
+        issuer: { display: "Drug Enforcement Administration" },
+      },
+      {
+        identifier: [{ type: { coding: [board] }, value: "FNP-2211" }],
+        code: { coding: [board], text: "Board certification" },
+        issuer: { display: "AANP Certification Board" },
+      },
+    ]);
+    expect(validate(practitioner)).toEqual([]);
+    expect(fhirConformanceIssues(practitioner)).toEqual([]);
   });
 });
 

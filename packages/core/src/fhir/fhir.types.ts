@@ -20,6 +20,7 @@ export interface FhirCodeableConcept {
 /** R4 `Identifier` (only the parts Staffroom fills). @example { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" } */
 export interface FhirIdentifier {
   readonly use?: "usual" | "official" | "temp" | "secondary" | "old";
+  readonly type?: FhirCodeableConcept;
   readonly system?: string;
   readonly value?: string;
 }

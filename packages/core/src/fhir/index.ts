@@ -51,6 +51,7 @@ export {
 export { toLocation } from "./location.mapper";
 export { toOrganization } from "./organization.mapper";
 export {
+  credentialQualification,
   isPublishedPractitioner,
   type PractitionerOptions,
   telecomOf,

@@ -1,3 +1,4 @@
+import type { Credential } from "../users/credential.schema";
 import type { User } from "../users/user.schema";
 import type {
   FhirContactPoint,
@@ -30,8 +31,8 @@ export interface PractitionerOptions {
   /** System of the local identifier that carries the Staffroom user id. Default `FHIR_SYSTEMS.staffroomUser`. */
   readonly identifierSystem?: string;
   /**
-   * More qualifications to publish after the ones the provider profile holds: licences, DEA
-   * registrations, board certifications recorded elsewhere. Default none.
+   * More qualifications to publish after the ones the provider profile holds (its taxonomy codes
+   * and credentials): anything recorded elsewhere. Default none.
    */
   readonly qualifications?: readonly FhirPractitionerQualification[];
 }
@@ -83,12 +84,56 @@ function profileQualifications(user: Pick<User, "provider">): FhirPractitionerQu
   }));
 }
 
+/** How each credential kind is coded: v2-0203 where it has a code, Staffroom's own system otherwise. */
+const CREDENTIAL_CODES: Record<Credential["kind"], { system: string; code: string; display: string }> = {
+  state_licence: { system: FHIR_SYSTEMS.v2IdentifierType, code: "SL", display: "State license" },
+  dea: {
+    system: FHIR_SYSTEMS.v2IdentifierType,
+    code: "DEA",
+    display: "Drug Enforcement Administration registration number",
+  },
+  board_certification: {
+    system: FHIR_SYSTEMS.staffroomCredential,
+    code: "board_certification",
+    display: "Board certification",
+  },
+};
+
+/**
+ * A provider credential (issue 15) as an R4 `qualification`: the number as an identifier typed by
+ * kind, the kind as the code (text naming the state), the expiry as `period.end`, the issuer (or,
+ * without one, the DEA or the issuing state) as `issuer.display`.
+ *
+ * @example credentialQualification({ kind: "dea", number: "AB1234563", state: "CA", issuer: null, expiresOn: "2027-06-30" })
+ * // { identifier: [{ type: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v2-0203", code: "DEA", … }] }, value: "AB1234563" }],
+ * //   code: { coding: [...], text: "DEA registration (CA)" }, period: { end: "2027-06-30" }, issuer: { display: "Drug Enforcement Administration" } }
+ */
+export function credentialQualification(credential: Credential): FhirPractitionerQualification {
+  const coding = CREDENTIAL_CODES[credential.kind];
+  const where = credential.state ? ` (${credential.state})` : "";
+  const label = {
+    state_licence: "State licence",
+    dea: "DEA registration",
+    board_certification: "Board certification",
+  }[credential.kind];
+  const issuer =
+    credential.issuer ||
+    (credential.kind === "dea" ? "Drug Enforcement Administration" : (credential.state ?? undefined));
+  return {
+    identifier: [{ type: { coding: [coding] }, value: credential.number }],
+    code: { coding: [coding], text: `${label}${where}` },
+    ...(credential.expiresOn ? { period: { end: credential.expiresOn } } : {}),
+    ...(issuer ? { issuer: { display: issuer } } : {}),
+  };
+}
+
 /**
  * A user as an R4 Practitioner following US Core Practitioner: the NPI under
  * `http://hl7.org/fhir/sid/us-npi` (core's R11 guarantees ten digits with a valid Luhn check digit,
  * so us-core-16 and us-core-17 hold by construction), the Staffroom id as a local identifier (so
  * `identifier` 1..* holds without an NPI), `name` with `family`, work `telecom`, `active` from the
- * status, and `qualification` from the taxonomy codes plus any given in `options.qualifications`.
+ * status, and `qualification` from the taxonomy codes, then the provider's credentials
+ * ({@link credentialQualification}), then any given in `options.qualifications`.
  * The caller checks {@link isPublishedPractitioner} first: this maps whoever it is given.
  *
  * @example
@@ -104,7 +149,11 @@ export function toPractitioner(user: User, options: PractitionerOptions = {}): F
     system: options.identifierSystem ?? FHIR_SYSTEMS.staffroomUser,
     value: user.id,
   });
-  const qualification = [...profileQualifications(user), ...(options.qualifications ?? [])];
+  const qualification = [
+    ...profileQualifications(user),
+    ...(user.provider?.credentials ?? []).map(credentialQualification),
+    ...(options.qualifications ?? []),
+  ];
   return {
     resourceType: "Practitioner",
     id: toFhirId(user.id),

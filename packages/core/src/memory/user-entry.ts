@@ -1,4 +1,5 @@
 import type { StoreUserQuery, UserRecord } from "../store/records";
+import { earliestExpiry } from "../users/credential.rules";
 import type { UserStatus } from "../users/user.schema";
 import { canonicalInstant, compareStrings } from "./ordering";
 
@@ -26,6 +27,8 @@ export interface UserEntry {
   readonly locationIds: readonly string[];
   readonly practitioner: boolean;
   readonly licences: readonly string[];
+  /** The earliest expiry date of the provider's credentials (`YYYY-MM-DD`), or null. */
+  readonly earliestExpiry: string | null;
   /** `${given} ${family}\n${email}\n${initials}\n${npi}`, lower-cased. */
   readonly haystack: string;
   /** `${family} ${given}`, lower-cased. */
@@ -54,6 +57,7 @@ export function makeUserEntry(record: UserRecord, slot = -1): UserEntry {
     locationIds: access === "organization" ? [] : access,
     practitioner: record.flags.practitioner,
     licences: record.licences,
+    earliestExpiry: earliestExpiry(record.provider?.credentials),
     haystack: `${givenName} ${familyName}\n${record.email}\n${initials}\n${npi}`.toLowerCase(),
     nameKey: `${familyName.toLowerCase()} ${givenName.toLowerCase()}`,
     email: record.email,

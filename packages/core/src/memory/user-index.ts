@@ -58,6 +58,12 @@ export class UserIndex {
   readonly byLicence: BitsIndex = new Map();
   readonly trigrams = new TrigramIndex();
   private readonly freeSlots: number[] = [];
+  /**
+   * Users with an expiring credential (issue 15), by earliest expiry date then slot: the credential
+   * filter's range is a binary search away, whatever the date (which moves, so no bitmap could
+   * hold "expired"). Built on first use, then maintained.
+   */
+  private expiry: { date: string; slot: number }[] | null = null;
   private readonly sorted = new Map<string, { order: UserOrder; index: SortedIndex<UserEntry> }>();
 
   /** @param chunkSize chunk size of the presorted indexes (see {@link SortedIndex}). */
@@ -88,6 +94,10 @@ export class UserIndex {
     if (next.orgWide) this.orgWide.add(slot);
     for (const location of next.locationIds) addTo(this.byLocation, location, slot);
     if (next.practitioner) this.practitioners.add(slot);
+    if (previous?.earliestExpiry !== next.earliestExpiry) {
+      if (previous) this.unlistExpiry(previous);
+      this.listExpiry(next);
+    }
     for (const licence of next.licences) addTo(this.byLicence, licence, slot);
     if (previous?.haystack !== next.haystack) this.trigrams.add(slot, next.haystack);
     for (const { order, index } of this.sorted.values()) {
@@ -107,8 +117,66 @@ export class UserIndex {
     this.entries.delete(id);
     this.bySlot[previous.slot] = undefined;
     this.all.delete(previous.slot);
+    this.unlistExpiry(previous);
     this.freeSlots.push(previous.slot);
     for (const { index } of this.sorted.values()) index.remove(previous);
+  }
+
+  /**
+   * The slots of users whose earliest credential expiry lies from `from` (absent: no bound) through
+   * `to`, both inclusive, as a bitmap of `words` words.
+   *
+   * @example andInto(bits, index.expiringBetween(undefined, "2026-12-05", bits.length))
+   */
+  expiringBetween(from: string | undefined, to: string, words: number): Uint32Array {
+    const out = new Uint32Array(words);
+    const list = this.expiryList();
+    for (let i = from === undefined ? 0 : this.expiryIndex(from, -1); i < list.length; i++) {
+      const item = list[i] as { date: string; slot: number };
+      if (item.date > to) break;
+      if (item.slot >>> 5 < words)
+        out[item.slot >>> 5] = (out[item.slot >>> 5] as number) | (1 << (item.slot & 31));
+    }
+    return out;
+  }
+
+  private expiryList(): { date: string; slot: number }[] {
+    if (this.expiry) return this.expiry;
+    const list: { date: string; slot: number }[] = [];
+    for (const e of this.entries.values())
+      if (e.earliestExpiry !== null) list.push({ date: e.earliestExpiry, slot: e.slot });
+    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.slot - b.slot));
+    this.expiry = list;
+    return list;
+  }
+
+  /** The first position whose (date, slot) is not before (`date`, `slot`). */
+  private expiryIndex(date: string, slot: number): number {
+    const list = this.expiryList();
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const item = list[mid] as { date: string; slot: number };
+      if (item.date < date || (item.date === date && item.slot < slot)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private listExpiry(entry: UserEntry): void {
+    if (!this.expiry || entry.earliestExpiry === null) return;
+    this.expiry.splice(this.expiryIndex(entry.earliestExpiry, entry.slot), 0, {
+      date: entry.earliestExpiry,
+      slot: entry.slot,
+    });
+  }
+
+  private unlistExpiry(entry: UserEntry): void {
+    if (!this.expiry || entry.earliestExpiry === null) return;
+    const at = this.expiryIndex(entry.earliestExpiry, entry.slot);
+    const item = this.expiry[at];
+    if (item && item.date === entry.earliestExpiry && item.slot === entry.slot) this.expiry.splice(at, 1);
   }
 
   /**

@@ -32,6 +32,13 @@ function reference(users: Iterable<UserRecord>, q: StoreUserQuery): UserRecord[]
     if (u.organizationId !== ORG || !q.statuses.includes(u.status)) return false;
     if (q.roleIds && !q.roleIds.includes(u.roleId)) return false;
     if (q.practitioner !== undefined && u.flags.practitioner !== q.practitioner) return false;
+    if (q.credentialExpiry) {
+      // Issue 15: any credential's date, the earliest, within the range (a reference, not the index).
+      const dates = (u.provider?.credentials ?? []).flatMap((c) => (c.expiresOn ? [c.expiresOn] : []));
+      const earliest = dates.sort()[0];
+      const { from, to } = q.credentialExpiry;
+      if (earliest === undefined || earliest > to || (from !== undefined && earliest < from)) return false;
+    }
     const access = u.locationAccess;
     if (q.locationId !== undefined && access !== "organization" && !access.includes(q.locationId))
       return false;
@@ -60,7 +67,7 @@ function randomUser(r: () => number, n: number, version = 1): UserRecord {
   const family = pick(FAMILY);
   const practitioner = r() < 0.3;
   const locs = r() < 0.2 ? "organization" : [...new Set([1 + Math.floor(r() * 6), 1 + Math.floor(r() * 6)])];
-  return user(1, n, {
+  const record = user(1, n, {
     given,
     family,
     email: `${given.toLowerCase()}.${family.toLowerCase().replace(/\W/g, "")}${Math.floor(r() * 50)}@clinic.org`,
@@ -74,6 +81,19 @@ function randomUser(r: () => number, n: number, version = 1): UserRecord {
     lastSignInAt: r() < 0.35 ? null : new Date(Date.UTC(2026, 0, 1 + Math.floor(r() * 10))).toISOString(),
     version,
   });
+  if (!record.provider || r() < 0.3) return record;
+  // Issue 15: up to three credentials expiring within ±40 days of 2026-01-20, or never.
+  const credentials = Array.from({ length: Math.floor(r() * 4) }, (_, i) => ({
+    kind: "state_licence" as const,
+    number: `L${n}-${i}`,
+    state: "CA",
+    issuer: null,
+    expiresOn:
+      r() < 0.2
+        ? null
+        : new Date(Date.UTC(2026, 0, 20 - 40 + Math.floor(r() * 80))).toISOString().slice(0, 10),
+  }));
+  return { ...record, provider: { ...record.provider, credentials } };
 }
 
 function randomQuery(r: () => number, users: readonly UserRecord[]): StoreUserQuery {
@@ -99,6 +119,10 @@ function randomQuery(r: () => number, users: readonly UserRecord[]): StoreUserQu
   if (r() < 0.3)
     q.roleIds = r() < 0.1 ? [] : [...new Set([id("rol", 1 + Math.floor(r() * 5)), id("rol", 2)])];
   if (r() < 0.3) q.practitioner = r() < 0.5;
+  if (r() < 0.3) {
+    const day = (offset: number) => new Date(Date.UTC(2026, 0, 20 + offset)).toISOString().slice(0, 10);
+    q.credentialExpiry = r() < 0.5 ? { to: day(-1) } : { from: day(0), to: day(Math.floor(r() * 40)) };
+  }
   if (r() < 0.3) q.scopeLocationIds = r() < 0.1 ? [] : [id("loc", 1 + Math.floor(r() * 6)), id("loc", 3)];
   return q;
 }

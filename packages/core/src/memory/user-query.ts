@@ -1,4 +1,4 @@
-import type { StoreUserQuery } from "../store/records";
+import type { CredentialExpiryRange, StoreUserQuery } from "../store/records";
 import type { UserStatus } from "../users/user.schema";
 import { andInto, andNotInto, type Bits, forEachBit, hasBit, orInto, popcount } from "./bitset";
 import type { Anchor, UserEntry } from "./user-entry";
@@ -13,7 +13,14 @@ export interface UserFilter {
   readonly roleIds?: readonly string[];
   readonly practitioner?: boolean;
   readonly licence?: string;
+  readonly credentialExpiry?: CredentialExpiryRange;
   readonly scopeLocationIds?: readonly string[];
+}
+
+/** Whether a user's earliest credential expiry lies in the range (dates compare as strings). */
+function inExpiryRange(e: UserEntry, range: CredentialExpiryRange): boolean {
+  const date = e.earliestExpiry;
+  return date !== null && (range.from === undefined || date >= range.from) && date <= range.to;
 }
 
 /**
@@ -68,6 +75,7 @@ function matches(e: UserEntry, f: UserFilter, terms: readonly string[]): boolean
   if (f.roleIds && !f.roleIds.includes(e.roleId)) return false;
   if (f.practitioner !== undefined && e.practitioner !== f.practitioner) return false;
   if (f.licence !== undefined && !e.licences.includes(f.licence)) return false;
+  if (f.credentialExpiry && !inExpiryRange(e, f.credentialExpiry)) return false;
   if (!e.orgWide) {
     if (f.locationId !== undefined && !e.locationIds.includes(f.locationId)) return false;
     const scope = f.scopeLocationIds;
@@ -103,6 +111,9 @@ function filterBits(index: UserIndex, f: UserFilter, exclude: ReadonlySet<string
   if (f.licence !== undefined) andInto(bits, union([f.licence], index.byLicence, false));
   if (f.practitioner === true) andInto(bits, index.practitioners.words);
   else if (f.practitioner === false) andNotInto(bits, index.practitioners.words);
+  // Credential expiry: the users whose earliest date lies in the range, from the index's date order.
+  const range = f.credentialExpiry;
+  if (range) andInto(bits, index.expiringBetween(range.from, range.to, words));
   for (const id of exclude) {
     const slot = index.entries.get(id)?.slot;
     if (slot !== undefined) bits[slot >>> 5] = (bits[slot >>> 5] as number) & ~(1 << (slot & 31));

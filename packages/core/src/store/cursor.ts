@@ -95,6 +95,8 @@ export function userQueryFingerprint(organizationId: string, query: StoreUserQue
     sortedUnique(query.scopeLocationIds),
     query.sort,
     query.direction,
+    // Appended only when set, so the cursors of every other query keep their fingerprint.
+    ...(query.credentialExpiry ? [[query.credentialExpiry.from ?? null, query.credentialExpiry.to]] : []),
   ]);
 }
 

@@ -61,6 +61,7 @@ export type {
   AccountRecord,
   AuditPersonalRecord,
   AuditRecord,
+  CredentialExpiryRange,
   InvitationRecord,
   LocationRecord,
   OrganizationRecord,

@@ -42,7 +42,7 @@ export type AuditPersonalRecord = AuditPersonalPart;
  *
  * @example const user = await tx.getUser(orgId, userId); // UserRecord | null
  */
-export type UserRecord = Omit<User, "locked" | "displayName">;
+export type UserRecord = Omit<User, "locked" | "displayName" | "credentialAlert">;
 
 /**
  * A single-use secret token (R15): only its SHA-256 is stored; it expires and dies on use.
@@ -116,6 +116,12 @@ export interface StoreUserQuery {
   /** Only users holding one of these roles. An empty array matches nobody. */
   readonly roleIds?: readonly string[];
   readonly practitioner?: boolean;
+  /**
+   * Only users whose provider profile's earliest credential expiry date (`YYYY-MM-DD`, among
+   * credentials that expire) lies from `from` (absent: no lower bound) through `to`, both
+   * inclusive, compared as dates. Users without an expiring credential never match.
+   */
+  readonly credentialExpiry?: CredentialExpiryRange;
   /** Only users that are org-wide or share at least one of these locations. Absent: no restriction. */
   readonly scopeLocationIds?: readonly string[];
   readonly sort: "name" | "email" | "createdAt" | "lastSignInAt";
@@ -123,6 +129,17 @@ export interface StoreUserQuery {
   readonly limit: number;
   /** A cursor this store returned for the same query, or null for the first page. */
   readonly cursor: string | null;
+}
+
+/**
+ * A range of calendar dates, both ends inclusive, for {@link StoreUserQuery.credentialExpiry}.
+ *
+ * @example { from: "2026-12-06", to: "2027-01-05" } // expiring within 30 days
+ * @example { to: "2026-12-05" } // expired
+ */
+export interface CredentialExpiryRange {
+  readonly from?: string;
+  readonly to: string;
 }
 
 /**

@@ -12,6 +12,7 @@ import { registerAuthSessionTests } from "./conformance/auth-sessions";
 import { registerAuthSignInTests } from "./conformance/auth-sign-in";
 import { registerBoundaryTests } from "./conformance/boundary";
 import { registerCursorBoundaryTests } from "./conformance/boundary-cursors";
+import { registerCredentialTests } from "./conformance/credentials";
 import { registerDirectoryTests } from "./conformance/directory";
 import { registerErasureTests } from "./conformance/erasure";
 import { registerErrorTests } from "./conformance/errors";
@@ -67,6 +68,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerFeatureTests(make);
     registerProviderTests(make);
     registerProviderTypeTests(make);
+    registerCredentialTests(make);
     registerProvisioningTests(make);
     registerScopeTests(make);
     registerAdminTests(make);

@@ -1,6 +1,7 @@
 import type { StaffDirectory } from "../directory/staff-directory";
 import type { Location } from "../locations/location.schema";
 import type { Organization } from "../organization/organization.schema";
+import { deaWithCheckDigit } from "../users/credential.rules";
 import { npiWithCheckDigit } from "../users/provider.rules";
 import type { User } from "../users/user.schema";
 import type { CreateUserInput } from "../users/user-input.schema";
@@ -42,7 +43,7 @@ export interface FhirFixture {
     readonly noPhone: User;
     /** Practitioner without a provider profile (no NPI, no taxonomy). */
     readonly noNpi: User;
-    /** Org-wide practitioner: two taxonomy codes, two provider types, both phones. */
+    /** Org-wide practitioner: two taxonomy codes, two provider types, both phones, a credential of each kind. */
     readonly orgWide: User;
     /** Practitioner with accents, an apostrophe, a hyphen and an emoji in the name; no title. */
     readonly unusual: User;
@@ -162,6 +163,30 @@ export async function fhirFixture(
         providerTypes: [
           { type: "NP", locationIds: [downtown.id, northside.id] },
           { type: "RN", locationIds: [bayview.id] },
+        ],
+        // Issue 15: one credential of each kind, one without an issuer, one that never expires.
+        credentials: [
+          {
+            kind: "state_licence",
+            number: "NP-95001",
+            state: "CA",
+            issuer: "California Board of Registered Nursing",
+            expiresOn: "2027-03-31",
+          },
+          {
+            kind: "dea",
+            number: deaWithCheckDigit("ME", "482913"),
+            state: "CA",
+            issuer: null,
+            expiresOn: "2026-12-31",
+          },
+          {
+            kind: "board_certification",
+            number: "FNP-2211",
+            state: null,
+            issuer: "AANP Certification Board",
+            expiresOn: null,
+          },
         ],
       }),
     }),

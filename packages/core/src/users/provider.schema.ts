@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { IdSchema } from "../primitives/ids.schema";
 import { optionalMultilineText, text } from "../primitives/text.schema";
+import { CredentialsSchema } from "./credential.schema";
 import { isValidNpi, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./provider.rules";
 
 /** An NPI, Luhn-checked over prefix 80840 (R11). */
@@ -22,10 +23,13 @@ export const ProviderTypeAssignmentSchema = z.strictObject({
 export type ProviderTypeAssignment = z.infer<typeof ProviderTypeAssignmentSchema>;
 
 /**
- * Provider profile (W10, R11).
+ * Provider profile (W10, R11). `credentials` (issue 15: state licences, DEA registrations, board
+ * certifications with their expiry) may be left out: absent means none, as for a profile saved
+ * before credentials existed.
  *
  * @example { npi: "1234567893", taxonomyCodes: ["207Q00000X"], bio: "Family physician.",
- *   providerTypes: [{ type: "MD", locationIds: ["loc_…"] }], capacity: 1, schedulingStep: 15 }
+ *   providerTypes: [{ type: "MD", locationIds: ["loc_…"] }], capacity: 1, schedulingStep: 15,
+ *   credentials: [{ kind: "state_licence", number: "A123456", state: "CA", issuer: null, expiresOn: "2027-03-31" }] }
  */
 export const ProviderProfileSchema = z.strictObject({
   npi: z.nullable(NpiSchema),
@@ -40,6 +44,7 @@ export const ProviderProfileSchema = z.strictObject({
   schedulingStep: z.union(
     SCHEDULING_STEPS.map((s) => z.literal(s)) as [z.ZodMiniLiteral<5>, ...z.ZodMiniLiteral<number>[]],
   ),
+  credentials: z.optional(CredentialsSchema),
 });
 
 /** A provider profile. */

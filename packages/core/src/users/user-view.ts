@@ -1,5 +1,7 @@
 import type { AccountRecord, InvitationRecord, UserRecord } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
+import { utcDate } from "./credential.rules";
+import { credentialAlert } from "./credential.schema";
 import { displayName, type User } from "./user.schema";
 import type { InvitationSummary } from "./user-results.schema";
 
@@ -8,21 +10,28 @@ import type { InvitationSummary } from "./user-results.schema";
  * it changes (the memory store does) get the same frozen view back, so lists rebuild nothing for
  * unchanged users and serialisers can memoise per object. Other stores simply miss.
  */
-const views = new WeakMap<UserRecord, { account: AccountRecord | null; locked: boolean; view: User }>();
+const views = new WeakMap<
+  UserRecord,
+  { account: AccountRecord | null; locked: boolean; today: string; view: User }
+>();
 
 /** A stored user and its account, as the API returns it (frozen: plain data, never mutated). */
 export function toUser(record: UserRecord, account: AccountRecord | null, nowMs: number): User {
   const lockedUntil = account?.lockedUntil ? Date.parse(account.lockedUntil) : 0;
   const locked = lockedUntil > nowMs;
+  // The credential alert moves with the date, so a view is reused only on the day it was built.
+  const today = utcDate(nowMs);
   const cached = views.get(record);
-  if (cached && cached.account === account && cached.locked === locked) return cached.view;
+  if (cached && cached.account === account && cached.locked === locked && cached.today === today)
+    return cached.view;
   const view: User = Object.freeze({
     ...record,
     displayName: displayName(record.profile),
+    credentialAlert: credentialAlert(record.provider?.credentials, today),
     locked,
     lastSignInAt: record.lastSignInAt,
   });
-  if (Object.isFrozen(record)) views.set(record, { account, locked, view });
+  if (Object.isFrozen(record)) views.set(record, { account, locked, today, view });
   return view;
 }
 

@@ -3,6 +3,7 @@ import { EmailSchema, PhoneSchema } from "../primitives/contact.schema";
 import { IdSchema } from "../primitives/ids.schema";
 import { IsoDateSchema } from "../primitives/instant.schema";
 import { optionalText, text } from "../primitives/text.schema";
+import { CredentialAlertSchema } from "./credential.schema";
 import { ProviderProfileSchema } from "./provider.schema";
 
 /** User status (DESIGN §2): pending → active ⇄ disabled → deleted. */
@@ -59,7 +60,9 @@ export type Flags = z.infer<typeof FlagsSchema>;
 
 /**
  * A user: an account's membership of one organization, as returned by every read. Plain,
- * serialisable data. `locked` and `lastSignInAt` come from the account.
+ * serialisable data. `locked` and `lastSignInAt` come from the account; `credentialAlert` is the
+ * provider's earliest credential expiry when it is past or within 30 days of the directory clock's
+ * date (issue 15), else null.
  *
  * @example const user = UserSchema.parse(await response.json());
  */
@@ -78,6 +81,7 @@ export const UserSchema = z.strictObject({
   flags: FlagsSchema,
   provider: z.nullable(ProviderProfileSchema),
   licences: z.array(z.string()),
+  credentialAlert: z.nullable(CredentialAlertSchema),
   mustChangePassword: z.boolean(),
   locked: z.boolean(),
   lastSignInAt: z.nullable(IsoDateSchema),

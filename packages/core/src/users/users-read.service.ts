@@ -6,10 +6,11 @@ import { parseInput } from "../directory/validate";
 import { fail } from "../errors/directory-error";
 import type { Page } from "../primitives/page.schema";
 import { adminRoleIds } from "../roles/roles.rules";
-import type { StoreUserQuery } from "../store/records";
+import type { CredentialExpiryRange, StoreUserQuery } from "../store/records";
 import type { StoreTransaction } from "../store/store.port";
+import { addDays, CREDENTIAL_WARNING_DAYS, utcDate } from "./credential.rules";
 import type { User } from "./user.schema";
-import { UserQuerySchema } from "./user-query.schema";
+import { type CredentialFilter, UserQuerySchema } from "./user-query.schema";
 import type { InvitationSummary, StatusCounts } from "./user-results.schema";
 import { visibleUser } from "./user-target";
 import { invitationSummary, toUser, userView } from "./user-view";
@@ -27,8 +28,26 @@ export function searchTerms(search: string | undefined): string[] {
     .slice(0, 8);
 }
 
+/**
+ * The store's date range of a credential filter on the directory clock's UTC date (issue 15): the
+ * same earliest expiry `credentialAlert` reads, so the filter and the badge agree.
+ *
+ * @example credentialRange("expired", now) // { to: "2026-12-05" }
+ */
+export function credentialRange(filter: CredentialFilter, nowMs: number): CredentialExpiryRange {
+  const today = utcDate(nowMs);
+  return filter === "expired"
+    ? { to: addDays(today, -1) }
+    : { from: today, to: addDays(today, CREDENTIAL_WARNING_DAYS) };
+}
+
 /** Translates a validated API query into a store query, applying R4/R5 scope and the admin filter. */
-async function storeQuery(tx: StoreTransaction, a: ActorContext, q: Query): Promise<StoreUserQuery> {
+async function storeQuery(
+  tx: StoreTransaction,
+  a: ActorContext,
+  q: Query,
+  nowMs: number,
+): Promise<StoreUserQuery> {
   let roleIds: string[] | undefined = q.roleId ? [q.roleId] : undefined;
   if (q.admin !== undefined) {
     const roles = await tx.listRoles(a.organization.id);
@@ -43,6 +62,7 @@ async function storeQuery(tx: StoreTransaction, a: ActorContext, q: Query): Prom
     ...(q.locationId ? { locationId: q.locationId } : {}),
     ...(roleIds ? { roleIds } : {}),
     ...(q.practitioner !== undefined ? { practitioner: q.practitioner } : {}),
+    ...(q.credentials ? { credentialExpiry: credentialRange(q.credentials, nowMs) } : {}),
     ...(scope ? { scopeLocationIds: [...scope] } : {}),
     sort: q.sort ?? "name",
     direction: q.direction ?? "asc",
@@ -56,8 +76,8 @@ export async function listUsers(s: ActorSession, raw: unknown): Promise<Page<Use
   const q = parseInput(UserQuerySchema, raw ?? {});
   return readOp(s, async (tx, a) => {
     if (!canReadUsers(a.subject)) throw fail.forbidden();
-    const page = await tx.queryUsers(a.organization.id, await storeQuery(tx, a, q));
     const now = s.ctx.clock.now();
+    const page = await tx.queryUsers(a.organization.id, await storeQuery(tx, a, q, now));
     const items = await Promise.all(
       page.items.map(async (u) => toUser(u, await tx.getAccount(u.accountId), now)),
     );
@@ -70,7 +90,12 @@ export async function countUsersByStatus(s: ActorSession, raw: unknown): Promise
   const q = parseInput(UserQuerySchema, raw ?? {});
   return readOp(s, async (tx, a) => {
     if (!canReadUsers(a.subject)) throw fail.forbidden();
-    const base = await storeQuery(tx, a, { ...q, limit: 1, cursor: null, sort: "name", direction: "asc" });
+    const base = await storeQuery(
+      tx,
+      a,
+      { ...q, limit: 1, cursor: null, sort: "name", direction: "asc" },
+      s.ctx.clock.now(),
+    );
     const total = async (status: "active" | "pending" | "disabled") =>
       (await tx.queryUsers(a.organization.id, { ...base, statuses: [status] })).total;
     return {

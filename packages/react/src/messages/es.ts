@@ -1,5 +1,6 @@
 import { spanishAccountMessages } from "../widgets/account/messages.es";
 import { spanishAuditMessages } from "../widgets/audit-trail/messages.es";
+import { spanishCredentialsMessages } from "../widgets/credentials/messages.es";
 import { spanishInviteManyMessages } from "../widgets/invite-user-dialog/invite-many-messages.es";
 import { spanishLocationsMessages } from "../widgets/locations-manager/messages.es";
 import { spanishOrganizationSettingsMessages } from "../widgets/organization-settings/messages.es";
@@ -306,6 +307,7 @@ export const spanishMessages: Messages = {
   account: spanishAccountMessages,
   sessions: spanishSessionsMessages,
   inviteMany: spanishInviteManyMessages,
+  credentials: spanishCredentialsMessages,
   access: {
     screens: {
       users: "Usuarios",

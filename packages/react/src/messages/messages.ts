@@ -10,6 +10,7 @@ import type {
 } from "@staffroom/core";
 import { type AccountMessages, accountMessages } from "../widgets/account/messages";
 import { type AuditMessages, auditMessages } from "../widgets/audit-trail/messages";
+import { type CredentialsMessages, credentialsMessages } from "../widgets/credentials/messages";
 import {
   type InviteManyMessages,
   inviteManyMessages,
@@ -306,6 +307,7 @@ export interface Messages {
   readonly switcher: SwitcherMessages;
   readonly account: AccountMessages;
   readonly sessions: SessionsMessages;
+  readonly credentials: CredentialsMessages;
   /** A screen the actor may not open (core's `canOpenScreen`): what each widget shows instead of loading it. */
   readonly access: {
     /** Each screen by the name the sentence below uses. */
@@ -614,6 +616,7 @@ export const englishMessages: Messages = {
   switcher: switcherMessages,
   account: accountMessages,
   sessions: sessionsMessages,
+  credentials: credentialsMessages,
   access: {
     screens: {
       users: "Users",

@@ -36,6 +36,7 @@ export function withLatency(directory: StaffDirectory, ms: number): StaffDirecto
     organization: wrap(directory.organization),
     audit: wrap(directory.audit),
     sessions: wrap(directory.sessions),
+    credentials: wrap(directory.credentials),
   });
 }
 

@@ -4,6 +4,7 @@ import type {
   AuditVerification,
   DefaultPermission,
   DirectoryAuth,
+  ExpiringCredential,
   Organization,
   OrganizationFormOptions,
   Page,
@@ -81,6 +82,17 @@ export function restDirectory<P extends string = DefaultPermission>(
     },
     can: (permission, target) => state.can(permission, target),
     users: usersApi(w, state),
+    credentials: {
+      expiring: async (query) =>
+        as<ExpiringCredential[]>(
+          await w.send({
+            operation: "credentials.expiring",
+            method: "GET",
+            path: await w.orgPath("/credentials/expiring"),
+            query,
+          }),
+        ),
+    },
     roles: rolesApi(w),
     locations: locationsApi(w),
     organization: {

@@ -2,6 +2,7 @@ import { type OpenApiDocument, openApiDocument } from "./openapi";
 import type { ResolvedOptions } from "./options";
 import type { PublicRoute, Route } from "./route";
 import { authRoutes } from "./routes.auth";
+import { credentialRoutes } from "./routes.credentials";
 import { locationRoutes } from "./routes.locations";
 import { organizationRoutes } from "./routes.organization";
 import { provisioningRoutes } from "./routes.provisioning";
@@ -21,6 +22,7 @@ export function routeTable(settings: ResolvedOptions): readonly Route[] {
     ...organizationRoutes,
     ...userRoutes,
     ...userActionRoutes,
+    ...credentialRoutes,
     ...roleRoutes,
     ...locationRoutes,
     ...sessionRoutes,

@@ -1,3 +1,4 @@
+import type { CredentialFilter } from "@staffroom/core";
 import { type ReactNode, useId } from "react";
 import { useMessages } from "../../provider/context";
 import { Button } from "../../ui/Button";
@@ -5,7 +6,8 @@ import { usePartContext } from "./directory-context";
 
 /**
  * `UserDirectory.Toolbar`: the server-side search (debounced; name, email or NPI) and the filters —
- * location, role, administrators, providers — with "Clear filters" while any applies. Both return
+ * location, role, administrators, providers, expiring or expired credentials — with "Clear filters"
+ * while any applies. Both return
  * to the first page.
  *
  * @example <UserDirectory.Toolbar />
@@ -15,6 +17,8 @@ export function DirectoryToolbar(): ReactNode {
   const m = useMessages().directory;
   const { filters, locations, roles, ids } = state;
   const adminsHint = useId();
+  const credentialsId = useId();
+  const c = useMessages().credentials;
   // What "Administrators only" counts: every role that manages users (core's `administrator`), named.
   const adminRoles = roles.filter((r) => r.administrator).map((r) => r.name);
   return (
@@ -96,6 +100,21 @@ export function DirectoryToolbar(): ReactNode {
         />
         {m.practitionersOnly}
       </label>
+      <label htmlFor={credentialsId} className="sr-visually-hidden">
+        {c.filterLabel}
+      </label>
+      <select
+        id={credentialsId}
+        className="sr-select"
+        value={filters.credentials ?? ""}
+        onChange={(e) =>
+          state.setFilters({ credentials: (e.target.value || null) as CredentialFilter | null })
+        }
+      >
+        <option value="">{c.filterAny}</option>
+        <option value="expiring">{c.filterExpiring}</option>
+        <option value="expired">{c.filterExpired}</option>
+      </select>
       {state.filtered ? (
         <Button variant="ghost" size="sm" onClick={state.clearFilters}>
           {m.clearFilters}

@@ -2,6 +2,7 @@ import type { Location, User } from "@staffroom/core";
 import type { ReactNode } from "react";
 import { useMessages } from "../../provider/context";
 import { Avatar, Badge } from "../../ui/Badge";
+import { CredentialBadge } from "../credentials/CredentialBadge";
 
 /** Props of {@link PersonCell}. */
 export interface PersonCellProps {
@@ -13,8 +14,8 @@ export interface PersonCellProps {
 }
 
 /**
- * Avatar, "Jane Smith RN", job title and badges (main contact, provider, NPI, case manager, locked,
- * must change password).
+ * Avatar, "Jane Smith RN", job title and badges (main contact, provider, NPI, "Expires in N days" or
+ * "Expired" credentials, case manager, locked, must change password).
  *
  * @example <PersonCell user={user} />
  */
@@ -30,6 +31,7 @@ export function PersonCell({ user, failure, mainContact }: PersonCellProps): Rea
           {mainContact ? <Badge tone="accent">{m.badges.mainContact}</Badge> : null}
           {user.flags.practitioner ? <Badge tone="success">{m.badges.provider}</Badge> : null}
           {user.provider?.npi ? <span className="sr-mono">{m.badges.npi(user.provider.npi)}</span> : null}
+          <CredentialBadge alert={user.credentialAlert} />
           {user.flags.caseManager ? <Badge tone="accent">{m.badges.caseManager}</Badge> : null}
           {user.locked ? <Badge tone="danger">{m.badges.locked}</Badge> : null}
           {user.mustChangePassword && user.status === "active" ? (

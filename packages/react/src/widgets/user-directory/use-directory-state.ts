@@ -1,4 +1,4 @@
-import type { UserQuery, UserSortField, UserStatus } from "@staffroom/core";
+import type { CredentialFilter, UserQuery, UserSortField, UserStatus } from "@staffroom/core";
 import { useEffect, useMemo, useState } from "react";
 import { hashKey } from "../../query/query-key";
 import { useControllable } from "../../ui/use-controllable";
@@ -15,6 +15,11 @@ export interface UserDirectoryFilters {
   readonly roleId: string | null;
   readonly admin: boolean;
   readonly practitioner: boolean;
+  /**
+   * Only providers whose earliest credential expires within 30 days (`expiring`) or has expired
+   * (`expired`), on the directory clock's date. Absent or null: no credential filter.
+   */
+  readonly credentials?: CredentialFilter | null;
 }
 
 /**
@@ -53,6 +58,7 @@ export const NO_FILTERS: UserDirectoryFilters = {
   roleId: null,
   admin: false,
   practitioner: false,
+  credentials: null,
 };
 const DEFAULT_SORT: UserDirectorySort = { field: "name", direction: "asc" };
 const NO_SELECTION: UserDirectorySelection = {};
@@ -192,6 +198,7 @@ export function useDirectoryState(options: UserDirectoryStateOptions): UserDirec
       ...(filters.roleId ? { roleId: filters.roleId } : {}),
       ...(filters.admin ? { admin: true } : {}),
       ...(filters.practitioner ? { practitioner: true } : {}),
+      ...(filters.credentials ? { credentials: filters.credentials } : {}),
     }),
     [search, filters],
   );
@@ -222,7 +229,8 @@ export function useDirectoryState(options: UserDirectoryStateOptions): UserDirec
     filters.locationId !== null ||
     filters.roleId !== null ||
     filters.admin ||
-    filters.practitioner;
+    filters.practitioner ||
+    !!filters.credentials;
 
   return {
     status,

@@ -3,6 +3,7 @@ import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
+import { seedCredentials } from "../../testing/credential-world";
 import { StoryFrame } from "../../testing/story-helpers";
 import { UserFormDialog } from "./UserFormDialog";
 
@@ -57,6 +58,36 @@ export const EditProvider: Story = {
     const body = within(canvasElement.ownerDocument.body);
     const dialog = await body.findByRole("dialog", { name: /^Edit / });
     await expect(await within(dialog).findByLabelText("NPI")).toBeInTheDocument();
+  },
+};
+
+/**
+ * Issue 15: a provider's licences, DEA registration and board certification as rows — type,
+ * number, state, issuer, expiry — each a named group with its Remove button; Add credential below.
+ */
+export const EditCredentials: Story = {
+  args: { mode: "edit", userId: "loaded", open: true, onOpenChange: () => undefined },
+  loaders: [
+    async (): Promise<Loaded> => {
+      const seeded = await seededWorld({ users: 8 });
+      const { expiring } = await seedCredentials(seeded);
+      return { directory: seeded.owner, user: expiring };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = await body.findByRole("dialog", { name: /^Edit / });
+    const dea = await within(dialog).findByRole("group", { name: "Credential 2: DEA registration" });
+    await expect(within(dea).getByLabelText("State")).toHaveValue("CA");
+    const add = within(dialog).getByRole("button", { name: "Add credential" });
+    await userEvent.click(add);
+    await expect(
+      within(dialog).getByRole("group", { name: "Credential 3: State licence" }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole("button", { name: "Remove credential 3 (State licence)" }),
+    );
+    await expect(add).toHaveFocus();
   },
 };
 

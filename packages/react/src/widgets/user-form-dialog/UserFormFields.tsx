@@ -14,6 +14,7 @@ import { useMessages } from "../../provider/context";
 import { Field } from "../../ui/Field";
 import { NewPasswordFields } from "../account/NewPasswordFields";
 import { DEFAULT_PASSWORD_LENGTH } from "../account/password-hint";
+import { CredentialFields } from "./CredentialFields";
 import { lacksFeature, type UserFormValues } from "./user-form-values";
 
 type Form = UseFormReturn<UserFormValues>;
@@ -434,7 +435,8 @@ export function OptionsFields({
 }
 
 /**
- * NPI, taxonomy codes, bio, provider types, capacity and scheduling step (W10), for practitioners,
+ * NPI, taxonomy codes, bio, provider types, capacity, scheduling step (W10) and credentials (issue
+ * 15: licences, DEA registrations, board certifications with their expiry), for practitioners,
  * when core's form options allow a provider profile (the organization has the provider directory).
  *
  * @example <ProviderFields form={form} options={options} />
@@ -513,6 +515,7 @@ export function ProviderFields({
         <Field label={t.bio} error={e?.bio?.message} className="sr-span-2">
           {(p) => <textarea className="sr-textarea" {...p} {...form.register("provider.bio")} />}
         </Field>
+        <CredentialFields form={form} />
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import type {
   CreateUserInput,
+  CredentialKind,
   InviteUserInput,
   Location,
   Role,
@@ -9,6 +10,28 @@ import type {
   Verdict,
 } from "@staffroom/core";
 import type { Messages } from "../../messages/messages";
+
+/**
+ * One credential row of the form (issue 15), every field a string: an empty state or expiry is none.
+ *
+ * @example { kind: "dea", number: "AB1234563", state: "CA", issuer: "", expiresOn: "2027-06-30" }
+ */
+export interface CredentialFormRow {
+  kind: CredentialKind;
+  number: string;
+  state: string;
+  issuer: string;
+  expiresOn: string;
+}
+
+/** A new, empty credential row: a state licence. */
+export const emptyCredentialRow = (): CredentialFormRow => ({
+  kind: "state_licence",
+  number: "",
+  state: "",
+  issuer: "",
+  expiresOn: "",
+});
 
 /** What the user form edits: the API input, with text fields as strings. */
 export interface UserFormValues {
@@ -39,11 +62,14 @@ export interface UserFormValues {
     capacity: string;
     schedulingStep: string;
     providerTypes: string[];
+    credentials: CredentialFormRow[];
   };
 }
 
+const CREDENTIAL_FIELDS = ["kind", "number", "state", "issuer", "expiresOn"] as const;
+
 /** Every field name the form renders, for placing server issues. */
-export const USER_FORM_FIELDS = [
+export const USER_FORM_FIELDS: readonly string[] = [
   "email",
   "profile.givenName",
   "profile.familyName",
@@ -68,12 +94,24 @@ export const USER_FORM_FIELDS = [
   "provider.capacity",
   "provider.schedulingStep",
   "provider.providerTypes",
-] as const;
+  "provider.credentials.root",
+  // One set per row core accepts (at most 20), so a server issue on a row's field lands on it.
+  ...Array.from({ length: 20 }, (_, i) =>
+    CREDENTIAL_FIELDS.map((field) => `provider.credentials.${i}.${field}`),
+  ).flat(),
+];
 
 /** The form field that shows an issue of an input path (`locationAccess` → `locationIds`). */
 export function fieldOfUserPath(path: readonly (string | number)[]): string {
-  const [head, second] = path;
+  const [head, second, third, fourth] = path;
   if (head === "locationAccess") return "locationIds";
+  if (head === "provider" && second === "credentials") {
+    // Core's paths hold the row as a number; the form resolver's, as a string.
+    const row = typeof third === "number" || /^\d+$/.test(String(third)) ? Number(third) : null;
+    return row !== null && typeof fourth === "string"
+      ? `provider.credentials.${row}.${fourth}`
+      : "provider.credentials.root";
+  }
   if (head === "provider" && typeof second === "string") return `provider.${second}`;
   if (head === "provider") return "flags.practitioner";
   if (head === "profile" && typeof second === "string") return `profile.${second}`;
@@ -141,7 +179,15 @@ export function emptyUserForm(defaults: {
     flags: { practitioner: false, diary: false, caseManager: false },
     loginChannels: { web: true, mobile: false },
     licences: [],
-    provider: { npi: "", taxonomyCodes: "", bio: "", capacity: "1", schedulingStep: "15", providerTypes: [] },
+    provider: {
+      npi: "",
+      taxonomyCodes: "",
+      bio: "",
+      capacity: "1",
+      schedulingStep: "15",
+      providerTypes: [],
+      credentials: [],
+    },
   };
 }
 
@@ -176,6 +222,13 @@ export function userToForm(user: User): UserFormValues {
       capacity: String(user.provider?.capacity ?? 1),
       schedulingStep: String(user.provider?.schedulingStep ?? 15),
       providerTypes: user.provider?.providerTypes.map((t) => t.type) ?? [],
+      credentials: (user.provider?.credentials ?? []).map((c) => ({
+        kind: c.kind,
+        number: c.number,
+        state: c.state ?? "",
+        issuer: c.issuer ?? "",
+        expiresOn: c.expiresOn ?? "",
+      })),
     },
   };
 }
@@ -193,6 +246,13 @@ function providerOf(v: UserFormValues, offered: OfferedFields): CreateUserInput[
     providerTypes: v.provider.providerTypes.map((type) => ({ type, locationIds: locations.filter(Boolean) })),
     capacity: Number(v.provider.capacity),
     schedulingStep: Number(v.provider.schedulingStep) as 15,
+    credentials: v.provider.credentials.map((c) => ({
+      kind: c.kind,
+      number: c.number,
+      state: c.state === "" ? null : c.state,
+      issuer: text(c.issuer),
+      expiresOn: c.expiresOn === "" ? null : c.expiresOn,
+    })),
   };
 }
 
@@ -285,6 +345,18 @@ export function userFieldLabel(m: Messages, name: string): string | undefined {
     "provider.schedulingStep": t.schedulingStep,
     "provider.providerTypes": t.providerTypes,
   };
+  const row = /^provider\.credentials\.(\d+)\.(\w+)$/.exec(name);
+  if (row) {
+    const c = m.credentials;
+    const field = {
+      kind: c.kind,
+      number: c.number,
+      state: c.state,
+      issuer: c.issuer,
+      expiresOn: c.expiresOn,
+    }[row[2] as (typeof CREDENTIAL_FIELDS)[number]];
+    return field ? `${c.legend} ${Number(row[1]) + 1}: ${field}` : undefined;
+  }
   return labels[name];
 }
 
