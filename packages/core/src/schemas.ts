@@ -82,6 +82,7 @@ export {
   UserActionOfferSchema,
   UserFormOptionsSchema,
 } from "./users/user-form-options.schema";
+export { ImportInputSchema, ImportReportSchema } from "./users/user-import.schema";
 export { CreateUserInputSchema, InviteUserInputSchema, UserPatchSchema } from "./users/user-input.schema";
 export { UserQuerySchema } from "./users/user-query.schema";
 export {

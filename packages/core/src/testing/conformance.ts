@@ -16,6 +16,7 @@ import { registerDirectoryTests } from "./conformance/directory";
 import { registerErasureTests } from "./conformance/erasure";
 import { registerErrorTests } from "./conformance/errors";
 import { registerFeatureTests } from "./conformance/features";
+import { registerImportTests } from "./conformance/import";
 import { registerInvitationTests } from "./conformance/invitations";
 import { registerLifecycleTests } from "./conformance/lifecycle";
 import { registerLocationTests } from "./conformance/locations";
@@ -60,6 +61,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerLocationTests(make);
     registerOrganizationTests(make);
     registerSeatTests(make);
+    registerImportTests(make);
     registerFeatureTests(make);
     registerProviderTests(make);
     registerProvisioningTests(make);
