@@ -9,6 +9,7 @@ import type {
 } from "@staffroom/core";
 import { type AccountMessages, accountMessages } from "../widgets/account/messages";
 import { type AuditMessages, auditMessages } from "../widgets/audit-trail/messages";
+import { type ImportUsersMessages, importUsersMessages } from "../widgets/import-users-dialog/messages";
 import { type LocationsMessages, locationsMessages } from "../widgets/locations-manager/messages";
 import {
   type OrganizationSettingsMessages,
@@ -286,6 +287,7 @@ export interface Messages {
   readonly switcher: SwitcherMessages;
   readonly account: AccountMessages;
   readonly sessions: SessionsMessages;
+  readonly importUsers: ImportUsersMessages;
   /** A screen the actor may not open (core's `canOpenScreen`): what each widget shows instead of loading it. */
   readonly access: {
     /** Each screen by the name the sentence below uses. */
@@ -586,6 +588,7 @@ export const englishMessages: Messages = {
   switcher: switcherMessages,
   account: accountMessages,
   sessions: sessionsMessages,
+  importUsers: importUsersMessages,
   access: {
     screens: {
       users: "Users",
