@@ -71,12 +71,8 @@ export function ImportPreview({ table, report, limit = 100 }: ImportPreviewProps
       {report.rows.length > rows.length ? (
         <p className="sr-hint">{t.previewShown(rows.length, report.rows.length)}</p>
       ) : null}
-      <div
-        className="sr-table-wrap sr-import-preview"
-        role="region"
-        aria-label={t.previewLabel}
-        tabIndex={-1}
-      >
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so the keyboard can scroll it */}
+      <section className="sr-table-wrap sr-import-preview" aria-label={t.previewLabel} tabIndex={0}>
         <table className="sr-table">
           <caption className="sr-visually-hidden">{t.previewLabel}</caption>
           <thead>
@@ -126,7 +122,7 @@ export function ImportPreview({ table, report, limit = 100 }: ImportPreviewProps
             })}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }
