@@ -5,7 +5,7 @@
 // writes them to bench/bench-results.json under "import".
 import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -120,6 +120,8 @@ previous.import = {
   command: "pnpm --filter @staffroom/postgres bench:import",
   date: new Date().toISOString(),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  // Other work on the machine skews the figures: the 1-minute load average when the run ended.
+  load: Number(loadavg()[0]?.toFixed(1)),
   results,
 };
 await writeFile(file, `${JSON.stringify(previous, null, 2)}\n`);

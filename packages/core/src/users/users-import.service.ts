@@ -1,5 +1,6 @@
 import { type ActorContext, loadActor } from "../access/actor";
 import { auditActor, auditTarget } from "../audit/audit-writer";
+import { canonicalJson } from "../audit/chain";
 import type { Unit } from "../directory/context";
 import { type ActorSession, readOp, writeOp } from "../directory/runner";
 import { parseInput } from "../directory/validate";
@@ -173,7 +174,7 @@ async function importRow(
     );
     if (after.version === existing.version) return result(p, "unchanged");
     const changed = IMPORT_FIELDS.filter(
-      (f) => JSON.stringify(IMPORT_FIELD_VALUE[f](existing)) !== JSON.stringify(IMPORT_FIELD_VALUE[f](after)),
+      (f) => canonicalJson(IMPORT_FIELD_VALUE[f](existing)) !== canonicalJson(IMPORT_FIELD_VALUE[f](after)),
     );
     return result(p, "updated", [], changed);
   }

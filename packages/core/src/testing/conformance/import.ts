@@ -173,6 +173,34 @@ export function registerImportTests(factory: WorldFactory): void {
       ]);
     });
 
+    it("R11 importing practitioners twice (NPI, taxonomy codes, mobile login with a phone): the second run is all unchanged and writes nothing", async () => {
+      const ctx = await setup(factory);
+      await setFeatures(ctx, { mobileApp: true, providerDirectory: true });
+      const role = await templateRole(ctx, "provider");
+      const file: ImportInput = {
+        columns: COLUMNS,
+        rows: [0, 1, 2].map((i) =>
+          row({
+            Email: `doc${i}@staff.harbor.example`,
+            "First name": "Doc",
+            "Last name": `Number${i}`,
+            Title: "MD",
+            Role: role.name,
+            Locations: ctx.location.name,
+            "Primary phone": `+1415555012${i}`,
+            "Mobile login": "yes",
+            Practitioner: "yes",
+            NPI: npiWithCheckDigit(`12345678${i}`),
+            "Taxonomy codes": "207Q00000X|207R00000X",
+          }),
+        ),
+      };
+      const first = await ctx.owner.users.import({ ...file, dryRun: false });
+      expect(statuses(first)).toEqual(["1:invited", "2:invited", "3:invited"]);
+      const again = await expectNoChange(ctx, () => ctx.owner.users.import({ ...file, dryRun: false }));
+      expect(statuses(again)).toEqual(["1:unchanged", "2:unchanged", "3:unchanged"]);
+    });
+
     it("new users can be created active instead of invited, with no invitation mail", async () => {
       const ctx = await setup(factory);
       const role = await templateRole(ctx, "front_desk");
