@@ -93,7 +93,10 @@ async function onPostgres() {
   try {
     await migrate(pool);
     const { rows } = await pool.query("SHOW server_version");
-    return { label: `PostgreSQL ${rows[0].server_version}`, rows: await importBench(postgresStore({ client: pool })) };
+    return {
+      label: `PostgreSQL ${rows[0].server_version}`,
+      rows: await importBench(postgresStore({ client: pool })),
+    };
   } finally {
     await pool.end();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);

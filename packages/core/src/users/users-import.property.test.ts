@@ -45,7 +45,7 @@ describe("CSV import properties", () => {
           const world = await memoryWorld();
           const owner = world.as(world.owner.id) as StaffDirectory;
           const north = await owner.locations.create({ name: "North" });
-          const south = await owner.locations.create({ name: "South" });
+          await owner.locations.create({ name: "South" }); // outside the delegated admin's scope (R4)
           const manager = await owner.roles.create({
             name: "Manager",
             permissions: ["users.view", "users.manage"],
