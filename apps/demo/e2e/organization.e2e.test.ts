@@ -110,7 +110,7 @@ describe.each(WIRINGS)("Organization (%s wiring)", (wiring) => {
     );
     await confirm.getByRole("button", { name: "Cancel", exact: true }).click();
     await gone(confirm);
-    await see(page.getByText(`${used} of 60 in use`, { exact: true }));
+    await see(page.getByText(`${used} of 250 in use`, { exact: true }));
 
     await page.getByRole("button", { name: "Save changes", exact: true }).click();
     await dialogTitled(page, "Save a seat limit below what is in use?")

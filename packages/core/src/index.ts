@@ -194,6 +194,18 @@ export {
 export type { BulkInput, BulkItem, ResetPasswordInput, UserAction } from "./users/user-actions.schema";
 export { mobilePhoneVerdict } from "./users/user-fields.rules";
 export type { FieldOption, UserActionOffer, UserFormOptions } from "./users/user-form-options.schema";
+export { guessImportMapping, IMPORT_FIELD_HEADERS } from "./users/user-import.mapping";
+export {
+  IMPORT_FIELDS,
+  IMPORT_STATUSES,
+  type ImportField,
+  type ImportInput,
+  type ImportIssue,
+  type ImportMapping,
+  type ImportReport,
+  type ImportRowResult,
+  type ImportStatus,
+} from "./users/user-import.schema";
 export {
   type CreateUserInput,
   CreateUserInputSchema,

@@ -90,6 +90,7 @@ export {
   UserActionOfferSchema,
   UserFormOptionsSchema,
 } from "./users/user-form-options.schema";
+export { ImportInputSchema, ImportReportSchema } from "./users/user-import.schema";
 export { CreateUserInputSchema, InviteUserInputSchema, UserPatchSchema } from "./users/user-input.schema";
 export { CredentialFilterSchema, UserQuerySchema } from "./users/user-query.schema";
 export {

@@ -118,6 +118,11 @@ export { SeatMeter, type SeatMeterProps } from "./widgets/organization-settings/
 // @exports sessions-manager
 
 export * from "./hooks/session-hooks";
+export {
+  ImportUsersDialog,
+  type ImportUsersDialogProps,
+} from "./widgets/import-users-dialog/ImportUsersDialog";
+export type { ImportUsersMessages } from "./widgets/import-users-dialog/messages";
 export type { SessionsMessages } from "./widgets/sessions-manager/messages";
 export { SessionsManager, type SessionsManagerProps } from "./widgets/sessions-manager/SessionsManager";
 export { SessionTable, type SessionTableProps } from "./widgets/sessions-manager/SessionTable";

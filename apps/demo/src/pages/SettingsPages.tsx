@@ -1,6 +1,7 @@
 import { isId } from "@staffroom/core";
 import {
   AuditTrail,
+  ImportUsersDialog,
   LocationsManager,
   OrganizationSettings,
   ProvisioningSettings,
@@ -8,7 +9,7 @@ import {
   SessionsManager,
   UserDirectory,
 } from "@staffroom/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Link } from "../routing/Link";
 import { useAppLocation } from "../routing/router";
 import { PageHeader } from "../shell/PageHeader";
@@ -42,21 +43,41 @@ function SettingsPage({
 export const usersHolding = (roleId: string): string => `/settings/users?role=${encodeURIComponent(roleId)}`;
 
 /**
- * Settings › Users: the directory with its dialogs (W1, W2, W4–W6, W9–W12); `?role=<id>` opens it
- * filtered to that role's holders (anything not shaped like an id is ignored).
+ * Settings › Users: the directory with its dialogs (W1, W2, W4–W6, W9–W12) and, for those who
+ * manage users, Import from CSV (issue 15) with the sample file; `?role=<id>` opens it filtered to
+ * that role's holders (anything not shaped like an id is ignored).
  *
  * @example <UsersPage />
  */
 export function UsersPage(): ReactNode {
   const role = useAppLocation().search.get("role");
   const roleId = isId(role) ? role : null;
+  const [importing, setImporting] = useState(false);
   return (
     <SettingsPage title="Users">
+      <SignedIn>
+        {({ directory }) =>
+          directory.can("users.manage") ? (
+            <div className="page-actions">
+              <button type="button" className="app-button" onClick={() => setImporting(true)}>
+                Import from CSV
+              </button>
+              <a className="page-action-link" href={IMPORT_SAMPLE} download>
+                Sample file (200 staff, 12 rows with mistakes)
+              </a>
+            </div>
+          ) : null
+        }
+      </SignedIn>
       {/* A new ?role= starts the directory again on that filter. */}
       <UserDirectory key={roleId ?? ""} {...(roleId ? { initialFilters: { roleId } } : {})} />
+      <ImportUsersDialog open={importing} onOpenChange={setImporting} />
     </SettingsPage>
   );
 }
+
+/** The import sample the demo serves (see `seed/import-sample.ts`). */
+const IMPORT_SAMPLE = "/samples/harbor-staff-import.csv";
 
 /** Settings › Roles: roles and the permission matrix (W7); a role in use links to its holders. @example <RolesPage /> */
 export function RolesPage(): ReactNode {

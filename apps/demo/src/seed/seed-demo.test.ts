@@ -189,7 +189,7 @@ describe("the demo seed", () => {
 
   it("shows seat usage with room for at least ten more people in Harbor", async () => {
     const usage = await olive.organization.usage();
-    expect(usage.named.limit).toBe(60);
+    expect(usage.named.limit).toBe(250);
     expect((usage.named.limit ?? 0) - usage.named.used).toBeGreaterThanOrEqual(10);
     expect(usage.practitioners.limit).not.toBeNull();
     expect((usage.practitioners.limit ?? 0) - usage.practitioners.used).toBeGreaterThanOrEqual(10);

@@ -49,12 +49,16 @@ export interface SeedResult {
   readonly users: number;
 }
 
-/** Seats Harbor starts with: usage shows, and the end-to-end tests have room to add people. */
-const HARBOR_NAMED_SEATS = 60;
+/**
+ * Seats Harbor starts with: usage shows, the end-to-end tests have room to add people, and the
+ * import sample (`public/samples/harbor-staff-import.csv`: 188 good rows, 40 of them practitioners)
+ * fits.
+ */
+const HARBOR_NAMED_SEATS = 250;
 /** Free named seats left after `--users N` raises the limit. */
 const SEAT_HEADROOM = 15;
 const TIDEWATER_NAMED_SEATS = 15;
-const HARBOR_PRACTITIONER_SEATS = 30;
+const HARBOR_PRACTITIONER_SEATS = 80;
 /** Failed sign-ins the seed tries at most to lock an account (core's default threshold is 10). */
 const MAX_LOCKOUT_ATTEMPTS = 50;
 /** How often a long seed yields, so a page can paint its progress (each yield costs a timer tick). */
@@ -81,7 +85,7 @@ const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * outbox), so every rule and audit event applies and the seed runs on any store:
  *
  * - Harbor Urgent Care (Downtown, Northside and Bayview clinics; scheduling, provider directory and
- *   mobile app on; a Telehealth licence; 60 named seats) with Olive Owner, Adam Admin, Carl Manager
+ *   mobile app on; a Telehealth licence; 250 named seats) with Olive Owner, Adam Admin, Carl Manager
  *   (Clinic Manager limited to Downtown), Lara Locked, Mona Mustchange, Dina Disabled, Paul Pending,
  *   Dr. Nina Patel MD and 40 more staff across statuses;
  * - Tidewater Physiotherapy (Tidewater Main) with nine people, where Olive is the only administrator

@@ -11,7 +11,7 @@ import type { StoreTransaction } from "../store/store.port";
 import { displayName } from "../users/user.schema";
 import type { AuditDraft, RequestMetadata } from "./audit.schema";
 import type { FieldChange } from "./audit-event.schema";
-import { GENESIS_HASH } from "./chain";
+import { canonicalJson, GENESIS_HASH } from "./chain";
 import { sealAuditEvent, splitAuditEvent } from "./personal";
 
 /** What a use-case says about its mutation; the writer adds time, actor, chain. */
@@ -61,7 +61,7 @@ export async function writeAudit(ctx: ServiceContext, unit: Unit, entry: AuditEn
 }
 
 /**
- * Before/after of every listed field that differs (compared as JSON; absent counts as null), for
+ * Before/after of every listed field that differs (compared as canonical JSON, keys sorted; absent counts as null), for
  * the audit trail. The fields are keys of the record, so a renamed field fails to compile here
  * instead of silently dropping out of the trail. Never called with secrets.
  *
@@ -77,7 +77,9 @@ export function diff<T extends object, K extends keyof T & string>(
   for (const field of fields) {
     const b = before[field] ?? null;
     const a = after[field] ?? null;
-    if (JSON.stringify(b) !== JSON.stringify(a)) out[field] = { before: b, after: a };
+    // Key order is not a change: a store may hand back a JSON column's keys in its own order
+    // (PostgreSQL's jsonb sorts them), while a parsed patch has the schema's.
+    if (canonicalJson(b) !== canonicalJson(a)) out[field] = { before: b, after: a };
   }
   return out;
 }

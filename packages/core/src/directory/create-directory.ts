@@ -50,6 +50,7 @@ import { userActionOffers } from "../users/users.rules";
 import { bulkUsers } from "../users/users-bulk.service";
 import { createUser, inviteUser } from "../users/users-create.service";
 import { userFormOptions } from "../users/users-form-options.service";
+import { importUsers } from "../users/users-import.service";
 import { resendInvitation, revokeInvitation } from "../users/users-invitations.service";
 import { inviteMany } from "../users/users-invite-many.service";
 import { deleteUser, disableUser, restoreUser } from "../users/users-lifecycle.service";
@@ -131,6 +132,7 @@ function staffDirectory<P extends string>(s: ActorSession): StaffDirectory<P> {
       revokeInvitation: (id, options) => revokeInvitation(s, id, options),
       invitation: (id) => getInvitation(s, id),
       bulk: (input) => bulkUsers(s, input),
+      import: (input) => importUsers(s, input),
       actions: (user) => userActionOffers(s.snapshot, { ...user, account: null }),
       formOptions: (id) => userFormOptions(s, id),
     },

@@ -40,6 +40,8 @@ export interface DirectoryPolicy {
   readonly resetWindowMs: number;
   /** Most ids in one bulk action. Default 500. */
   readonly bulkMaxIds: number;
+  /** Most data rows in one CSV import (`users.import`). Default 10 000. */
+  readonly importMaxRows: number;
   /**
    * Failed sign-ins one client (an IP address; IPv6 by its /64) may make per window, across all
    * accounts, before its sign-ins are refused `rate_limited` (password spraying). A sign-in with
@@ -64,6 +66,7 @@ export const DEFAULT_POLICY: DirectoryPolicy = {
   passwordMinLength: 12,
   passwordMaxLength: 128,
   bulkMaxIds: 500,
+  importMaxRows: 10_000,
   sessionIdleMs: 15 * 60 * 1000,
   sessionLifetimeMs: 12 * 60 * 60 * 1000,
   sessionTouchIntervalMs: 30 * 1000,

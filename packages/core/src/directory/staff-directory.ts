@@ -29,6 +29,7 @@ import type { ExpiringCredential, ExpiringCredentialsQuery } from "../users/cred
 import type { User } from "../users/user.schema";
 import type { BulkInput, ResetPasswordInput } from "../users/user-actions.schema";
 import type { UserActionOffer, UserFormOptions } from "../users/user-form-options.schema";
+import type { ImportInput, ImportReport } from "../users/user-import.schema";
 import type { CreateUserInput, InviteUserInput, UserPatch } from "../users/user-input.schema";
 import type { UserQuery } from "../users/user-query.schema";
 import type {
@@ -132,6 +133,13 @@ export interface StaffDirectory<P extends string = DefaultPermission> {
      * `not_found` for a user outside the actor's scope (R5); open to those who read users.
      */
     formOptions(id?: string): Promise<UserFormOptions>;
+    /**
+     * CSV import (rows already parsed): `dryRun` (the default) reports what each row would do and
+     * writes nothing; `dryRun: false` applies it, each row alone, and reports the same. A row is
+     * `created`, `invited`, `updated` (matched by email), `unchanged`, `skipped` or an `error` with
+     * issues by column; every rule applies per row.
+     */
+    import(input: ImportInput): Promise<ImportReport>;
   };
 
   /** Provider credentials (issue 15): state licences, DEA registrations, board certifications. */

@@ -101,15 +101,16 @@ export function firstRefusal(...checks: readonly (() => Verdict)[]): Verdict {
 
 /**
  * The `DirectoryError` the service throws for a refusal: the same code, rule, message and details;
- * a rule about one field also names it as an issue, so forms show it on that field.
+ * a refusal about one field (a rule, or R3's `forbidden` on a role or locations) also names it as an
+ * issue, so forms and the CSV import's report show it on that field.
  *
  * @example throw refusalError(refuse.conflict("Only active users can be disabled."));
  */
 export function refusalError(refusal: Refusal): DirectoryError {
   const issues =
     refusal.issues ??
-    (refusal.field && refusal.rule
-      ? [{ path: refusal.field, code: refusal.rule, message: refusal.message }]
+    (refusal.field
+      ? [{ path: refusal.field, code: refusal.rule ?? refusal.code, message: refusal.message }]
       : undefined);
   return new DirectoryError({
     code: refusal.code,

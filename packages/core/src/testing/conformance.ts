@@ -17,6 +17,7 @@ import { registerDirectoryTests } from "./conformance/directory";
 import { registerErasureTests } from "./conformance/erasure";
 import { registerErrorTests } from "./conformance/errors";
 import { registerFeatureTests } from "./conformance/features";
+import { registerImportTests } from "./conformance/import";
 import { registerInvitationTests } from "./conformance/invitations";
 import { registerInviteManyTests } from "./conformance/invite-many";
 import { registerLifecycleTests } from "./conformance/lifecycle";
@@ -65,6 +66,7 @@ export function runConformanceSuite(name: string, factory: () => Promise<Conform
     registerLocationTests(make);
     registerOrganizationTests(make);
     registerSeatTests(make);
+    registerImportTests(make);
     registerFeatureTests(make);
     registerProviderTests(make);
     registerProviderTypeTests(make);

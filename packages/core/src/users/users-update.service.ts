@@ -1,3 +1,5 @@
+import type * as z from "zod/mini";
+import type { ActorContext } from "../access/actor";
 import { auditActor, auditTarget, diff } from "../audit/audit-writer";
 import type { Unit } from "../directory/context";
 import { type ActorSession, writeOp } from "../directory/runner";
@@ -29,35 +31,47 @@ export async function updateUser(
   const version = requireVersion(options);
   const patch = parseInput(UserPatchSchema, rawPatch);
   const locks = patch.email ? [`email:${patch.email}`] : [];
-  return writeOp(
-    s,
-    async (unit, a) => {
-      const target = await managedUser(unit.tx, a, id, unit.nowMs, { account: patch.email !== undefined });
-      const before = target.user;
-      expectVersion(before, version);
-      const after = applyUserPatch(before, patch);
-      const changes = diff(before, after, AUDITED_USER_FIELDS);
-      if (Object.keys(changes).length === 0) return userView(unit.tx, before, unit.nowMs);
-      const org = organizationFacts(a.organization, await unit.tx.listLocations(a.organization.id));
-      assertAllowed(updateUserVerdict(target.actor, org, target.target, before, after));
-      const roleChanged = changesOf(before, after).role;
-      const demoted =
-        isAdministrator(target.actor.roles?.get(before.roleId)) &&
-        !isAdministrator(target.actor.roles?.get(after.roleId));
-      if (roleChanged && demoted) await checkNotLastAdmin(unit.tx, a.organization, before);
-      await checkSeats(unit.tx, a.organization, before, after);
-      if (after.email !== before.email) await changeEmail(unit, target.account, after.email);
-      const next: UserRecord = { ...after, version: before.version + 1, updatedAt: unit.now };
-      await orStale(unit.tx.updateUser(next, before.version));
-      await auditActor(s.ctx, unit, a, {
-        action: roleChanged ? "user.role_changed" : "user.updated",
-        target: auditTarget.user(next),
-        changes,
-      });
-      return userView(unit.tx, next, unit.nowMs);
-    },
-    locks,
-  );
+  return writeOp(s, (unit, a) => updateUserIn(s, unit, a, id, version, patch), locks);
+}
+
+/**
+ * W4 inside a unit the caller opened (and locked: the organization, and `email:<new email>` when the
+ * patch changes it): every check runs before the first write, and a patch that changes nothing
+ * writes nothing and answers the user as it is. The CSV import runs it per row.
+ *
+ * @example await writeOp(s, (unit, a) => updateUserIn(s, unit, a, id, user.version, parseInput(UserPatchSchema, raw)));
+ */
+export async function updateUserIn(
+  s: ActorSession,
+  unit: Unit,
+  a: ActorContext,
+  id: unknown,
+  version: number,
+  patch: z.infer<typeof UserPatchSchema>,
+): Promise<User> {
+  const target = await managedUser(unit.tx, a, id, unit.nowMs, { account: patch.email !== undefined });
+  const before = target.user;
+  expectVersion(before, version);
+  const after = applyUserPatch(before, patch);
+  const changes = diff(before, after, AUDITED_USER_FIELDS);
+  if (Object.keys(changes).length === 0) return userView(unit.tx, before, unit.nowMs);
+  const org = organizationFacts(a.organization, await unit.tx.listLocations(a.organization.id));
+  assertAllowed(updateUserVerdict(target.actor, org, target.target, before, after));
+  const roleChanged = changesOf(before, after).role;
+  const demoted =
+    isAdministrator(target.actor.roles?.get(before.roleId)) &&
+    !isAdministrator(target.actor.roles?.get(after.roleId));
+  if (roleChanged && demoted) await checkNotLastAdmin(unit.tx, a.organization, before);
+  await checkSeats(unit.tx, a.organization, before, after);
+  if (after.email !== before.email) await changeEmail(unit, target.account, after.email);
+  const next: UserRecord = { ...after, version: before.version + 1, updatedAt: unit.now };
+  await orStale(unit.tx.updateUser(next, before.version));
+  await auditActor(s.ctx, unit, a, {
+    action: roleChanged ? "user.role_changed" : "user.updated",
+    target: auditTarget.user(next),
+    changes,
+  });
+  return userView(unit.tx, next, unit.nowMs);
 }
 
 /**

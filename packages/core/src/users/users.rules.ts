@@ -141,11 +141,14 @@ export function roleGrantVerdict(actor: ActorFacts, roleId: string): Verdict {
   const permissions = actor.roles?.get(roleId);
   if (!permissions) return refuse.field(["roleId"], "unknown_role", "This role does not exist.");
   if (mayGrantRole(actor.subject, { id: roleId, permissions })) return ALLOWED;
-  return refuse.forbidden(
-    actor.subject.grantableRoleIds
-      ? "This provisioning token may not give this role."
-      : "You cannot give a role with permissions you do not hold.",
-  );
+  return {
+    ...refuse.forbidden(
+      actor.subject.grantableRoleIds
+        ? "This provisioning token may not give this role."
+        : "You cannot give a role with permissions you do not hold.",
+    ),
+    field: ["roleId"],
+  };
 }
 
 /**

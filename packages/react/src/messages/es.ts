@@ -1,6 +1,7 @@
 import { spanishAccountMessages } from "../widgets/account/messages.es";
 import { spanishAuditMessages } from "../widgets/audit-trail/messages.es";
 import { spanishCredentialsMessages } from "../widgets/credentials/messages.es";
+import { spanishImportUsersMessages } from "../widgets/import-users-dialog/messages.es";
 import { spanishInviteManyMessages } from "../widgets/invite-user-dialog/invite-many-messages.es";
 import { spanishLocationsMessages } from "../widgets/locations-manager/messages.es";
 import { spanishOrganizationSettingsMessages } from "../widgets/organization-settings/messages.es";
@@ -308,6 +309,7 @@ export const spanishMessages: Messages = {
   sessions: spanishSessionsMessages,
   inviteMany: spanishInviteManyMessages,
   credentials: spanishCredentialsMessages,
+  importUsers: spanishImportUsersMessages,
   access: {
     screens: {
       users: "Usuarios",

@@ -11,6 +11,7 @@ import type {
 import { type AccountMessages, accountMessages } from "../widgets/account/messages";
 import { type AuditMessages, auditMessages } from "../widgets/audit-trail/messages";
 import { type CredentialsMessages, credentialsMessages } from "../widgets/credentials/messages";
+import { type ImportUsersMessages, importUsersMessages } from "../widgets/import-users-dialog/messages";
 import {
   type InviteManyMessages,
   inviteManyMessages,
@@ -308,6 +309,7 @@ export interface Messages {
   readonly account: AccountMessages;
   readonly sessions: SessionsMessages;
   readonly credentials: CredentialsMessages;
+  readonly importUsers: ImportUsersMessages;
   /** A screen the actor may not open (core's `canOpenScreen`): what each widget shows instead of loading it. */
   readonly access: {
     /** Each screen by the name the sentence below uses. */
@@ -617,6 +619,7 @@ export const englishMessages: Messages = {
   account: accountMessages,
   sessions: sessionsMessages,
   credentials: credentialsMessages,
+  importUsers: importUsersMessages,
   access: {
     screens: {
       users: "Users",

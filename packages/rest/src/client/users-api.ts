@@ -1,6 +1,7 @@
 import type {
   BulkResult,
   DeleteResult,
+  ImportReport,
   InvitationSummary,
   InviteManyResult,
   InviteResult,
@@ -108,6 +109,15 @@ export function usersApi(w: Wire, state: ActorState<string>): StaffDirectory["us
           operation: "users.bulk",
           method: "POST",
           path: await w.orgPath("/users/bulk"),
+          body: input,
+        }),
+      ),
+    import: async (input) =>
+      as<ImportReport>(
+        await w.send({
+          operation: "users.import",
+          method: "POST",
+          path: await w.orgPath("/users/import"),
           body: input,
         }),
       ),

@@ -1,6 +1,8 @@
 import { fail } from "@staffroom/core";
+import { parseCsv } from "./csv";
 import { transport } from "./rest-problem";
 
+const CSV_MEDIA = /^text\/csv\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?(?:;\s*header\s*=\s*present\s*)?$/i;
 const JSON_MEDIA = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
 function declaredLength(request: Request, max: number): number | null {
@@ -76,4 +78,25 @@ export async function readJsonBody(request: Request, max: number): Promise<unkno
 export async function refuseBody(request: Request, max: number): Promise<void> {
   const bytes = await readCapped(request, max);
   if (bytes.byteLength > 0) throw fail.field([], "unexpected_body", "This request takes no body.");
+}
+
+/**
+ * Reads a body that may be JSON or CSV: `text/csv` (UTF-8, with or without a BOM) is parsed into
+ * `{ columns, rows }` (see `parseCsv`), anything else goes through {@link readJsonBody}. At most
+ * `max` bytes or 413; text that is not UTF-8 is a 400.
+ *
+ * @example const body = await readJsonOrCsvBody(request, settings.maxImportBytes);
+ */
+export async function readJsonOrCsvBody(request: Request, max: number): Promise<unknown> {
+  const type = request.headers.get("content-type");
+  if (type === null || !CSV_MEDIA.test(type.trim())) return readJsonBody(request, max);
+  const bytes = await readCapped(request, max);
+  if (bytes.byteLength === 0) throw fail.field([], "required", "This request needs a CSV body.");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw fail.field([], "invalid_encoding", "The file is not UTF-8: save it as “CSV UTF-8”.");
+  }
+  return parseCsv(text);
 }

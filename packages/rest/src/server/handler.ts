@@ -2,7 +2,7 @@ import { type Actor, type Directory, fail, isId } from "@staffroom/core";
 import { parseIfMatch } from "../shared/etag";
 import { REQUEST_ID_HEADER } from "../shared/wire";
 import { authenticateWithSession } from "./authenticate";
-import { readJsonBody, refuseBody } from "./body";
+import { readJsonBody, readJsonOrCsvBody, refuseBody } from "./body";
 import { corsHeaders, preflightHeaders } from "./cors";
 import { checkCsrf } from "./csrf";
 import { respond } from "./known-response";
@@ -104,7 +104,7 @@ async function run(
     if (!token.token) throw fail.unauthenticated();
     // Authentication before the body (as for actor routes): an unknown or ended session is 401
     // whatever it sent. GETs carry no body and their handler resolves the session itself.
-    if (route.body === "json" || request.body !== null) await p.directory.auth.session(token.token);
+    if (route.body !== "none" || request.body !== null) await p.directory.auth.session(token.token);
   }
   checkIds(params);
   const version = readVersion(route, request);
@@ -112,7 +112,9 @@ async function run(
   const body =
     route.body === "json"
       ? await readJsonBody(request, settings.maxBodyBytes)
-      : await refuseBody(request, settings.maxBodyBytes);
+      : route.body === "json-or-csv"
+        ? await readJsonOrCsvBody(request, settings.maxImportBytes)
+        : await refuseBody(request, settings.maxBodyBytes);
   secretValues(body, secrets);
   const ctx: BaseContext = { ...base, query, body, version };
   let result: RouteResult;

@@ -129,7 +129,7 @@ function errorResponses(route: Route): JsonObject {
     codes.add("stale");
     codes.add("validation");
   }
-  if (route.body === "json" || route.doc.query) codes.add("validation");
+  if (route.body !== "none" || route.doc.query) codes.add("validation");
   if (route.method !== "GET") codes.add("forbidden");
   const out: JsonObject = {};
   for (const code of codes) out[String(ERROR_STATUS[code])] = problem(ERROR_TEXT[code]);
@@ -142,9 +142,13 @@ function errorResponses(route: Route): JsonObject {
       },
     };
   }
-  if (route.body === "json") {
+  if (route.body !== "none") {
     out["413"] = problem("The body is larger than the handler's limit");
-    out["415"] = problem("The body is not application/json");
+    out["415"] = problem(
+      route.body === "json"
+        ? "The body is not application/json"
+        : "The body is neither application/json nor text/csv",
+    );
   }
   out["500"] = problem("An unexpected error (no details are disclosed)");
   return out;
@@ -203,13 +207,22 @@ function operation(route: Route, components: Components): JsonObject {
     const name = components.add(doc.body, pascal(doc.operationId, "Body"), "input");
     op.requestBody = {
       required: true,
-      content: { "application/json": { schema: { $ref: `${REF}${name}` } } },
+      content: {
+        "application/json": { schema: { $ref: `${REF}${name}` } },
+        ...(route.body === "json-or-csv" ? { "text/csv": { schema: { type: "string" } } } : {}),
+      },
     };
   }
   const success: JsonObject = { description: doc.summary };
   if (doc.response) {
     const name = components.add(doc.response, pascal(doc.operationId, "Response"), "output");
     success.content = { "application/json": { schema: { $ref: `${REF}${name}` } } };
+  }
+  if (doc.csv) {
+    success.content = {
+      ...(success.content as JsonObject | undefined),
+      "text/csv": { schema: { type: "string" } },
+    };
   }
   if (doc.etag) {
     success.headers = {

@@ -104,6 +104,8 @@ export interface RestHandlerOptions {
   readonly cors?: CorsOptions;
   /** Largest request body in bytes. Default 102 400 (100 KiB). */
   readonly maxBodyBytes?: number;
+  /** Largest CSV or JSON body of `POST …/users/import`. Default 5 242 880 (5 MiB: about 25 000 rows). */
+  readonly maxImportBytes?: number;
   /** The session cookie set by sign-in. */
   readonly cookie?: SessionCookieOptions;
   /** Send Strict-Transport-Security. Default off (the app's TLS front usually sets it). */
@@ -135,6 +137,7 @@ export interface ResolvedOptions {
   readonly corsOrigins: ReadonlySet<string>;
   readonly corsMaxAge: number;
   readonly maxBodyBytes: number;
+  readonly maxImportBytes: number;
   readonly cookieName: string;
   readonly cookieSecure: boolean;
   readonly cookieDomain: string | null;
@@ -208,6 +211,10 @@ const defaultOnError = (event: RestErrorEvent): void => {
 export function resolveOptions(options: RestHandlerOptions): ResolvedOptions {
   const maxBodyBytes = options.maxBodyBytes ?? 100 * 1024;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new TypeError("maxBodyBytes must be ≥ 1");
+  const maxImportBytes = options.maxImportBytes ?? 5 * 1024 * 1024;
+  if (!Number.isInteger(maxImportBytes) || maxImportBytes < 1) {
+    throw new TypeError("maxImportBytes must be ≥ 1");
+  }
   const cookieName = options.cookie?.name ?? SESSION_COOKIE;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(cookieName)) throw new TypeError("cookie.name must be a simple token");
   return {
@@ -219,6 +226,7 @@ export function resolveOptions(options: RestHandlerOptions): ResolvedOptions {
     corsOrigins: new Set((options.cors?.origins ?? []).map((o) => originOf(o, "cors.origins") ?? o)),
     corsMaxAge: options.cors?.maxAgeSeconds ?? 600,
     maxBodyBytes,
+    maxImportBytes,
     cookieName,
     cookieSecure: options.cookie?.secure ?? true,
     cookieDomain: options.cookie?.domain ?? null,

@@ -25,8 +25,8 @@ export function replyOf(result: RouteResult): Reply {
   const hasBody = result.status !== 204;
   return {
     status: result.status,
-    body: hasBody ? toJson(result.body) : null,
-    contentType: hasBody ? "application/json; charset=utf-8" : null,
+    body: hasBody ? (result.text?.body ?? toJson(result.body)) : null,
+    contentType: hasBody ? (result.text?.contentType ?? "application/json; charset=utf-8") : null,
     headers: {
       ...(result.etag !== undefined ? { ETag: formatEtag(result.etag) } : {}),
       ...result.headers,

@@ -17,6 +17,8 @@ export interface RouteResult {
   readonly etag?: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly cookies?: readonly string[];
+  /** A text body instead of JSON (a CSV file), with its media type. */
+  readonly text?: { readonly body: string; readonly contentType: string };
   /** May be cached by browsers and proxies (only the OpenAPI document). */
   readonly cacheable?: boolean;
 }
@@ -54,12 +56,13 @@ export interface SessionRouteContext extends BaseContext {
 }
 
 /**
- * How a route reads its body: none (a body is refused), or JSON. Directory routes hand JSON to core,
+ * How a route reads its body: none (a body is refused), JSON, or JSON or `text/csv` (the import,
+ * up to `maxImportBytes`). Directory routes hand JSON to core,
  * which validates it with its strict schemas; auth routes check it with `parseBody` first.
  *
  * @example const route = { …, body: "json" as BodyMode };
  */
-export type BodyMode = "none" | "json";
+export type BodyMode = "none" | "json" | "json-or-csv";
 
 /** The OpenAPI side of a route; generated into `/openapi.json`. @example { operationId: "users.get", summary: "One user", tags: ["users"], success: 200, response: UserSchema, etag: true, errors: [] } */
 export interface RouteDoc {
@@ -74,6 +77,8 @@ export interface RouteDoc {
   /** The success status and body (output side), null for no body. */
   readonly success: 200 | 201 | 204;
   readonly response: z.ZodMiniType | null;
+  /** The success answer can be `text/csv` (always when `response` is null, else on `Accept: text/csv`). */
+  readonly csv?: boolean;
   /** The success response carries an ETag. */
   readonly etag?: boolean;
   /** Error codes this route answers with beyond the common ones. */
@@ -127,11 +132,18 @@ export type Route = ActorRoute | SessionRoute | PublicRoute;
  */
 export function ok(
   body: unknown,
-  options: { status?: 200 | 201; etag?: number; headers?: Record<string, string>; cookies?: string[] } = {},
+  options: {
+    status?: 200 | 201;
+    etag?: number;
+    headers?: Record<string, string>;
+    cookies?: string[];
+    text?: RouteResult["text"];
+  } = {},
 ): RouteResult {
   return {
     status: options.status ?? 200,
     body,
+    ...(options.text ? { text: options.text } : {}),
     ...(options.etag !== undefined ? { etag: options.etag } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.cookies ? { cookies: options.cookies } : {}),

@@ -2,6 +2,7 @@ import type {
   BulkInput,
   CreateUserInput,
   InviteManyInput,
+  ImportInput,
   InviteUserInput,
   UserPatch,
   UserQuery,
@@ -13,6 +14,8 @@ import {
   DeleteResultSchema,
   InviteManyInputSchema,
   InviteManyResultSchema,
+  ImportInputSchema,
+  ImportReportSchema,
   InviteResultSchema,
   InviteUserInputSchema,
   PageSchema,
@@ -23,10 +26,20 @@ import {
   UserSchema,
 } from "@staffroom/core/schemas";
 import * as z from "zod/mini";
+import { type CsvTable, importTemplateCsv, reportCsv } from "./csv";
 import { ok, type Route } from "./route";
 import { input, ORG, param, version } from "./route-helpers";
 
 const USER = `${ORG}/users/{userId}`;
+
+/** The query of `POST …/users/import`: dry run (default true) and what new people become. */
+const ImportQuerySchema = z.strictObject({
+  dryRun: z.optional(z.boolean()),
+  newUsers: z.optional(z.enum(["invite", "create"])),
+});
+
+const CSV_TYPE = "text/csv; charset=utf-8";
+const wantsCsv = (request: Request) => /\btext\/csv\b/i.test(request.headers.get("accept") ?? "");
 const tags = ["users"] as const;
 
 /** The query `users.counts` takes: the list query without tab, sort and paging. @example UserCountsQuerySchema.safeParse({ search: "smith", admin: true }).success // true */
@@ -198,6 +211,60 @@ export const userRoutes: readonly Route[] = [
       errors: ["validation", "forbidden"],
     },
     handle: async (c) => ok(await c.staff.users.bulk(input<BulkInput>(c.body))),
+  },
+  {
+    method: "POST",
+    path: `${ORG}/users/import`,
+    auth: "actor",
+    body: "json-or-csv",
+    ifMatch: false,
+    doc: {
+      operationId: "users.import",
+      summary: "CSV import: a dry run (default) or a commit, with a report per row (issue 15)",
+      description:
+        "The body is the file as `text/csv` (UTF-8, with or without a BOM, `,` or `;`; the header row " +
+        "names the columns, mapped automatically) or JSON `{ columns, rows, mapping?, newUsers? }`. " +
+        "`?dryRun=false` applies it. With `Accept: text/csv` the report comes back as the original rows " +
+        "plus Status and Messages columns.",
+      tags,
+      query: ImportQuerySchema,
+      body: ImportInputSchema,
+      success: 200,
+      response: ImportReportSchema,
+      csv: true,
+      errors: ["validation", "forbidden"],
+    },
+    handle: async (c) => {
+      const body = c.body as Partial<CsvTable> & Record<string, unknown>;
+      const report = await c.staff.users.import(input<ImportInput>({ ...body, ...c.query }));
+      if (!wantsCsv(c.request)) return ok(report);
+      const table: CsvTable = { columns: body.columns ?? [], rows: body.rows ?? [] };
+      return ok(null, {
+        text: { body: reportCsv(table, report), contentType: CSV_TYPE },
+        headers: { "Content-Disposition": 'attachment; filename="import-report.csv"' },
+      });
+    },
+  },
+  {
+    method: "GET",
+    path: `${ORG}/users/import/template`,
+    auth: "actor",
+    body: "none",
+    ifMatch: false,
+    doc: {
+      operationId: "users.importTemplate",
+      summary: "The CSV import template: every column, with an example row",
+      tags,
+      success: 200,
+      response: null,
+      csv: true,
+      errors: [],
+    },
+    handle: async () =>
+      ok(null, {
+        text: { body: importTemplateCsv(), contentType: CSV_TYPE },
+        headers: { "Content-Disposition": 'attachment; filename="staff-import-template.csv"' },
+      }),
   },
   {
     method: "GET",
