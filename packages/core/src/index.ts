@@ -152,8 +152,6 @@ export type { RoleFormOptions } from "./roles/role-form-options.schema";
 export { isAdminPermissionSet } from "./roles/roles.rules";
 export { ROLE_TEMPLATES, type RoleTemplate } from "./roles/templates";
 export type { DirectoryStore } from "./store/store.port";
-export { type Invitee, type InviteManyInput, InviteManyInputSchema } from "./users/invite-many.schema";
-export { namesFromEmail, parseInvitees } from "./users/invitee-list";
 export {
   addDays,
   CREDENTIAL_KINDS,
@@ -183,6 +181,8 @@ export {
   type ExpiringCredentialsQuery,
   ExpiringCredentialsQuerySchema,
 } from "./users/credential.schema";
+export { type Invitee, type InviteManyInput, InviteManyInputSchema } from "./users/invite-many.schema";
+export { namesFromEmail, parseInvitees } from "./users/invitee-list";
 export { isValidNpi, npiWithCheckDigit, SCHEDULING_STEPS, TAXONOMY_PATTERN } from "./users/provider.rules";
 export {
   displayName,

@@ -69,7 +69,6 @@ export {
 export { CatalogViewSchema } from "./roles/catalog-view.schema";
 export { RoleInputSchema, RolePatchSchema, RoleSchema } from "./roles/role.schema";
 export { RoleFormOptionsSchema } from "./roles/role-form-options.schema";
-export { InviteeSchema, InviteManyInputSchema } from "./users/invite-many.schema";
 export {
   CredentialAlertSchema,
   CredentialSchema,
@@ -77,6 +76,7 @@ export {
   ExpiringCredentialSchema,
   ExpiringCredentialsQuerySchema,
 } from "./users/credential.schema";
+export { InviteeSchema, InviteManyInputSchema } from "./users/invite-many.schema";
 export { ProviderProfileSchema } from "./users/provider.schema";
 export { UserSchema } from "./users/user.schema";
 export {

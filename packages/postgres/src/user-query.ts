@@ -115,9 +115,7 @@ export function userConditions(organizationId: string, f: UserFilter, p: Params,
 /** Whether the filter's total can come from `user_tallies`: no search term, licence or credential expiry (tallies hold none of them). */
 export function tallied(f: UserFilter): boolean {
   return (
-    f.licence === undefined &&
-    f.credentialExpiry === undefined &&
-    !(f.terms ?? []).some((t) => t.length > 0)
+    f.licence === undefined && f.credentialExpiry === undefined && !(f.terms ?? []).some((t) => t.length > 0)
   );
 }
 

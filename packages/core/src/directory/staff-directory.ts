@@ -24,8 +24,8 @@ import type {
 import type { CatalogView } from "../roles/catalog-view.schema";
 import type { Role, RoleInput, RolePatch } from "../roles/role.schema";
 import type { RoleFormOptions } from "../roles/role-form-options.schema";
-import type { InviteManyInput } from "../users/invite-many.schema";
 import type { ExpiringCredential, ExpiringCredentialsQuery } from "../users/credential.schema";
+import type { InviteManyInput } from "../users/invite-many.schema";
 import type { User } from "../users/user.schema";
 import type { BulkInput, ResetPasswordInput } from "../users/user-actions.schema";
 import type { UserActionOffer, UserFormOptions } from "../users/user-form-options.schema";

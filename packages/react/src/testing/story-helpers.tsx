@@ -2,8 +2,8 @@ import type { StaffDirectory } from "@staffroom/core";
 import type { ReactNode } from "react";
 import { mergeMessages } from "../messages/messages";
 import { StaffroomProvider, type StaffroomProviderProps } from "../provider/StaffroomProvider";
-import { useStoryLocaleProps } from "./story-locale";
 import { markHeld, type StoryGlobals, useStoryGlobals } from "./story-globals";
+import { useStoryLocaleProps } from "./story-locale";
 
 /**
  * The real directory with every call delayed by `ms` (Infinity: never answers), to show loading

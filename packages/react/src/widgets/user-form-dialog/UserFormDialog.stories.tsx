@@ -2,8 +2,8 @@ import { MAIN_CONTACT_ONLY_MESSAGE, type StaffDirectory, type User } from "@staf
 import { FIXTURE_PASSWORD } from "@staffroom/core/fixtures";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
 import { seedCredentials } from "../../testing/credential-world";
+import { type SeededWorld, seededWorld } from "../../testing/seeded-world";
 import { StoryFrame } from "../../testing/story-helpers";
 import { UserFormDialog } from "./UserFormDialog";
 
