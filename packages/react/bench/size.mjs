@@ -51,21 +51,21 @@ export const SLICES = [
     // The baseline had no locale bundle: every export of it.
     baselineEntry: 'export * from "./dist/index.js";',
     measure: "initial",
-    budget: 112,
+    budget: 131,
     goal: 60,
   },
   {
     name: "UserDirectory, initial",
     entry: 'export { StaffroomProvider, UserDirectory } from "./dist/index.js";',
     measure: "initial",
-    budget: 45,
+    budget: 46.5,
     goal: 45,
   },
   {
     name: "UserDirectory + its dialogs (all chunks)",
     entry: 'export { StaffroomProvider, UserDirectory } from "./dist/index.js";',
     measure: "all",
-    budget: 90,
+    budget: 98,
     goal: 45,
   },
   {
@@ -73,7 +73,7 @@ export const SLICES = [
     entry:
       'export { StaffroomProvider, SignInForm, AcceptInvitation, ChangePasswordForm, ForgotPasswordForm, ResetPasswordForm } from "./dist/index.js";',
     measure: "initial",
-    budget: 36.5,
+    budget: 37.5,
     goal: undefined,
   },
   {
@@ -81,7 +81,7 @@ export const SLICES = [
     entry: 'export { spanishMessages } from "./dist/index.js";',
     baselineEntry: null,
     measure: "initial",
-    budget: 17,
+    budget: 18.5,
     goal: undefined,
   },
 ];
