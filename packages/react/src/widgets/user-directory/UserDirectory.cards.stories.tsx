@@ -93,7 +93,7 @@ export const SelectAll: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByRole("list", { name: "Users" });
-    await userEvent.click(canvas.getByRole("checkbox", { name: "Select all users on this page" }));
+    await userEvent.click(await canvas.findByRole("checkbox", { name: "Select all users on this page" }));
     await expect(await canvas.findByRole("toolbar", { name: "Bulk actions" })).toBeInTheDocument();
   },
 };

@@ -101,7 +101,9 @@ export const BulkDisableConfirm: Story = {
     const picked = [owner, seeded?.users[5], seeded?.users[6], seeded?.users[7], seeded?.users[8]];
     for (const person of picked) {
       if (!person) throw new Error("fixture");
-      await userEvent.click(canvas.getByRole("checkbox", { name: `Select ${person.displayName}` }));
+      // Rows past the first screenful paint a frame after the table, and selection boxes once the
+      // actor's offers arrive: wait for the box itself.
+      await userEvent.click(await canvas.findByRole("checkbox", { name: `Select ${person.displayName}` }));
     }
     const bar = canvas.getByRole("toolbar", { name: "Bulk actions" });
     await userEvent.click(within(bar).getByRole("button", { name: "Disable" }));
@@ -295,8 +297,8 @@ export const BulkStaleRow: Story = {
     const { seeded } = loaded as Loaded;
     const [changed, kept] = [seeded?.users[5], seeded?.users[6]];
     if (!seeded || !changed || !kept) throw new Error("fixture");
-    await userEvent.click(canvas.getByRole("checkbox", { name: `Select ${changed.displayName}` }));
-    await userEvent.click(canvas.getByRole("checkbox", { name: `Select ${kept.displayName}` }));
+    await userEvent.click(await canvas.findByRole("checkbox", { name: `Select ${changed.displayName}` }));
+    await userEvent.click(await canvas.findByRole("checkbox", { name: `Select ${kept.displayName}` }));
     // Someone else edits one selected user; this page still shows the version it read.
     await seeded.owner.users.update(
       changed.id,
