@@ -112,11 +112,19 @@ function isWord(text: string): boolean {
   return !SAME_IN_BOTH.has(text) && !isData(text);
 }
 
-/** Every visible or announced string on the page: text nodes and the labels read out instead. */
+/**
+ * Every visible or announced string on the page: text nodes and the labels read out instead. Text
+ * marked `translate="no"` (HTML's own marker, here for a file's column names and cell values in the
+ * import preview) is the host's data, not the kit's words.
+ */
 function pageText(): Set<string> {
   const out = new Set<string>();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (
+      (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest('[translate="no"]')
+    )
+      continue;
     if (node.nodeType === Node.TEXT_NODE) {
       const parent = node.parentElement?.tagName;
       if (parent === "STYLE" || parent === "SCRIPT") continue;

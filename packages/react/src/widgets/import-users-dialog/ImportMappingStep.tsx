@@ -83,7 +83,7 @@ export function ImportMappingStep(props: ImportMappingStepProps): ReactNode {
                   <option value="">{t.notImported}</option>
                   {table.columns.map((column, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: two columns may share a header
-                    <option key={`${column}-${i}`} value={column}>
+                    <option key={`${column}-${i}`} value={column} translate="no">
                       {column}
                     </option>
                   ))}

@@ -1,5 +1,6 @@
-import { IMPORT_STATUSES, type ImportReport, type ImportStatus } from "@staffroom/core";
+import { IMPORT_STATUSES, type ImportIssue, type ImportReport, type ImportStatus } from "@staffroom/core";
 import { type ReactNode, useMemo } from "react";
+import type { Messages } from "../../messages/messages";
 import { useMessages } from "../../provider/context";
 import { Badge } from "../../ui/Badge";
 import type { CsvTable } from "./csv";
@@ -53,7 +54,8 @@ export interface ImportPreviewProps {
  * @example <ImportPreview table={table} report={report} />
  */
 export function ImportPreview({ table, report, limit = 100 }: ImportPreviewProps): ReactNode {
-  const t = useMessages().importUsers;
+  const m = useMessages();
+  const t = m.importUsers;
   const shownColumns = useMemo(() => {
     const mapped = new Set(Object.values(report.mapping));
     return table.columns.map((c, i) => [c, i] as const).filter(([c]) => mapped.has(c));
@@ -80,7 +82,7 @@ export function ImportPreview({ table, report, limit = 100 }: ImportPreviewProps
               <th scope="col">{t.rowColumn}</th>
               <th scope="col">{t.statusColumn}</th>
               {shownColumns.map(([column, i]) => (
-                <th scope="col" key={`${column}-${i}`}>
+                <th scope="col" key={`${column}-${i}`} translate="no">
                   {column}
                 </th>
               ))}
@@ -101,10 +103,10 @@ export function ImportPreview({ table, report, limit = 100 }: ImportPreviewProps
                     const issues = r.issues.filter((issue) => issue.column === column);
                     return (
                       <td key={`${column}-${i}`} data-invalid={issues.length > 0 ? "true" : undefined}>
-                        {cells[i]}
+                        <span translate="no">{cells[i]}</span>
                         {issues.map((issue) => (
                           <span className="sr-import-issue" key={issue.code + issue.message}>
-                            {issue.message}
+                            {issueText(m, issue)}
                           </span>
                         ))}
                       </td>
@@ -113,7 +115,13 @@ export function ImportPreview({ table, report, limit = 100 }: ImportPreviewProps
                   <td>
                     {elsewhere.map((issue) => (
                       <span className="sr-import-issue" key={issue.code + issue.message}>
-                        {issue.column ? `${issue.column}: ${issue.message}` : issue.message}
+                        {issue.column ? (
+                          <>
+                            <span translate="no">{issue.column}</span>: {issueText(m, issue)}
+                          </>
+                        ) : (
+                          issueText(m, issue)
+                        )}
                       </span>
                     ))}
                   </td>
@@ -125,4 +133,17 @@ export function ImportPreview({ table, report, limit = 100 }: ImportPreviewProps
       </section>
     </div>
   );
+}
+
+/**
+ * A row's problem in the host's language: the `errors.issue` override (Spanish: core's sentence or
+ * its code's), else core's own message. The column is the file's own header, so it stays as written.
+ */
+function issueText(m: Messages, issue: ImportIssue): string {
+  const asField = {
+    path: issue.column === null ? [] : [issue.column],
+    code: issue.code,
+    message: issue.message,
+  };
+  return m.errors.issue(asField) ?? issue.message;
 }
