@@ -38,6 +38,12 @@ const shots = [
   ["widgets-audittrail--default", "audit-trail.png"],
   ["account-signinform--default", "sign-in.png"],
   ["account-changepasswordform--policy-error", "change-password.png"],
+  ["widgets-sessionsmanager--default", "sessions-manager.png"],
+  ["widgets-userdirectory-cards--phone", "user-directory-phone.png"],
+  ["widgets-userdirectory-credentials--badges", "credentials.png"],
+  ["dialogs-invitemanydialog--mixed-results", "invite-many.png"],
+  ["dialogs-importusersdialog--errors", "import-users.png"],
+  ["states-noaccess--default", "no-access.png"],
 ];
 // Docs pages (viewMode=docs): a widget's autodocs page and the Theming page's table.
 const docs = [
